@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Runs every test: lint, the Rust tests (unit, fixtures, corpus floors),
+# and, once the package exists, the Node tests of the npm package and the
+# browser tests of the web app.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./scripts/setup.sh
+
+echo "== cargo clippy"
+cargo clippy --release --all-targets -- -D warnings
+echo "== cargo test"
+cargo test --release
+
+if [ -f package.json ] && grep -q '"test:js"' package.json; then
+  echo "== npm run test:js"
+  npm run test:js
+fi

@@ -1,0 +1,253 @@
+//! The `gleaner` command: clean pages given as files or on standard input.
+
+use std::io::{IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use gleaner::{Article, Cleaner, InputKind, Options};
+
+const USAGE: &str = "\
+usage: gleaner [OPTIONS] FILE...|-
+
+Cleans web pages (HTML, or text copied from a page) and prints the article.
+
+options:
+  --input auto|html|text      kind of input (default: auto)
+  --format text|markdown|html|json
+                              what to print (default: text)
+  --explain                   list every dropped block and why (on stderr)
+  --out DIR                   write one result per file into DIR
+  --remember                  clean all files with one cross-page memory, so
+                              text repeated across pages is dropped
+  --lang CODE                 assume this language instead of detecting it
+  --base-url URL              resolve relative links against URL
+  -h, --help                  show this help
+  -V, --version               show the version";
+
+#[derive(Clone, Copy, PartialEq)]
+enum Format {
+    Text,
+    Markdown,
+    Html,
+    Json,
+}
+
+impl Format {
+    fn extension(self) -> &'static str {
+        match self {
+            Format::Text => "txt",
+            Format::Markdown => "md",
+            Format::Html => "html",
+            Format::Json => "json",
+        }
+    }
+}
+
+struct Args {
+    options: Options,
+    format: Format,
+    explain: bool,
+    out: Option<PathBuf>,
+    remember: bool,
+    files: Vec<String>,
+}
+
+fn parse_args() -> Result<Option<Args>, String> {
+    let mut args = Args {
+        options: Options::default(),
+        format: Format::Text,
+        explain: false,
+        out: None,
+        remember: false,
+        files: Vec::new(),
+    };
+    let mut it = std::env::args().skip(1);
+    while let Some(a) = it.next() {
+        let mut value = |name: &str| it.next().ok_or(format!("{name} needs a value"));
+        match a.as_str() {
+            "-h" | "--help" => {
+                println!("{USAGE}");
+                return Ok(None);
+            }
+            "-V" | "--version" => {
+                println!("gleaner {}", env!("CARGO_PKG_VERSION"));
+                return Ok(None);
+            }
+            "--input" => {
+                args.options.input = match value("--input")?.as_str() {
+                    "auto" => InputKind::Auto,
+                    "html" => InputKind::Html,
+                    "text" => InputKind::Text,
+                    v => return Err(format!("unknown input kind '{v}'")),
+                }
+            }
+            "--format" => {
+                args.format = match value("--format")?.as_str() {
+                    "text" | "txt" => Format::Text,
+                    "markdown" | "md" => Format::Markdown,
+                    "html" => Format::Html,
+                    "json" => Format::Json,
+                    v => return Err(format!("unknown format '{v}'")),
+                }
+            }
+            "--explain" => args.explain = true,
+            "--remember" => args.remember = true,
+            "--out" => args.out = Some(PathBuf::from(value("--out")?)),
+            "--lang" => args.options.lang = Some(value("--lang")?),
+            "--base-url" => args.options.base_url = Some(value("--base-url")?),
+            "-" => args.files.push(a),
+            s if s.starts_with('-') => return Err(format!("unknown option '{s}'")),
+            _ => args.files.push(a),
+        }
+    }
+    if args.files.is_empty() {
+        return Err("no input: give one or more files, or - for standard input".into());
+    }
+    Ok(Some(args))
+}
+
+fn read_input(name: &str) -> Result<String, String> {
+    let mut bytes = Vec::new();
+    if name == "-" {
+        std::io::stdin()
+            .read_to_end(&mut bytes)
+            .map_err(|e| format!("standard input: {e}"))?;
+    } else {
+        bytes = std::fs::read(name).map_err(|e| format!("{name}: {e}"))?;
+    }
+    Ok(String::from_utf8(bytes)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
+}
+
+fn render(article: &Article, format: Format) -> String {
+    match format {
+        Format::Text => {
+            let mut s = article.text.clone();
+            s.push('\n');
+            s
+        }
+        Format::Markdown => {
+            let mut s = String::new();
+            if let Some(t) = &article.title {
+                s.push_str(&format!("# {t}\n\n"));
+            }
+            s.push_str(&article.markdown);
+            s
+        }
+        Format::Html => article.html.clone(),
+        Format::Json => {
+            let mut s = serde_json::to_string_pretty(article).unwrap_or_default();
+            s.push('\n');
+            s
+        }
+    }
+}
+
+fn explain(name: &str, article: &Article) {
+    let mut err = std::io::stderr().lock();
+    let _ = writeln!(err, "{name}: dropped blocks");
+    for (i, b) in article.blocks.iter().enumerate().filter(|(_, b)| !b.kept) {
+        let mut preview: String = b.text.chars().take(70).collect();
+        if preview.len() < b.text.len() {
+            preview.push('…');
+        }
+        let why = b.reason.as_deref().unwrap_or("dropped");
+        let _ = writeln!(err, "  #{i:<4} {why}: {preview}");
+    }
+}
+
+fn out_path(dir: &Path, name: &str, format: Format) -> PathBuf {
+    let stem = Path::new(name)
+        .file_name()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "stdin".into());
+    let stem = stem
+        .strip_suffix(".gz")
+        .unwrap_or(&stem)
+        .rsplit_once('.')
+        .map_or(stem.as_str(), |(s, _)| s)
+        .to_string();
+    dir.join(format!("{stem}.{}", format.extension()))
+}
+
+fn main() -> ExitCode {
+    let args = match parse_args() {
+        Ok(Some(a)) => a,
+        Ok(None) => return ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("gleaner: {e}\n\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    if let Some(dir) = &args.out {
+        if let Err(e) = std::fs::create_dir_all(dir) {
+            eprintln!("gleaner: {}: {e}", dir.display());
+            return ExitCode::from(1);
+        }
+    }
+    let mut cleaner = Cleaner::with_options(args.options.clone());
+    let total = args.files.len();
+    let progress = total > 1 && std::io::stderr().is_terminal();
+    let mut failed = 0usize;
+    let mut stdout = std::io::stdout().lock();
+    for (n, name) in args.files.iter().enumerate() {
+        if progress {
+            eprint!("\r\x1b[2K[{}/{total}] {name}", n + 1);
+        }
+        let result = read_input(name).and_then(|input| {
+            if args.remember {
+                cleaner.clean(&input)
+            } else {
+                gleaner::clean(&input, &args.options)
+            }
+            .map_err(|e| format!("{name}: {e}"))
+        });
+        let article = match result {
+            Ok(a) => a,
+            Err(e) => {
+                if progress {
+                    eprintln!();
+                }
+                eprintln!("gleaner: {e}");
+                failed += 1;
+                continue;
+            }
+        };
+        if args.explain {
+            if progress {
+                eprintln!();
+            }
+            explain(name, &article);
+        }
+        let rendered = render(&article, args.format);
+        let written = match &args.out {
+            Some(dir) => {
+                let path = out_path(dir, name, args.format);
+                std::fs::write(&path, rendered).map_err(|e| format!("{}: {e}", path.display()))
+            }
+            None => {
+                let header = if total > 1 {
+                    format!("==> {name} <==\n")
+                } else {
+                    String::new()
+                };
+                stdout
+                    .write_all(header.as_bytes())
+                    .and_then(|()| stdout.write_all(rendered.as_bytes()))
+                    .map_err(|e| format!("standard output: {e}"))
+            }
+        };
+        if let Err(e) = written {
+            eprintln!("gleaner: {e}");
+            failed += 1;
+        }
+    }
+    if progress {
+        eprintln!("\r\x1b[2K{} of {total} pages cleaned", total - failed);
+    }
+    if failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}

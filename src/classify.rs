@@ -1,0 +1,297 @@
+//! The block classifier shared by HTML and plain text.
+//!
+//! In the spirit of jusText: every block first gets a class from its own
+//! features (length, stop-word density, links, addresses, furniture words,
+//! repetition); short and doubtful blocks then take their neighbours' class,
+//! because good text clusters; finally the article is the main contiguous run
+//! of good blocks.
+
+use std::collections::HashMap;
+
+use crate::blocks::{Block, BlockKind};
+use crate::lang::{self, Language};
+use crate::util::{norm_key, prefix, words};
+
+/// Blocks shorter than this (in characters) are "short": their neighbours decide.
+const SHORT: usize = 70;
+/// Blocks at least this long with a high stop-word density are good on their own.
+const LONG: usize = 200;
+/// Stop-word density above which a long block is prose.
+const STOP_HIGH: f32 = 0.30;
+/// Stop-word density below which a block is not prose.
+const STOP_LOW: f32 = 0.22;
+/// Link density above which a block is navigation.
+const MAX_LINK_DENSITY: f32 = 0.4;
+
+/// What the page around a block says about it (HTML); neutral for plain text.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Signals {
+    /// Share of the block's characters inside links.
+    pub link_density: f32,
+    /// The block sits in a container that is usually not content, and why.
+    pub boilerplate: Option<String>,
+    /// The block sits in a container known to hold the article.
+    pub content: bool,
+}
+
+/// What the classifier knows about the page as a whole.
+pub(crate) struct Page<'a> {
+    pub lang: Option<&'static Language>,
+    /// Fingerprints seen on earlier pages of the same site.
+    pub seen: Option<&'a dyn Fn(&str) -> bool>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Class {
+    Good,
+    NearGood,
+    Short,
+    Bad(String),
+}
+
+/// Features of one block.
+#[derive(Debug, Default)]
+struct Features {
+    chars: usize,
+    words: usize,
+    stop_density: f32,
+    sentence_ends: usize,
+    addresses: usize,
+    separators: usize,
+    copyright: bool,
+    furniture: Vec<&'static str>,
+}
+
+fn features(text: &str, lang: Option<&'static Language>) -> Features {
+    let mut f = Features {
+        chars: text.chars().count(),
+        ..Features::default()
+    };
+    let mut stops = 0usize;
+    let mut lower = String::new();
+    for w in words(text) {
+        f.words += 1;
+        if let Some(l) = lang {
+            lower.clear();
+            lower.extend(w.chars().flat_map(char::to_lowercase));
+            if l.is_stop(&lower) {
+                stops += 1;
+            }
+        }
+    }
+    f.stop_density = if f.words == 0 {
+        0.0
+    } else {
+        stops as f32 / f.words as f32
+    };
+    for token in text.split_whitespace() {
+        let t = token.to_ascii_lowercase();
+        if t.contains("://")
+            || t.starts_with("www.")
+            || t.contains("[at]")
+            || t.contains("(at)")
+            || (t.contains('@') && t.contains('.') && t.len() > 5)
+        {
+            f.addresses += 1;
+        }
+        if matches!(token, "|" | "·" | "•" | "/" | "»" | "›") {
+            f.separators += 1;
+        }
+    }
+    let mut prev_space = true;
+    for c in text.chars() {
+        if matches!(c, '.' | '!' | '?' | '。' | '！' | '？' | '।' | ';') && !prev_space {
+            f.sentence_ends += 1;
+        }
+        if c == '©' {
+            f.copyright = true;
+        }
+        prev_space = c.is_whitespace();
+    }
+    // Furniture words only matter for the start of a block: long prose that
+    // mentions a comment or a newsletter is still prose.
+    let head = prefix(text, 600).to_lowercase();
+    f.furniture = match lang {
+        Some(l) => l.furniture_hits(&head),
+        None => lang::furniture_hits_any(&head),
+    };
+    f
+}
+
+/// The class of a block from its own features alone.
+fn initial(block: &Block, f: &Features, s: &Signals, lang_known: bool) -> Class {
+    if f.words == 0 && block.kind != BlockKind::Figure {
+        return Class::Bad("no words".into());
+    }
+    if f.copyright {
+        return Class::Bad("copyright line".into());
+    }
+    if let Some(why) = &s.boilerplate {
+        return Class::Bad(why.clone());
+    }
+    if s.link_density > MAX_LINK_DENSITY && !matches!(block.kind, BlockKind::Table) {
+        return Class::Bad("mostly links".into());
+    }
+    if f.addresses > 0 && (f.chars < 300 || f.addresses * 8 > f.words) {
+        return Class::Bad("contact details or web addresses".into());
+    }
+    if f.separators >= 2 && f.chars < 200 && f.sentence_ends == 0 {
+        return Class::Bad("a menu of links".into());
+    }
+    let furniture = |f: &Features| format!("site furniture (“{}”)", f.furniture.join("”, “"));
+    if !f.furniture.is_empty()
+        && !s.content
+        && (f.chars < 200 || (f.chars < 600 && f.furniture.len() >= 2))
+    {
+        return Class::Bad(furniture(f));
+    }
+    if matches!(
+        block.kind,
+        BlockKind::Code | BlockKind::Table | BlockKind::Figure
+    ) {
+        return if s.content { Class::Good } else { Class::Short };
+    }
+    if f.chars < SHORT {
+        return Class::Short;
+    }
+    let prose = if lang_known {
+        f.stop_density
+    } else {
+        // Unknown language: sentence punctuation stands in for stop words.
+        if f.sentence_ends > 0 {
+            STOP_HIGH
+        } else {
+            STOP_LOW
+        }
+    };
+    let class = if prose >= STOP_HIGH {
+        if f.chars >= LONG {
+            Class::Good
+        } else {
+            Class::NearGood
+        }
+    } else if prose >= STOP_LOW {
+        Class::NearGood
+    } else {
+        Class::Bad("not prose (few function words)".into())
+    };
+    if class == Class::Good && !f.furniture.is_empty() && !s.content {
+        return Class::NearGood;
+    }
+    class
+}
+
+/// The nearest neighbour's class in one direction; the page edge counts as bad.
+fn neighbour(classes: &[Class], i: usize, step: isize, skip_near_good: bool) -> bool {
+    let mut j = i as isize + step;
+    while j >= 0 && (j as usize) < classes.len() {
+        match &classes[j as usize] {
+            Class::Good => return true,
+            Class::Bad(_) => return false,
+            Class::NearGood if !skip_near_good => return true,
+            _ => {}
+        }
+        j += step;
+    }
+    false
+}
+
+/// Classifies the blocks in place: sets `kept` and `reason` on each.
+pub(crate) fn classify(blocks: &mut [Block], signals: &[Signals], page: &Page) {
+    let lang_known = page.lang.is_some();
+    let mut seen_keys: HashMap<String, usize> = HashMap::new();
+    let mut classes: Vec<Class> = Vec::with_capacity(blocks.len());
+    let mut chars: Vec<usize> = Vec::with_capacity(blocks.len());
+    let neutral = Signals::default();
+    for (i, block) in blocks.iter().enumerate() {
+        let s = signals.get(i).unwrap_or(&neutral);
+        let f = features(&block.text, page.lang);
+        chars.push(f.chars);
+        let key = norm_key(prefix(&block.text, 4000));
+        let class = if block.kind == BlockKind::Title {
+            Class::Bad(block.reason.clone().unwrap_or_else(|| "the title".into()))
+        } else if !key.is_empty() && page.seen.is_some_and(|seen| seen(&key)) {
+            Class::Bad("repeated on earlier pages".into())
+        } else if let Some(first) = seen_keys.get(&key).filter(|_| f.chars >= 20) {
+            Class::Bad(format!("repeats block {} of the page", first + 1))
+        } else {
+            initial(block, &f, s, lang_known)
+        };
+        seen_keys.entry(key).or_insert(i);
+        classes.push(class);
+    }
+
+    // Context: short blocks take the class of their neighbours.
+    let revised: Vec<Class> = (0..classes.len())
+        .map(|i| match classes[i] {
+            Class::Short => {
+                let prev = neighbour(&classes, i, -1, true);
+                let next = neighbour(&classes, i, 1, true);
+                if prev && next {
+                    Class::Good
+                } else if !prev && !next {
+                    Class::Bad("short, among boilerplate".into())
+                } else if neighbour(&classes, i, -1, false) && neighbour(&classes, i, 1, false) {
+                    Class::Good
+                } else {
+                    Class::Bad("short, at the edge of the article".into())
+                }
+            }
+            ref c => c.clone(),
+        })
+        .collect();
+    let mut final_classes: Vec<Class> = (0..revised.len())
+        .map(|i| match revised[i] {
+            Class::NearGood => {
+                if !neighbour(&revised, i, -1, true) && !neighbour(&revised, i, 1, true) {
+                    Class::Bad("doubtful text among boilerplate".into())
+                } else {
+                    Class::Good
+                }
+            }
+            ref c => c.clone(),
+        })
+        .collect();
+
+    // The article is the main contiguous run: the segment that maximises good
+    // text minus boilerplate (Kadane's algorithm, linear).
+    let weight = |i: usize, c: &Class| -> i64 {
+        let n = chars[i] as i64;
+        match c {
+            Class::Good => n,
+            _ => -(120 + n),
+        }
+    };
+    let (mut best, mut best_range) = (0i64, (0usize, 0usize));
+    let (mut run, mut start) = (0i64, 0usize);
+    for (i, c) in final_classes.iter().enumerate() {
+        if run <= 0 {
+            run = 0;
+            start = i;
+        }
+        run += weight(i, c);
+        if run > best {
+            best = run;
+            best_range = (start, i + 1);
+        }
+    }
+    for (i, c) in final_classes.iter_mut().enumerate() {
+        if *c == Class::Good && !(best_range.0..best_range.1).contains(&i) {
+            *c = Class::Bad("outside the main article text".into());
+        }
+    }
+
+    for (i, block) in blocks.iter_mut().enumerate() {
+        match &final_classes[i] {
+            Class::Bad(why) => block.drop_for(why.clone()),
+            _ => {
+                block.kept = true;
+                block.reason = match classes[i] {
+                    Class::Short => Some("short, kept between article text".into()),
+                    Class::NearGood => Some("doubtful, kept beside article text".into()),
+                    _ => None,
+                };
+            }
+        }
+    }
+}

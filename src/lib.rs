@@ -1,0 +1,128 @@
+//! # gleaner
+//!
+//! Takes a web page, as raw HTML or as the plain text a person gets by copying a
+//! page, and returns the clean article with its metadata. Every block of the
+//! input is reported, and every block that was dropped says why.
+//!
+//! ```
+//! let page = "Breaking: a headline\n\n\
+//!     The article starts here, and it is long enough to look like real prose that a person wrote for readers.\n\
+//!     It goes on for another sentence, and then it ends with a full stop as articles do.\n\
+//!     Subscribe to our newsletter!";
+//! let article = gleaner::clean(page, &gleaner::Options::default()).unwrap();
+//! assert!(article.text.contains("The article starts here"));
+//! assert!(!article.text.contains("newsletter"));
+//! ```
+//!
+//! The pipeline is one function for both kinds of input: detect the input kind,
+//! build [`blocks`](crate::Block), classify them, assemble the article, render
+//! it as text, Markdown and HTML.
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+mod blocks;
+mod classify;
+mod detect;
+mod error;
+mod lang;
+mod memory;
+mod metadata;
+mod options;
+mod render;
+mod text;
+mod util;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use blocks::{Block, BlockKind};
+pub use error::Error;
+pub use memory::Cleaner;
+pub use metadata::Dateline;
+pub use options::{InputKind, Options};
+
+use serde::Serialize;
+
+/// The result of cleaning one page.
+///
+/// Fields that could not be found are `None` (`null` in JSON); nothing is
+/// invented.
+#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+pub struct Article {
+    /// The article's headline.
+    pub title: Option<String>,
+    /// The author(s), as written on the page.
+    pub byline: Option<String>,
+    /// The site or publisher (for copied text: the agency of the dateline when nothing better exists).
+    pub site_name: Option<String>,
+    /// Publication date, ISO 8601.
+    pub published: Option<String>,
+    /// Last modification date, ISO 8601.
+    pub modified: Option<String>,
+    /// Language code (ISO 639-1), declared or detected.
+    pub lang: Option<String>,
+    /// Text direction (`ltr`/`rtl`) when the page declares one.
+    pub dir: Option<String>,
+    /// A short summary: the page's description or the lead paragraph.
+    pub excerpt: Option<String>,
+    /// The dateline that opens the article (`BERLIN / PARIS (AGENCY) –`).
+    pub dateline: Option<Dateline>,
+    /// The canonical URL of the page.
+    pub canonical_url: Option<String>,
+    /// The lead image URL.
+    pub image: Option<String>,
+    /// Keywords and tags.
+    pub tags: Vec<String>,
+    /// Words in the article text.
+    pub word_count: usize,
+    /// Reading time in whole minutes (at least 1 for a non-empty article).
+    pub reading_minutes: u32,
+    /// The kind of input that was cleaned.
+    pub input_kind: InputKind,
+    /// The article's blocks as plain text, separated by one blank line.
+    pub text: String,
+    /// The article as Markdown.
+    pub markdown: String,
+    /// The article as HTML that is safe to insert into a page.
+    pub html: String,
+    /// Every block of the input in order, kept or not, with the reason.
+    pub blocks: Vec<Block>,
+}
+
+/// Cleans one page: the one entry point of the library.
+///
+/// `input` may be HTML or copied plain text; see [`Options::input`].
+///
+/// # Errors
+/// [`Error::TooLarge`] when the input exceeds [`Options::max_input_bytes`],
+/// [`Error::Binary`] when the input is not text.
+pub fn clean(input: &str, options: &Options) -> Result<Article, Error> {
+    clean_with_memory(input, options, None)
+}
+
+/// The shared pipeline behind [`clean`] and [`Cleaner::clean`].
+pub(crate) fn clean_with_memory(
+    input: &str,
+    options: &Options,
+    memory: Option<&mut memory::Memory>,
+) -> Result<Article, Error> {
+    if input.len() > options.max_input_bytes {
+        return Err(Error::TooLarge {
+            size: input.len(),
+            limit: options.max_input_bytes,
+        });
+    }
+    if detect::looks_binary(input) {
+        return Err(Error::Binary);
+    }
+    let kind = match options.input {
+        InputKind::Auto => detect::input_kind(input),
+        k => k,
+    };
+    match kind {
+        InputKind::Html => Err(Error::Unsupported(
+            "HTML input is not supported yet; pass the page's text with input = text".into(),
+        )),
+        _ => Ok(text::clean_text(input, options, memory)),
+    }
+}

@@ -1,0 +1,185 @@
+//! Cross-page memory: blocks repeated across pages of one site are template.
+
+use std::collections::HashMap;
+
+use crate::util::{fnv64, norm_key, prefix};
+use crate::{Article, Error, Options};
+
+/// How many block fingerprints a memory keeps at most (oldest are forgotten).
+const CAPACITY: usize = 50_000;
+/// Blocks shorter than this (normalised characters) are not remembered.
+const MIN_KEY: usize = 12;
+const MAGIC: &str = "gleaner-memory-1:";
+
+/// Fingerprints of blocks seen on earlier pages.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct Memory {
+    /// Block fingerprint -> (page it was first seen on, insertion order).
+    blocks: HashMap<u64, (u32, u64)>,
+    next: u64,
+}
+
+/// A key's fingerprint; the page's title is replaced by a placeholder, so that
+/// template lines that quote the title ("Comment on “TITLE”") match across pages.
+fn fingerprint(key: &str, title_key: Option<&str>) -> Option<u64> {
+    if key.len() < MIN_KEY {
+        return None;
+    }
+    match title_key.filter(|t| !t.is_empty() && key.contains(*t)) {
+        Some(t) => Some(fnv64(&key.replace(t, "\u{1}"))),
+        None => Some(fnv64(key)),
+    }
+}
+
+impl Memory {
+    /// Whether a block (by its normalised key) was seen on another page.
+    pub(crate) fn seen(&self, key: &str, title_key: Option<&str>, page: u64) -> bool {
+        fingerprint(key, title_key)
+            .and_then(|h| self.blocks.get(&h))
+            .is_some_and(|&(p, _)| p != page as u32)
+    }
+
+    /// Remembers the blocks of a page.
+    pub(crate) fn remember<'a>(
+        &mut self,
+        texts: impl Iterator<Item = &'a str>,
+        title_key: Option<&str>,
+        page: u64,
+    ) {
+        for text in texts {
+            if let Some(h) = fingerprint(&norm_key(prefix(text, 4000)), title_key) {
+                let order = self.next;
+                self.blocks.entry(h).or_insert((page as u32, order));
+                self.next += 1;
+            }
+        }
+        if self.blocks.len() > CAPACITY {
+            let mut orders: Vec<u64> = self.blocks.values().map(|&(_, o)| o).collect();
+            orders.sort_unstable();
+            let cut = orders[self.blocks.len() - CAPACITY];
+            self.blocks.retain(|_, &mut (_, o)| o >= cut);
+        }
+    }
+}
+
+/// Cleans pages one after another and remembers their blocks, so that text
+/// repeated across pages of the same site is recognised as boilerplate
+/// (`reason: "repeated on earlier pages"`).
+///
+/// ```
+/// let mut cleaner = gleaner::Cleaner::new();
+/// let saved = cleaner.export();
+/// let restored = gleaner::Cleaner::import(&saved).unwrap();
+/// assert_eq!(restored.len(), 0);
+/// ```
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Cleaner {
+    options: Options,
+    memory: Memory,
+}
+
+impl Cleaner {
+    /// A cleaner with default options and an empty memory.
+    pub fn new() -> Cleaner {
+        Cleaner::default()
+    }
+
+    /// A cleaner with these options and an empty memory.
+    pub fn with_options(options: Options) -> Cleaner {
+        Cleaner {
+            options,
+            memory: Memory::default(),
+        }
+    }
+
+    /// Cleans a page, using and then extending the memory of earlier pages.
+    ///
+    /// # Errors
+    /// As [`crate::clean`].
+    pub fn clean(&mut self, input: &str) -> Result<Article, Error> {
+        crate::clean_with_memory(input, &self.options, Some(&mut self.memory))
+    }
+
+    /// How many block fingerprints are remembered.
+    pub fn len(&self) -> usize {
+        self.memory.blocks.len()
+    }
+
+    /// Whether nothing is remembered yet.
+    pub fn is_empty(&self) -> bool {
+        self.memory.blocks.is_empty()
+    }
+
+    /// Forgets every page.
+    pub fn forget(&mut self) {
+        self.memory = Memory::default();
+    }
+
+    /// The memory as a compact string, to keep in a browser's storage.
+    pub fn export(&self) -> String {
+        let mut entries: Vec<(&u64, &(u32, u64))> = self.memory.blocks.iter().collect();
+        entries.sort_by_key(|(_, &(_, o))| o);
+        let mut out = String::with_capacity(MAGIC.len() + entries.len() * 25);
+        out.push_str(MAGIC);
+        for (h, (page, _)) in entries {
+            out.push_str(&format!("{h:016x}{page:08x}"));
+        }
+        out
+    }
+
+    /// Restores a memory written by [`Cleaner::export`] (default options).
+    ///
+    /// # Errors
+    /// [`Error::InvalidInput`] when the string is not an exported memory.
+    pub fn import(saved: &str) -> Result<Cleaner, Error> {
+        let bad = || Error::InvalidInput("not a gleaner memory".into());
+        let body = saved.trim().strip_prefix(MAGIC).ok_or_else(bad)?;
+        if body.len() % 24 != 0 || !body.is_ascii() {
+            return Err(bad());
+        }
+        let mut memory = Memory::default();
+        for chunk in body.as_bytes().chunks(24) {
+            let chunk = std::str::from_utf8(chunk).map_err(|_| bad())?;
+            let h = u64::from_str_radix(&chunk[..16], 16).map_err(|_| bad())?;
+            let page = u32::from_str_radix(&chunk[16..], 16).map_err(|_| bad())?;
+            let order = memory.next;
+            memory.blocks.insert(h, (page, order));
+            memory.next += 1;
+        }
+        Ok(Cleaner {
+            options: Options::default(),
+            memory,
+        })
+    }
+
+    /// Replaces the options used for the next pages.
+    pub fn set_options(&mut self, options: Options) {
+        self.options = options;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn export_import_round_trip() {
+        let mut m = Memory::default();
+        m.remember(["A line long enough to remember", "x"].into_iter(), None, 7);
+        let c = Cleaner {
+            options: Options::default(),
+            memory: m,
+        };
+        assert_eq!(c.len(), 1);
+        let back = Cleaner::import(&c.export()).unwrap();
+        assert_eq!(back.memory.blocks.len(), 1);
+        assert!(back
+            .memory
+            .seen(&norm_key("A line long enough to remember"), None, 8));
+        assert!(!back
+            .memory
+            .seen(&norm_key("A line long enough to remember"), None, 7));
+        assert!(Cleaner::import("nonsense").is_err());
+        assert!(Cleaner::import("gleaner-memory-1:zz").is_err());
+    }
+}

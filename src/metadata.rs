@@ -1,0 +1,350 @@
+//! The metadata model shared by HTML and plain text, and the parsers of
+//! metadata written in the text itself: datelines, bylines and dates.
+
+use serde::Serialize;
+
+use crate::util::words;
+
+/// The dateline that opens a news article: `BERLIN / PARIS (AGENCY) – …`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Dateline {
+    /// The places, in order.
+    pub places: Vec<String>,
+    /// The news agency or publisher in parentheses, if any.
+    pub agency: Option<String>,
+}
+
+const DASHES: &[&str] = &[" – ", " — ", " - ", " -- ", "—", " –", " —"];
+
+/// Parses a dateline at the start of a paragraph.
+pub(crate) fn parse_dateline(text: &str) -> Option<Dateline> {
+    let head = crate::util::prefix(text, 240);
+    let dash = DASHES.iter().filter_map(|d| head.find(d)).min()?;
+    let mut lead = head[..dash].trim();
+    let mut agency = None;
+    if let Some(open) = lead.strip_suffix(')').and_then(|l| l.rfind('(')) {
+        let inner = lead[open + 1..lead.len() - 1].trim();
+        let n = words(inner).count();
+        if n == 0 || n > 5 || inner.chars().count() > 40 {
+            return None;
+        }
+        agency = Some(inner.to_string());
+        lead = lead[..open].trim();
+    }
+    let mut places = Vec::new();
+    for (i, part) in lead.split(['/', ',']).map(str::trim).enumerate() {
+        if is_place(part, agency.is_some()) {
+            places.push(part.to_string());
+        } else if i > 0 && agency.is_some() && part.chars().any(|c| c.is_ascii_digit()) {
+            // "PARIS, 3 March (AGENCY) –": a date after the place.
+            continue;
+        } else {
+            return None;
+        }
+    }
+    if places.is_empty() {
+        return None;
+    }
+    Some(Dateline { places, agency })
+}
+
+/// A place of a dateline: one to four capitalised words; all in capitals
+/// unless an agency follows.
+fn is_place(part: &str, lenient: bool) -> bool {
+    let ws: Vec<&str> = part.split_whitespace().collect();
+    if ws.is_empty() || ws.len() > 4 {
+        return false;
+    }
+    ws.iter().all(|w| {
+        let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+        let Some(first) = letters.first() else {
+            return false;
+        };
+        if !first.is_uppercase() || w.chars().any(|c| c.is_ascii_digit()) {
+            return false;
+        }
+        lenient || (letters.len() >= 2 && letters.iter().all(|c| !c.is_lowercase()))
+    })
+}
+
+/// Finds a byline ("By Jane Doe", "Von Max Muster", "Autor: …") in a short line.
+pub(crate) fn parse_byline(line: &str) -> Option<String> {
+    const PREFIXES: &[&str] = &[
+        "by ",
+        "von ",
+        "par ",
+        "por ",
+        "di ",
+        "door ",
+        "autor: ",
+        "author: ",
+        "autor ",
+        "text: ",
+        "written by ",
+        "auteur : ",
+        "auteur: ",
+    ];
+    let line = line.trim();
+    if line.chars().count() > 100 {
+        return None;
+    }
+    let lower = line.to_lowercase();
+    let rest = PREFIXES
+        .iter()
+        .find(|p| lower.starts_with(*p))
+        .and_then(|p| line.get(p.len()..))?;
+    // Cut at a separator that starts a date or a role.
+    let name = rest
+        .split(['|', '•', '·', '\u{2013}', '\u{2014}', ','])
+        .next()?
+        .trim();
+    let ws: Vec<&str> = name.split_whitespace().collect();
+    let capitalised = ws
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    if (2..=8).contains(&ws.len()) && capitalised * 2 > ws.len() {
+        Some(name.to_string())
+    } else {
+        None
+    }
+}
+
+/// Month names of the supported languages, by month number.
+const MONTHS: &[(&str, u32)] = &[
+    ("january", 1),
+    ("february", 2),
+    ("march", 3),
+    ("april", 4),
+    ("may", 5),
+    ("june", 6),
+    ("july", 7),
+    ("august", 8),
+    ("september", 9),
+    ("october", 10),
+    ("november", 11),
+    ("december", 12),
+    ("jan", 1),
+    ("feb", 2),
+    ("mar", 3),
+    ("apr", 4),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("sep", 9),
+    ("sept", 9),
+    ("oct", 10),
+    ("nov", 11),
+    ("dec", 12),
+    ("januar", 1),
+    ("jänner", 1),
+    ("februar", 2),
+    ("märz", 3),
+    ("mai", 5),
+    ("juni", 6),
+    ("juli", 7),
+    ("oktober", 10),
+    ("dezember", 12),
+    ("janvier", 1),
+    ("février", 2),
+    ("mars", 3),
+    ("avril", 4),
+    ("juin", 6),
+    ("juillet", 7),
+    ("août", 8),
+    ("septembre", 9),
+    ("octobre", 10),
+    ("novembre", 11),
+    ("décembre", 12),
+    ("enero", 1),
+    ("febrero", 2),
+    ("marzo", 3),
+    ("abril", 4),
+    ("mayo", 5),
+    ("junio", 6),
+    ("julio", 7),
+    ("agosto", 8),
+    ("septiembre", 9),
+    ("octubre", 10),
+    ("noviembre", 11),
+    ("diciembre", 12),
+    ("gennaio", 1),
+    ("febbraio", 2),
+    ("aprile", 4),
+    ("maggio", 5),
+    ("giugno", 6),
+    ("luglio", 7),
+    ("settembre", 9),
+    ("ottobre", 10),
+    ("dicembre", 12),
+    ("januari", 1),
+    ("februari", 2),
+    ("maart", 3),
+    ("mei", 5),
+    ("augustus", 8),
+    ("oktober", 10),
+    ("janeiro", 1),
+    ("fevereiro", 2),
+    ("março", 3),
+    ("maio", 5),
+    ("junho", 6),
+    ("julho", 7),
+    ("setembro", 9),
+    ("outubro", 10),
+    ("novembro", 11),
+    ("dezembro", 12),
+    ("stycznia", 1),
+    ("lutego", 2),
+    ("marca", 3),
+    ("kwietnia", 4),
+    ("maja", 5),
+    ("czerwca", 6),
+    ("lipca", 7),
+    ("sierpnia", 8),
+    ("września", 9),
+    ("października", 10),
+    ("listopada", 11),
+    ("grudnia", 12),
+];
+
+fn month(word: &str) -> Option<u32> {
+    let w = word.trim_end_matches('.').to_lowercase();
+    MONTHS.iter().find(|(name, _)| *name == w).map(|&(_, m)| m)
+}
+
+fn ymd(y: i64, m: u32, d: u32) -> Option<String> {
+    ((1990..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d))
+        .then(|| format!("{y:04}-{m:02}-{d:02}"))
+}
+
+/// Finds a calendar date written in a text and returns it as `YYYY-MM-DD`.
+///
+/// Understands `2024-03-05`, `05.03.2024`, `5/3/2024` is ambiguous and skipped,
+/// `5. März 2024`, `5 March 2024`, `March 5, 2024` and the month names of the
+/// supported languages.
+pub(crate) fn find_date(text: &str) -> Option<String> {
+    let tokens: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|t| !t.is_empty())
+        .take(200)
+        .collect();
+    for (i, t) in tokens.iter().enumerate() {
+        let num = |s: &str| s.trim_end_matches('.').parse::<i64>().ok();
+        // ISO and dotted numeric dates.
+        let parts: Vec<&str> = t.split(['-', '.', 'T']).collect();
+        if parts.len() >= 3 {
+            if let (Some(a), Some(b), Some(c)) = (num(parts[0]), num(parts[1]), num(parts[2])) {
+                if parts[0].len() == 4 {
+                    if let Some(d) = ymd(a, b as u32, c as u32) {
+                        return Some(d);
+                    }
+                } else if parts[2].len() == 4 && t.contains('.') {
+                    if let Some(d) = ymd(c, b as u32, a as u32) {
+                        return Some(d);
+                    }
+                }
+            }
+        }
+        // "5 March 2024", "5. März 2024", "5 de marzo de 2024".
+        if let Some(m) = month(t) {
+            let prev = i.checked_sub(1).and_then(|j| num(tokens[j]));
+            let prev2 = i.checked_sub(2).and_then(|j| num(tokens[j]));
+            let mut rest = tokens[i + 1..]
+                .iter()
+                .filter(|w| !matches!(**w, "de" | "del"));
+            let next = rest.next().and_then(|w| num(w));
+            let next2 = rest.next().and_then(|w| num(w));
+            let day_before = prev.or(if tokens.get(i.wrapping_sub(1)) == Some(&"de") {
+                prev2
+            } else {
+                None
+            });
+            if let (Some(d), Some(y)) = (day_before, next) {
+                if let Some(s) = ymd(y, m, d as u32) {
+                    return Some(s);
+                }
+            }
+            if let (Some(d), Some(y)) = (next, next2) {
+                if let Some(s) = ymd(y, m, d as u32) {
+                    return Some(s);
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Normalises a date given in metadata (ISO 8601 or free text) to ISO 8601.
+#[allow(dead_code)]
+pub(crate) fn normalize_date(value: &str) -> Option<String> {
+    let v = value.trim();
+    let b = v.as_bytes();
+    if b.len() >= 10
+        && b[..4].iter().all(u8::is_ascii_digit)
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && ymd(
+            v[..4].parse().ok()?,
+            v[5..7].parse().ok()?,
+            v[8..10].parse().ok()?,
+        )
+        .is_some()
+    {
+        return Some(v.split_whitespace().collect::<Vec<_>>().join("T"));
+    }
+    find_date(v)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn datelines() {
+        let d = parse_dateline("BRÜSSEL / WASHINGTON (NEWS AGENCY) – The text.").unwrap();
+        assert_eq!(d.places, ["BRÜSSEL", "WASHINGTON"]);
+        assert_eq!(d.agency.as_deref(), Some("NEWS AGENCY"));
+        let d = parse_dateline("Berlin (dpa) - Der Text beginnt.").unwrap();
+        assert_eq!(d.places, ["Berlin"]);
+        let d = parse_dateline("NEW YORK — The text").unwrap();
+        assert_eq!((d.places, d.agency), (vec!["NEW YORK".to_string()], None));
+        assert!(parse_dateline("The minister – who spoke first – said").is_none());
+        assert!(parse_dateline("Berlin - the city").is_none());
+    }
+
+    #[test]
+    fn bylines() {
+        assert_eq!(
+            parse_byline("By Jane Doe | 5 March 2024").as_deref(),
+            Some("Jane Doe")
+        );
+        assert_eq!(
+            parse_byline("Von Max Mustermann").as_deref(),
+            Some("Max Mustermann")
+        );
+        assert_eq!(parse_byline("by the way, this is not a name at all"), None);
+    }
+
+    #[test]
+    fn dates() {
+        assert_eq!(
+            find_date("Published 2024-03-05T10:00").as_deref(),
+            Some("2024-03-05")
+        );
+        assert_eq!(
+            find_date("am 05.03.2024 um 10 Uhr").as_deref(),
+            Some("2024-03-05")
+        );
+        assert_eq!(find_date("5. März 2024").as_deref(), Some("2024-03-05"));
+        assert_eq!(find_date("March 5, 2024").as_deref(), Some("2024-03-05"));
+        assert_eq!(
+            find_date("5 de marzo de 2024").as_deref(),
+            Some("2024-03-05")
+        );
+        assert_eq!(find_date("no date here 12 34"), None);
+        assert_eq!(
+            normalize_date("2024-03-05 10:00:00").as_deref(),
+            Some("2024-03-05T10:00:00")
+        );
+    }
+}

@@ -1,0 +1,47 @@
+//! Options of [`crate::clean`], with their defaults in one place.
+
+use serde::{Deserialize, Serialize};
+
+/// What kind of input is given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum InputKind {
+    /// Decide from the input itself (the default).
+    #[default]
+    Auto,
+    /// An HTML document or fragment.
+    Html,
+    /// Plain text, as copied from a rendered page.
+    Text,
+}
+
+/// How to clean a page. Build one with [`Options::default`] and change fields.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, rename_all = "snake_case")]
+pub struct Options {
+    /// The kind of input; `Auto` detects it.
+    pub input: InputKind,
+    /// The page's URL, used to resolve relative links and images (HTML input).
+    pub base_url: Option<String>,
+    /// Inputs larger than this many bytes are refused with [`crate::Error::TooLarge`].
+    pub max_input_bytes: usize,
+    /// Indices (into [`crate::Article::blocks`]) of dropped blocks to put back.
+    pub restore: Vec<usize>,
+    /// Language to assume instead of detecting it (ISO 639-1 code).
+    pub lang: Option<String>,
+    /// Words per minute used for [`crate::Article::reading_minutes`].
+    pub words_per_minute: u32,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            input: InputKind::Auto,
+            base_url: None,
+            max_input_bytes: 64 * 1024 * 1024,
+            restore: Vec::new(),
+            lang: None,
+            words_per_minute: 230,
+        }
+    }
+}

@@ -1,0 +1,392 @@
+//! Renderers: the kept blocks as plain text, Markdown and safe HTML.
+
+use crate::blocks::{Block, BlockKind, Inline};
+use crate::util::words;
+use crate::{Article, Options};
+
+/// Fills the article's text, Markdown, HTML, counts and excerpt from its blocks.
+pub(crate) fn finish(article: &mut Article, blocks: Vec<Block>, options: &Options) {
+    let kept: Vec<&Block> = blocks
+        .iter()
+        .filter(|b| b.kept && b.kind != BlockKind::Title)
+        .collect();
+    article.text = kept
+        .iter()
+        .map(|b| b.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    article.markdown = markdown(&kept);
+    article.html = html(&kept);
+    article.word_count = words(&article.text).count();
+    let wpm = options.words_per_minute.max(1) as usize;
+    article.reading_minutes = if article.word_count == 0 {
+        0
+    } else {
+        article.word_count.div_ceil(wpm).max(1) as u32
+    };
+    if article.excerpt.is_none() {
+        article.excerpt = kept
+            .iter()
+            .find(|b| b.kind == BlockKind::Paragraph && b.text.chars().count() >= 40)
+            .map(|b| b.text.clone());
+    }
+    article.blocks = blocks;
+}
+
+/// The text of a list item without its bullet or number.
+fn strip_marker(text: &str) -> &str {
+    let t = text.trim_start();
+    let rest = t.trim_start_matches(|c: char| c.is_ascii_digit());
+    if rest.len() != t.len() && (rest.starts_with(". ") || rest.starts_with(") ")) {
+        return rest[2..].trim_start();
+    }
+    let mut chars = t.chars();
+    match chars.next() {
+        Some(c) if !c.is_alphanumeric() && chars.next().is_some_and(char::is_whitespace) => {
+            t[c.len_utf8()..].trim_start()
+        }
+        _ => t,
+    }
+}
+
+fn md_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn md_inlines(inlines: &[Inline], out: &mut String) {
+    for i in inlines {
+        match i {
+            Inline::Text(t) => out.push_str(&md_escape(t)),
+            Inline::Link { href, children } => {
+                out.push('[');
+                md_inlines(children, out);
+                out.push_str("](");
+                out.push_str(&href.replace(' ', "%20").replace(')', "%29"));
+                out.push(')');
+            }
+            Inline::Emphasis(c) => {
+                out.push('*');
+                md_inlines(c, out);
+                out.push('*');
+            }
+            Inline::Strong(c) => {
+                out.push_str("**");
+                md_inlines(c, out);
+                out.push_str("**");
+            }
+            Inline::Code(c) => {
+                let fence = if c.contains('`') { "`` " } else { "`" };
+                out.push_str(fence);
+                out.push_str(c);
+                out.push_str(&fence.chars().rev().collect::<String>());
+            }
+            Inline::Break => out.push_str("  \n"),
+        }
+    }
+}
+
+fn md_block_text(b: &Block, text: &str) -> String {
+    let mut out = String::new();
+    if b.inlines.is_empty() {
+        out.push_str(&md_escape(text));
+    } else {
+        md_inlines(&b.inlines, &mut out);
+    }
+    out
+}
+
+/// The kept blocks as Markdown (GitHub flavour for tables).
+pub(crate) fn markdown(blocks: &[&Block]) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let mut prev_list = false;
+    for b in blocks {
+        let is_list = b.kind == BlockKind::ListItem;
+        let s = match b.kind {
+            BlockKind::Heading => format!(
+                "{} {}",
+                "#".repeat(usize::from(b.level.clamp(1, 6))),
+                md_block_text(b, &b.text)
+            ),
+            BlockKind::ListItem => {
+                let indent = "  ".repeat(usize::from(b.level));
+                let marker = if b.ordered { "1." } else { "-" };
+                format!(
+                    "{indent}{marker} {}",
+                    md_block_text(b, strip_marker(&b.text))
+                )
+            }
+            BlockKind::Quote => md_block_text(b, &b.text)
+                .lines()
+                .map(|l| format!("> {l}"))
+                .collect::<Vec<_>>()
+                .join("\n"),
+            BlockKind::Code => {
+                let fence = if b.text.contains("```") {
+                    "~~~~"
+                } else {
+                    "```"
+                };
+                format!("{fence}\n{}\n{fence}", b.text)
+            }
+            BlockKind::Table => md_table(b),
+            BlockKind::Figure => {
+                let (src, alt) = b.image.clone().unwrap_or_default();
+                let mut s = format!("![{}]({})", md_escape(&alt), src.replace(' ', "%20"));
+                if !b.text.is_empty() {
+                    s.push_str("\n\n*");
+                    s.push_str(&md_block_text(b, &b.text));
+                    s.push('*');
+                }
+                s
+            }
+            BlockKind::Paragraph | BlockKind::Title => md_block_text(b, &b.text),
+        };
+        if is_list && prev_list {
+            if let Some(last) = parts.last_mut() {
+                last.push('\n');
+                last.push_str(&s);
+            }
+        } else {
+            parts.push(s);
+        }
+        prev_list = is_list;
+    }
+    let mut out = parts.join("\n\n");
+    if !out.is_empty() {
+        out.push('\n');
+    }
+    out
+}
+
+fn md_table(b: &Block) -> String {
+    if b.rows.is_empty() {
+        return md_escape(&b.text);
+    }
+    let width = b.rows.iter().map(Vec::len).max().unwrap_or(0).max(1);
+    let mut lines = Vec::new();
+    for (r, row) in b.rows.iter().enumerate() {
+        let mut cells: Vec<String> = row
+            .iter()
+            .map(|c| {
+                let mut s = String::new();
+                md_inlines(c, &mut s);
+                s.replace('\n', " ")
+            })
+            .collect();
+        cells.resize(width, String::new());
+        lines.push(format!("| {} |", cells.join(" | ")));
+        if r == 0 {
+            lines.push(format!("|{}", " --- |".repeat(width)));
+        }
+    }
+    lines.join("\n")
+}
+
+/// Escapes text for HTML element content and attribute values.
+pub(crate) fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Whether a URL is safe in an `href` or `src` of the output: http(s),
+/// mailto, or relative; never `javascript:`, `data:` or other schemes.
+pub(crate) fn safe_url(url: &str) -> bool {
+    let u: String = url
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    match u.find(':') {
+        None => true,
+        Some(colon) => {
+            let scheme = &u[..colon];
+            // A colon after a path, query or fragment start is not a scheme.
+            scheme.contains(['/', '?', '#']) || matches!(scheme, "http" | "https" | "mailto")
+        }
+    }
+}
+
+fn html_inlines(inlines: &[Inline], out: &mut String) {
+    for i in inlines {
+        match i {
+            Inline::Text(t) => out.push_str(&escape_html(t)),
+            Inline::Link { href, children } => {
+                if safe_url(href) {
+                    out.push_str("<a href=\"");
+                    out.push_str(&escape_html(href));
+                    out.push_str("\" rel=\"noopener noreferrer nofollow\">");
+                    html_inlines(children, out);
+                    out.push_str("</a>");
+                } else {
+                    html_inlines(children, out);
+                }
+            }
+            Inline::Emphasis(c) => {
+                out.push_str("<em>");
+                html_inlines(c, out);
+                out.push_str("</em>");
+            }
+            Inline::Strong(c) => {
+                out.push_str("<strong>");
+                html_inlines(c, out);
+                out.push_str("</strong>");
+            }
+            Inline::Code(c) => {
+                out.push_str("<code>");
+                out.push_str(&escape_html(c));
+                out.push_str("</code>");
+            }
+            Inline::Break => out.push_str("<br>"),
+        }
+    }
+}
+
+fn html_block_text(b: &Block, text: &str, out: &mut String) {
+    if b.inlines.is_empty() {
+        out.push_str(&escape_html(text));
+    } else {
+        html_inlines(&b.inlines, out);
+    }
+}
+
+/// The kept blocks as HTML built only from an allowlist of tags, with every
+/// text escaped and every URL checked: safe to insert into a page.
+pub(crate) fn html(blocks: &[&Block]) -> String {
+    let mut out = String::new();
+    // Open lists as a stack of (depth, ordered).
+    let mut lists: Vec<bool> = Vec::new();
+    for b in blocks {
+        let depth = if b.kind == BlockKind::ListItem {
+            usize::from(b.level) + 1
+        } else {
+            0
+        };
+        while lists.len() > depth {
+            if let Some(ordered) = lists.pop() {
+                out.push_str(if ordered { "</li></ol>" } else { "</li></ul>" });
+            }
+        }
+        if b.kind == BlockKind::ListItem {
+            if lists.len() == depth {
+                out.push_str("</li>");
+            }
+            while lists.len() < depth {
+                out.push_str(if b.ordered { "<ol>" } else { "<ul>" });
+                lists.push(b.ordered);
+            }
+            out.push_str("<li>");
+            html_block_text(b, strip_marker(&b.text), &mut out);
+            continue;
+        }
+        match b.kind {
+            BlockKind::Heading => {
+                let l = b.level.clamp(1, 6);
+                out.push_str(&format!("<h{l}>"));
+                html_block_text(b, &b.text, &mut out);
+                out.push_str(&format!("</h{l}>"));
+            }
+            BlockKind::Quote => {
+                out.push_str("<blockquote><p>");
+                html_block_text(b, &b.text, &mut out);
+                out.push_str("</p></blockquote>");
+            }
+            BlockKind::Code => {
+                out.push_str("<pre><code>");
+                out.push_str(&escape_html(&b.text));
+                out.push_str("</code></pre>");
+            }
+            BlockKind::Table if !b.rows.is_empty() => {
+                out.push_str("<table><tbody>");
+                for row in &b.rows {
+                    out.push_str("<tr>");
+                    for cell in row {
+                        out.push_str("<td>");
+                        html_inlines(cell, &mut out);
+                        out.push_str("</td>");
+                    }
+                    out.push_str("</tr>");
+                }
+                out.push_str("</tbody></table>");
+            }
+            BlockKind::Figure => {
+                out.push_str("<figure>");
+                if let Some((src, alt)) = b.image.as_ref().filter(|(s, _)| safe_url(s)) {
+                    out.push_str(&format!(
+                        "<img src=\"{}\" alt=\"{}\" loading=\"lazy\" referrerpolicy=\"no-referrer\">",
+                        escape_html(src),
+                        escape_html(alt)
+                    ));
+                }
+                if !b.text.is_empty() {
+                    out.push_str("<figcaption>");
+                    html_block_text(b, &b.text, &mut out);
+                    out.push_str("</figcaption>");
+                }
+                out.push_str("</figure>");
+            }
+            _ => {
+                out.push_str("<p>");
+                html_block_text(b, &b.text, &mut out);
+                out.push_str("</p>");
+            }
+        }
+        out.push('\n');
+    }
+    while let Some(ordered) = lists.pop() {
+        out.push_str(if ordered { "</li></ol>" } else { "</li></ul>" });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn block(kind: BlockKind, text: &str) -> Block {
+        let mut b = Block::new(kind, text.into());
+        b.kept = true;
+        b
+    }
+
+    #[test]
+    fn renders_lists_and_escapes() {
+        let bs = [
+            block(BlockKind::Paragraph, "a <b> & c"),
+            block(BlockKind::ListItem, "- one"),
+            block(BlockKind::ListItem, "- two"),
+            block(BlockKind::Paragraph, "end"),
+        ];
+        let refs: Vec<&Block> = bs.iter().collect();
+        assert_eq!(
+            html(&refs),
+            "<p>a &lt;b&gt; &amp; c</p>\n<ul><li>one</li><li>two</li></ul><p>end</p>\n"
+        );
+        assert_eq!(markdown(&refs), "a \\<b\\> & c\n\n- one\n- two\n\nend\n");
+    }
+
+    #[test]
+    fn unsafe_urls_are_refused() {
+        assert!(safe_url("https://example.org/a"));
+        assert!(safe_url("/relative/path?x=a:b"));
+        assert!(!safe_url("javascript:alert(1)"));
+        assert!(!safe_url(" JaVa\tScRiPt:alert(1)"));
+        assert!(!safe_url("data:text/html,x"));
+    }
+}

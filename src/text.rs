@@ -1,0 +1,225 @@
+//! The plain-text side of the pipeline: text a person copied from a page.
+
+use std::collections::HashMap;
+
+use crate::blocks::{Block, BlockKind};
+use crate::classify::{self, Page, Signals};
+use crate::memory::Memory;
+use crate::metadata::{find_date, parse_byline, parse_dateline};
+use crate::util::{norm_key, words};
+use crate::{lang, render, Article, InputKind, Options};
+
+/// List markers that open a line of a list.
+const BULLETS: &[char] = &['-', '•', '*', '·', '–', '»', '›', '▪', '◦', '‣', '→'];
+
+fn list_marker(line: &str) -> bool {
+    let mut chars = line.chars();
+    match chars.next() {
+        Some(c) if BULLETS.contains(&c) => chars.next().is_some_and(char::is_whitespace),
+        Some(c) if c.is_ascii_digit() => {
+            let rest = line.trim_start_matches(|c: char| c.is_ascii_digit());
+            (rest.starts_with(". ") || rest.starts_with(") ")) && line.len() - rest.len() <= 3
+        }
+        _ => false,
+    }
+}
+
+/// Splits text into blocks: one block per non-empty line.
+pub(crate) fn split_blocks(input: &str) -> Vec<Block> {
+    let input = input.trim_start_matches('\u{feff}');
+    let mut blocks = Vec::new();
+    for line in input.lines() {
+        let line = line.trim();
+        if line.is_empty() {
+            continue;
+        }
+        let text = if line.chars().any(|c| c.is_control() && c != '\t') {
+            line.chars()
+                .filter(|c| !c.is_control() || *c == '\t')
+                .collect()
+        } else {
+            line.to_string()
+        };
+        if text.trim().is_empty() {
+            continue;
+        }
+        let kind = if list_marker(&text) {
+            BlockKind::ListItem
+        } else {
+            BlockKind::Paragraph
+        };
+        blocks.push(Block::new(kind, text));
+    }
+    blocks
+}
+
+/// Whether a line reads like a headline: a few words, no closing full stop.
+fn headline_like(text: &str) -> bool {
+    let n = text.chars().count();
+    let w = words(text).count();
+    let last = text.chars().last().unwrap_or('.');
+    let first = text.chars().next().unwrap_or(' ');
+    (10..=250).contains(&n)
+        && (2..=40).contains(&w)
+        && !matches!(last, '.' | ':' | ',' | ';')
+        && (first.is_uppercase() || first.is_numeric() || "\"„“«»'‘".contains(first))
+}
+
+const QUOTES: &[(char, char)] = &[
+    ('"', '"'),
+    ('„', '“'),
+    ('“', '”'),
+    ('»', '«'),
+    ('«', '»'),
+    ('‚', '‘'),
+];
+
+/// Headline-like spans in quotes, with how often the page repeats each one
+/// (quoted or as a line of its own). Pages often quote their own title again
+/// in the footer ("Comment on “TITLE”").
+fn quoted_title(blocks: &[Block]) -> Option<String> {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for b in blocks {
+        let text = crate::util::prefix(&b.text, 2000);
+        for &(open, close) in QUOTES {
+            let mut rest = text;
+            while let Some(start) = rest.find(open) {
+                let after = &rest[start + open.len_utf8()..];
+                let Some(end) = after.find(close) else { break };
+                let inner = after[..end].trim();
+                if headline_like(inner) {
+                    *counts.entry(inner).or_default() += 1;
+                }
+                rest = &after[end + close.len_utf8()..];
+            }
+        }
+    }
+    if counts.is_empty() {
+        return None;
+    }
+    for b in blocks {
+        if let Some(c) = counts.get_mut(b.text.as_str()) {
+            *c += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|&(_, c)| c >= 2)
+        .max_by_key(|&(t, c)| (c, t.len()))
+        .map(|(t, _)| t.to_string())
+}
+
+/// Cleans copied plain text.
+pub(crate) fn clean_text(input: &str, options: &Options, memory: Option<&mut Memory>) -> Article {
+    let mut blocks = split_blocks(input);
+    let language = options
+        .lang
+        .as_deref()
+        .and_then(lang::by_code)
+        .or_else(|| lang::detect(blocks.iter().map(|b| b.text.as_str())));
+    let quoted = quoted_title(&blocks);
+    let title_key = quoted.as_deref().map(norm_key);
+    let signals = vec![Signals::default(); blocks.len()];
+
+    let page_id = crate::util::fnv64(&norm_key(crate::util::prefix(input, 1 << 20)));
+    let run = |blocks: &mut Vec<Block>, memory: Option<&Memory>| {
+        let seen = |key: &str| memory.is_some_and(|m| m.seen(key, title_key.as_deref(), page_id));
+        let page = Page {
+            lang: language,
+            seen: memory.map(|_| &seen as &dyn Fn(&str) -> bool),
+        };
+        classify::classify(blocks, &signals, &page);
+    };
+    run(&mut blocks, memory.as_deref());
+    if memory.is_some() && !blocks.iter().any(|b| b.kept) {
+        // Everything was seen before: the same page again. Judge it on its own.
+        run(&mut blocks, None);
+    }
+    if let Some(m) = memory {
+        m.remember(
+            blocks.iter().map(|b| b.text.as_str()),
+            title_key.as_deref(),
+            page_id,
+        );
+    }
+
+    let title = find_title(&mut blocks, quoted);
+    for &i in &options.restore {
+        if let Some(b) = blocks.get_mut(i) {
+            if !b.kept && b.kind != BlockKind::Title {
+                b.kept = true;
+                b.reason = Some("restored by the user".into());
+            }
+        }
+    }
+
+    let first_kept = blocks.iter().position(|b| b.kept);
+    let dateline = first_kept.and_then(|i| parse_dateline(&blocks[i].text));
+    let head_end = first_kept.map_or(0, |i| i + 1).min(blocks.len());
+    let byline = blocks[..head_end]
+        .iter()
+        .rev()
+        .take(6)
+        .find_map(|b| parse_byline(&b.text));
+    let published = blocks[..head_end]
+        .iter()
+        .rev()
+        .take(6)
+        .filter(|b| b.text.chars().count() < 120)
+        .find_map(|b| find_date(&b.text));
+
+    let mut article = Article {
+        title,
+        byline,
+        site_name: dateline.as_ref().and_then(|d| d.agency.clone()),
+        published,
+        lang: language.map(|l| l.code.to_string()),
+        dateline,
+        input_kind: InputKind::Text,
+        ..Article::default()
+    };
+    render::finish(&mut article, blocks, options);
+    article
+}
+
+/// Finds the title: a headline the page quotes again, else the headline just
+/// before the article. Marks the title's own lines.
+fn find_title(blocks: &mut [Block], quoted: Option<String>) -> Option<String> {
+    let first_kept = blocks.iter().position(|b| b.kept)?;
+    let title = match quoted {
+        Some(t) => t,
+        None => {
+            // The nearest headline-like line before the article, or the
+            // article's first line when it is a headline followed by prose.
+            let before = blocks[..first_kept]
+                .iter()
+                .rev()
+                .take(4)
+                .find(|b| headline_like(&b.text) && parse_byline(&b.text).is_none())
+                .map(|b| b.text.clone());
+            let own = &blocks[first_kept];
+            let own_headline = headline_like(&own.text)
+                && own.text.chars().count() < 150
+                && blocks[first_kept + 1..].iter().any(|b| b.kept);
+            match before {
+                Some(t) => t,
+                None if own_headline => own.text.clone(),
+                None => return None,
+            }
+        }
+    };
+    let mut first = true;
+    for b in blocks.iter_mut() {
+        let extra = b.text.len().saturating_sub(title.len());
+        if b.text.starts_with(&title) && extra < 40 {
+            b.kind = BlockKind::Title;
+            b.drop_for(if first {
+                "the title (kept in the metadata)"
+            } else {
+                "repeats the title"
+            });
+            first = false;
+        }
+    }
+    Some(title)
+}

@@ -1,0 +1,1 @@
+//! WebAssembly bindings (built only for `wasm32`).
