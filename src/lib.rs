@@ -100,6 +100,28 @@ pub fn clean(input: &str, options: &Options) -> Result<Article, Error> {
     clean_with_memory(input, options, None)
 }
 
+/// A fast check whether a page (HTML or text) holds an article at all:
+/// enough prose in long blocks. Never fails; junk is simply not readable.
+pub fn is_probably_readable(input: &str) -> bool {
+    const MIN_CHARS: usize = 140;
+    const MIN_SCORE: f64 = 20.0;
+    let opts = Options::default();
+    let Ok(article) = clean(input, &opts) else {
+        return false;
+    };
+    // Readability's rule of thumb: the square roots of the lengths of long
+    // blocks beyond a minimum add up to a threshold.
+    let score: f64 = article
+        .blocks
+        .iter()
+        .filter(|b| b.kept)
+        .map(|b| b.text.chars().count())
+        .filter(|&n| n >= MIN_CHARS)
+        .map(|n| ((n - MIN_CHARS) as f64).sqrt())
+        .sum();
+    score > MIN_SCORE
+}
+
 /// The shared pipeline behind [`clean`] and [`Cleaner::clean`].
 pub(crate) fn clean_with_memory(
     input: &str,
