@@ -1,0 +1,169 @@
+// gleaner/init: the entry that does not initialise itself, for module
+// service workers (no top-level await) and for callers that bring their own
+// bytes. Call `await init()` or `initSync(bytes)` once, then use the API.
+//
+// Every call is guarded: if the WebAssembly module traps (a bug, or memory
+// exhausted), the module is re-instantiated and a clear Error is thrown, so
+// the next call works again.
+import wasmInit, {
+  initSync as wasmInitSync,
+  __wbg_reset_state,
+  clean as rawClean,
+  isProbablyReadable as rawIsProbablyReadable,
+  version as rawVersion,
+  Cleaner as RawCleaner,
+  __gleanerTrap,
+} from './gleaner.js';
+
+let ready = false;
+let initPromise;
+
+/** The crate's version, e.g. "0.1.0" (a live binding, set by init). */
+export let version;
+
+function finish() {
+  ready = true;
+  version = rawVersion();
+}
+
+/**
+ * Instantiates the module. Without an argument it fetches `gleaner_bg.wasm`
+ * next to this file; it also takes a URL, a Response, bytes or a
+ * WebAssembly.Module. Safe to call more than once.
+ */
+export function init(input) {
+  if (ready) return Promise.resolve();
+  if (!initPromise) {
+    initPromise = wasmInit(input === undefined ? undefined : { module_or_path: input })
+      .then(finish)
+      .catch((e) => { initPromise = undefined; throw e; });
+  }
+  return initPromise;
+}
+
+/** Instantiates the module synchronously from bytes or a WebAssembly.Module. */
+export function initSync(module) {
+  if (ready) return;
+  wasmInitSync({ module });
+  finish();
+}
+
+/** Whether the module is instantiated. */
+export function isInitialized() {
+  return ready;
+}
+
+function needReady() {
+  if (!ready) {
+    throw new Error('gleaner is not initialised: call `await init()` (or `initSync(bytes)`) from "gleaner/init" first, or import "gleaner"');
+  }
+}
+
+// Runs a call into the module; a trap re-instantiates it and becomes an Error.
+function guard(what, f) {
+  needReady();
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof WebAssembly.RuntimeError) {
+      __wbg_reset_state();
+      generation++;
+      throw new Error(`gleaner crashed in ${what} (${e.message}); the module was restarted, so the next call works again`, { cause: e });
+    }
+    if (e instanceof Error) throw e;
+    throw new Error(String(e));
+  }
+}
+
+let generation = 0;
+
+/**
+ * Cleans one page, HTML or copied text.
+ * @param {string} input
+ * @param {object} [options]
+ */
+export function clean(input, options) {
+  if (typeof input !== 'string') throw new TypeError('gleaner.clean: input must be a string');
+  return guard('clean', () => rawClean(input, options));
+}
+
+/** Whether the page holds an article at all (never throws for junk). */
+export function isProbablyReadable(input) {
+  if (typeof input !== 'string') throw new TypeError('gleaner.isProbablyReadable: input must be a string');
+  return guard('isProbablyReadable', () => rawIsProbablyReadable(input));
+}
+
+/**
+ * Cleans pages one after another and remembers their blocks, so a site's
+ * template is recognised on later pages.
+ */
+export class Cleaner {
+  #raw;
+  #options;
+  #generation;
+
+  constructor(options) {
+    needReady();
+    this.#options = options;
+    this.#raw = guard('Cleaner', () => new RawCleaner(options));
+    this.#generation = generation;
+  }
+
+  /** Restores a memory written by `export()`. */
+  static import(saved, options) {
+    if (typeof saved !== 'string') throw new TypeError('Cleaner.import: expected the string from export()');
+    const raw = guard('Cleaner.import', () => RawCleaner.import(saved, options));
+    const c = new Cleaner(options);
+    c.#raw.free();
+    c.#raw = raw;
+    return c;
+  }
+
+  // After a restart the old instance's objects are gone: start an empty memory.
+  #live() {
+    if (this.#generation !== generation) {
+      this.#raw = guard('Cleaner', () => new RawCleaner(this.#options));
+      this.#generation = generation;
+    }
+    return this.#raw;
+  }
+
+  clean(input) {
+    if (typeof input !== 'string') throw new TypeError('Cleaner.clean: input must be a string');
+    const raw = this.#live();
+    return guard('Cleaner.clean', () => raw.clean(input));
+  }
+
+  export() {
+    const raw = this.#live();
+    return guard('Cleaner.export', () => raw.export());
+  }
+
+  forget() {
+    const raw = this.#live();
+    guard('Cleaner.forget', () => raw.forget());
+  }
+
+  setOptions(options) {
+    const raw = this.#live();
+    guard('Cleaner.setOptions', () => raw.setOptions(options));
+    this.#options = options;
+  }
+
+  get size() {
+    const raw = this.#live();
+    return guard('Cleaner.size', () => raw.size);
+  }
+
+  /** Frees the memory now instead of at garbage collection. */
+  free() {
+    if (this.#generation === generation && this.#raw) this.#raw.free();
+    this.#raw = undefined;
+    this.#generation = -1;
+  }
+}
+
+/** Makes the module trap, to test the recovery. Not part of the API. */
+export function _trapForTesting() {
+  return guard('_trapForTesting', () => __gleanerTrap());
+}

@@ -1,0 +1,8 @@
+// gleaner for Node >= 18: reads gleaner_bg.wasm from disk (Node's fetch does
+// not read file: URLs) and instantiates it synchronously. No DOM needed.
+import { readFileSync } from 'node:fs';
+import { initSync } from './init.js';
+
+initSync(readFileSync(new URL('./gleaner_bg.wasm', import.meta.url)));
+
+export * from './init.js';

@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Builds the WebAssembly package and the web app.
+#
+#   pkg/        the npm package's built files: gleaner_bg.wasm (optimised),
+#               gleaner.js (wasm-bindgen glue, --target web) and the
+#               hand-written entries from js/ (index.js, init.js, node.js)
+#   dist/www/   the static web app: www/ plus pkg/ (served by scripts/serve.mjs)
+#
+# Usage: scripts/build-wasm.sh [--if-stale]
+#   --if-stale  do nothing when pkg/ and dist/www/ are newer than every input
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+say() { printf '\033[1m[build-wasm]\033[0m %s\n' "$*"; }
+
+inputs=(src Cargo.toml Cargo.lock js www index.d.ts scripts/build-wasm.sh)
+if [ "${1:-}" = "--if-stale" ] && [ -f pkg/gleaner_bg.wasm ] && [ -f dist/www/index.html ] \
+   && [ -z "$(find "${inputs[@]}" -newer pkg/.stamp -print -quit 2>/dev/null || echo stale)" ]; then
+  say "pkg/ and dist/www/ are up to date"
+  exit 0
+fi
+
+say "cargo build (wasm32, profile wasm)"
+cargo build --lib --target wasm32-unknown-unknown --profile wasm --no-default-features
+
+# --target web: an ES module without top-level await that instantiates from a
+# URL, bytes or a compiled module. It runs in pages, Web Workers, module
+# service workers (no top-level await, no DOM), Node >= 18 (given the bytes)
+# and bundlers (Vite resolves `new URL('gleaner_bg.wasm', import.meta.url)`).
+# The reset-state function lets js/init.js re-instantiate after a trap.
+out=target/wasm-bindgen
+rm -rf "$out"
+say "wasm-bindgen --target web"
+wasm-bindgen target/wasm32-unknown-unknown/wasm/gleaner.wasm \
+  --out-dir "$out" --out-name gleaner --target web --no-typescript \
+  --experimental-reset-state-function --remove-producers-section
+
+# wasm-opt reads the enabled features from the module's target_features
+# section (kept) and optimises for size.
+say "wasm-opt -Os"
+npx --no-install wasm-opt -Os "$out/gleaner_bg.wasm" -o "$out/gleaner_bg.opt.wasm" 2> >(grep -v 'npm warn' >&2)
+
+rm -rf pkg
+mkdir -p pkg
+cp "$out/gleaner.js" pkg/gleaner.js
+cp "$out/gleaner_bg.opt.wasm" pkg/gleaner_bg.wasm
+cp js/index.js js/init.js js/node.js pkg/
+
+# The web app: www/ plus the package; the service worker's cache name
+# carries a hash of the files, so a new build replaces the old cache.
+rm -rf dist/www
+mkdir -p dist/www/pkg
+cp -r www/. dist/www/
+cp pkg/gleaner.js pkg/gleaner_bg.wasm pkg/index.js pkg/init.js dist/www/pkg/
+hash=$(cd dist/www && find . -type f ! -name sw.js -print0 | sort -z | xargs -0 cat | sha256sum | cut -c1-12)
+sed -i "s/__BUILD_HASH__/$hash/" dist/www/sw.js
+touch pkg/.stamp
+
+node --input-type=module -e '
+import { readFileSync } from "node:fs";
+import { gzipSync, brotliCompressSync, constants } from "node:zlib";
+const b = readFileSync("pkg/gleaner_bg.wasm");
+const kb = (n) => (n / 1024).toFixed(1) + " KiB";
+const gz = gzipSync(b, { level: 9 }).length;
+const br = brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+console.log(`[build-wasm] pkg/gleaner_bg.wasm: ${b.length} bytes raw (${kb(b.length)}), ${gz} gzip (${kb(gz)}), ${br} brotli (${kb(br)})`);
+'
+say "done: pkg/ (npm package files) and dist/www/ (web app)"
