@@ -139,17 +139,27 @@ fn initial(block: &Block, f: &Features, s: &Signals, lang_known: bool) -> Class 
         return Class::Bad("a menu of links".into());
     }
     let furniture = |f: &Features| format!("site furniture (“{}”)", f.furniture.join("”, “"));
-    if !f.furniture.is_empty()
-        && !s.content
-        && (f.chars < 200 || (f.chars < 600 && f.furniture.len() >= 2))
-    {
-        return Class::Bad(furniture(f));
+    if !f.furniture.is_empty() {
+        // Inside the article's container only short lines that are not
+        // sentences count as furniture ("Advertisement", "Share this:").
+        let furniture_line = if s.content {
+            f.chars < 80 && (f.sentence_ends == 0 || f.furniture.len() >= 2)
+        } else {
+            f.chars < 200 || (f.chars < 600 && f.furniture.len() >= 2)
+        };
+        if furniture_line {
+            return Class::Bad(furniture(f));
+        }
+    }
+    if s.content {
+        // The page's structure already vouches for the block.
+        return Class::Good;
     }
     if matches!(
         block.kind,
         BlockKind::Code | BlockKind::Table | BlockKind::Figure
     ) {
-        return if s.content { Class::Good } else { Class::Short };
+        return Class::Short;
     }
     if f.chars < SHORT {
         return Class::Short;

@@ -24,10 +24,13 @@ mod blocks;
 mod classify;
 mod detect;
 mod error;
+mod html;
+mod html_meta;
 mod lang;
 mod memory;
 mod metadata;
 mod options;
+mod parse;
 mod render;
 mod text;
 mod util;
@@ -142,9 +145,7 @@ pub(crate) fn clean_with_memory(
         k => k,
     };
     match kind {
-        InputKind::Html => Err(Error::Unsupported(
-            "HTML input is not supported yet; pass the page's text with input = text".into(),
-        )),
+        InputKind::Html => Ok(html::clean_html(input, options, memory)),
         _ => Ok(text::clean_text(input, options, memory)),
     }
 }

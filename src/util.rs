@@ -6,6 +6,18 @@ pub(crate) fn words(text: &str) -> impl Iterator<Item = &str> {
         .filter(|w| !w.is_empty())
 }
 
+/// Collapses runs of white space to one space and trims the ends.
+pub(crate) fn norm_space(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for w in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
 /// A key that ignores case, punctuation and spacing: for comparing blocks.
 pub(crate) fn norm_key(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -50,6 +62,7 @@ mod tests {
             words("Hello, wörld! 42x").collect::<Vec<_>>(),
             ["Hello", "wörld", "42x"]
         );
+        assert_eq!(norm_space("  a \n\t b  "), "a b");
         assert_eq!(norm_key("Hello,   WORLD!"), "hello world");
         assert_eq!(prefix("äbc", 1), "");
         assert_ne!(fnv64("a"), fnv64("b"));

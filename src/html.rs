@@ -1,0 +1,1322 @@
+//! The HTML side of the pipeline: prune what is never content, find the
+//! article's container, turn the page into blocks, and let the shared
+//! classifier decide block by block.
+
+use html5ever::{local_name, LocalName};
+
+use crate::blocks::{Block, BlockKind, Inline};
+use crate::classify::{self, Page, Signals};
+use crate::memory::Memory;
+use crate::parse::{Dom, NodeData, NodeId};
+use crate::{html_meta, lang, render, Article, InputKind, Options};
+
+/// Why a subtree is not content, decided before scoring.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Prune {
+    /// Rendered as nothing (scripts, styles, templates): no blocks at all.
+    Invisible,
+    /// Visible page furniture: its blocks are reported as dropped.
+    Furniture(&'static str),
+}
+
+fn is_tag(tag: Option<&LocalName>, names: &[LocalName]) -> bool {
+    tag.is_some_and(|t| names.contains(t))
+}
+
+/// Tokens of class and id that mark page furniture.
+const NEGATIVE: &[&str] = &[
+    "comment",
+    "comments",
+    "commentlist",
+    "respond",
+    "reply",
+    "replies",
+    "cookie",
+    "cookies",
+    "consent",
+    "gdpr",
+    "share",
+    "sharing",
+    "shares",
+    "social",
+    "socials",
+    "sharebar",
+    "related",
+    "recommended",
+    "recommendations",
+    "recirc",
+    "newsletter",
+    "subscribe",
+    "subscription",
+    "signup",
+    "promo",
+    "promotion",
+    "sidebar",
+    "footer",
+    "nav",
+    "navbar",
+    "navigation",
+    "menu",
+    "breadcrumb",
+    "breadcrumbs",
+    "popup",
+    "modal",
+    "banner",
+    "advert",
+    "advertisement",
+    "ad",
+    "ads",
+    "adslot",
+    "sponsor",
+    "sponsored",
+    "widget",
+    "toolbar",
+    "pagination",
+    "pager",
+    "masthead",
+    "skip",
+    "login",
+    "paywall",
+    "outbrain",
+    "taboola",
+    "teaser",
+    "teasers",
+    "more-stories",
+    "tags",
+    "tagcloud",
+    "byline-social",
+    "author-bio",
+    "bio",
+    "hidden",
+    "print",
+    "rss",
+];
+/// Tokens of class and id that mark the article.
+const POSITIVE: &[&str] = &[
+    "article",
+    "articlebody",
+    "article-body",
+    "article-content",
+    "articlecontent",
+    "body",
+    "content",
+    "entry",
+    "entry-content",
+    "main",
+    "post",
+    "post-content",
+    "post-body",
+    "postbody",
+    "story",
+    "story-body",
+    "storybody",
+    "text",
+    "blog",
+    "page-content",
+    "prose",
+    "markdown",
+];
+
+/// Lower-case tokens of an element's class and id.
+fn hint_tokens(dom: &Dom, id: NodeId) -> Vec<String> {
+    let mut out = Vec::new();
+    for attr in ["class", "id"] {
+        if let Some(v) = dom.attr(id, attr) {
+            for word in v.split_whitespace() {
+                let w = word.to_ascii_lowercase();
+                for part in w.split(|c: char| !c.is_ascii_alphanumeric()) {
+                    if !part.is_empty() && part != w {
+                        out.push(part.to_string());
+                    }
+                }
+                out.push(w);
+            }
+        }
+    }
+    out
+}
+
+/// Class/id weight in the spirit of Readability: furniture negative, article positive.
+fn class_weight(tokens: &[String]) -> f32 {
+    let neg = tokens.iter().any(|t| NEGATIVE.contains(&t.as_str()));
+    let pos = tokens.iter().any(|t| POSITIVE.contains(&t.as_str()));
+    match (neg, pos) {
+        (true, false) => -25.0,
+        (false, true) => 25.0,
+        _ => 0.0,
+    }
+}
+
+fn hidden(dom: &Dom, id: NodeId) -> bool {
+    if dom.attr(id, "hidden").is_some() || dom.attr(id, "aria-hidden") == Some("true") {
+        return true;
+    }
+    dom.attr(id, "style").is_some_and(|s| {
+        let s: String = s
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        s.contains("display:none") || s.contains("visibility:hidden")
+    })
+}
+
+/// Decides whether an element's subtree is pruned, and why.
+fn prune(dom: &Dom, id: NodeId, classy: bool) -> Option<Prune> {
+    let tag = dom.tag(id)?;
+    if !dom.is_html(id) {
+        // SVG and MathML content is not article text.
+        return Some(Prune::Invisible);
+    }
+    use Prune::*;
+    let t = Some(tag);
+    if is_tag(
+        t,
+        &[
+            local_name!("script"),
+            local_name!("style"),
+            local_name!("template"),
+            local_name!("noscript"),
+            local_name!("head"),
+            local_name!("title"),
+            local_name!("meta"),
+            local_name!("link"),
+            local_name!("iframe"),
+            local_name!("object"),
+            local_name!("embed"),
+            local_name!("canvas"),
+            local_name!("select"),
+            local_name!("option"),
+            local_name!("datalist"),
+            local_name!("dialog"),
+        ],
+    ) {
+        return Some(Invisible);
+    }
+    if hidden(dom, id) {
+        return Some(Furniture("hidden on the page"));
+    }
+    if is_tag(t, &[local_name!("nav")]) {
+        return Some(Furniture("navigation"));
+    }
+    if is_tag(
+        t,
+        &[
+            local_name!("button"),
+            local_name!("input"),
+            local_name!("textarea"),
+            local_name!("label"),
+        ],
+    ) {
+        return Some(Furniture("a form control"));
+    }
+    if is_tag(t, &[local_name!("aside")]) {
+        return Some(Furniture("an aside (sidebar)"));
+    }
+    if is_tag(t, &[local_name!("footer")]) {
+        return Some(Furniture("a page or section footer"));
+    }
+    match dom.attr(id, "role").map(str::to_ascii_lowercase).as_deref() {
+        Some("navigation" | "menu" | "menubar" | "search") => return Some(Furniture("navigation")),
+        Some("banner") => return Some(Furniture("the site banner")),
+        Some("contentinfo") => return Some(Furniture("a page or section footer")),
+        Some("complementary") => return Some(Furniture("an aside (sidebar)")),
+        Some("dialog" | "alertdialog") => return Some(Furniture("a dialog")),
+        _ => {}
+    }
+    if classy
+        && !is_tag(
+            t,
+            &[
+                local_name!("body"),
+                local_name!("html"),
+                local_name!("article"),
+                local_name!("main"),
+            ],
+        )
+    {
+        let tokens = hint_tokens(dom, id);
+        if class_weight(&tokens) < 0.0 {
+            return Some(Furniture(furniture_reason(&tokens)));
+        }
+    }
+    None
+}
+
+/// A reason in words for a class/id that marks furniture.
+fn furniture_reason(tokens: &[String]) -> &'static str {
+    let has = |words: &[&str]| tokens.iter().any(|t| words.contains(&t.as_str()));
+    if has(&[
+        "comment",
+        "comments",
+        "commentlist",
+        "respond",
+        "reply",
+        "replies",
+    ]) {
+        "comments"
+    } else if has(&["cookie", "cookies", "consent", "gdpr"]) {
+        "a cookie or consent banner"
+    } else if has(&[
+        "share",
+        "sharing",
+        "shares",
+        "social",
+        "socials",
+        "sharebar",
+        "byline-social",
+    ]) {
+        "share buttons"
+    } else if has(&[
+        "related",
+        "recommended",
+        "recommendations",
+        "recirc",
+        "teaser",
+        "teasers",
+        "more-stories",
+        "outbrain",
+        "taboola",
+    ]) {
+        "related stories"
+    } else if has(&[
+        "newsletter",
+        "subscribe",
+        "subscription",
+        "signup",
+        "login",
+        "paywall",
+    ]) {
+        "a newsletter or sign-up box"
+    } else if has(&[
+        "advert",
+        "advertisement",
+        "ad",
+        "ads",
+        "adslot",
+        "sponsor",
+        "sponsored",
+        "promo",
+        "promotion",
+        "banner",
+    ]) {
+        "an advertisement"
+    } else if has(&[
+        "nav",
+        "navbar",
+        "navigation",
+        "menu",
+        "breadcrumb",
+        "breadcrumbs",
+        "pagination",
+        "pager",
+        "skip",
+    ]) {
+        "navigation"
+    } else if has(&["sidebar", "widget", "toolbar"]) {
+        "an aside (sidebar)"
+    } else if has(&["footer"]) {
+        "a page or section footer"
+    } else {
+        "page furniture (by its class or id)"
+    }
+}
+
+const BLOCK_TAGS: &[LocalName] = &[
+    local_name!("p"),
+    local_name!("div"),
+    local_name!("section"),
+    local_name!("article"),
+    local_name!("main"),
+    local_name!("header"),
+    local_name!("footer"),
+    local_name!("aside"),
+    local_name!("nav"),
+    local_name!("h1"),
+    local_name!("h2"),
+    local_name!("h3"),
+    local_name!("h4"),
+    local_name!("h5"),
+    local_name!("h6"),
+    local_name!("ul"),
+    local_name!("ol"),
+    local_name!("li"),
+    local_name!("dl"),
+    local_name!("dt"),
+    local_name!("dd"),
+    local_name!("blockquote"),
+    local_name!("pre"),
+    local_name!("table"),
+    local_name!("tr"),
+    local_name!("td"),
+    local_name!("th"),
+    local_name!("thead"),
+    local_name!("tbody"),
+    local_name!("tfoot"),
+    local_name!("caption"),
+    local_name!("figure"),
+    local_name!("figcaption"),
+    local_name!("form"),
+    local_name!("fieldset"),
+    local_name!("address"),
+    local_name!("hr"),
+    local_name!("details"),
+    local_name!("summary"),
+    local_name!("center"),
+    local_name!("body"),
+    local_name!("html"),
+    local_name!("hgroup"),
+    local_name!("legend"),
+    local_name!("menu"),
+];
+
+fn heading_level(tag: &LocalName) -> Option<u8> {
+    Some(match *tag {
+        local_name!("h1") => 1,
+        local_name!("h2") => 2,
+        local_name!("h3") => 3,
+        local_name!("h4") => 4,
+        local_name!("h5") => 5,
+        local_name!("h6") => 6,
+        _ => return None,
+    })
+}
+
+/// Per-element statistics for scoring, from one bottom-up pass.
+#[derive(Clone, Default)]
+struct Stats {
+    chars: usize,
+    link_chars: usize,
+    score: f32,
+    scored: bool,
+}
+
+/// The element's direct text (its own text nodes) in characters.
+fn own_text_chars(dom: &Dom, id: NodeId) -> usize {
+    dom.children(id)
+        .filter_map(|c| match &dom.nodes[c].data {
+            NodeData::Text(t) => Some(t.trim().chars().count()),
+            _ => None,
+        })
+        .sum()
+}
+
+/// The extractor's view of one page.
+struct Extractor<'a> {
+    dom: &'a Dom,
+    /// Prune decision per node (None = keep).
+    pruned: Vec<Option<Prune>>,
+    base: Option<&'a str>,
+}
+
+impl<'a> Extractor<'a> {
+    fn new(dom: &'a Dom, base: Option<&'a str>, classy: bool) -> Extractor<'a> {
+        let mut pruned = vec![None; dom.nodes.len()];
+        let body = dom.body();
+        let order: Vec<NodeId> = std::iter::once(body).chain(dom.descendants(body)).collect();
+        // Visible text below each node, to keep class hints from pruning the
+        // bulk of the page.
+        let mut chars = vec![0usize; dom.nodes.len()];
+        for &id in order.iter().rev() {
+            if let NodeData::Text(t) = &dom.nodes[id].data {
+                chars[id] = t.chars().filter(|c| !c.is_whitespace()).count();
+            } else if is_tag(
+                dom.tag(id),
+                &[
+                    local_name!("script"),
+                    local_name!("style"),
+                    local_name!("noscript"),
+                    local_name!("template"),
+                ],
+            ) {
+                chars[id] = 0;
+            }
+            if id != body {
+                if let Some(p) = dom.nodes[id].parent {
+                    chars[p] += chars[id];
+                }
+            }
+        }
+        let total = chars[body].max(1);
+        // Walk in document order; a pruned element's subtree inherits its mark.
+        for &id in order.iter().skip(1) {
+            let parent_mark = dom.nodes[id].parent.and_then(|p| pruned[p]);
+            let mark = match parent_mark {
+                Some(Prune::Invisible) => Some(Prune::Invisible),
+                Some(m) => Some(prune(dom, id, false).unwrap_or(m)),
+                None => prune(dom, id, classy && chars[id] * 10 < total * 4),
+            };
+            pruned[id] = mark;
+        }
+        Extractor { dom, pruned, base }
+    }
+
+    /// Scores candidate containers; returns the set of nodes forming the article.
+    fn content_roots(&self) -> Vec<NodeId> {
+        let dom = self.dom;
+        let body = dom.body();
+        let order: Vec<NodeId> = std::iter::once(body).chain(dom.descendants(body)).collect();
+        let mut stats = vec![Stats::default(); dom.nodes.len()];
+        // Bottom-up: text and link characters.
+        for &id in order.iter().rev() {
+            if self.pruned[id].is_some() {
+                continue;
+            }
+            let (chars, links) = match &dom.nodes[id].data {
+                NodeData::Text(t) => {
+                    let n = t.chars().filter(|c| !c.is_whitespace()).count();
+                    (n, 0)
+                }
+                _ => (stats[id].chars, stats[id].link_chars),
+            };
+            let links = if dom.tag(id) == Some(&local_name!("a")) {
+                chars
+            } else {
+                links
+            };
+            stats[id].chars = chars;
+            stats[id].link_chars = links;
+            if let Some(p) = dom.nodes[id].parent {
+                stats[p].chars += chars;
+                stats[p].link_chars += links;
+            }
+        }
+        // Paragraph scores propagate to ancestors.
+        for &id in &order {
+            if self.pruned[id].is_some() {
+                continue;
+            }
+            let tag = dom.tag(id);
+            let para = is_tag(
+                tag,
+                &[
+                    local_name!("p"),
+                    local_name!("pre"),
+                    local_name!("td"),
+                    local_name!("blockquote"),
+                ],
+            ) || (is_tag(
+                tag,
+                &[
+                    local_name!("div"),
+                    local_name!("section"),
+                    local_name!("span"),
+                    local_name!("li"),
+                ],
+            ) && own_text_chars(dom, id) >= 60);
+            if !para || stats[id].chars < 25 {
+                continue;
+            }
+            let text_len = stats[id].chars;
+            let commas = dom
+                .text(id)
+                .chars()
+                .filter(|c| matches!(c, ',' | '،' | '、' | '，'))
+                .count();
+            let density = stats[id].link_chars as f32 / text_len.max(1) as f32;
+            let score =
+                (1.0 + commas as f32 + (text_len as f32 / 100.0).min(3.0)) * (1.0 - density);
+            let mut anc = dom.nodes[id].parent;
+            let mut level = 0;
+            while let Some(a) = anc {
+                if level >= 4 || dom.tag(a).is_none() {
+                    break;
+                }
+                if !stats[a].scored {
+                    stats[a].scored = true;
+                    stats[a].score += self.initial_score(a);
+                }
+                let div = match level {
+                    0 => 1.0,
+                    1 => 2.0,
+                    l => l as f32 * 3.0,
+                };
+                stats[a].score += score / div;
+                anc = dom.nodes[a].parent;
+                level += 1;
+            }
+        }
+        let mut best: Option<(NodeId, f32)> = None;
+        for &id in &order {
+            if !stats[id].scored || self.pruned[id].is_some() {
+                continue;
+            }
+            let density = stats[id].link_chars as f32 / stats[id].chars.max(1) as f32;
+            let s = stats[id].score * (1.0 - density);
+            if best.is_none_or(|(_, b)| s > b) {
+                best = Some((id, s));
+            }
+        }
+        let Some((top, top_score)) = best else {
+            return vec![body];
+        };
+        // Climb while the parent holds clearly more article text of the same kind.
+        let mut top = top;
+        while let Some(p) = dom.nodes[top].parent {
+            if p == body || dom.tag(p).is_none() || self.pruned[p].is_some() {
+                break;
+            }
+            let ps =
+                stats[p].score * (1.0 - stats[p].link_chars as f32 / stats[p].chars.max(1) as f32);
+            if stats[p].scored && ps >= top_score * 0.9 && stats[p].chars < stats[top].chars * 3 {
+                top = p;
+            } else {
+                break;
+            }
+        }
+        // A semantic container just above the winner is the article itself.
+        let mut a = dom.nodes[top].parent;
+        let mut hops = 0;
+        while let Some(p) = a {
+            if hops > 3 || p == body {
+                break;
+            }
+            let is_article = is_tag(dom.tag(p), &[local_name!("article"), local_name!("main")])
+                || dom
+                    .attr(p, "itemprop")
+                    .is_some_and(|v| v.contains("articleBody"));
+            if is_article && self.pruned[p].is_none() && stats[p].chars <= stats[top].chars * 2 {
+                top = p;
+                break;
+            }
+            a = dom.nodes[p].parent;
+            hops += 1;
+        }
+        // Siblings that read like the article join it.
+        let mut roots = vec![];
+        let threshold = (top_score * 0.2).max(10.0);
+        if let Some(parent) = dom.nodes[top].parent {
+            for sib in dom.children(parent) {
+                if sib == top {
+                    roots.push(sib);
+                    continue;
+                }
+                if self.pruned[sib].is_some() || dom.tag(sib).is_none() {
+                    continue;
+                }
+                let density = stats[sib].link_chars as f32 / stats[sib].chars.max(1) as f32;
+                let s = stats[sib].score * (1.0 - density);
+                let prose_p = dom.tag(sib) == Some(&local_name!("p"))
+                    && stats[sib].chars > 80
+                    && density < 0.25;
+                if (stats[sib].scored
+                    && s >= threshold
+                    && class_weight(&hint_tokens(dom, sib)) >= 0.0)
+                    || prose_p
+                {
+                    roots.push(sib);
+                }
+            }
+        } else {
+            roots.push(top);
+        }
+        roots
+    }
+
+    fn initial_score(&self, id: NodeId) -> f32 {
+        let tag = self.dom.tag(id);
+        let by_tag = if is_tag(
+            tag,
+            &[
+                local_name!("div"),
+                local_name!("article"),
+                local_name!("section"),
+                local_name!("main"),
+            ],
+        ) {
+            5.0
+        } else if is_tag(
+            tag,
+            &[
+                local_name!("pre"),
+                local_name!("td"),
+                local_name!("blockquote"),
+            ],
+        ) {
+            3.0
+        } else if is_tag(
+            tag,
+            &[
+                local_name!("address"),
+                local_name!("ol"),
+                local_name!("ul"),
+                local_name!("dl"),
+                local_name!("dd"),
+                local_name!("dt"),
+                local_name!("li"),
+                local_name!("form"),
+            ],
+        ) {
+            -3.0
+        } else if is_tag(
+            tag,
+            &[
+                local_name!("h1"),
+                local_name!("h2"),
+                local_name!("h3"),
+                local_name!("h4"),
+                local_name!("h5"),
+                local_name!("h6"),
+                local_name!("th"),
+            ],
+        ) {
+            -5.0
+        } else {
+            0.0
+        };
+        let semantic = if self
+            .dom
+            .attr(id, "itemprop")
+            .is_some_and(|v| v.contains("articleBody"))
+        {
+            40.0
+        } else if is_tag(tag, &[local_name!("article")]) {
+            10.0
+        } else {
+            0.0
+        };
+        by_tag + semantic + class_weight(&hint_tokens(self.dom, id))
+    }
+}
+
+/// Per-block context collected while walking.
+struct Ctx {
+    prune: Option<Prune>,
+    content: bool,
+    kind: BlockKind,
+    level: u8,
+    ordered: bool,
+}
+
+/// Builds blocks from the page in document order.
+struct Builder<'a> {
+    ex: &'a Extractor<'a>,
+    in_content: Vec<bool>,
+    blocks: Vec<Block>,
+    signals: Vec<Signals>,
+    /// Stack of inline frames: (wrapper, children).
+    frames: Vec<(Frame, Vec<Inline>)>,
+    link_chars: usize,
+    ctx: Option<Ctx>,
+    pre: usize,
+}
+
+enum Frame {
+    Root,
+    Link(String),
+    Emphasis,
+    Strong,
+    Code,
+}
+
+impl<'a> Builder<'a> {
+    fn push_text(&mut self, text: &str) {
+        if text.is_empty() {
+            return;
+        }
+        let in_link = self.frames.iter().any(|(f, _)| matches!(f, Frame::Link(_)));
+        let collapsed: String = if self.pre > 0 {
+            text.to_string()
+        } else {
+            let mut s = String::with_capacity(text.len());
+            let mut space = false;
+            for c in text.chars() {
+                if c.is_whitespace() {
+                    space = true;
+                } else {
+                    if space {
+                        s.push(' ');
+                    }
+                    space = false;
+                    s.push(c);
+                }
+            }
+            if space {
+                s.push(' ');
+            }
+            s
+        };
+        if in_link {
+            self.link_chars += collapsed.chars().filter(|c| !c.is_whitespace()).count();
+        }
+        if let Some((_, children)) = self.frames.last_mut() {
+            if let Some(Inline::Text(t)) = children.last_mut() {
+                t.push_str(&collapsed);
+            } else {
+                children.push(Inline::Text(collapsed));
+            }
+        }
+    }
+
+    /// Ends the current block (if it has text) and starts a new one.
+    fn flush(&mut self) {
+        while self.frames.len() > 1 {
+            self.close_frame();
+        }
+        let inlines = match self.frames.last_mut() {
+            Some((_, c)) => std::mem::take(c),
+            None => Vec::new(),
+        };
+        let link_chars = std::mem::take(&mut self.link_chars);
+        let Some(ctx) = &self.ctx else { return };
+        let inlines = trim_inlines(inlines);
+        let text = if ctx.kind == BlockKind::Code {
+            plain(&inlines).trim_matches('\n').to_string()
+        } else {
+            plain(&inlines).trim().to_string()
+        };
+        if text.is_empty() {
+            return;
+        }
+        let mut b = Block::new(ctx.kind, text);
+        b.level = ctx.level;
+        b.ordered = ctx.ordered;
+        if inlines.iter().any(|i| !matches!(i, Inline::Text(_))) {
+            b.inlines = inlines;
+        }
+        let chars = b.text.chars().filter(|c| !c.is_whitespace()).count().max(1);
+        let s = Signals {
+            link_density: link_chars as f32 / chars as f32,
+            boilerplate: match ctx.prune {
+                Some(Prune::Furniture(why)) => Some(why.to_string()),
+                _ if !ctx.content => Some("outside the article".to_string()),
+                _ => None,
+            },
+            content: ctx.content,
+        };
+        self.blocks.push(b);
+        self.signals.push(s);
+    }
+
+    fn close_frame(&mut self) {
+        let Some((frame, children)) = self.frames.pop() else {
+            return;
+        };
+        let inline = match frame {
+            Frame::Root => {
+                self.frames.push((Frame::Root, children));
+                return;
+            }
+            Frame::Link(href) => Inline::Link { href, children },
+            Frame::Emphasis => Inline::Emphasis(children),
+            Frame::Strong => Inline::Strong(children),
+            Frame::Code => Inline::Code(plain(&children)),
+        };
+        if let Some((_, parent)) = self.frames.last_mut() {
+            parent.push(inline);
+        }
+    }
+
+    fn context_for(&self, id: NodeId) -> Ctx {
+        let dom = self.ex.dom;
+        let mut kind = BlockKind::Paragraph;
+        let mut level = 0u8;
+        let mut ordered = false;
+        let mut list_depth = 0u8;
+        let mut found_kind = false;
+        let mut a = Some(id);
+        while let Some(n) = a {
+            if let Some(tag) = dom.tag(n) {
+                if !found_kind {
+                    if let Some(l) = heading_level(tag) {
+                        kind = BlockKind::Heading;
+                        level = l;
+                        found_kind = true;
+                    } else if *tag == local_name!("li") {
+                        kind = BlockKind::ListItem;
+                        ordered = dom.nodes[n]
+                            .parent
+                            .is_some_and(|p| dom.tag(p) == Some(&local_name!("ol")));
+                        found_kind = true;
+                    } else if *tag == local_name!("pre") {
+                        kind = BlockKind::Code;
+                        found_kind = true;
+                    } else if *tag == local_name!("blockquote") {
+                        kind = BlockKind::Quote;
+                        found_kind = true;
+                    } else if matches!(*tag, local_name!("figcaption")) {
+                        kind = BlockKind::Figure;
+                        found_kind = true;
+                    }
+                } else if kind == BlockKind::ListItem && *tag == local_name!("li") {
+                    list_depth = list_depth.saturating_add(1);
+                }
+            }
+            a = dom.nodes[n].parent;
+        }
+        if kind == BlockKind::ListItem {
+            level = list_depth.min(8);
+        }
+        Ctx {
+            prune: self.ex.pruned[id],
+            content: self.in_content[id],
+            kind,
+            level,
+            ordered,
+        }
+    }
+
+    fn start_block(&mut self, id: NodeId) {
+        self.flush();
+        self.ctx = Some(self.context_for(id));
+    }
+
+    fn image_block(&mut self, img: NodeId, caption: Option<NodeId>, ctx_node: NodeId) {
+        let dom = self.ex.dom;
+        let src = image_src(dom, img);
+        let Some(src) = src.map(|s| resolve(self.ex.base, &s)) else {
+            return;
+        };
+        let alt = dom.attr(img, "alt").unwrap_or("").trim().to_string();
+        self.flush();
+        let caption_text = caption
+            .map(|c| crate::util::norm_space(&dom.text(c)))
+            .unwrap_or_default();
+        let mut b = Block::new(BlockKind::Figure, caption_text);
+        b.image = Some((src, alt));
+        let ctx = self.context_for(ctx_node);
+        let s = Signals {
+            link_density: 0.0,
+            boilerplate: match ctx.prune {
+                Some(Prune::Furniture(why)) => Some(why.to_string()),
+                _ if !ctx.content => Some("outside the article".to_string()),
+                _ => None,
+            },
+            content: ctx.content,
+        };
+        self.blocks.push(b);
+        self.signals.push(s);
+    }
+
+    /// Walks the body in document order, iteratively.
+    fn walk(&mut self, root: NodeId) {
+        let dom = self.ex.dom;
+        self.frames.push((Frame::Root, Vec::new()));
+        self.ctx = Some(self.context_for(root));
+        // (node, entering)
+        let mut stack: Vec<(NodeId, bool)> = vec![(root, true)];
+        while let Some((id, entering)) = stack.pop() {
+            let tag = dom.tag(id).cloned();
+            if !entering {
+                self.leave(id, tag.as_ref());
+                continue;
+            }
+            match &dom.nodes[id].data {
+                NodeData::Text(t) => {
+                    if self.ex.pruned[id] != Some(Prune::Invisible) {
+                        self.push_text(t);
+                    }
+                    continue;
+                }
+                NodeData::Element { .. } => {}
+                _ => continue,
+            }
+            if self.ex.pruned[id] == Some(Prune::Invisible) {
+                continue;
+            }
+            let Some(tag) = tag else { continue };
+            match tag {
+                local_name!("br") => {
+                    if let Some((_, c)) = self.frames.last_mut() {
+                        c.push(Inline::Break);
+                    }
+                    continue;
+                }
+                local_name!("img") => {
+                    // An image on its own line becomes a figure; inside text it is skipped.
+                    let has_text = self.frames.iter().any(|(_, c)| !plain(c).trim().is_empty());
+                    if !has_text {
+                        self.image_block(id, None, id);
+                        self.ctx = Some(self.context_for(id));
+                    }
+                    continue;
+                }
+                local_name!("figure") => {
+                    if let Some(img) = dom.find(id, &local_name!("img")) {
+                        let caption = dom.find(id, &local_name!("figcaption"));
+                        self.image_block(img, caption, id);
+                        self.ctx = Some(self.context_for(id));
+                        continue;
+                    }
+                }
+                local_name!("table") if is_data_table(dom, id) => {
+                    self.table_block(id);
+                    continue;
+                }
+                local_name!("a") => {
+                    let href = dom
+                        .attr(id, "href")
+                        .map(|h| resolve(self.ex.base, h.trim()))
+                        .unwrap_or_default();
+                    self.frames.push((Frame::Link(href), Vec::new()));
+                }
+                local_name!("em") | local_name!("i") | local_name!("cite") => {
+                    self.frames.push((Frame::Emphasis, Vec::new()))
+                }
+                local_name!("strong") | local_name!("b") => {
+                    self.frames.push((Frame::Strong, Vec::new()))
+                }
+                local_name!("code") | local_name!("kbd") | local_name!("samp") if self.pre == 0 => {
+                    self.frames.push((Frame::Code, Vec::new()))
+                }
+                _ => {}
+            }
+            if tag == local_name!("pre") {
+                self.start_block(id);
+                self.pre += 1;
+            } else if BLOCK_TAGS.contains(&tag) {
+                self.start_block(id);
+            }
+            stack.push((id, false));
+            let children: Vec<NodeId> = dom.children(id).collect();
+            for c in children.into_iter().rev() {
+                stack.push((c, true));
+            }
+        }
+        self.flush();
+    }
+
+    fn leave(&mut self, id: NodeId, tag: Option<&LocalName>) {
+        let Some(tag) = tag else { return };
+        match *tag {
+            local_name!("a")
+            | local_name!("em")
+            | local_name!("i")
+            | local_name!("cite")
+            | local_name!("strong")
+            | local_name!("b") => self.close_frame(),
+            local_name!("code") | local_name!("kbd") | local_name!("samp") if self.pre == 0 => {
+                self.close_frame()
+            }
+            local_name!("pre") => {
+                self.flush();
+                self.pre = self.pre.saturating_sub(1);
+                self.reset_ctx(id);
+            }
+            ref t if BLOCK_TAGS.contains(t) => {
+                self.flush();
+                self.reset_ctx(id);
+            }
+            _ => {}
+        }
+    }
+
+    /// After a block element closes, text that follows belongs to its parent.
+    fn reset_ctx(&mut self, id: NodeId) {
+        if let Some(p) = self.ex.dom.nodes[id].parent {
+            self.ctx = Some(self.context_for(p));
+        }
+    }
+
+    fn table_block(&mut self, table: NodeId) {
+        let dom = self.ex.dom;
+        self.flush();
+        let mut rows: Vec<Vec<Vec<Inline>>> = Vec::new();
+        let mut link_chars = 0usize;
+        for tr in dom
+            .descendants(table)
+            .filter(|&n| dom.tag(n) == Some(&local_name!("tr")))
+        {
+            let mut row = Vec::new();
+            for cell in dom
+                .children(tr)
+                .filter(|&c| is_tag(dom.tag(c), &[local_name!("td"), local_name!("th")]))
+            {
+                let text = crate::util::norm_space(&dom.text(cell));
+                link_chars += dom
+                    .descendants(cell)
+                    .filter(|&n| dom.tag(n) == Some(&local_name!("a")))
+                    .map(|n| dom.text(n).chars().filter(|c| !c.is_whitespace()).count())
+                    .sum::<usize>();
+                row.push(vec![Inline::Text(text)]);
+            }
+            if !row.is_empty() {
+                rows.push(row);
+            }
+        }
+        let text = rows
+            .iter()
+            .map(|r| r.iter().map(|c| plain(c)).collect::<Vec<_>>().join("\t"))
+            .collect::<Vec<_>>()
+            .join("\n");
+        if text.trim().is_empty() {
+            return;
+        }
+        let ctx = self.context_for(table);
+        let mut b = Block::new(BlockKind::Table, text);
+        b.rows = rows;
+        let chars = b.text.chars().filter(|c| !c.is_whitespace()).count().max(1);
+        let s = Signals {
+            link_density: link_chars as f32 / chars as f32,
+            boilerplate: match ctx.prune {
+                Some(Prune::Furniture(why)) => Some(why.to_string()),
+                _ if !ctx.content => Some("outside the article".to_string()),
+                _ => None,
+            },
+            content: ctx.content,
+        };
+        self.blocks.push(b);
+        self.signals.push(s);
+        self.ctx = Some(ctx);
+    }
+}
+
+/// A table of data (cells of text), not a table used for layout.
+fn is_data_table(dom: &Dom, table: NodeId) -> bool {
+    let mut rows = 0;
+    let mut max_cols = 0;
+    let mut has_th = false;
+    for n in dom.descendants(table) {
+        match dom.tag(n) {
+            Some(&local_name!("table")) => return false,
+            Some(&local_name!("tr")) => {
+                rows += 1;
+                let cols = dom
+                    .children(n)
+                    .filter(|&c| is_tag(dom.tag(c), &[local_name!("td"), local_name!("th")]))
+                    .count();
+                max_cols = max_cols.max(cols);
+            }
+            Some(&local_name!("th")) => has_th = true,
+            Some(t)
+                if is_tag(
+                    Some(t),
+                    &[
+                        local_name!("p"),
+                        local_name!("div"),
+                        local_name!("ul"),
+                        local_name!("ol"),
+                        local_name!("blockquote"),
+                        local_name!("h1"),
+                        local_name!("h2"),
+                        local_name!("h3"),
+                    ],
+                ) =>
+            {
+                return false
+            }
+            _ => {}
+        }
+    }
+    rows >= 1 && max_cols >= 2 && (has_th || rows >= 2)
+}
+
+/// The best source of an image, including lazy-loading attributes.
+fn image_src(dom: &Dom, img: NodeId) -> Option<String> {
+    for attr in ["data-src", "data-original", "data-lazy-src", "src"] {
+        if let Some(v) = dom
+            .attr(img, attr)
+            .map(str::trim)
+            .filter(|v| !v.is_empty() && !v.starts_with("data:"))
+        {
+            return Some(v.to_string());
+        }
+    }
+    for attr in ["data-srcset", "srcset"] {
+        if let Some(first) = dom
+            .attr(img, attr)
+            .and_then(|v| v.split(',').next())
+            .and_then(|c| c.split_whitespace().next())
+        {
+            return Some(first.to_string());
+        }
+    }
+    None
+}
+
+/// Resolves a URL against the base URL (scheme-relative, root-relative and
+/// path-relative forms).
+pub(crate) fn resolve(base: Option<&str>, url: &str) -> String {
+    let url = url.trim();
+    let Some(base) = base.filter(|b| b.contains("://")) else {
+        return url.to_string();
+    };
+    if url.is_empty() || url.starts_with('#') || url.contains("://") || url.starts_with("mailto:") {
+        return url.to_string();
+    }
+    let scheme_end = base.find("://").map_or(0, |i| i + 3);
+    let host_end = base[scheme_end..]
+        .find('/')
+        .map_or(base.len(), |i| scheme_end + i);
+    if let Some(rest) = url.strip_prefix("//") {
+        return format!("{}//{rest}", &base[..scheme_end.saturating_sub(2)]);
+    }
+    if url.starts_with('/') {
+        return format!("{}{url}", &base[..host_end]);
+    }
+    let path_base = base.split(['?', '#']).next().unwrap_or(base);
+    let dir_end = path_base
+        .rfind('/')
+        .filter(|&i| i >= host_end)
+        .map_or(path_base.len(), |i| i + 1);
+    let mut out = path_base[..dir_end].to_string();
+    if dir_end == path_base.len() && !out.ends_with('/') {
+        out.push('/');
+    }
+    out.push_str(url);
+    out
+}
+
+/// Plain text of inline content.
+pub(crate) fn plain(inlines: &[Inline]) -> String {
+    let mut out = String::new();
+    fn go(inlines: &[Inline], out: &mut String) {
+        for i in inlines {
+            match i {
+                Inline::Text(t) | Inline::Code(t) => out.push_str(t),
+                Inline::Link { children, .. }
+                | Inline::Emphasis(children)
+                | Inline::Strong(children) => go(children, out),
+                Inline::Break => {
+                    while out.ends_with(' ') {
+                        out.pop();
+                    }
+                    out.push('\n')
+                }
+            }
+        }
+    }
+    go(inlines, &mut out);
+    out
+}
+
+/// Trims white space at the ends of inline content.
+fn trim_inlines(mut inlines: Vec<Inline>) -> Vec<Inline> {
+    while matches!(inlines.last(), Some(Inline::Break)) {
+        inlines.pop();
+    }
+    while matches!(inlines.first(), Some(Inline::Break)) {
+        inlines.remove(0);
+    }
+    if let Some(Inline::Text(t)) = inlines.first_mut() {
+        *t = t.trim_start().to_string();
+    }
+    if let Some(Inline::Text(t)) = inlines.last_mut() {
+        *t = t.trim_end().to_string();
+    }
+    inlines
+}
+
+/// Cleans an HTML page.
+pub(crate) fn clean_html(input: &str, options: &Options, memory: Option<&mut Memory>) -> Article {
+    let dom = crate::parse::parse(input);
+    let meta = html_meta::extract(&dom, options.base_url.as_deref());
+    let base = options.base_url.as_deref().or(meta.base.as_deref());
+    let (mut blocks, signals) = build_blocks(&dom, base, true);
+    let kept_chars = |bs: &[Block], ss: &[Signals]| -> usize {
+        bs.iter()
+            .zip(ss)
+            .filter(|(_, s)| s.content)
+            .map(|(b, _)| b.text.len())
+            .sum()
+    };
+    let (blocks_plain, signals_plain);
+    let (mut blocks, signals) = if kept_chars(&blocks, &signals) < 200 {
+        // Class/id pruning may have taken the article: try without it.
+        (blocks_plain, signals_plain) = build_blocks(&dom, base, false);
+        if kept_chars(&blocks_plain, &signals_plain) > kept_chars(&blocks, &signals) {
+            (blocks_plain, signals_plain)
+        } else {
+            (std::mem::take(&mut blocks), signals)
+        }
+    } else {
+        (std::mem::take(&mut blocks), signals)
+    };
+    let language = options
+        .lang
+        .as_deref()
+        .and_then(lang::by_code)
+        .or_else(|| meta.lang.as_deref().and_then(lang::by_code))
+        .or_else(|| {
+            lang::detect(
+                blocks
+                    .iter()
+                    .zip(&signals)
+                    .filter(|(_, s)| s.content)
+                    .map(|(b, _)| b.text.as_str()),
+            )
+        });
+    let title_key = meta.title.as_deref().map(crate::util::norm_key);
+    let page_id = crate::util::fnv64(&crate::util::norm_key(crate::util::prefix(input, 1 << 20)));
+    {
+        let mem_ref = memory.as_deref();
+        let seen = |key: &str| mem_ref.is_some_and(|m| m.seen(key, title_key.as_deref(), page_id));
+        let page = Page {
+            lang: language,
+            seen: mem_ref.map(|_| &seen as &dyn Fn(&str) -> bool),
+        };
+        classify::classify(&mut blocks, &signals, &page);
+    }
+    if let Some(m) = memory {
+        m.remember(
+            blocks.iter().map(|b| b.text.as_str()),
+            title_key.as_deref(),
+            page_id,
+        );
+    }
+    // The headline inside the article is the title, not body text.
+    if let Some(t) = &meta.title {
+        let key = crate::util::norm_key(t);
+        if let Some(b) = blocks
+            .iter_mut()
+            .find(|b| b.kind == BlockKind::Heading && crate::util::norm_key(&b.text) == key)
+        {
+            b.kind = BlockKind::Title;
+            b.drop_for("the title (kept in the metadata)");
+        }
+    }
+    for &i in &options.restore {
+        if let Some(b) = blocks.get_mut(i) {
+            if !b.kept && b.kind != BlockKind::Title {
+                b.kept = true;
+                b.reason = Some("restored by the user".into());
+            }
+        }
+    }
+    let mut article = Article {
+        title: meta.title,
+        byline: meta.byline,
+        site_name: meta.site_name,
+        published: meta.published,
+        modified: meta.modified,
+        lang: meta.lang.or_else(|| language.map(|l| l.code.to_string())),
+        dir: meta.dir,
+        excerpt: meta.excerpt,
+        dateline: None,
+        canonical_url: meta.canonical_url,
+        image: meta.image,
+        tags: meta.tags,
+        input_kind: InputKind::Html,
+        ..Article::default()
+    };
+    article.dateline = blocks
+        .iter()
+        .find(|b| b.kept && b.kind == BlockKind::Paragraph)
+        .and_then(|b| crate::metadata::parse_dateline(&b.text));
+    render::finish(&mut article, blocks, options);
+    article
+}
+
+fn build_blocks(dom: &Dom, base: Option<&str>, classy: bool) -> (Vec<Block>, Vec<Signals>) {
+    let ex = Extractor::new(dom, base, classy);
+    let roots = ex.content_roots();
+    let mut in_content = vec![false; dom.nodes.len()];
+    for &r in &roots {
+        in_content[r] = true;
+        for n in dom.descendants(r) {
+            in_content[n] = true;
+        }
+    }
+    let mut b = Builder {
+        ex: &ex,
+        in_content,
+        blocks: Vec::new(),
+        signals: Vec::new(),
+        frames: Vec::new(),
+        link_chars: 0,
+        ctx: None,
+        pre: 0,
+    };
+    b.walk(dom.body());
+    (b.blocks, b.signals)
+}

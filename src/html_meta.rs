@@ -1,0 +1,513 @@
+//! Metadata of an HTML page, in layers: JSON-LD, then OpenGraph, Twitter and
+//! `<meta>`, then the page itself (headings, `<time>`, bylines).
+
+use std::collections::HashMap;
+
+use html5ever::local_name;
+use serde_json::Value;
+
+use crate::metadata::normalize_date;
+use crate::parse::{Dom, NodeId, DOCUMENT};
+use crate::util::{norm_key, norm_space, words};
+
+/// What the page says about itself.
+#[derive(Debug, Default)]
+pub(crate) struct HtmlMeta {
+    pub title: Option<String>,
+    pub byline: Option<String>,
+    pub site_name: Option<String>,
+    pub published: Option<String>,
+    pub modified: Option<String>,
+    pub lang: Option<String>,
+    pub dir: Option<String>,
+    pub excerpt: Option<String>,
+    pub canonical_url: Option<String>,
+    pub image: Option<String>,
+    pub tags: Vec<String>,
+    /// The document's `<base href>`.
+    pub base: Option<String>,
+}
+
+/// JSON-LD types that describe an article.
+const ARTICLE_TYPES: &[&str] = &[
+    "article",
+    "newsarticle",
+    "blogposting",
+    "reportagenewsarticle",
+    "analysisnewsarticle",
+    "opinionnewsarticle",
+    "reviewnewsarticle",
+    "backgroundnewsarticle",
+    "scholarlyarticle",
+    "techarticle",
+    "socialmediaposting",
+    "liveblogposting",
+    "report",
+    "webpage",
+    "creativework",
+];
+
+#[derive(Default)]
+struct JsonLd {
+    title: Option<String>,
+    authors: Vec<String>,
+    published: Option<String>,
+    modified: Option<String>,
+    description: Option<String>,
+    publisher: Option<String>,
+    image: Option<String>,
+    keywords: Vec<String>,
+    lang: Option<String>,
+}
+
+fn str_of(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => Some(norm_space(s)).filter(|s| !s.is_empty()),
+        Value::Array(a) => a.iter().find_map(str_of),
+        Value::Object(o) => o
+            .get("name")
+            .or_else(|| o.get("url"))
+            .or_else(|| o.get("@value"))
+            .and_then(str_of),
+        _ => None,
+    }
+}
+
+fn types_of(o: &serde_json::Map<String, Value>) -> Vec<String> {
+    match o.get("@type") {
+        Some(Value::String(s)) => vec![s.to_ascii_lowercase()],
+        Some(Value::Array(a)) => a
+            .iter()
+            .filter_map(|v| v.as_str().map(str::to_ascii_lowercase))
+            .collect(),
+        _ => vec![],
+    }
+}
+
+/// Finds the best article object in JSON-LD (plain, arrays, `@graph`).
+fn jsonld(dom: &Dom) -> JsonLd {
+    let mut objects: Vec<serde_json::Map<String, Value>> = Vec::new();
+    for n in dom.descendants(DOCUMENT) {
+        if dom.tag(n) == Some(&local_name!("script"))
+            && dom
+                .attr(n, "type")
+                .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
+        {
+            let text = dom.text(n);
+            let Ok(v) = serde_json::from_str::<Value>(text.trim().trim_end_matches(';')) else {
+                continue;
+            };
+            // Flatten arrays and graphs, iteratively.
+            let mut stack = vec![v];
+            while let Some(v) = stack.pop() {
+                match v {
+                    Value::Array(a) => stack.extend(a),
+                    Value::Object(mut o) => {
+                        if let Some(g) = o.remove("@graph") {
+                            stack.push(g);
+                        }
+                        if objects.len() < 200 {
+                            objects.push(o);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+    let rank = |o: &serde_json::Map<String, Value>| -> Option<usize> {
+        types_of(o)
+            .iter()
+            .filter_map(|t| ARTICLE_TYPES.iter().position(|a| a == t))
+            .min()
+    };
+    let Some(best) = objects
+        .iter()
+        .filter(|o| rank(o).is_some())
+        .min_by_key(|o| {
+            // Prefer article types over pages, and objects that have a headline.
+            (
+                rank(o).unwrap_or(usize::MAX),
+                o.get("headline").is_none() as usize,
+            )
+        })
+    else {
+        return JsonLd::default();
+    };
+    let is_page = rank(best).is_some_and(|r| r >= ARTICLE_TYPES.len() - 2);
+    let mut out = JsonLd {
+        title: best
+            .get("headline")
+            .or_else(|| best.get("name"))
+            .and_then(str_of),
+        published: best
+            .get("datePublished")
+            .or_else(|| best.get("dateCreated"))
+            .and_then(str_of),
+        modified: best.get("dateModified").and_then(str_of),
+        description: best.get("description").and_then(str_of),
+        publisher: best.get("publisher").and_then(str_of),
+        image: best
+            .get("image")
+            .or_else(|| best.get("thumbnailUrl"))
+            .and_then(str_of),
+        lang: best.get("inLanguage").and_then(str_of),
+        ..JsonLd::default()
+    };
+    if is_page {
+        // A WebPage's name is often the site's; trust only its headline.
+        out.title = best.get("headline").and_then(str_of);
+    }
+    match best.get("author").or_else(|| best.get("creator")) {
+        Some(Value::Array(a)) => out.authors = a.iter().filter_map(str_of).collect(),
+        Some(v) => out.authors = str_of(v).into_iter().collect(),
+        None => {}
+    }
+    out.authors.retain(|a| !a.contains("://"));
+    match best.get("keywords") {
+        Some(Value::Array(a)) => out.keywords = a.iter().filter_map(str_of).collect(),
+        Some(Value::String(s)) => {
+            out.keywords = s
+                .split(',')
+                .map(norm_space)
+                .filter(|s| !s.is_empty())
+                .collect()
+        }
+        _ => {}
+    }
+    if out.publisher.is_none() {
+        out.publisher = objects
+            .iter()
+            .find(|o| {
+                types_of(o)
+                    .iter()
+                    .any(|t| t == "website" || t == "organization" || t == "newsmediaorganization")
+            })
+            .and_then(|o| o.get("name"))
+            .and_then(str_of);
+    }
+    out
+}
+
+/// `<meta>` values by lower-case name/property/itemprop (first wins).
+fn meta_values(dom: &Dom) -> HashMap<String, String> {
+    let mut out = HashMap::new();
+    for n in dom.descendants(DOCUMENT) {
+        if dom.tag(n) != Some(&local_name!("meta")) {
+            continue;
+        }
+        let Some(content) = dom
+            .attr(n, "content")
+            .map(norm_space)
+            .filter(|c| !c.is_empty())
+        else {
+            continue;
+        };
+        for attr in ["property", "name", "itemprop"] {
+            if let Some(keys) = dom.attr(n, attr) {
+                // `property` may hold several space-separated names.
+                for key in keys.split_whitespace() {
+                    out.entry(key.to_ascii_lowercase())
+                        .or_insert_with(|| content.clone());
+                }
+            }
+        }
+    }
+    out
+}
+
+fn first<'a>(m: &'a HashMap<String, String>, keys: &[&str]) -> Option<&'a String> {
+    keys.iter().find_map(|k| m.get(*k))
+}
+
+/// Title separators: "Headline | Site", "Headline - Site".
+const SEPARATORS: &[&str] = &[
+    " | ", " - ", " – ", " — ", " :: ", " / ", " » ", " · ", " \\ ", " > ",
+];
+
+/// The `<title>` without the site's name, checked against the page's headings.
+fn clean_title(raw: &str, headings: &[String], site: Option<&str>) -> String {
+    let raw = norm_space(raw);
+    // A heading that the title contains is the headline itself.
+    if let Some(h) = headings.iter().find(|h| {
+        let k = norm_key(h);
+        !k.is_empty() && words(h).count() >= 2 && norm_key(&raw).contains(&k)
+    }) {
+        return h.clone();
+    }
+    let Some((sep_at, sep)) = SEPARATORS
+        .iter()
+        .filter_map(|s| raw.rfind(s).map(|i| (i, *s)))
+        .max_by_key(|(i, _)| *i)
+    else {
+        return raw;
+    };
+    let head = raw[..sep_at].trim();
+    let tail = raw[sep_at + sep.len()..].trim();
+    let site_key = site.map(norm_key);
+    if site_key.as_deref().is_some_and(|s| norm_key(head) == s) {
+        return tail.to_string();
+    }
+    if words(head).count() >= 3 || site_key.as_deref().is_some_and(|s| norm_key(tail) == s) {
+        return head.to_string();
+    }
+    if words(tail).count() >= 3 && words(head).count() <= 2 {
+        return tail.to_string();
+    }
+    raw
+}
+
+/// Reads the page's metadata.
+pub(crate) fn extract(dom: &Dom, base_url: Option<&str>) -> HtmlMeta {
+    let m = meta_values(dom);
+    let ld = jsonld(dom);
+    let html = dom.find(DOCUMENT, &local_name!("html"));
+    let body = dom.body();
+    let mut meta = HtmlMeta::default();
+
+    meta.lang = html
+        .and_then(|h| dom.attr(h, "lang").or_else(|| dom.attr(h, "xml:lang")))
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_string)
+        .or_else(|| first(&m, &["content-language", "dc.language", "og:locale"]).cloned())
+        .or(ld.lang.clone());
+    meta.dir = html
+        .and_then(|h| dom.attr(h, "dir"))
+        .or_else(|| dom.attr(body, "dir"))
+        .map(|d| d.trim().to_ascii_lowercase())
+        .filter(|d| matches!(d.as_str(), "ltr" | "rtl" | "auto"));
+
+    meta.site_name = first(
+        &m,
+        &["og:site_name", "application-name", "al:android:app_name"],
+    )
+    .cloned()
+    .or(ld.publisher.clone());
+
+    let headings: Vec<String> = ["h1", "h2"]
+        .iter()
+        .flat_map(|t| {
+            let tag = html5ever::LocalName::from(*t);
+            dom.descendants(body)
+                .filter(move |&n| dom.tag(n) == Some(&tag))
+                .take(5)
+                .map(|n| norm_space(&dom.text(n)))
+                .filter(|t| !t.is_empty())
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let doc_title = dom
+        .find(DOCUMENT, &local_name!("title"))
+        .map(|t| norm_space(&dom.text(t)))
+        .filter(|t| !t.is_empty());
+    meta.title = ld
+        .title
+        .clone()
+        .or_else(|| {
+            first(
+                &m,
+                &[
+                    "og:title",
+                    "twitter:title",
+                    "dc.title",
+                    "dcterms.title",
+                    "title",
+                    "parsely-title",
+                ],
+            )
+            .cloned()
+        })
+        .map(|t| clean_title(&t, &headings, meta.site_name.as_deref()))
+        .or_else(|| doc_title.map(|t| clean_title(&t, &headings, meta.site_name.as_deref())))
+        .or_else(|| headings.first().cloned());
+
+    let mut authors = ld.authors.clone();
+    if authors.is_empty() {
+        if let Some(a) = first(
+            &m,
+            &[
+                "author",
+                "dc.creator",
+                "article:author",
+                "parsely-author",
+                "sailthru.author",
+                "byl",
+            ],
+        )
+        .filter(|a| !a.contains("://"))
+        {
+            authors.push(a.clone());
+        }
+    }
+    if authors.is_empty() {
+        authors.extend(dom_byline(dom, body));
+    }
+    meta.byline = (!authors.is_empty())
+        .then(|| {
+            let mut seen = Vec::new();
+            for a in authors {
+                let a = a
+                    .trim_start_matches(|c: char| !c.is_alphanumeric())
+                    .to_string();
+                let a = strip_by(&a);
+                if !a.is_empty() && !seen.contains(&a) {
+                    seen.push(a);
+                }
+            }
+            seen.join(", ")
+        })
+        .filter(|b| !b.is_empty());
+
+    meta.published = ld
+        .published
+        .clone()
+        .or_else(|| {
+            first(
+                &m,
+                &[
+                    "article:published_time",
+                    "datepublished",
+                    "og:published_time",
+                    "publishdate",
+                    "pubdate",
+                    "date",
+                    "dc.date",
+                    "dc.date.issued",
+                    "dcterms.created",
+                    "sailthru.date",
+                    "parsely-pub-date",
+                    "publication_date",
+                    "release_date",
+                ],
+            )
+            .cloned()
+        })
+        .or_else(|| {
+            dom.descendants(body)
+                .filter(|&n| dom.tag(n) == Some(&local_name!("time")))
+                .take(3)
+                .find_map(|n| dom.attr(n, "datetime").map(str::to_string))
+        })
+        .and_then(|d| normalize_date(&d));
+    meta.modified = ld
+        .modified
+        .clone()
+        .or_else(|| {
+            first(
+                &m,
+                &[
+                    "article:modified_time",
+                    "og:updated_time",
+                    "datemodified",
+                    "dcterms.modified",
+                    "last-modified",
+                ],
+            )
+            .cloned()
+        })
+        .and_then(|d| normalize_date(&d));
+
+    meta.excerpt = ld.description.clone().or_else(|| {
+        first(
+            &m,
+            &[
+                "og:description",
+                "twitter:description",
+                "description",
+                "dc.description",
+            ],
+        )
+        .cloned()
+    });
+
+    meta.base = dom
+        .find(DOCUMENT, &local_name!("base"))
+        .and_then(|b| dom.attr(b, "href"))
+        .map(|h| crate::html::resolve(base_url, h));
+    let base = base_url.or(meta.base.as_deref());
+    meta.canonical_url = dom
+        .descendants(DOCUMENT)
+        .find(|&n| {
+            dom.tag(n) == Some(&local_name!("link"))
+                && dom.attr(n, "rel").is_some_and(|r| {
+                    r.split_whitespace()
+                        .any(|t| t.eq_ignore_ascii_case("canonical"))
+                })
+        })
+        .and_then(|n| dom.attr(n, "href"))
+        .or_else(|| first(&m, &["og:url"]).map(String::as_str))
+        .map(|u| crate::html::resolve(base, u));
+    meta.image = ld
+        .image
+        .clone()
+        .or_else(|| {
+            first(
+                &m,
+                &[
+                    "og:image",
+                    "og:image:url",
+                    "twitter:image",
+                    "twitter:image:src",
+                ],
+            )
+            .cloned()
+        })
+        .map(|u| crate::html::resolve(base, &u));
+
+    let mut tags = ld.keywords.clone();
+    for (k, v) in &m {
+        if matches!(k.as_str(), "article:tag" | "news_keywords" | "keywords") && tags.is_empty() {
+            tags.extend(v.split(',').map(norm_space).filter(|s| !s.is_empty()));
+        }
+    }
+    tags.dedup();
+    tags.truncate(50);
+    meta.tags = tags;
+    meta
+}
+
+/// Removes a leading "By"/"Von"/"Par" from a byline.
+fn strip_by(text: &str) -> String {
+    let t = norm_space(text);
+    crate::metadata::parse_byline(&t).unwrap_or(t)
+}
+
+/// A byline from the page: `rel=author`, `itemprop=author`, or an element
+/// whose class or id says byline or author.
+fn dom_byline(dom: &Dom, body: NodeId) -> Option<String> {
+    for n in dom.descendants(body) {
+        if dom.tag(n).is_none() {
+            continue;
+        }
+        let rel_author = dom.attr(n, "rel").is_some_and(|r| r.contains("author"));
+        let itemprop = dom
+            .attr(n, "itemprop")
+            .is_some_and(|r| r.contains("author"));
+        let classy = ["class", "id"].iter().any(|a| {
+            dom.attr(n, a).is_some_and(|v| {
+                let v = v.to_ascii_lowercase();
+                v.contains("byline")
+                    || v.split(|c: char| !c.is_ascii_alphanumeric())
+                        .any(|t| t == "author")
+            })
+        });
+        if !(rel_author || itemprop || classy) {
+            continue;
+        }
+        let text = if itemprop {
+            dom.descendants(n)
+                .find(|&c| dom.attr(c, "itemprop") == Some("name"))
+                .map(|c| dom.text(c))
+                .unwrap_or_else(|| dom.text(n))
+        } else {
+            dom.text(n)
+        };
+        let text = norm_space(&text);
+        let count = words(&text).count();
+        if (1..=12).contains(&count) && text.chars().count() < 100 {
+            return Some(text);
+        }
+    }
+    None
+}

@@ -1,0 +1,414 @@
+//! HTML parsing with html5ever into a compact arena DOM of our own.
+//!
+//! Nodes live in one `Vec` and point at each other by index, so walking the
+//! tree needs no reference counting and no recursion (deeply nested input
+//! cannot overflow the stack).
+
+use std::borrow::Cow;
+use std::cell::{Ref, RefCell};
+
+use html5ever::interface::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
+use html5ever::tendril::{StrTendril, TendrilSink};
+use html5ever::{local_name, ns, parse_document, Attribute, LocalName, ParseOpts, QualName};
+
+/// Index of a node in the arena.
+pub(crate) type NodeId = usize;
+
+/// What a node is.
+#[derive(Debug)]
+pub(crate) enum NodeData {
+    Document,
+    Element {
+        name: QualName,
+        attrs: Vec<Attribute>,
+        /// The contents of a `<template>` (kept apart, never rendered).
+        template: Option<NodeId>,
+    },
+    Text(StrTendril),
+    /// Comments, doctypes and processing instructions.
+    Other,
+}
+
+/// One node of the arena.
+#[derive(Debug)]
+pub(crate) struct Node {
+    pub parent: Option<NodeId>,
+    pub first_child: Option<NodeId>,
+    pub last_child: Option<NodeId>,
+    pub prev: Option<NodeId>,
+    pub next: Option<NodeId>,
+    pub data: NodeData,
+}
+
+/// A parsed document.
+#[derive(Debug)]
+pub(crate) struct Dom {
+    pub nodes: Vec<Node>,
+    /// Returned by the sink's `elem_name` for a non-element (never asked for).
+    none: QualName,
+}
+
+/// The document node is always the first.
+pub(crate) const DOCUMENT: NodeId = 0;
+
+impl Dom {
+    fn new() -> Dom {
+        Dom {
+            nodes: vec![Node {
+                parent: None,
+                first_child: None,
+                last_child: None,
+                prev: None,
+                next: None,
+                data: NodeData::Document,
+            }],
+            none: QualName::new(None, ns!(), local_name!("")),
+        }
+    }
+
+    fn push(&mut self, data: NodeData) -> NodeId {
+        self.nodes.push(Node {
+            parent: None,
+            first_child: None,
+            last_child: None,
+            prev: None,
+            next: None,
+            data,
+        });
+        self.nodes.len() - 1
+    }
+
+    fn detach(&mut self, id: NodeId) {
+        let (parent, prev, next) = {
+            let n = &self.nodes[id];
+            (n.parent, n.prev, n.next)
+        };
+        if let Some(p) = prev {
+            self.nodes[p].next = next;
+        } else if let Some(par) = parent {
+            self.nodes[par].first_child = next;
+        }
+        if let Some(n) = next {
+            self.nodes[n].prev = prev;
+        } else if let Some(par) = parent {
+            self.nodes[par].last_child = prev;
+        }
+        let n = &mut self.nodes[id];
+        n.parent = None;
+        n.prev = None;
+        n.next = None;
+    }
+
+    fn append(&mut self, parent: NodeId, child: NodeId) {
+        self.detach(child);
+        let last = self.nodes[parent].last_child;
+        self.nodes[child].parent = Some(parent);
+        self.nodes[child].prev = last;
+        match last {
+            Some(l) => self.nodes[l].next = Some(child),
+            None => self.nodes[parent].first_child = Some(child),
+        }
+        self.nodes[parent].last_child = Some(child);
+    }
+
+    fn insert_before(&mut self, sibling: NodeId, child: NodeId) {
+        self.detach(child);
+        let Some(parent) = self.nodes[sibling].parent else {
+            return;
+        };
+        let prev = self.nodes[sibling].prev;
+        self.nodes[child].parent = Some(parent);
+        self.nodes[child].prev = prev;
+        self.nodes[child].next = Some(sibling);
+        self.nodes[sibling].prev = Some(child);
+        match prev {
+            Some(p) => self.nodes[p].next = Some(child),
+            None => self.nodes[parent].first_child = Some(child),
+        }
+    }
+
+    /// Appends text, merging with a text node just before it.
+    fn append_text(&mut self, parent: NodeId, text: &StrTendril) {
+        if let Some(last) = self.nodes[parent].last_child {
+            if let NodeData::Text(t) = &mut self.nodes[last].data {
+                t.push_tendril(text);
+                return;
+            }
+        }
+        let id = self.push(NodeData::Text(text.clone()));
+        self.append(parent, id);
+    }
+
+    fn text_before(&mut self, sibling: NodeId, text: &StrTendril) {
+        if let Some(prev) = self.nodes[sibling].prev {
+            if let NodeData::Text(t) = &mut self.nodes[prev].data {
+                t.push_tendril(text);
+                return;
+            }
+        }
+        let id = self.push(NodeData::Text(text.clone()));
+        self.insert_before(sibling, id);
+    }
+
+    /// The element's local name (`div`, `p`), or `None` for other nodes.
+    pub(crate) fn tag(&self, id: NodeId) -> Option<&LocalName> {
+        match &self.nodes[id].data {
+            NodeData::Element { name, .. } => Some(&name.local),
+            _ => None,
+        }
+    }
+
+    /// Whether the element is in the HTML namespace (not SVG or MathML).
+    pub(crate) fn is_html(&self, id: NodeId) -> bool {
+        matches!(&self.nodes[id].data, NodeData::Element { name, .. } if name.ns == ns!(html))
+    }
+
+    /// An attribute's value.
+    pub(crate) fn attr(&self, id: NodeId, name: &str) -> Option<&str> {
+        match &self.nodes[id].data {
+            NodeData::Element { attrs, .. } => attrs
+                .iter()
+                .find(|a| &*a.name.local == name)
+                .map(|a| &*a.value),
+            _ => None,
+        }
+    }
+
+    /// The children of a node, in order.
+    pub(crate) fn children(&self, id: NodeId) -> Children<'_> {
+        Children {
+            dom: self,
+            next: self.nodes[id].first_child,
+        }
+    }
+
+    /// All nodes below `root` (not `root` itself) in document order; iterative.
+    pub(crate) fn descendants(&self, root: NodeId) -> Descendants<'_> {
+        Descendants {
+            dom: self,
+            root,
+            next: self.nodes[root].first_child,
+        }
+    }
+
+    /// The next node in document order after `id`'s whole subtree, within `root`.
+    pub(crate) fn skip_subtree(&self, root: NodeId, mut id: NodeId) -> Option<NodeId> {
+        loop {
+            if id == root {
+                return None;
+            }
+            if let Some(n) = self.nodes[id].next {
+                return Some(n);
+            }
+            id = self.nodes[id].parent?;
+        }
+    }
+
+    /// The first element with this tag name below `root`.
+    pub(crate) fn find(&self, root: NodeId, tag: &LocalName) -> Option<NodeId> {
+        self.descendants(root)
+            .find(|&n| self.tag(n) == Some(tag) && self.is_html(n))
+    }
+
+    /// The text of a subtree, concatenated (no separators added).
+    pub(crate) fn text(&self, root: NodeId) -> String {
+        let mut out = String::new();
+        if let NodeData::Text(t) = &self.nodes[root].data {
+            out.push_str(t);
+        }
+        for n in self.descendants(root) {
+            if let NodeData::Text(t) = &self.nodes[n].data {
+                out.push_str(t);
+            }
+        }
+        out
+    }
+
+    /// The `<body>` element, or the document when there is none.
+    pub(crate) fn body(&self) -> NodeId {
+        self.find(DOCUMENT, &local_name!("body"))
+            .unwrap_or(DOCUMENT)
+    }
+}
+
+/// Iterator over a node's children.
+pub(crate) struct Children<'a> {
+    dom: &'a Dom,
+    next: Option<NodeId>,
+}
+
+impl Iterator for Children<'_> {
+    type Item = NodeId;
+    fn next(&mut self) -> Option<NodeId> {
+        let id = self.next?;
+        self.next = self.dom.nodes[id].next;
+        Some(id)
+    }
+}
+
+/// Iterator over a subtree in document order.
+pub(crate) struct Descendants<'a> {
+    dom: &'a Dom,
+    root: NodeId,
+    next: Option<NodeId>,
+}
+
+impl Iterator for Descendants<'_> {
+    type Item = NodeId;
+    fn next(&mut self) -> Option<NodeId> {
+        let id = self.next?;
+        self.next = match self.dom.nodes[id].first_child {
+            Some(c) => Some(c),
+            None => self.dom.skip_subtree(self.root, id),
+        };
+        Some(id)
+    }
+}
+
+/// The tree sink html5ever builds into.
+struct Sink {
+    dom: RefCell<Dom>,
+}
+
+impl TreeSink for Sink {
+    type Handle = NodeId;
+    type Output = Dom;
+    type ElemName<'a> = Ref<'a, QualName>;
+
+    fn finish(self) -> Dom {
+        self.dom.into_inner()
+    }
+
+    fn parse_error(&self, _msg: Cow<'static, str>) {}
+
+    fn get_document(&self) -> NodeId {
+        DOCUMENT
+    }
+
+    fn elem_name<'a>(&'a self, target: &'a NodeId) -> Ref<'a, QualName> {
+        Ref::map(self.dom.borrow(), |d| match &d.nodes[*target].data {
+            NodeData::Element { name, .. } => name,
+            _ => &d.none,
+        })
+    }
+
+    fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> NodeId {
+        let mut dom = self.dom.borrow_mut();
+        let template = flags.template.then(|| dom.push(NodeData::Document));
+        dom.push(NodeData::Element {
+            name,
+            attrs,
+            template,
+        })
+    }
+
+    fn create_comment(&self, _text: StrTendril) -> NodeId {
+        self.dom.borrow_mut().push(NodeData::Other)
+    }
+
+    fn create_pi(&self, _target: StrTendril, _data: StrTendril) -> NodeId {
+        self.dom.borrow_mut().push(NodeData::Other)
+    }
+
+    fn append(&self, parent: &NodeId, child: NodeOrText<NodeId>) {
+        let mut dom = self.dom.borrow_mut();
+        match child {
+            NodeOrText::AppendNode(n) => dom.append(*parent, n),
+            NodeOrText::AppendText(t) => dom.append_text(*parent, &t),
+        }
+    }
+
+    fn append_based_on_parent_node(
+        &self,
+        element: &NodeId,
+        prev_element: &NodeId,
+        child: NodeOrText<NodeId>,
+    ) {
+        let has_parent = self.dom.borrow().nodes[*element].parent.is_some();
+        if has_parent {
+            self.append_before_sibling(element, child);
+        } else {
+            self.append(prev_element, child);
+        }
+    }
+
+    fn append_doctype_to_document(&self, _n: StrTendril, _p: StrTendril, _s: StrTendril) {}
+
+    fn get_template_contents(&self, target: &NodeId) -> NodeId {
+        match &self.dom.borrow().nodes[*target].data {
+            NodeData::Element {
+                template: Some(t), ..
+            } => *t,
+            _ => *target,
+        }
+    }
+
+    fn same_node(&self, x: &NodeId, y: &NodeId) -> bool {
+        x == y
+    }
+
+    fn set_quirks_mode(&self, _mode: QuirksMode) {}
+
+    fn append_before_sibling(&self, sibling: &NodeId, new_node: NodeOrText<NodeId>) {
+        let mut dom = self.dom.borrow_mut();
+        match new_node {
+            NodeOrText::AppendNode(n) => dom.insert_before(*sibling, n),
+            NodeOrText::AppendText(t) => dom.text_before(*sibling, &t),
+        }
+    }
+
+    fn add_attrs_if_missing(&self, target: &NodeId, new: Vec<Attribute>) {
+        if let NodeData::Element { attrs, .. } = &mut self.dom.borrow_mut().nodes[*target].data {
+            for a in new {
+                if !attrs.iter().any(|b| b.name == a.name) {
+                    attrs.push(a);
+                }
+            }
+        }
+    }
+
+    fn remove_from_parent(&self, target: &NodeId) {
+        self.dom.borrow_mut().detach(*target);
+    }
+
+    fn reparent_children(&self, node: &NodeId, new_parent: &NodeId) {
+        let mut dom = self.dom.borrow_mut();
+        while let Some(c) = dom.nodes[*node].first_child {
+            dom.append(*new_parent, c);
+        }
+    }
+}
+
+/// Parses an HTML document (fragments are wrapped in `html`/`body` as browsers do).
+pub(crate) fn parse(html: &str) -> Dom {
+    let sink = Sink {
+        dom: RefCell::new(Dom::new()),
+    };
+    parse_document(sink, ParseOpts::default()).one(html)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_and_walks() {
+        let dom = parse("<title>T</title><p class=x>Hello <b>big</b> world<p>Two &amp; three");
+        let body = dom.body();
+        let ps: Vec<NodeId> = dom
+            .descendants(body)
+            .filter(|&n| dom.tag(n) == Some(&local_name!("p")))
+            .collect();
+        assert_eq!(ps.len(), 2);
+        assert_eq!(dom.text(ps[0]), "Hello big world");
+        assert_eq!(dom.attr(ps[0], "class"), Some("x"));
+        assert_eq!(dom.text(ps[1]), "Two & three");
+    }
+
+    #[test]
+    fn deep_nesting_does_not_overflow() {
+        let html = "<div>".repeat(5_000) + "x";
+        let dom = parse(&html);
+        assert_eq!(dom.text(dom.body()), "x");
+    }
+}
