@@ -1,0 +1,252 @@
+// Tests of the npm package: `npm pack`, install the tarball into a fresh
+// project, and compare what `import { clean } from 'gleaner'` returns with
+// the native command line; then the JavaScript API itself.
+import { test, before, after, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync, rmSync, existsSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { ROOT, SEEDS, CORPUS_CASES, sharedDir } from './shared.mjs';
+
+/** The size budget of the WebAssembly module, gzipped. */
+const WASM_GZIP_BUDGET_BYTES = 350 * 1024;
+
+const SHARED = sharedDir();
+const seedFile = (name) => join(SHARED, 'seeds', `${name}.txt`);
+const corpusFile = (name) => join(SHARED, 'corpus', 'readability', name, 'source.html');
+const INPUTS = [
+  ...SEEDS.map((name) => ({ name: `seed ${name}`, file: seedFile(name) })),
+  ...CORPUS_CASES.map((name) => ({ name: `readability ${name}`, file: corpusFile(name) })),
+];
+
+let work; // the temporary consumer project
+let gleaner; // the package as installed there
+
+function npm(args, cwd) {
+  const r = spawnSync('npm', args, { cwd, encoding: 'utf8', env: { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' } });
+  if (r.status !== 0) throw new Error(`npm ${args.join(' ')} failed:\n${r.stdout}\n${r.stderr}`);
+  return r.stdout;
+}
+
+/** The native command line's JSON for a file; builds it when it is missing. */
+function nativeCli() {
+  const bin = join(ROOT, 'target', 'release', 'gleaner');
+  execFileSync('cargo', ['build', '--release', '--quiet', '--bin', 'gleaner'], { cwd: ROOT, stdio: 'inherit' });
+  return (file) => {
+    const r = spawnSync(bin, ['--format', 'json', file], { encoding: 'utf8', maxBuffer: 256 << 20 });
+    if (r.status !== 0) return { error: r.stderr.trim() || `exit ${r.status}` };
+    return { article: JSON.parse(r.stdout) };
+  };
+}
+
+before(async () => {
+  work = mkdtempSync(join(tmpdir(), 'gleaner-pkg-'));
+  const packed = JSON.parse(npm(['pack', '--json', '--pack-destination', work], ROOT));
+  const tarball = join(work, packed[0].filename);
+  const project = join(work, 'consumer');
+  mkdirSync(project);
+  writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
+  npm(['install', '--no-save', '--offline', tarball], project);
+  writeFileSync(join(project, 'packed-files.json'), JSON.stringify(packed[0].files.map((f) => f.path)));
+  // Import the installed package exactly as a user would, from inside the project.
+  writeFileSync(join(project, 'load.mjs'), "export * from 'gleaner';\n");
+  gleaner = await import(join(project, 'load.mjs'));
+});
+
+after(() => {
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+describe('the packed package', () => {
+  test('contains only what a user needs', () => {
+    const files = JSON.parse(readFileSync(join(work, 'consumer', 'packed-files.json'), 'utf8')).sort();
+    assert.deepEqual(files, [
+      'README.md',
+      'index.d.ts',
+      'package.json',
+      'pkg/gleaner.js',
+      'pkg/gleaner_bg.wasm',
+      'pkg/index.js',
+      'pkg/init.js',
+      'pkg/node.js',
+    ]);
+  });
+
+  test('returns the same text as the native CLI for the seeds and ten corpus pages', () => {
+    const cli = nativeCli();
+    const failures = [];
+    for (const { name, file } of INPUTS) {
+      const native = cli(file);
+      let wasm;
+      try {
+        wasm = { article: gleaner.clean(readFileSync(file, 'utf8')) };
+      } catch (e) {
+        wasm = { error: e.message };
+      }
+      if (native.error || wasm.error) {
+        failures.push(`${name}: native ${native.error ? `failed (${native.error})` : 'ok'}, wasm ${wasm.error ? `failed (${wasm.error})` : 'ok'}`);
+        continue;
+      }
+      if (native.article.text !== wasm.article.text) failures.push(`${name}: the texts differ`);
+      if (native.article.title !== wasm.article.title) failures.push(`${name}: the titles differ`);
+      if (native.article.blocks.length !== wasm.article.blocks.length) failures.push(`${name}: the blocks differ`);
+      if (!native.article.text.trim()) failures.push(`${name}: empty article`);
+    }
+    assert.deepEqual(failures, []);
+  });
+
+  test('the "gleaner/init" entry initialises from bytes (module service workers, custom loaders)', async () => {
+    const project = join(work, 'consumer');
+    writeFileSync(join(project, 'init.mjs'), [
+      "import { readFileSync } from 'node:fs';",
+      "import { createRequire } from 'node:module';",
+      "import { init, initSync, isInitialized, clean, version } from 'gleaner/init';",
+      "const bytes = readFileSync(createRequire(import.meta.url).resolve('gleaner/gleaner.wasm'));",
+      'let before = null;',
+      "try { clean('x'); } catch (e) { before = e.message; }",
+      'const wasReady = isInitialized();',
+      'initSync(bytes);',
+      'await init();',
+      "const a = clean('A headline\\n\\nThis is a paragraph of real prose that is long enough for the cleaner to keep, and it has a full stop.', { input: 'text' });",
+      'console.log(JSON.stringify({ before, wasReady, ready: isInitialized(), version, kind: a.inputKind }));',
+    ].join('\n'));
+    const out = JSON.parse(execFileSync(process.execPath, ['init.mjs'], { cwd: project, encoding: 'utf8' }));
+    assert.match(out.before, /not initialised/);
+    assert.equal(out.wasReady, false);
+    assert.equal(out.ready, true);
+    assert.equal(out.version, JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
+    assert.equal(out.kind, 'text');
+  });
+
+  test('the init entry and the glue have no top-level await (module service workers forbid it)', async () => {
+    const { default: ts } = await import('typescript');
+    const topLevelAwaits = (file) => {
+      const src = ts.createSourceFile(file, readFileSync(join(ROOT, file), 'utf8'), ts.ScriptTarget.Latest, true);
+      const found = [];
+      const visit = (node) => {
+        if (ts.isFunctionLike(node) || ts.isClassStaticBlockDeclaration(node)) return;
+        if (ts.isAwaitExpression(node) || (ts.isForOfStatement(node) && node.awaitModifier)) found.push(node.getText().slice(0, 40));
+        ts.forEachChild(node, visit);
+      };
+      visit(src);
+      return found;
+    };
+    assert.deepEqual(topLevelAwaits('pkg/init.js'), []);
+    assert.deepEqual(topLevelAwaits('pkg/gleaner.js'), []);
+    assert.equal(topLevelAwaits('pkg/index.js').length, 1, 'the default entry initialises itself');
+  });
+});
+
+describe('the JavaScript API', () => {
+  const seed = () => readFileSync(seedFile(SEEDS[0]), 'utf8');
+  const expected = () => JSON.parse(readFileSync(join(SHARED, 'seeds', 'expected', `${SEEDS[0]}.json`), 'utf8'));
+
+  test('clean returns camelCase fields and the Readability names', () => {
+    const a = gleaner.clean(seed());
+    const e = expected();
+    assert.equal(a.title, e.title);
+    assert.equal(a.siteName, e.site_name);
+    assert.equal(a.lang, e.lang);
+    assert.deepEqual(a.dateline.places, e.dateline);
+    assert.equal(a.text, e.paragraphs.join('\n\n'));
+    assert.equal(a.inputKind, 'text');
+    assert.equal(typeof a.wordCount, 'number');
+    assert.ok(a.readingMinutes >= 1);
+    assert.ok(Array.isArray(a.tags));
+    for (const key of ['byline', 'published', 'modified', 'dir', 'excerpt', 'canonicalUrl', 'image']) assert.ok(key in a, key);
+    // Readability-compatible aliases.
+    assert.equal(a.content, a.html);
+    assert.equal(a.textContent, a.text);
+    assert.equal(a.length, [...a.text].length);
+    assert.equal(a.publishedTime, a.published);
+    // Blocks are plain objects.
+    assert.equal(Object.getPrototypeOf(a), Object.prototype);
+    const dropped = a.blocks.filter((b) => !b.kept);
+    assert.ok(dropped.length > 0);
+    for (const b of a.blocks) {
+      assert.deepEqual(Object.keys(b).sort(), ['kept', 'kind', 'reason', 'text']);
+    }
+    for (const b of dropped) assert.equal(typeof b.reason, 'string');
+  });
+
+  test('options: input, restore, wordsPerMinute, lang; unknown keys are ignored', () => {
+    const base = gleaner.clean(seed(), { input: 'text', somethingElse: 42 });
+    const i = base.blocks.findIndex((b) => !b.kept && b.kind !== 'title');
+    assert.ok(i >= 0);
+    const restored = gleaner.clean(seed(), { restore: [i] });
+    assert.equal(restored.blocks[i].kept, true);
+    assert.ok(restored.text.includes(base.blocks[i].text));
+    const slow = gleaner.clean(seed(), { wordsPerMinute: 10 });
+    assert.equal(slow.readingMinutes, Math.ceil(slow.wordCount / 10));
+    assert.equal(gleaner.clean(seed(), { lang: 'de', baseUrl: 'https://example.org/a' }).lang, 'de');
+    assert.deepEqual(gleaner.clean(seed(), null).text, base.text);
+  });
+
+  test('errors are thrown as Error with a clear message', () => {
+    assert.throws(() => gleaner.clean(seed(), { maxInputBytes: 100 }), (e) => e instanceof Error && /too large/.test(e.message) && /100 bytes/.test(e.message));
+    assert.throws(() => gleaner.clean(seed(), { maxInputBytes: 'ten' }), (e) => e instanceof Error && /maxInputBytes/.test(e.message));
+    assert.throws(() => gleaner.clean(seed(), { input: 'pdf' }), (e) => e instanceof Error && /input/.test(e.message) && /pdf/.test(e.message));
+    assert.throws(() => gleaner.clean(seed(), { restore: 'all' }), (e) => e instanceof Error && /restore/.test(e.message));
+    assert.throws(() => gleaner.clean(seed(), 7), (e) => e instanceof Error && /options/.test(e.message));
+    assert.throws(() => gleaner.clean(42), TypeError);
+    assert.throws(() => gleaner.clean('\u0000\u0001\u0002\u0003binary\u0000\u0000\u0000\u0000'.repeat(50)), (e) => e instanceof Error && /binary/.test(e.message));
+  });
+
+  test('Cleaner: memory across pages, export/import round trip, forget', () => {
+    const pages = SEEDS.map((name) => readFileSync(seedFile(name), 'utf8'));
+    const c = new gleaner.Cleaner({ input: 'text' });
+    assert.equal(c.size, 0);
+    for (const p of pages.slice(0, 3)) c.clean(p);
+    assert.ok(c.size > 0);
+    const saved = c.export();
+    assert.equal(typeof saved, 'string');
+    const back = gleaner.Cleaner.import(saved, { input: 'text' });
+    assert.equal(back.size, c.size);
+    assert.equal(back.export(), saved);
+    // Both memories judge the next page the same way.
+    assert.deepEqual(back.clean(pages[3]), c.clean(pages[3]));
+    // The same site's template is recognised on a later page.
+    const later = c.clean(pages[4]);
+    assert.ok(later.blocks.some((b) => b.reason === 'repeated on earlier pages'), 'a block is recognised as repeated');
+    c.forget();
+    assert.equal(c.size, 0);
+    c.setOptions({ wordsPerMinute: 100 });
+    assert.equal(c.clean(pages[0]).readingMinutes, Math.ceil(c.clean(pages[0]).wordCount / 100));
+    assert.throws(() => gleaner.Cleaner.import('not a memory'), (e) => e instanceof Error && /memory/.test(e.message));
+    assert.throws(() => new gleaner.Cleaner({ wordsPerMinute: -1 }), Error);
+  });
+
+  test('isProbablyReadable', () => {
+    assert.equal(gleaner.isProbablyReadable(seed()), true);
+    assert.equal(gleaner.isProbablyReadable('Home | About | Contact'), false);
+    assert.equal(gleaner.isProbablyReadable(''), false);
+  });
+
+  test('version is the crate version', () => {
+    const cargo = readFileSync(join(ROOT, 'Cargo.toml'), 'utf8');
+    assert.equal(gleaner.version, /^version = "([^"]+)"/m.exec(cargo)[1]);
+  });
+
+  test('a trap in the module becomes an Error and the next call works', () => {
+    const c = new gleaner.Cleaner();
+    c.clean(seed());
+    assert.throws(() => gleaner._trapForTesting(), (e) => e instanceof Error && !(e instanceof WebAssembly.RuntimeError) && /crashed/.test(e.message) && /restarted/.test(e.message));
+    assert.equal(gleaner.clean(seed()).title, expected().title);
+    // A Cleaner made before the restart starts again with an empty memory.
+    assert.equal(c.clean(seed()).title, expected().title);
+  });
+
+  test(`the .wasm is at most ${WASM_GZIP_BUDGET_BYTES / 1024} KiB gzipped`, (t) => {
+    const wasm = readFileSync(join(ROOT, 'pkg', 'gleaner_bg.wasm'));
+    const gz = gzipSync(wasm, { level: 9 }).length;
+    const br = brotliCompressSync(wasm, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+    t.diagnostic(`gleaner_bg.wasm: ${wasm.length} bytes raw, ${gz} gzip, ${br} brotli`);
+    assert.ok(gz <= WASM_GZIP_BUDGET_BYTES, `${gz} bytes gzipped is over the budget of ${WASM_GZIP_BUDGET_BYTES}`);
+  });
+});
+
+test('test data is present', () => {
+  for (const { file } of INPUTS) assert.ok(existsSync(file), file);
+});
