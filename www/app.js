@@ -30,6 +30,7 @@ let current = -1;
 let format = 'reader';
 let imagesAllowed = false;
 let nextId = 1;
+let shownCount = 0; // how many results were shown (tests wait on it)
 const pending = new Map(); // message id -> {resolve, reject}
 
 // ---------------------------------------------------------------- worker
@@ -166,6 +167,7 @@ function show(i) {
   els.outMarkdown.textContent = a.markdown;
   els.outJson.textContent = articleJson(a);
   renderRemoved(doc);
+  els.result.dataset.generation = String(++shownCount);
 }
 
 function articleJson(a) {
