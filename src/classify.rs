@@ -129,7 +129,14 @@ fn initial(block: &Block, f: &Features, s: &Signals, lang_known: bool) -> Class 
     if let Some(why) = &s.boilerplate {
         return Class::Bad(why.clone());
     }
-    if s.link_density > MAX_LINK_DENSITY && !matches!(block.kind, BlockKind::Table) {
+    // Never drop prose for a few inline links: inside the article's
+    // container only blocks that are nearly all links, or short link lines, go.
+    let links_bad = if s.content {
+        s.link_density > 0.8 || (s.link_density > 0.5 && f.chars < 100)
+    } else {
+        s.link_density > MAX_LINK_DENSITY
+    };
+    if links_bad && !matches!(block.kind, BlockKind::Table) {
         return Class::Bad("mostly links".into());
     }
     if f.addresses > 0 && (f.chars < 300 || f.addresses * 8 > f.words) {

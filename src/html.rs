@@ -391,16 +391,6 @@ struct Stats {
     scored: bool,
 }
 
-/// The element's direct text (its own text nodes) in characters.
-fn own_text_chars(dom: &Dom, id: NodeId) -> usize {
-    dom.children(id)
-        .filter_map(|c| match &dom.nodes[c].data {
-            NodeData::Text(t) => Some(t.trim().chars().count()),
-            _ => None,
-        })
-        .sum()
-}
-
 /// The extractor's view of one page.
 struct Extractor<'a> {
     dom: &'a Dom,
@@ -452,7 +442,7 @@ impl<'a> Extractor<'a> {
     }
 
     /// Scores candidate containers; returns the set of nodes forming the article.
-    fn content_roots(&self) -> Vec<NodeId> {
+    fn content_roots(&self, blocks: &[Block], infos: &[Info]) -> Vec<NodeId> {
         let dom = self.dom;
         let body = dom.body();
         let order: Vec<NodeId> = std::iter::once(body).chain(dom.descendants(body)).collect();
@@ -481,45 +471,35 @@ impl<'a> Extractor<'a> {
                 stats[p].link_chars += links;
             }
         }
-        // Paragraph scores propagate to ancestors.
-        for &id in &order {
-            if self.pruned[id].is_some() {
+        // Every text block scores its container and, decaying, the ancestors.
+        for (block, info) in blocks.iter().zip(infos) {
+            if self.pruned[info.node].is_some() {
                 continue;
             }
-            let tag = dom.tag(id);
-            let para = is_tag(
-                tag,
-                &[
-                    local_name!("p"),
-                    local_name!("pre"),
-                    local_name!("td"),
-                    local_name!("blockquote"),
-                ],
-            ) || (is_tag(
-                tag,
-                &[
-                    local_name!("div"),
-                    local_name!("section"),
-                    local_name!("span"),
-                    local_name!("li"),
-                ],
-            ) && own_text_chars(dom, id) >= 60);
-            if !para || stats[id].chars < 25 {
+            let text_len = block.text.chars().count();
+            if text_len < 25 || block.kind == BlockKind::Heading {
                 continue;
             }
-            let text_len = stats[id].chars;
-            let commas = dom
-                .text(id)
+            let commas = block
+                .text
                 .chars()
                 .filter(|c| matches!(c, ',' | '،' | '、' | '，'))
                 .count();
-            let density = stats[id].link_chars as f32 / text_len.max(1) as f32;
-            let score =
-                (1.0 + commas as f32 + (text_len as f32 / 100.0).min(3.0)) * (1.0 - density);
-            let mut anc = dom.nodes[id].parent;
+            let density = info.link_chars as f32 / text_len.max(1) as f32;
+            if density > 0.6 {
+                continue;
+            }
+            let score = 1.0 + commas as f32 + (text_len as f32 / 100.0).min(3.0);
+            // A paragraph element passes its score up; loose text scores its own container.
+            let start = if is_tag(dom.tag(info.node), &[local_name!("p"), local_name!("li"), local_name!("dd"), local_name!("dt"), local_name!("blockquote"), local_name!("pre"), local_name!("figcaption")]) {
+                dom.nodes[info.node].parent
+            } else {
+                Some(info.node)
+            };
+            let mut anc = start;
             let mut level = 0;
             while let Some(a) = anc {
-                if level >= 4 || dom.tag(a).is_none() {
+                if level >= 5 || dom.tag(a).is_none() {
                     break;
                 }
                 if !stats[a].scored {
@@ -550,6 +530,9 @@ impl<'a> Extractor<'a> {
         let Some((top, top_score)) = best else {
             return vec![body];
         };
+        if std::env::var_os("GLEANER_DEBUG").is_some() {
+            eprintln!("top {:?} {:?} score {top_score} chars {}", dom.tag(top), dom.attr(top, "class"), stats[top].chars);
+        }
         // Climb while the parent holds clearly more article text of the same kind.
         let mut top = top;
         while let Some(p) = dom.nodes[top].parent {
@@ -679,10 +662,18 @@ impl<'a> Extractor<'a> {
     }
 }
 
+/// Where a block came from, for scoring and signals.
+struct Info {
+    /// The block-level element that holds the block.
+    node: NodeId,
+    link_chars: usize,
+    prune: Option<Prune>,
+}
+
 /// Per-block context collected while walking.
 struct Ctx {
+    node: NodeId,
     prune: Option<Prune>,
-    content: bool,
     kind: BlockKind,
     level: u8,
     ordered: bool,
@@ -691,9 +682,8 @@ struct Ctx {
 /// Builds blocks from the page in document order.
 struct Builder<'a> {
     ex: &'a Extractor<'a>,
-    in_content: Vec<bool>,
     blocks: Vec<Block>,
-    signals: Vec<Signals>,
+    infos: Vec<Info>,
     /// Stack of inline frames: (wrapper, children).
     frames: Vec<(Frame, Vec<Inline>)>,
     link_chars: usize,
@@ -774,18 +764,12 @@ impl<'a> Builder<'a> {
         if inlines.iter().any(|i| !matches!(i, Inline::Text(_))) {
             b.inlines = inlines;
         }
-        let chars = b.text.chars().filter(|c| !c.is_whitespace()).count().max(1);
-        let s = Signals {
-            link_density: link_chars as f32 / chars as f32,
-            boilerplate: match ctx.prune {
-                Some(Prune::Furniture(why)) => Some(why.to_string()),
-                _ if !ctx.content => Some("outside the article".to_string()),
-                _ => None,
-            },
-            content: ctx.content,
-        };
+        self.infos.push(Info {
+            node: ctx.node,
+            link_chars: link_chars,
+            prune: ctx.prune,
+        });
         self.blocks.push(b);
-        self.signals.push(s);
     }
 
     fn close_frame(&mut self) {
@@ -848,8 +832,8 @@ impl<'a> Builder<'a> {
             level = list_depth.min(8);
         }
         Ctx {
+            node: id,
             prune: self.ex.pruned[id],
-            content: self.in_content[id],
             kind,
             level,
             ordered,
@@ -875,17 +859,12 @@ impl<'a> Builder<'a> {
         let mut b = Block::new(BlockKind::Figure, caption_text);
         b.image = Some((src, alt));
         let ctx = self.context_for(ctx_node);
-        let s = Signals {
-            link_density: 0.0,
-            boilerplate: match ctx.prune {
-                Some(Prune::Furniture(why)) => Some(why.to_string()),
-                _ if !ctx.content => Some("outside the article".to_string()),
-                _ => None,
-            },
-            content: ctx.content,
-        };
+        self.infos.push(Info {
+            node: ctx.node,
+            link_chars: 0,
+            prune: ctx.prune,
+        });
         self.blocks.push(b);
-        self.signals.push(s);
     }
 
     /// Walks the body in document order, iteratively.
@@ -917,7 +896,21 @@ impl<'a> Builder<'a> {
             let Some(tag) = tag else { continue };
             match tag {
                 local_name!("br") => {
-                    if let Some((_, c)) = self.frames.last_mut() {
+                    // Two line breaks in a row end a paragraph, as in a browser's rendering.
+                    let double = self.frames.len() == 1
+                        && self.frames.last().is_some_and(|(_, c)| {
+                            matches!(c.last(), Some(Inline::Break))
+                                || matches!(c.as_slice(), [.., Inline::Break, Inline::Text(t)] if t.trim().is_empty())
+                        });
+                    if double {
+                        let ctx = self.ctx.take();
+                        if let Some(c) = &ctx {
+                            let node = c.node;
+                            self.ctx = ctx;
+                            self.flush();
+                            self.ctx = Some(self.context_for(node));
+                        }
+                    } else if let Some((_, c)) = self.frames.last_mut() {
                         c.push(Inline::Break);
                     }
                     continue;
@@ -1045,18 +1038,12 @@ impl<'a> Builder<'a> {
         let ctx = self.context_for(table);
         let mut b = Block::new(BlockKind::Table, text);
         b.rows = rows;
-        let chars = b.text.chars().filter(|c| !c.is_whitespace()).count().max(1);
-        let s = Signals {
-            link_density: link_chars as f32 / chars as f32,
-            boilerplate: match ctx.prune {
-                Some(Prune::Furniture(why)) => Some(why.to_string()),
-                _ if !ctx.content => Some("outside the article".to_string()),
-                _ => None,
-            },
-            content: ctx.content,
-        };
+        self.infos.push(Info {
+            node: ctx.node,
+            link_chars: link_chars,
+            prune: ctx.prune,
+        });
         self.blocks.push(b);
-        self.signals.push(s);
         self.ctx = Some(ctx);
     }
 }
@@ -1299,7 +1286,18 @@ pub(crate) fn clean_html(input: &str, options: &Options, memory: Option<&mut Mem
 
 fn build_blocks(dom: &Dom, base: Option<&str>, classy: bool) -> (Vec<Block>, Vec<Signals>) {
     let ex = Extractor::new(dom, base, classy);
-    let roots = ex.content_roots();
+    let mut b = Builder {
+        ex: &ex,
+        blocks: Vec::new(),
+        infos: Vec::new(),
+        frames: Vec::new(),
+        link_chars: 0,
+        ctx: None,
+        pre: 0,
+    };
+    b.walk(dom.body());
+    let (blocks, infos) = (b.blocks, b.infos);
+    let roots = ex.content_roots(&blocks, &infos);
     let mut in_content = vec![false; dom.nodes.len()];
     for &r in &roots {
         in_content[r] = true;
@@ -1307,16 +1305,22 @@ fn build_blocks(dom: &Dom, base: Option<&str>, classy: bool) -> (Vec<Block>, Vec
             in_content[n] = true;
         }
     }
-    let mut b = Builder {
-        ex: &ex,
-        in_content,
-        blocks: Vec::new(),
-        signals: Vec::new(),
-        frames: Vec::new(),
-        link_chars: 0,
-        ctx: None,
-        pre: 0,
-    };
-    b.walk(dom.body());
-    (b.blocks, b.signals)
+    let signals = blocks
+        .iter()
+        .zip(&infos)
+        .map(|(b, info)| {
+            let chars = b.text.chars().filter(|c| !c.is_whitespace()).count().max(1);
+            let content = in_content[info.node];
+            Signals {
+                link_density: info.link_chars as f32 / chars as f32,
+                boilerplate: match info.prune {
+                    Some(Prune::Furniture(why)) => Some(why.to_string()),
+                    _ if !content => Some("outside the article".to_string()),
+                    _ => None,
+                },
+                content,
+            }
+        })
+        .collect();
+    (blocks, signals)
 }
