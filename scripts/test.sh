@@ -8,6 +8,8 @@ cd "$(dirname "$0")/.."
 
 echo "== cargo clippy"
 cargo clippy --release --all-targets -- -D warnings
+echo "== cargo clippy (wasm32, the WebAssembly bindings)"
+cargo clippy --lib --target wasm32-unknown-unknown --no-default-features -- -D warnings
 echo "== cargo test"
 cargo test --release
 
