@@ -189,6 +189,9 @@ fn initial(block: &Block, f: &Features, s: &Signals, lang_known: bool) -> Class 
         }
     } else if prose >= STOP_LOW {
         Class::NearGood
+    } else if f.chars < 300 {
+        // Captions, list lines, quotes: their neighbours decide.
+        Class::Short
     } else {
         Class::Bad("not prose (few function words)".into())
     };
@@ -211,6 +214,32 @@ fn neighbour(classes: &[Class], i: usize, step: isize, skip_near_good: bool) -> 
         j += step;
     }
     false
+}
+
+/// The article is the main contiguous run: the segment of blocks that
+/// maximises good text minus boilerplate (Kadane's algorithm, linear).
+fn main_run(classes: &[Class], chars: &[usize]) -> (usize, usize) {
+    let weight = |i: usize, c: &Class| -> i64 {
+        let n = chars[i] as i64;
+        match c {
+            Class::Good => n,
+            _ => -(120 + n),
+        }
+    };
+    let (mut best, mut best_range) = (0i64, (0usize, 0usize));
+    let (mut run, mut start) = (0i64, 0usize);
+    for (i, c) in classes.iter().enumerate() {
+        if run <= 0 {
+            run = 0;
+            start = i;
+        }
+        run += weight(i, c);
+        if run > best {
+            best = run;
+            best_range = (start, i + 1);
+        }
+    }
+    best_range
 }
 
 /// Classifies the blocks in place: sets `kept` and `reason` on each.
@@ -236,6 +265,20 @@ pub(crate) fn classify(blocks: &mut [Block], signals: &[Signals], page: &Page) {
         };
         seen_keys.entry(key).or_insert(i);
         classes.push(class);
+    }
+
+    // A page whose prose comes only in short paragraphs has no block that is
+    // good on its own: its longest doubtful blocks anchor the article instead.
+    let good_chars: usize = (0..classes.len())
+        .filter(|&i| classes[i] == Class::Good)
+        .map(|i| chars[i])
+        .sum();
+    if good_chars < 400 {
+        for (i, c) in classes.iter_mut().enumerate() {
+            if *c == Class::NearGood && chars[i] >= 100 {
+                *c = Class::Good;
+            }
+        }
     }
 
     // Context: short blocks take the class of their neighbours.
@@ -270,31 +313,28 @@ pub(crate) fn classify(blocks: &mut [Block], signals: &[Signals], page: &Page) {
         })
         .collect();
 
-    // The article is the main contiguous run: the segment that maximises good
-    // text minus boilerplate (Kadane's algorithm, linear).
-    let weight = |i: usize, c: &Class| -> i64 {
-        let n = chars[i] as i64;
-        match c {
-            Class::Good => n,
-            _ => -(120 + n),
-        }
-    };
-    let (mut best, mut best_range) = (0i64, (0usize, 0usize));
-    let (mut run, mut start) = (0i64, 0usize);
-    for (i, c) in final_classes.iter().enumerate() {
-        if run <= 0 {
-            run = 0;
-            start = i;
-        }
-        run += weight(i, c);
-        if run > best {
-            best = run;
-            best_range = (start, i + 1);
-        }
-    }
+    let best_range = main_run(&final_classes, &chars);
     for (i, c) in final_classes.iter_mut().enumerate() {
         if *c == Class::Good && !(best_range.0..best_range.1).contains(&i) {
             *c = Class::Bad("outside the main article text".into());
+        }
+    }
+
+    // Nothing at all reads as article prose: rather than an empty result,
+    // take the main run of the blocks that are merely doubtful.
+    if !final_classes.contains(&Class::Good) {
+        for (i, c) in final_classes.iter_mut().enumerate() {
+            if chars[i] >= 50 && matches!(classes[i], Class::NearGood | Class::Good)
+                || matches!(c, Class::Bad(why) if why.starts_with("not prose") && chars[i] >= 50)
+            {
+                *c = Class::Good;
+            }
+        }
+        let (start, end) = main_run(&final_classes, &chars);
+        for (i, c) in final_classes.iter_mut().enumerate() {
+            if *c == Class::Good && !(start..end).contains(&i) {
+                *c = Class::Bad("outside the main article text".into());
+            }
         }
     }
 

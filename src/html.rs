@@ -491,7 +491,18 @@ impl<'a> Extractor<'a> {
             }
             let score = 1.0 + commas as f32 + (text_len as f32 / 100.0).min(3.0);
             // A paragraph element passes its score up; loose text scores its own container.
-            let start = if is_tag(dom.tag(info.node), &[local_name!("p"), local_name!("li"), local_name!("dd"), local_name!("dt"), local_name!("blockquote"), local_name!("pre"), local_name!("figcaption")]) {
+            let start = if is_tag(
+                dom.tag(info.node),
+                &[
+                    local_name!("p"),
+                    local_name!("li"),
+                    local_name!("dd"),
+                    local_name!("dt"),
+                    local_name!("blockquote"),
+                    local_name!("pre"),
+                    local_name!("figcaption"),
+                ],
+            ) {
                 dom.nodes[info.node].parent
             } else {
                 Some(info.node)
@@ -531,7 +542,12 @@ impl<'a> Extractor<'a> {
             return vec![body];
         };
         if std::env::var_os("GLEANER_DEBUG").is_some() {
-            eprintln!("top {:?} {:?} score {top_score} chars {}", dom.tag(top), dom.attr(top, "class"), stats[top].chars);
+            eprintln!(
+                "top {:?} {:?} score {top_score} chars {}",
+                dom.tag(top),
+                dom.attr(top, "class"),
+                stats[top].chars
+            );
         }
         // Climb while the parent holds clearly more article text of the same kind.
         let mut top = top;
@@ -766,7 +782,7 @@ impl<'a> Builder<'a> {
         }
         self.infos.push(Info {
             node: ctx.node,
-            link_chars: link_chars,
+            link_chars,
             prune: ctx.prune,
         });
         self.blocks.push(b);
@@ -1040,7 +1056,7 @@ impl<'a> Builder<'a> {
         b.rows = rows;
         self.infos.push(Info {
             node: ctx.node,
-            link_chars: link_chars,
+            link_chars,
             prune: ctx.prune,
         });
         self.blocks.push(b);

@@ -258,6 +258,7 @@ fn clean_title(raw: &str, headings: &[String], site: Option<&str>) -> String {
 }
 
 /// Reads the page's metadata.
+#[allow(clippy::field_reassign_with_default)] // filled layer by layer
 pub(crate) fn extract(dom: &Dom, base_url: Option<&str>) -> HtmlMeta {
     let m = meta_values(dom);
     let ld = jsonld(dom);

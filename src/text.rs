@@ -24,13 +24,24 @@ fn list_marker(line: &str) -> bool {
     }
 }
 
-/// Splits text into blocks: one block per non-empty line.
+/// Whether a line was wrapped by hand and goes on in the next line: long,
+/// without closing punctuation, followed by a line that starts in lower case.
+fn continues(line: &str, next: &str) -> bool {
+    line.chars().count() >= 55
+        && !line.ends_with(['.', '!', '?', ':', ';', '"', '”', '»', ')'])
+        && next.chars().next().is_some_and(char::is_lowercase)
+}
+
+/// Splits text into blocks: one block per non-empty line, with hard-wrapped
+/// lines of one paragraph joined again.
 pub(crate) fn split_blocks(input: &str) -> Vec<Block> {
     let input = input.trim_start_matches('\u{feff}');
-    let mut blocks = Vec::new();
+    let mut blocks: Vec<Block> = Vec::new();
+    let mut joinable = false;
     for line in input.lines() {
         let line = line.trim();
         if line.is_empty() {
+            joinable = false;
             continue;
         }
         let text = if line.chars().any(|c| c.is_control() && c != '\t') {
@@ -43,12 +54,21 @@ pub(crate) fn split_blocks(input: &str) -> Vec<Block> {
         if text.trim().is_empty() {
             continue;
         }
+        if let Some(prev) = blocks
+            .last_mut()
+            .filter(|b| joinable && continues(&b.text, &text))
+        {
+            prev.text.push(' ');
+            prev.text.push_str(&text);
+            continue;
+        }
         let kind = if list_marker(&text) {
             BlockKind::ListItem
         } else {
             BlockKind::Paragraph
         };
         blocks.push(Block::new(kind, text));
+        joinable = true;
     }
     blocks
 }

@@ -1,6 +1,7 @@
-//! Accuracy floors on the copied-text dev sets (`tests/data/copied/`, built by
-//! `tools/devset/build.mjs`): runs the `gleaner-eval` binary and checks F1 with
-//! the ScrapingHub benchmark's metric.
+//! Accuracy floors: the copied-text dev sets (`tests/data/copied/`, built by
+//! `tools/devset/build.mjs`) and the HTML corpora in `../shared/corpus/`.
+//! Runs the `gleaner-eval` binary and checks F1 with the ScrapingHub
+//! benchmark's metric, and the metadata scores on the Readability pages.
 #![cfg(feature = "cli")]
 
 use std::path::PathBuf;
@@ -11,9 +12,20 @@ use serde_json::Value;
 // F1 floors, each the value measured when it was set, rounded down to 2
 // decimals. Floors only go up: raise one when accuracy improves, never lower it.
 /// Copied text of the 181 ScrapingHub benchmark pages.
-const SCRAPINGHUB_TEXT_F1: f64 = 0.83;
+const SCRAPINGHUB_TEXT_F1: f64 = 0.86;
 /// Copied text of the 130 Mozilla Readability test pages.
-const READABILITY_TEXT_F1: f64 = 0.79;
+const READABILITY_TEXT_F1: f64 = 0.83;
+/// The 181 ScrapingHub benchmark pages as HTML.
+const SCRAPINGHUB_HTML_F1: f64 = 0.93;
+/// The 130 Readability test pages as HTML, against the text of `expected.html`.
+const READABILITY_HTML_F1: f64 = 0.87;
+
+/// The shared corpora beside the repository (or `$GLEANER_SHARED`).
+fn shared() -> PathBuf {
+    std::env::var_os("GLEANER_SHARED")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared"))
+}
 
 /// Runs `gleaner-eval --json --input text` on a dev set and returns its last line, parsed.
 fn eval(set: &str) -> (Value, String) {
@@ -25,9 +37,15 @@ fn eval(set: &str) -> (Value, String) {
         "dev set missing: {}",
         dir.display()
     );
+    run_eval(&["--input", "text"], &dir)
+}
+
+/// Runs `gleaner-eval --json ARGS DIR` and returns its last line, parsed.
+fn run_eval(args: &[&str], dir: &std::path::Path) -> (Value, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_gleaner-eval"))
-        .args(["--json", "--input", "text", "--worst", "10"])
-        .arg(&dir)
+        .args(["--json", "--worst", "10"])
+        .args(args)
+        .arg(dir)
         .output()
         .expect("gleaner-eval runs");
     let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
@@ -59,4 +77,54 @@ fn scrapinghub_copied_text_f1_floor() {
 #[test]
 fn readability_copied_text_f1_floor() {
     check("readability", 130, READABILITY_TEXT_F1);
+}
+
+#[test]
+fn scrapinghub_html_f1_floor() {
+    let (json, report) = run_eval(&["--input", "html"], &shared().join("corpus/scrapinghub"));
+    println!("{report}");
+    assert_eq!(json["documents"].as_u64(), Some(181), "{report}");
+    assert_eq!(json["errors"].as_u64(), Some(0), "{report}");
+    let f1 = json["f1"].as_f64().unwrap_or(0.0);
+    assert!(
+        f1 >= SCRAPINGHUB_HTML_F1,
+        "F1 {f1:.4} fell below {SCRAPINGHUB_HTML_F1}\n{report}"
+    );
+}
+
+#[test]
+fn readability_html_f1_floor() {
+    let (json, report) = run_eval(&["--readability"], &shared().join("corpus/readability"));
+    println!("{report}");
+    assert_eq!(json["errors"].as_u64(), Some(0), "{report}");
+    let f1 = json["f1"].as_f64().unwrap_or(0.0);
+    assert!(
+        f1 >= READABILITY_HTML_F1,
+        "F1 {f1:.4} fell below {READABILITY_HTML_F1}\n{report}"
+    );
+}
+
+/// Metadata floors on the Readability pages: share of cases matching the
+/// expected value (title exact after white-space folding, lang by primary
+/// subtag, publishedTime by date). Floors only go up.
+const METADATA_FLOORS: &[(&str, f64)] = &[
+    ("title", 0.73),
+    ("byline", 0.60),
+    ("lang", 1.0),
+    ("publishedTime", 0.72),
+    ("siteName", 0.87),
+];
+
+#[test]
+fn readability_metadata_floors() {
+    let (json, report) = run_eval(&["--metadata"], &shared().join("corpus/readability"));
+    println!("{report}");
+    assert_eq!(json["errors"].as_u64(), Some(0), "{report}");
+    for (field, floor) in METADATA_FLOORS {
+        let rate = json[field]["rate"].as_f64().unwrap_or(0.0);
+        assert!(
+            rate >= *floor,
+            "{field}: {rate:.3} fell below {floor}\n{report}"
+        );
+    }
 }
