@@ -379,12 +379,75 @@ impl TreeSink for Sink {
     }
 }
 
+/// How deep elements may nest; deeper start tags are dropped before parsing.
+/// Browsers cap the tree too (Chromium at 512), and html5ever's work grows
+/// with the square of the depth.
+const MAX_DEPTH: usize = 1024;
+
+/// Elements that have no end tag, or whose end tag is implied by the next one.
+const FLAT: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+    "track", "wbr", "param", "keygen", "p", "li", "dt", "dd", "tr", "td", "th", "option",
+    "optgroup", "thead", "tbody", "tfoot", "colgroup", "rb", "rt", "rp", "html", "head", "body",
+];
+
+/// Drops start tags that would nest deeper than `max` (an approximate,
+/// linear scan); returns the input unchanged when nothing is that deep.
+fn limit_depth(html: &str, max: usize) -> Cow<'_, str> {
+    let bytes = html.as_bytes();
+    let mut depth = 0usize;
+    let mut out: Option<String> = None;
+    let mut copied = 0usize;
+    let mut i = 0usize;
+    while let Some(off) = memchr_lt(&bytes[i..]) {
+        let at = i + off;
+        let rest = &bytes[at + 1..];
+        let end = match rest.iter().position(|&b| b == b'>') {
+            Some(e) => at + 1 + e,
+            None => break,
+        };
+        i = end + 1;
+        let closing = rest.first() == Some(&b'/');
+        let name_start = if closing { 1 } else { 0 };
+        let name: String = rest[name_start..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .map(|b| b.to_ascii_lowercase() as char)
+            .collect();
+        if name.is_empty() || FLAT.contains(&name.as_str()) {
+            continue;
+        }
+        if closing {
+            depth = depth.saturating_sub(1);
+        } else if bytes[end - 1] != b'/' {
+            depth += 1;
+            if depth > max {
+                let o = out.get_or_insert_with(|| String::with_capacity(html.len()));
+                o.push_str(&html[copied..at]);
+                copied = end + 1;
+            }
+        }
+    }
+    match out {
+        Some(mut o) => {
+            o.push_str(&html[copied..]);
+            Cow::Owned(o)
+        }
+        None => Cow::Borrowed(html),
+    }
+}
+
+fn memchr_lt(bytes: &[u8]) -> Option<usize> {
+    bytes.iter().position(|&b| b == b'<')
+}
+
 /// Parses an HTML document (fragments are wrapped in `html`/`body` as browsers do).
 pub(crate) fn parse(html: &str) -> Dom {
     let sink = Sink {
         dom: RefCell::new(Dom::new()),
     };
-    parse_document(sink, ParseOpts::default()).one(html)
+    let html = limit_depth(html, MAX_DEPTH);
+    parse_document(sink, ParseOpts::default()).one(&*html)
 }
 
 #[cfg(test)]
@@ -406,9 +469,17 @@ mod tests {
     }
 
     #[test]
-    fn deep_nesting_does_not_overflow() {
-        let html = "<div>".repeat(5_000) + "x";
+    fn deep_nesting_is_capped() {
+        let html = "<div>".repeat(200_000) + "x" + &"</div>".repeat(200_000);
         let dom = parse(&html);
         assert_eq!(dom.text(dom.body()), "x");
+        let divs = dom
+            .descendants(DOCUMENT)
+            .filter(|&n| dom.tag(n) == Some(&local_name!("div")))
+            .count();
+        assert_eq!(divs, MAX_DEPTH);
+        // Ordinary pages pass through untouched.
+        let page = "<p>a<p>b<ul><li>c<li>d</ul><img src=x><br>";
+        assert!(matches!(limit_depth(page, 2), Cow::Borrowed(_)));
     }
 }
