@@ -50,6 +50,8 @@ const ARTICLE_TYPES: &[&str] = &[
 #[derive(Default)]
 struct JsonLd {
     title: Option<String>,
+    /// The object's `name` when it differs from its `headline`.
+    name: Option<String>,
     authors: Vec<String>,
     published: Option<String>,
     modified: Option<String>,
@@ -154,6 +156,10 @@ fn jsonld(dom: &Dom) -> JsonLd {
         lang: best.get("inLanguage").and_then(str_of),
         ..JsonLd::default()
     };
+    let name = best.get("name").and_then(str_of);
+    if name != out.title {
+        out.name = name;
+    }
     if is_page {
         // A WebPage's name is often the site's; trust only its headline.
         out.title = best.get("headline").and_then(str_of);
@@ -220,41 +226,67 @@ fn first<'a>(m: &'a HashMap<String, String>, keys: &[&str]) -> Option<&'a String
     keys.iter().find_map(|k| m.get(*k))
 }
 
-/// Title separators: "Headline | Site", "Headline - Site".
-const SEPARATORS: &[&str] = &[
-    " | ", " - ", " – ", " — ", " :: ", " / ", " » ", " · ", " \\ ", " > ",
-];
+/// Separators of a hierarchical title ("Headline | Site", "Site » Section").
+const SEPARATORS: &[char] = &['|', '-', '–', '\\', '/', '>', '»'];
 
-/// The `<title>` without the site's name, checked against the page's headings.
-fn clean_title(raw: &str, headings: &[String], site: Option<&str>) -> String {
-    let raw = norm_space(raw);
-    // A heading that the title contains is the headline itself.
-    if let Some(h) = headings.iter().find(|h| {
-        let k = norm_key(h);
-        !k.is_empty() && words(h).count() >= 2 && norm_key(&raw).contains(&k)
-    }) {
-        return h.clone();
+fn word_count(s: &str) -> usize {
+    s.split_whitespace().count().max(1)
+}
+
+/// Positions of " X " where X is a separator.
+fn separator_positions(title: &str) -> Vec<usize> {
+    let b = title.as_bytes();
+    let mut out = Vec::new();
+    for (i, c) in title.char_indices() {
+        if SEPARATORS.contains(&c)
+            && i > 0
+            && b[i - 1] == b' '
+            && title[i + c.len_utf8()..].starts_with(' ')
+        {
+            out.push(i - 1);
+        }
     }
-    let Some((sep_at, sep)) = SEPARATORS
-        .iter()
-        .filter_map(|s| raw.rfind(s).map(|i| (i, *s)))
-        .max_by_key(|(i, _)| *i)
-    else {
-        return raw;
-    };
-    let head = raw[..sep_at].trim();
-    let tail = raw[sep_at + sep.len()..].trim();
-    let site_key = site.map(norm_key);
-    if site_key.as_deref().is_some_and(|s| norm_key(head) == s) {
-        return tail.to_string();
+    out
+}
+
+/// The headline from the document's `<title>`: the site's part of a
+/// hierarchical title is cut, unless too little would be left; a title that
+/// is only a section name falls back to the page's single `<h1>`.
+fn title_from_document(orig: &str, headings: &[String], h1s: &[String]) -> String {
+    let orig = norm_space(orig);
+    let mut cur = orig.clone();
+    let seps = separator_positions(&orig);
+    let mut hierarchical = false;
+    if let Some(&last) = seps.last() {
+        hierarchical = seps
+            .iter()
+            .any(|&i| orig[i + 1..].starts_with(['\\', '/', '>', '»']));
+        cur = orig[..last].to_string();
+        if word_count(&cur) < 3 {
+            cur = orig[seps[0] + 3..].to_string();
+        }
+    } else if orig.contains(": ") {
+        if !headings.iter().any(|h| h == &orig) {
+            let after_last = orig[orig.rfind(':').map_or(0, |i| i + 1)..].to_string();
+            let before_first = &orig[..orig.find(':').unwrap_or(0)];
+            cur = if word_count(&after_last) < 3 {
+                orig[orig.find(':').map_or(0, |i| i + 1)..].to_string()
+            } else if word_count(before_first) > 5 {
+                orig.clone()
+            } else {
+                after_last
+            };
+        }
+    } else if (orig.chars().count() > 150 || orig.chars().count() < 15) && h1s.len() == 1 {
+        cur = h1s[0].clone();
     }
-    if words(head).count() >= 3 || site_key.as_deref().is_some_and(|s| norm_key(tail) == s) {
-        return head.to_string();
+    let cur = norm_space(&cur);
+    let n = word_count(&cur);
+    let without_seps: String = orig.chars().filter(|c| !SEPARATORS.contains(c)).collect();
+    if n <= 4 && (!hierarchical || n + 1 != word_count(&without_seps)) {
+        return orig;
     }
-    if words(tail).count() >= 3 && words(head).count() <= 2 {
-        return tail.to_string();
-    }
-    raw
+    cur
 }
 
 /// Reads the page's metadata.
@@ -302,27 +334,42 @@ pub(crate) fn extract(dom: &Dom, base_url: Option<&str>) -> HtmlMeta {
         .find(DOCUMENT, &local_name!("title"))
         .map(|t| norm_space(&dom.text(t)))
         .filter(|t| !t.is_empty());
-    meta.title = ld
-        .title
-        .clone()
+    let h1s: Vec<String> = dom
+        .descendants(body)
+        .filter(|&n| dom.tag(n) == Some(&local_name!("h1")))
+        .map(|n| norm_space(&dom.text(n)))
+        .collect();
+    // Of a JSON-LD headline and name, the one closer to the document's title.
+    let similarity = |a: &str, b: &str| -> usize {
+        let bk = norm_key(b);
+        let bw: Vec<&str> = bk.split(' ').collect();
+        norm_key(a).split(' ').filter(|w| bw.contains(w)).count()
+    };
+    let ld_title = match (&ld.title, &ld.name, &doc_title) {
+        (Some(h), Some(n), Some(d)) if similarity(n, d) > similarity(h, d) => Some(n.clone()),
+        (t, n, _) => t.clone().or(n.clone()),
+    };
+    meta.title = ld_title
         .or_else(|| {
             first(
                 &m,
                 &[
-                    "og:title",
-                    "twitter:title",
+                    "dc:title",
                     "dc.title",
+                    "dcterm:title",
                     "dcterms.title",
+                    "og:title",
+                    "weibo:article:title",
+                    "weibo:webpage:title",
                     "title",
+                    "twitter:title",
                     "parsely-title",
                 ],
             )
             .cloned()
         })
-        .map(|t| clean_title(&t, &headings, meta.site_name.as_deref()))
-        .or_else(|| doc_title.map(|t| clean_title(&t, &headings, meta.site_name.as_deref())))
+        .or_else(|| doc_title.map(|t| title_from_document(&t, &headings, &h1s)))
         .or_else(|| headings.first().cloned());
-
     let mut authors = ld.authors.clone();
     if authors.is_empty() {
         if let Some(a) = first(

@@ -108,7 +108,7 @@ fn readability_html_f1_floor() {
 /// expected value (title exact after white-space folding, lang by primary
 /// subtag, publishedTime by date). Floors only go up.
 const METADATA_FLOORS: &[(&str, f64)] = &[
-    ("title", 0.73),
+    ("title", 0.93),
     ("byline", 0.60),
     ("lang", 1.0),
     ("publishedTime", 0.72),
