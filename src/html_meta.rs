@@ -233,8 +233,8 @@ fn word_count(s: &str) -> usize {
     s.split_whitespace().count().max(1)
 }
 
-/// Positions of " X " where X is a separator.
-fn separator_positions(title: &str) -> Vec<usize> {
+/// Byte ranges of " X " where X is a separator.
+fn separator_positions(title: &str) -> Vec<(usize, usize)> {
     let b = title.as_bytes();
     let mut out = Vec::new();
     for (i, c) in title.char_indices() {
@@ -243,7 +243,7 @@ fn separator_positions(title: &str) -> Vec<usize> {
             && b[i - 1] == b' '
             && title[i + c.len_utf8()..].starts_with(' ')
         {
-            out.push(i - 1);
+            out.push((i - 1, i + c.len_utf8() + 1));
         }
     }
     out
@@ -257,13 +257,13 @@ fn title_from_document(orig: &str, headings: &[String], h1s: &[String]) -> Strin
     let mut cur = orig.clone();
     let seps = separator_positions(&orig);
     let mut hierarchical = false;
-    if let Some(&last) = seps.last() {
+    if let (Some(&(last, _)), Some(&(_, first_end))) = (seps.last(), seps.first()) {
         hierarchical = seps
             .iter()
-            .any(|&i| orig[i + 1..].starts_with(['\\', '/', '>', '»']));
+            .any(|&(i, _)| orig[i + 1..].starts_with(['\\', '/', '>', '»']));
         cur = orig[..last].to_string();
         if word_count(&cur) < 3 {
-            cur = orig[seps[0] + 3..].to_string();
+            cur = orig[first_end..].to_string();
         }
     } else if orig.contains(": ") {
         if !headings.iter().any(|h| h == &orig) {
@@ -558,4 +558,28 @@ fn dom_byline(dom: &Dom, body: NodeId) -> Option<String> {
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn document_titles() {
+        let t = |s: &str| title_from_document(s, &[], &[]);
+        assert_eq!(
+            t("A long enough headline here | Site"),
+            "A long enough headline here"
+        );
+        assert_eq!(
+            t("Bugs – A Cannon Entertainment Group Ltd"),
+            "A Cannon Entertainment Group Ltd"
+        );
+        assert_eq!(
+            t("Bugs – Cannon Entertainment"),
+            "Bugs – Cannon Entertainment"
+        );
+        assert_eq!(t("Short – Site"), "Short – Site");
+        assert_eq!(t("Ünïcödé – ä – ö"), "Ünïcödé – ä – ö");
+    }
 }
