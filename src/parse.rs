@@ -386,9 +386,9 @@ const MAX_DEPTH: usize = 1024;
 
 /// Elements that have no end tag, or whose end tag is implied by the next one.
 const FLAT: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
-    "track", "wbr", "param", "keygen", "p", "li", "dt", "dd", "tr", "td", "th", "option",
-    "optgroup", "thead", "tbody", "tfoot", "colgroup", "rb", "rt", "rp", "html", "head", "body",
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr", "param", "keygen", "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup",
+    "thead", "tbody", "tfoot", "colgroup", "rb", "rt", "rp", "html", "head", "body",
 ];
 
 /// Drops start tags that would nest deeper than `max` (an approximate,

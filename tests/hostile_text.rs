@@ -28,7 +28,13 @@ fn input_over_the_limit_is_refused() {
         ..Options::default()
     };
     let err = clean("this is longer than ten bytes", &opts).unwrap_err();
-    assert!(matches!(err, Error::TooLarge { size: 29, limit: 10 }));
+    assert!(matches!(
+        err,
+        Error::TooLarge {
+            size: 29,
+            limit: 10
+        }
+    ));
 }
 
 #[test]
