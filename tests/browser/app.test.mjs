@@ -107,6 +107,29 @@ test('dropping an HTML page from the corpus shows its title and article', async 
   await page.screenshot({ path: join(OUT, 'html-result.png') });
 });
 
+test('pasting a copied page prefers its HTML over its plain text', async () => {
+  const file = join(SHARED, 'corpus', 'readability', HTML_CASE, 'source.html');
+  const article = native(file);
+  const html = readFileSync(file, 'utf8');
+  // Chromium sanitises HTML written to the clipboard by parsing it in this
+  // page, so the page's CSP reports the page's inline styles and handlers:
+  // those messages come from the test's clipboard write, not from the app.
+  const before = browser.consoleErrors.length;
+  await page.evaluate((html) => navigator.clipboard.write([new ClipboardItem({
+    'text/html': new Blob([html], { type: 'text/html' }),
+    'text/plain': new Blob(['Home | About | Contact'], { type: 'text/plain' }),
+  })]), html);
+  await page.waitForTimeout(300);
+  const fromWrite = browser.consoleErrors.splice(before);
+  assert.ok(fromWrite.every((e) => /Content Security Policy/.test(e)), fromWrite.join('\n'));
+  await page.locator('.top h1').click();
+  await afterNewResult(() => page.keyboard.press('Control+V'));
+  assert.match(await page.locator('#meta-list').textContent(), /Input\s*HTML/);
+  // The browser sanitises HTML on the clipboard, so compare the start of the article.
+  const lead = article.text.split('\n\n')[0];
+  assert.ok((await page.locator('#out-text').textContent()).includes(lead), 'the lead paragraph is there');
+});
+
 test('copy and download give the right content', async () => {
   const file = join(SHARED, 'seeds', `${SEEDS[1]}.txt`);
   const article = native(file);
