@@ -780,12 +780,17 @@ impl<'a> Builder<'a> {
         if inlines.iter().any(|i| !matches!(i, Inline::Text(_))) {
             b.inlines = inlines;
         }
+        self.push_block(b, (ctx.node, ctx.prune), link_chars);
+    }
+
+    /// Adds a finished block with where it came from.
+    fn push_block(&mut self, block: Block, ctx: (NodeId, Option<Prune>), link_chars: usize) {
         self.infos.push(Info {
-            node: ctx.node,
+            node: ctx.0,
             link_chars,
-            prune: ctx.prune,
+            prune: ctx.1,
         });
-        self.blocks.push(b);
+        self.blocks.push(block);
     }
 
     fn close_frame(&mut self) {
@@ -875,12 +880,7 @@ impl<'a> Builder<'a> {
         let mut b = Block::new(BlockKind::Figure, caption_text);
         b.image = Some((src, alt));
         let ctx = self.context_for(ctx_node);
-        self.infos.push(Info {
-            node: ctx.node,
-            link_chars: 0,
-            prune: ctx.prune,
-        });
-        self.blocks.push(b);
+        self.push_block(b, (ctx.node, ctx.prune), 0);
     }
 
     /// Walks the body in document order, iteratively.
@@ -1054,12 +1054,7 @@ impl<'a> Builder<'a> {
         let ctx = self.context_for(table);
         let mut b = Block::new(BlockKind::Table, text);
         b.rows = rows;
-        self.infos.push(Info {
-            node: ctx.node,
-            link_chars,
-            prune: ctx.prune,
-        });
-        self.blocks.push(b);
+        self.push_block(b, (ctx.node, ctx.prune), link_chars);
         self.ctx = Some(ctx);
     }
 }
