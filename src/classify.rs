@@ -313,9 +313,12 @@ pub(crate) fn classify(blocks: &mut [Block], signals: &[Signals], page: &Page) {
         })
         .collect();
 
+    // Blocks inside a container the page's structure marks as the article
+    // need no run to vouch for them.
     let best_range = main_run(&final_classes, &chars);
     for (i, c) in final_classes.iter_mut().enumerate() {
-        if *c == Class::Good && !(best_range.0..best_range.1).contains(&i) {
+        let vouched = signals.get(i).is_some_and(|s| s.content);
+        if *c == Class::Good && !vouched && !(best_range.0..best_range.1).contains(&i) {
             *c = Class::Bad("outside the main article text".into());
         }
     }
