@@ -96,7 +96,26 @@ fn jsonld(dom: &Dom) -> JsonLd {
                 .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
         {
             let text = dom.text(n);
-            let Ok(v) = serde_json::from_str::<Value>(text.trim().trim_end_matches(';')) else {
+            // Some pages wrap the JSON in CDATA or comment markers.
+            let mut json = text.trim();
+            for (open, close) in [("<![CDATA[", "]]>"), ("<!--", "-->")] {
+                let t = json
+                    .trim_start_matches("//")
+                    .trim_start_matches("/*")
+                    .trim_start();
+                if let Some(rest) = t.strip_prefix(open) {
+                    json = rest
+                        .trim_end()
+                        .trim_end_matches("*/")
+                        .trim_end_matches("//");
+                    json = json.trim_end().strip_suffix(close).unwrap_or(json);
+                    json = json
+                        .trim_end()
+                        .trim_end_matches("//")
+                        .trim_end_matches("/*");
+                }
+            }
+            let Ok(v) = serde_json::from_str::<Value>(json.trim().trim_end_matches(';')) else {
                 continue;
             };
             // Flatten arrays and graphs, iteratively.
@@ -370,15 +389,20 @@ pub(crate) fn extract(dom: &Dom, base_url: Option<&str>) -> HtmlMeta {
         })
         .or_else(|| doc_title.map(|t| title_from_document(&t, &headings, &h1s)))
         .or_else(|| headings.first().cloned());
+    // Authors from structured data are names; a byline found in the page is
+    // kept as the page writes it ("By Jane Doe"), as Readability reports it.
     let mut authors = ld.authors.clone();
     if authors.is_empty() {
         if let Some(a) = first(
             &m,
             &[
-                "author",
+                "dc:creator",
                 "dc.creator",
-                "article:author",
+                "dcterm:creator",
+                "dcterms.creator",
+                "author",
                 "parsely-author",
+                "article:author",
                 "sailthru.author",
                 "byl",
             ],
@@ -388,24 +412,18 @@ pub(crate) fn extract(dom: &Dom, base_url: Option<&str>) -> HtmlMeta {
             authors.push(a.clone());
         }
     }
-    if authors.is_empty() {
-        authors.extend(dom_byline(dom, body));
+    let mut seen: Vec<String> = Vec::new();
+    for a in authors {
+        let a = norm_space(&a);
+        if !a.is_empty() && !seen.contains(&a) {
+            seen.push(a);
+        }
     }
-    meta.byline = (!authors.is_empty())
-        .then(|| {
-            let mut seen = Vec::new();
-            for a in authors {
-                let a = a
-                    .trim_start_matches(|c: char| !c.is_alphanumeric())
-                    .to_string();
-                let a = strip_by(&a);
-                if !a.is_empty() && !seen.contains(&a) {
-                    seen.push(a);
-                }
-            }
-            seen.join(", ")
-        })
-        .filter(|b| !b.is_empty());
+    meta.byline = if seen.is_empty() {
+        dom_byline(dom, body)
+    } else {
+        Some(seen.join(", "))
+    };
 
     meta.published = ld
         .published
@@ -513,12 +531,6 @@ pub(crate) fn extract(dom: &Dom, base_url: Option<&str>) -> HtmlMeta {
     tags.truncate(50);
     meta.tags = tags;
     meta
-}
-
-/// Removes a leading "By"/"Von"/"Par" from a byline.
-fn strip_by(text: &str) -> String {
-    let t = norm_space(text);
-    crate::metadata::parse_byline(&t).unwrap_or(t)
 }
 
 /// A byline from the page: `rel=author`, `itemprop=author`, or an element
