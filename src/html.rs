@@ -23,73 +23,106 @@ fn is_tag(tag: Option<&LocalName>, names: &[LocalName]) -> bool {
     tag.is_some_and(|t| names.contains(t))
 }
 
-/// Tokens of class and id that mark page furniture.
-const NEGATIVE: &[&str] = &[
-    "comment",
-    "comments",
-    "commentlist",
-    "respond",
-    "reply",
-    "replies",
-    "cookie",
-    "cookies",
-    "consent",
-    "gdpr",
-    "share",
-    "sharing",
-    "shares",
-    "social",
-    "socials",
-    "sharebar",
-    "related",
-    "recommended",
-    "recommendations",
-    "recirc",
-    "newsletter",
-    "subscribe",
-    "subscription",
-    "signup",
-    "promo",
-    "promotion",
-    "sidebar",
-    "footer",
-    "nav",
-    "navbar",
-    "navigation",
-    "menu",
-    "breadcrumb",
-    "breadcrumbs",
-    "popup",
-    "modal",
-    "banner",
-    "advert",
-    "advertisement",
-    "ad",
-    "ads",
-    "adslot",
-    "sponsor",
-    "sponsored",
-    "widget",
-    "toolbar",
-    "pagination",
-    "pager",
-    "masthead",
-    "skip",
-    "login",
-    "paywall",
-    "outbrain",
-    "taboola",
-    "teaser",
-    "teasers",
-    "more-stories",
-    "tags",
-    "tagcloud",
-    "byline-social",
-    "author-bio",
-    "bio",
-    "hidden",
-    "print",
-    "rss",
+/// Tokens of class and id that mark page furniture, with the reason in words.
+const FURNITURE: &[(&str, &[&str])] = &[
+    (
+        "comments",
+        &[
+            "comment",
+            "comments",
+            "commentlist",
+            "respond",
+            "reply",
+            "replies",
+        ],
+    ),
+    (
+        "a cookie or consent banner",
+        &["cookie", "cookies", "consent", "gdpr"],
+    ),
+    (
+        "share buttons",
+        &[
+            "share",
+            "sharing",
+            "shares",
+            "social",
+            "socials",
+            "sharebar",
+            "byline-social",
+        ],
+    ),
+    (
+        "related stories",
+        &[
+            "related",
+            "recommended",
+            "recommendations",
+            "recirc",
+            "teaser",
+            "teasers",
+            "more-stories",
+            "outbrain",
+            "taboola",
+        ],
+    ),
+    (
+        "a newsletter or sign-up box",
+        &[
+            "newsletter",
+            "subscribe",
+            "subscription",
+            "signup",
+            "login",
+            "paywall",
+        ],
+    ),
+    (
+        "an advertisement",
+        &[
+            "advert",
+            "advertisement",
+            "ad",
+            "ads",
+            "adslot",
+            "sponsor",
+            "sponsored",
+            "promo",
+            "promotion",
+            "banner",
+        ],
+    ),
+    (
+        "navigation",
+        &[
+            "nav",
+            "navbar",
+            "navigation",
+            "menu",
+            "breadcrumb",
+            "breadcrumbs",
+            "pagination",
+            "pager",
+            "skip",
+        ],
+    ),
+    ("an aside (sidebar)", &["sidebar", "widget", "toolbar"]),
+    ("a page or section footer", &["footer"]),
+    (
+        "page furniture (by its class or id)",
+        &[
+            "popup",
+            "modal",
+            "masthead",
+            "tags",
+            "tagcloud",
+            "author-bio",
+            "bio",
+            "hidden",
+            "print",
+            "rss",
+        ],
+    ),
 ];
 /// Tokens of class and id that mark the article.
 const POSITIVE: &[&str] = &[
@@ -138,7 +171,7 @@ fn hint_tokens(dom: &Dom, id: NodeId) -> Vec<String> {
 
 /// Class/id weight in the spirit of Readability: furniture negative, article positive.
 fn class_weight(tokens: &[String]) -> f32 {
-    let neg = tokens.iter().any(|t| NEGATIVE.contains(&t.as_str()));
+    let neg = furniture_reason(tokens).is_some();
     let pos = tokens.iter().any(|t| POSITIVE.contains(&t.as_str()));
     match (neg, pos) {
         (true, false) => -25.0,
@@ -237,89 +270,18 @@ fn prune(dom: &Dom, id: NodeId, classy: bool) -> Option<Prune> {
     {
         let tokens = hint_tokens(dom, id);
         if class_weight(&tokens) < 0.0 {
-            return Some(Furniture(furniture_reason(&tokens)));
+            return furniture_reason(&tokens).map(Furniture);
         }
     }
     None
 }
 
 /// A reason in words for a class/id that marks furniture.
-fn furniture_reason(tokens: &[String]) -> &'static str {
-    let has = |words: &[&str]| tokens.iter().any(|t| words.contains(&t.as_str()));
-    if has(&[
-        "comment",
-        "comments",
-        "commentlist",
-        "respond",
-        "reply",
-        "replies",
-    ]) {
-        "comments"
-    } else if has(&["cookie", "cookies", "consent", "gdpr"]) {
-        "a cookie or consent banner"
-    } else if has(&[
-        "share",
-        "sharing",
-        "shares",
-        "social",
-        "socials",
-        "sharebar",
-        "byline-social",
-    ]) {
-        "share buttons"
-    } else if has(&[
-        "related",
-        "recommended",
-        "recommendations",
-        "recirc",
-        "teaser",
-        "teasers",
-        "more-stories",
-        "outbrain",
-        "taboola",
-    ]) {
-        "related stories"
-    } else if has(&[
-        "newsletter",
-        "subscribe",
-        "subscription",
-        "signup",
-        "login",
-        "paywall",
-    ]) {
-        "a newsletter or sign-up box"
-    } else if has(&[
-        "advert",
-        "advertisement",
-        "ad",
-        "ads",
-        "adslot",
-        "sponsor",
-        "sponsored",
-        "promo",
-        "promotion",
-        "banner",
-    ]) {
-        "an advertisement"
-    } else if has(&[
-        "nav",
-        "navbar",
-        "navigation",
-        "menu",
-        "breadcrumb",
-        "breadcrumbs",
-        "pagination",
-        "pager",
-        "skip",
-    ]) {
-        "navigation"
-    } else if has(&["sidebar", "widget", "toolbar"]) {
-        "an aside (sidebar)"
-    } else if has(&["footer"]) {
-        "a page or section footer"
-    } else {
-        "page furniture (by its class or id)"
-    }
+fn furniture_reason(tokens: &[String]) -> Option<&'static str> {
+    FURNITURE
+        .iter()
+        .find(|(_, words)| tokens.iter().any(|t| words.contains(&t.as_str())))
+        .map(|&(reason, _)| reason)
 }
 
 const BLOCK_TAGS: &[LocalName] = &[
