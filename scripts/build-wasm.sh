@@ -28,10 +28,11 @@ cargo build --lib --target wasm32-unknown-unknown --profile wasm --no-default-fe
 # service workers (no top-level await, no DOM), Node >= 18 (given the bytes)
 # and bundlers (Vite resolves `new URL('gleaner_bg.wasm', import.meta.url)`).
 # The reset-state function lets js/init.js re-instantiate after a trap.
-out=target/wasm-bindgen
+target_dir=${CARGO_TARGET_DIR:-target}
+out=$target_dir/wasm-bindgen
 rm -rf "$out"
 say "wasm-bindgen --target web"
-wasm-bindgen target/wasm32-unknown-unknown/wasm/gleaner.wasm \
+wasm-bindgen "$target_dir/wasm32-unknown-unknown/wasm/gleaner.wasm" \
   --out-dir "$out" --out-name gleaner --target web --no-typescript \
   --experimental-reset-state-function --remove-producers-section
 
