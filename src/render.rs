@@ -270,8 +270,16 @@ fn html_block_text(b: &Block, text: &str, out: &mut String) {
 /// text escaped and every URL checked: safe to insert into a page.
 pub(crate) fn html(blocks: &[&Block]) -> String {
     let mut out = String::new();
-    // Open lists as a stack of (depth, ordered).
-    let mut lists: Vec<bool> = Vec::new();
+    // Open lists as a stack of (ordered, an item is open). A list that
+    // starts deeper than one level below its parent has no open item at the
+    // levels it skips, so no `</li>` is written for them.
+    let mut lists: Vec<(bool, bool)> = Vec::new();
+    let close = |(ordered, item): (bool, bool), out: &mut String| {
+        if item {
+            out.push_str("</li>");
+        }
+        out.push_str(if ordered { "</ol>" } else { "</ul>" });
+    };
     for b in blocks {
         let depth = if b.kind == BlockKind::ListItem {
             usize::from(b.level) + 1
@@ -279,19 +287,22 @@ pub(crate) fn html(blocks: &[&Block]) -> String {
             0
         };
         while lists.len() > depth {
-            if let Some(ordered) = lists.pop() {
-                out.push_str(if ordered { "</li></ol>" } else { "</li></ul>" });
+            if let Some(top) = lists.pop() {
+                close(top, &mut out);
             }
         }
         if b.kind == BlockKind::ListItem {
-            if lists.len() == depth {
+            if lists.len() == depth && lists.last().is_some_and(|&(_, item)| item) {
                 out.push_str("</li>");
             }
             while lists.len() < depth {
                 out.push_str(if b.ordered { "<ol>" } else { "<ul>" });
-                lists.push(b.ordered);
+                lists.push((b.ordered, false));
             }
             out.push_str("<li>");
+            if let Some(top) = lists.last_mut() {
+                top.1 = true;
+            }
             html_block_text(b, strip_marker(&b.text), &mut out);
             continue;
         }
@@ -349,8 +360,8 @@ pub(crate) fn html(blocks: &[&Block]) -> String {
         }
         out.push('\n');
     }
-    while let Some(ordered) = lists.pop() {
-        out.push_str(if ordered { "</li></ol>" } else { "</li></ul>" });
+    while let Some(top) = lists.pop() {
+        close(top, &mut out);
     }
     out
 }
@@ -379,6 +390,15 @@ mod tests {
             "<p>a &lt;b&gt; &amp; c</p>\n<ul><li>one</li><li>two</li></ul><p>end</p>\n"
         );
         assert_eq!(markdown(&refs), "a \\<b\\> & c\n\n- one\n- two\n\nend\n");
+    }
+
+    #[test]
+    fn a_list_that_skips_a_level_closes_only_open_items() {
+        let mut deep = block(BlockKind::ListItem, "- deep");
+        deep.level = 1;
+        let bs = [deep, block(BlockKind::ListItem, "- top")];
+        let refs: Vec<&Block> = bs.iter().collect();
+        assert_eq!(html(&refs), "<ul><ul><li>deep</li></ul><li>top</li></ul>");
     }
 
     #[test]
