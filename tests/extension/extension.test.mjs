@@ -38,10 +38,10 @@ function htmlText(html) {
  * that the package itself keeps when it cleans the page in Node: the reader
  * must show each of them.
  */
-const NATIVE = clean(SOURCE);
+const IN_NODE = clean(SOURCE);
 const PARAGRAPHS = [...readFileSync(join(CASE_DIR, 'expected.html'), 'utf8').matchAll(/<p\b[^>]*>([\s\S]*?)<\/p>/gi)]
   .map((m) => htmlText(m[1]))
-  .filter((p) => p.length > 80 && norm(NATIVE.text).includes(p));
+  .filter((p) => p.length > 80 && norm(IN_NODE.text).includes(p));
 
 let server;
 let pageUrl;
@@ -155,20 +155,36 @@ test('the toolbar action cleans the page in the service worker and the reader sh
   assert.equal(await reader.title(), `${META.title} (gleaner)`);
   const text = await readerText(reader);
   for (const p of PARAGRAPHS) assert.ok(text.includes(p), `the reader lacks the paragraph: ${p}`);
-  assert.equal(await reader.locator('#meta [data-field="words"]').textContent(), String(NATIVE.wordCount));
+  const id = new URL(reader.url()).hash.slice(1);
+  const worker = await extensionWorker();
+  const stored = await worker.evaluate(async (key) => (await chrome.storage.session.get(key))[key], `result:${id}`);
+  assert.equal(await reader.locator('#meta [data-field="words"]').textContent(), String(stored.article.wordCount));
   assert.ok(Number(await reader.locator('#removed-list > li').count()) > 0, 'removed blocks are listed');
+
+  // The copy shortcuts put the article on the clipboard (the test sees
+  // what is written; it may not read an extension's clipboard back).
+  await reader.bringToFront();
+  await reader.evaluate(() => {
+    const write = navigator.clipboard.writeText.bind(navigator.clipboard);
+    navigator.clipboard.writeText = (text) => { globalThis.copied = text; return write(text); };
+  });
+  await reader.keyboard.press('m');
+  await reader.waitForFunction(() => document.getElementById('status').textContent === 'Markdown copied.');
+  const markdown = await reader.evaluate(() => globalThis.copied);
+  assert.equal(markdown, `# ${META.title}\n\n${stored.article.markdown}`);
+  await reader.keyboard.press('t');
+  await reader.waitForFunction(() => document.getElementById('status').textContent === 'Text copied.');
+  assert.equal(await reader.evaluate(() => globalThis.copied), `${META.title}\n\n${stored.article.text}`);
 
   // It ran in the service worker: the result says so (computed there from
   // ServiceWorkerGlobalScope), and the worker, not a page, fetched the wasm
   // (the worker instantiates it on first use, so Playwright sees the fetch).
-  const id = new URL(reader.url()).hash.slice(1);
-  const worker = await extensionWorker();
-  const stored = await worker.evaluate(async (key) => (await chrome.storage.session.get(key))[key], `result:${id}`);
   assert.equal(stored.ranIn, 'service-worker');
   assert.equal(stored.article.title, META.title);
   assert.equal(await reader.getAttribute('body', 'data-ran-in'), 'service-worker');
   const wasm = requests.filter((r) => r.url.endsWith('/gleaner_bg.wasm'));
   assert.deepEqual(wasm, [{ url: `chrome-extension://${extensionId}/gleaner/gleaner_bg.wasm`, by: worker.url() }]);
+  assert.deepEqual(requests.filter((r) => r.by === pageUrl && r.url.startsWith('chrome-extension:')), []);
 
   // The article's images are links, not loads.
   const images = (stored.article.html.match(/<img\b/g) ?? []).length;
@@ -202,6 +218,26 @@ test('with a selection, the service worker cleans only the selection', async () 
   assert.equal(value.title, META.title);
   assert.equal(await reader.locator('#meta [data-field="input"]').textContent(), 'the selection');
   await page.evaluate(() => getSelection().removeAllRanges());
+});
+
+test('the setting to remember pages keeps the memory in storage until Forget', async () => {
+  const worker = await extensionWorker();
+  await worker.evaluate(() => chrome.storage.local.set({ remember: true }));
+  await page.bringToFront();
+  const tabId = await worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0].id);
+  const { reader, value } = await openReader(() => worker.evaluate((id) => self.cleanTab(id), tabId));
+  assert.equal(value.error, null);
+  assert.equal(await reader.getAttribute('body', 'data-state'), 'ready');
+  assert.equal(await reader.locator('#reader h1').textContent(), META.title);
+  assert.ok(await reader.locator('#remember').isChecked());
+  const memory = () => worker.evaluate(async () => (await chrome.storage.local.get('memory')).memory ?? null);
+  assert.equal(typeof await memory(), 'string');
+  await reader.locator('#forget').click();
+  await reader.waitForFunction(() => /forgotten/.test(document.getElementById('status').textContent));
+  assert.equal(await memory(), null);
+  await reader.locator('#remember').uncheck();
+  await reader.waitForFunction(() => /one by one/.test(document.getElementById('status').textContent));
+  assert.equal(await worker.evaluate(async () => (await chrome.storage.local.get('remember')).remember), false);
 });
 
 test('a page the browser keeps from extensions gives a clear error', async () => {
