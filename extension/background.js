@@ -6,8 +6,8 @@
 import { init, clean, Cleaner, version } from './gleaner/init.js';
 
 // Module service workers cannot use top-level await: the module is
-// instantiated on first use (the worker also wakes for nothing else), from
-// the extension's own wasm file. init() is safe to call again.
+// instantiated on the first clean after the worker starts, from the
+// extension's own wasm file. init() does it once and is safe to call again.
 const ready = () => init(chrome.runtime.getURL('gleaner/gleaner_bg.wasm'));
 
 /** How many results the session keeps for reader tabs that are reloaded. */
@@ -94,13 +94,23 @@ async function cleanInput(page) {
   }
 }
 
-/** Keeps a result for the reader page, dropping the oldest ones. */
+/**
+ * Keeps a result for the reader page, dropping the oldest ones; when the
+ * session's storage is full, the others go, and a result too large to keep
+ * becomes an error the reader shows.
+ */
 async function store(id, result) {
   const { ids = [] } = await chrome.storage.session.get('ids');
   const next = [...ids, id];
   const old = next.splice(0, Math.max(0, next.length - KEEP));
   await chrome.storage.session.remove(old.map((x) => `result:${x}`));
-  await chrome.storage.session.set({ ids: next, [`result:${id}`]: result });
+  try {
+    await chrome.storage.session.set({ ids: next, [`result:${id}`]: result });
+  } catch (e) {
+    await chrome.storage.session.remove(next.filter((x) => x !== id).map((x) => `result:${x}`));
+    const error = `The result is too large to keep for the reader (${e instanceof Error ? e.message : e}).`;
+    await chrome.storage.session.set({ ids: [id], [`result:${id}`]: { error, url: result.url, ranIn: result.ranIn, at: result.at } });
+  }
 }
 
 /**
@@ -155,5 +165,6 @@ chrome.action.onClicked.addListener((tab) => {
   if (tab.id !== undefined) cleanTab(tab.id).catch((e) => console.error('gleaner:', e));
 });
 
-// Exposed for the browser test (worker.evaluate), which cannot click the toolbar.
+// Exposed so that a test (or the worker's DevTools console) can clean a tab
+// the way the toolbar action does: `await cleanTab(tabId)`.
 /** @type {any} */ (self).cleanTab = cleanTab;
