@@ -100,6 +100,23 @@ export interface Article {
  */
 export function clean(input: string, options?: Options | null): Article;
 
+/**
+ * Cleans a page given as bytes in any encoding (a dropped file, a fetch body):
+ * decoded as a browser would (see `sniffEncoding`), then cleaned like `clean`.
+ * @throws Error as `clean`; TypeError when `bytes` is not a Uint8Array or ArrayBuffer.
+ */
+export function cleanBytes(bytes: Uint8Array | ArrayBuffer, options?: Options | null): Article;
+
+/**
+ * The encoding of a page's bytes as a WHATWG label (`"utf-8"`, `"windows-1252"`,
+ * `"shift_jis"`, …): the byte-order mark, else the page's `<meta charset>`,
+ * else `"utf-8"` when the bytes are valid UTF-8, else `"windows-1252"`.
+ */
+export function sniffEncoding(bytes: Uint8Array): string;
+
+/** Decodes a page's bytes with the encoding `sniffEncoding` finds (TextDecoder). */
+export function decode(bytes: Uint8Array | ArrayBuffer): string;
+
 /** Whether the page holds an article at all. Never throws for junk input. */
 export function isProbablyReadable(input: string): boolean;
 

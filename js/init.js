@@ -10,6 +10,7 @@ import wasmInit, {
   __wbg_reset_state,
   clean as rawClean,
   isProbablyReadable as rawIsProbablyReadable,
+  sniffEncoding as rawSniffEncoding,
   version as rawVersion,
   Cleaner as RawCleaner,
   __gleanerTrap,
@@ -85,6 +86,46 @@ let generation = 0;
 export function clean(input, options) {
   if (typeof input !== 'string') throw new TypeError('gleaner.clean: input must be a string');
   return guard('clean', () => rawClean(input, options));
+}
+
+/**
+ * The encoding of a page's bytes, as a WHATWG label: the byte-order mark,
+ * else the page's `<meta charset>`, else "utf-8" when the bytes are valid
+ * UTF-8, else "windows-1252".
+ * @param {Uint8Array} bytes
+ */
+export function sniffEncoding(bytes) {
+  if (!(bytes instanceof Uint8Array)) throw new TypeError('gleaner.sniffEncoding: bytes must be a Uint8Array');
+  return guard('sniffEncoding', () => rawSniffEncoding(bytes));
+}
+
+/**
+ * Decodes a page's bytes as a browser would (see `sniffEncoding`), with the
+ * platform's TextDecoder; malformed sequences become U+FFFD.
+ * @param {Uint8Array | ArrayBuffer} bytes
+ */
+export function decode(bytes) {
+  const view = bytes instanceof ArrayBuffer ? new Uint8Array(bytes) : bytes;
+  const label = sniffEncoding(view);
+  let decoder;
+  try {
+    decoder = new TextDecoder(label);
+  } catch {
+    decoder = new TextDecoder('utf-8'); // a label the platform does not know
+  }
+  return decoder.decode(view);
+}
+
+/**
+ * Cleans a page given as bytes in any encoding (a file, a fetch body).
+ * @param {Uint8Array | ArrayBuffer} bytes
+ * @param {object} [options]
+ */
+export function cleanBytes(bytes, options) {
+  if (!(bytes instanceof Uint8Array || bytes instanceof ArrayBuffer)) {
+    throw new TypeError('gleaner.cleanBytes: bytes must be a Uint8Array or an ArrayBuffer');
+  }
+  return clean(decode(bytes), options);
 }
 
 /** Whether the page holds an article at all (never throws for junk). */

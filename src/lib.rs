@@ -22,6 +22,7 @@
 
 mod blocks;
 mod classify;
+mod decode;
 mod detect;
 mod error;
 mod html;
@@ -39,6 +40,9 @@ mod util;
 mod wasm;
 
 pub use blocks::{Block, BlockKind};
+#[cfg(feature = "encoding")]
+pub use decode::decode;
+pub use decode::sniff_encoding;
 pub use error::Error;
 pub use memory::Cleaner;
 pub use metadata::Dateline;
@@ -103,6 +107,32 @@ pub fn clean(input: &str, options: &Options) -> Result<Article, Error> {
     clean_with_memory(input, options, None)
 }
 
+/// Cleans a page given as bytes, in whatever encoding it is in: a byte-order
+/// mark, then a `<meta charset>`, then UTF-8 if the bytes are valid UTF-8,
+/// else windows-1252 (see [`sniff_encoding`]). Malformed sequences become
+/// U+FFFD; the text then goes through [`clean`].
+///
+/// The wasm package does the same with the browser's `TextDecoder`, so its
+/// `.wasm` carries no encoding tables.
+///
+/// # Errors
+/// As [`clean`]; the size limit applies to the bytes.
+#[cfg(feature = "encoding")]
+pub fn clean_bytes(input: &[u8], options: &Options) -> Result<Article, Error> {
+    check_size(input.len(), options)?;
+    clean(&decode::decode(input), options)
+}
+
+fn check_size(size: usize, options: &Options) -> Result<(), Error> {
+    if size > options.max_input_bytes {
+        return Err(Error::TooLarge {
+            size,
+            limit: options.max_input_bytes,
+        });
+    }
+    Ok(())
+}
+
 /// A fast check whether a page (HTML or text) holds an article at all:
 /// enough prose in long blocks. Never fails; junk is simply not readable.
 pub fn is_probably_readable(input: &str) -> bool {
@@ -131,12 +161,7 @@ pub(crate) fn clean_with_memory(
     options: &Options,
     memory: Option<&mut memory::Memory>,
 ) -> Result<Article, Error> {
-    if input.len() > options.max_input_bytes {
-        return Err(Error::TooLarge {
-            size: input.len(),
-            limit: options.max_input_bytes,
-        });
-    }
+    check_size(input.len(), options)?;
     if detect::looks_binary(input) {
         return Err(Error::Binary);
     }

@@ -25,6 +25,13 @@ pub fn clean(input: &str, options: JsValue) -> Result<JsValue, JsError> {
     article_to_js(&article)
 }
 
+/// The WHATWG label of the encoding of a page's bytes (BOM, `<meta charset>`,
+/// UTF-8, else windows-1252); the JavaScript wrapper decodes with it.
+#[wasm_bindgen(js_name = sniffEncoding)]
+pub fn sniff_encoding(bytes: &[u8]) -> String {
+    crate::sniff_encoding(bytes)
+}
+
 /// Whether a page (HTML or text) holds an article at all.
 #[wasm_bindgen(js_name = isProbablyReadable)]
 pub fn is_probably_readable(input: &str) -> bool {

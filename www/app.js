@@ -47,11 +47,12 @@ worker.onmessage = ({ data }) => {
       saveMemory(data.saved);
       break;
     case 'result':
+    case 'decoded':
     case 'error': {
       const p = pending.get(data.id);
       pending.delete(data.id);
       if (data.size !== undefined) showMemory(data.size);
-      if (p) data.type === 'result' ? p.resolve(data) : p.reject(new Error(data.message));
+      if (p) data.type === 'error' ? p.reject(new Error(data.message)) : p.resolve(data);
       break;
     }
     case 'fatal':
@@ -417,26 +418,29 @@ function downloadAll() {
 
 // ---------------------------------------------------------------- input
 async function readFile(file) {
+  // The worker decodes the bytes as a browser would: BOM, <meta charset>,
+  // UTF-8, else windows-1252 (HTML pages are often not UTF-8).
   const bytes = new Uint8Array(await file.arrayBuffer());
-  // Honour a declared charset (HTML pages are often not UTF-8).
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 2048));
-  const m = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head);
-  let label = 'utf-8';
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) label = 'utf-16le';
-  else if (bytes[0] === 0xfe && bytes[1] === 0xff) label = 'utf-16be';
-  else if (m && !(bytes[0] === 0xef && bytes[1] === 0xbb)) label = m[1];
-  try {
-    return new TextDecoder(label).decode(bytes);
-  } catch {
-    return new TextDecoder('utf-8').decode(bytes);
-  }
+  const id = nextId++;
+  const { text } = await new Promise((resolve, reject) => {
+    pending.set(id, { resolve, reject });
+    worker.postMessage({ type: 'decode', id, bytes }, [bytes.buffer]);
+  });
+  return text;
 }
 
 async function openFiles(fileList) {
   const files = [...fileList].filter((f) => /\.(x?html?|txt)$/i.test(f.name) || /^text\/(html|plain)/.test(f.type));
   if (!files.length) { setStatus('Drop or open .html, .htm or .txt files.', true); return; }
   const newDocs = [];
-  for (const f of files) newDocs.push({ id: nextId++, name: f.name, input: await readFile(f), restore: [] });
+  for (const f of files) {
+    try {
+      newDocs.push({ id: nextId++, name: f.name, input: await readFile(f), restore: [] });
+    } catch (e) {
+      setStatus(`Could not read ${f.name}: ${e.message}`, true);
+      return;
+    }
+  }
   if (newDocs.length === 1) els.source.value = newDocs[0].input;
   await cleanDocs(newDocs);
 }

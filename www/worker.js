@@ -1,9 +1,11 @@
 // Cleans pages off the main thread, so the page never freezes.
 // Messages in:  {type:'init', remember, memory} | {type:'clean', id, input, fallback, options, restore}
+//               {type:'decode', id, bytes}
 //               {type:'remember', on} | {type:'forget'} | {type:'save'}
 // Messages out: {type:'ready', version, size} | {type:'result', id, article, ms, size}
+//               {type:'decoded', id, text}
 //               {type:'error', id, message} | {type:'memory', size, saved}
-import { init, clean, Cleaner, version } from './pkg/init.js';
+import { init, clean, decode, Cleaner, version } from './pkg/init.js';
 
 let cleaner = null; // the cross-page memory, when "remember" is on
 
@@ -54,6 +56,15 @@ function run(msg) {
     }
     case 'save': {
       postMessage({ type: 'memory', size: memorySize(), saved: cleaner ? cleaner.export() : null });
+      break;
+    }
+    case 'decode': {
+      // A file's bytes, decoded as a browser would (BOM, <meta charset>).
+      try {
+        postMessage({ type: 'decoded', id: msg.id, text: decode(msg.bytes) });
+      } catch (e) {
+        postMessage({ type: 'error', id: msg.id, message: e instanceof Error ? e.message : String(e) });
+      }
       break;
     }
     case 'clean': {

@@ -169,10 +169,7 @@ fn read_file(path: &Path) -> Result<String, String> {
     } else {
         bytes
     };
-    Ok(match String::from_utf8(bytes) {
-        Ok(s) => s,
-        Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
-    })
+    Ok(gleaner::decode(&bytes))
 }
 
 fn read_json(path: &Path) -> Result<Value, String> {

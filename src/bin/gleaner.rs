@@ -115,8 +115,8 @@ fn read_input(name: &str) -> Result<String, String> {
     } else {
         bytes = std::fs::read(name).map_err(|e| format!("{name}: {e}"))?;
     }
-    Ok(String::from_utf8(bytes)
-        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
+    // Legacy encodings are decoded as a browser would (BOM, <meta charset>).
+    Ok(gleaner::decode(&bytes))
 }
 
 fn render(article: &Article, format: Format) -> String {

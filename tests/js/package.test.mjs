@@ -218,6 +218,31 @@ describe('the JavaScript API', () => {
     assert.throws(() => new gleaner.Cleaner({ wordsPerMinute: -1 }), Error);
   });
 
+  test('cleanBytes decodes a page as a browser would: BOM, <meta charset>, UTF-8, else windows-1252', () => {
+    const prose = 'Le café était fermé ce matin, et les habitués attendaient devant la porte en discutant de la météo. '.repeat(4);
+    const page = (meta) => `<html><head>${meta}<title>Un titre accentué à la une</title></head><body><article><h1>Un titre accentué à la une</h1><p>${prose}</p><p>${prose}</p></article></body></html>`;
+    const latin1 = (s) => Uint8Array.from([...s].map((c) => c.charCodeAt(0)));
+    // Declared legacy charset, undeclared legacy bytes, UTF-8 with BOM, UTF-16 with BOM.
+    const declared = latin1(page('<meta charset="iso-8859-1">'));
+    const undeclared = latin1(page(''));
+    const utf8bom = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(page(''))]);
+    const utf16 = new Uint8Array([0xff, 0xfe, ...[...page('')].flatMap((c) => [c.charCodeAt(0) & 0xff, c.charCodeAt(0) >> 8])]);
+    assert.equal(gleaner.sniffEncoding(declared), 'iso-8859-1');
+    assert.equal(gleaner.sniffEncoding(undeclared), 'windows-1252');
+    assert.equal(gleaner.sniffEncoding(utf8bom), 'utf-8');
+    assert.equal(gleaner.sniffEncoding(utf16), 'utf-16le');
+    for (const bytes of [declared, undeclared, utf8bom, utf16, utf16.buffer]) {
+      const a = gleaner.cleanBytes(bytes);
+      assert.equal(a.title, 'Un titre accentué à la une');
+      assert.match(a.textContent, /Le café était fermé/);
+      assert.doesNotMatch(a.textContent, /\uFFFD/);
+    }
+    // An unknown label falls back to UTF-8; the size limit applies.
+    assert.match(gleaner.decode(new TextEncoder().encode('<meta charset=no-such-thing>é')), /é$/);
+    assert.throws(() => gleaner.cleanBytes(declared, { maxInputBytes: 10 }), /too large/);
+    assert.throws(() => gleaner.cleanBytes('a string'), TypeError);
+  });
+
   test('isProbablyReadable', () => {
     assert.equal(gleaner.isProbablyReadable(seed()), true);
     assert.equal(gleaner.isProbablyReadable('Home | About | Contact'), false);
