@@ -194,7 +194,10 @@ mod tests {
             sniff_encoding(b"<html><head><META CharSet=\"ISO-8859-2\">\xb1"),
             "iso-8859-2"
         );
-        assert_eq!(sniff_encoding(b"<meta charset='shift_jis'/>\x82\xa0"), "shift_jis");
+        assert_eq!(
+            sniff_encoding(b"<meta charset='shift_jis'/>\x82\xa0"),
+            "shift_jis"
+        );
         assert_eq!(sniff_encoding(b"<meta charset=euc-jp/>\xa4"), "euc-jp");
         assert_eq!(
             sniff_encoding(
@@ -203,14 +206,22 @@ mod tests {
             "windows-1251"
         );
         assert_eq!(
-            sniff_encoding(b"<meta content='text/html;charset=koi8-r' http-equiv=content-type>\xf0!"),
+            sniff_encoding(
+                b"<meta content='text/html;charset=koi8-r' http-equiv=content-type>\xf0!"
+            ),
             "koi8-r"
         );
         assert_eq!(sniff_encoding(b"<meta charset=utf-16>\xff"), "utf-8");
         // Valid UTF-8 wins over a stale declaration.
-        assert_eq!(sniff_encoding("<meta charset=iso-8859-1>é".as_bytes()), "utf-8");
+        assert_eq!(
+            sniff_encoding("<meta charset=iso-8859-1>é".as_bytes()),
+            "utf-8"
+        );
         // A data-charset attribute is not a charset.
-        assert_eq!(sniff_encoding(b"<meta data-charset=big5>\xa4"), "windows-1252");
+        assert_eq!(
+            sniff_encoding(b"<meta data-charset=big5>\xa4"),
+            "windows-1252"
+        );
     }
 
     #[test]
