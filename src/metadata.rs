@@ -283,6 +283,7 @@ pub(crate) fn normalize_date(value: &str) -> Option<String> {
         && b[..4].iter().all(u8::is_ascii_digit)
         && b[4] == b'-'
         && b[7] == b'-'
+        && b[5..7].iter().chain(&b[8..10]).all(u8::is_ascii_digit)
         && ymd(
             v[..4].parse().ok()?,
             v[5..7].parse().ok()?,
@@ -323,6 +324,12 @@ mod tests {
             Some("Max Mustermann")
         );
         assert_eq!(parse_byline("by the way, this is not a name at all"), None);
+    }
+
+    #[test]
+    fn dates_with_a_multi_byte_character_in_the_digits() {
+        assert_eq!(normalize_date("2019-11-\u{fffd}0"), None);
+        assert_eq!(normalize_date("2019-1\u{e9}-20"), None);
     }
 
     #[test]
