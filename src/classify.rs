@@ -139,7 +139,14 @@ fn initial(block: &Block, f: &Features, s: &Signals, lang_known: bool) -> Class 
     if links_bad && !matches!(block.kind, BlockKind::Table) {
         return Class::Bad("mostly links".into());
     }
-    if f.addresses > 0 && (f.chars < 300 || f.addresses * 8 > f.words) {
+    // Inside the article a sentence may cite an address; only lines that are
+    // mostly addresses, or short ones with furniture words ("follow us"), go.
+    let address_line = if s.content {
+        f.addresses * 8 > f.words || (f.addresses > 0 && f.chars < 300 && !f.furniture.is_empty())
+    } else {
+        f.addresses > 0 && (f.chars < 300 || f.addresses * 8 > f.words)
+    };
+    if address_line {
         return Class::Bad("contact details or web addresses".into());
     }
     if f.separators >= 2 && f.chars < 200 && f.sentence_ends == 0 {

@@ -669,6 +669,7 @@ struct Builder<'a> {
     pre: usize,
 }
 
+#[derive(Clone)]
 enum Frame {
     Root,
     Link(String),
@@ -682,7 +683,11 @@ impl<'a> Builder<'a> {
         if text.is_empty() {
             return;
         }
-        let in_link = self.frames.iter().any(|(f, _)| matches!(f, Frame::Link(_)));
+        // An anchor that goes nowhere (no href, `javascript:`) is not navigation.
+        let in_link = self.frames.iter().any(|(f, _)| {
+            matches!(f, Frame::Link(href) if !href.is_empty()
+                && !href.get(..11).is_some_and(|p| p.eq_ignore_ascii_case("javascript:")))
+        });
         let collapsed: String = if self.pre > 0 {
             text.to_string()
         } else {
@@ -717,14 +722,19 @@ impl<'a> Builder<'a> {
     }
 
     /// Ends the current block (if it has text) and starts a new one.
+    /// Inline elements still open (a link around several blocks) are closed
+    /// here and opened again for the next block, so their text stays link text.
     fn flush(&mut self) {
+        let open: Vec<Frame> = self.frames.iter().skip(1).map(|(f, _)| f.clone()).collect();
         while self.frames.len() > 1 {
             self.close_frame();
         }
-        let inlines = match self.frames.last_mut() {
-            Some((_, c)) => std::mem::take(c),
-            None => Vec::new(),
+        self.frames
+            .extend(open.into_iter().map(|f| (f, Vec::new())));
+        let Some(root) = self.frames.first_mut() else {
+            return;
         };
+        let inlines = std::mem::take(&mut root.1);
         let link_chars = std::mem::take(&mut self.link_chars);
         let Some(ctx) = &self.ctx else { return };
         let inlines = trim_inlines(inlines);
@@ -764,6 +774,7 @@ impl<'a> Builder<'a> {
                 self.frames.push((Frame::Root, children));
                 return;
             }
+            _ if children.is_empty() => return,
             Frame::Link(href) => Inline::Link { href, children },
             Frame::Emphasis => Inline::Emphasis(children),
             Frame::Strong => Inline::Strong(children),
@@ -1294,6 +1305,20 @@ fn build_blocks(dom: &Dom, base: Option<&str>, classy: bool) -> (Vec<Block>, Vec
                 content,
             }
         })
-        .collect();
+        .collect::<Vec<Signals>>();
+    if std::env::var_os("GLEANER_DEBUG").is_some_and(|v| v == "blocks") {
+        for ((b, info), s) in blocks.iter().zip(&infos).zip(&signals) {
+            eprintln!(
+                "{:>4} {:?} ld {:.2} c {} {:?} {:?}: {}",
+                info.node,
+                dom.tag(info.node),
+                s.link_density,
+                s.content as u8,
+                dom.attr(info.node, "class"),
+                s.boilerplate,
+                crate::util::prefix(&b.text, 80)
+            );
+        }
+    }
     (blocks, signals)
 }

@@ -86,7 +86,8 @@ pub struct Article {
     pub reading_minutes: u32,
     /// The kind of input that was cleaned.
     pub input_kind: InputKind,
-    /// The article's blocks as plain text, separated by one blank line.
+    /// The article's prose as plain text, one block per paragraph, separated by
+    /// one blank line; figure captions are left to `markdown` and `html`.
     pub text: String,
     /// The article as Markdown.
     pub markdown: String,

@@ -10,8 +10,11 @@ pub(crate) fn finish(article: &mut Article, blocks: Vec<Block>, options: &Option
         .iter()
         .filter(|b| b.kept && b.kind != BlockKind::Title)
         .collect();
+    // The text is the article's prose: figures (images and their captions)
+    // appear in the Markdown and HTML only.
     article.text = kept
         .iter()
+        .filter(|b| b.kind != BlockKind::Figure)
         .map(|b| b.text.as_str())
         .collect::<Vec<_>>()
         .join("\n\n");
@@ -224,28 +227,34 @@ pub(crate) fn safe_url(url: &str) -> bool {
 }
 
 fn html_inlines(inlines: &[Inline], out: &mut String) {
+    html_inlines_in(inlines, false, out);
+}
+
+/// A link inside a link is written as its text: a parser would split nested
+/// `<a>` elements, so the output would not be what it says.
+fn html_inlines_in(inlines: &[Inline], in_link: bool, out: &mut String) {
     for i in inlines {
         match i {
             Inline::Text(t) => out.push_str(&escape_html(t)),
             Inline::Link { href, children } => {
-                if safe_url(href) {
+                if !in_link && safe_url(href) {
                     out.push_str("<a href=\"");
                     out.push_str(&escape_html(href));
                     out.push_str("\" rel=\"noopener noreferrer nofollow\">");
-                    html_inlines(children, out);
+                    html_inlines_in(children, true, out);
                     out.push_str("</a>");
                 } else {
-                    html_inlines(children, out);
+                    html_inlines_in(children, in_link, out);
                 }
             }
             Inline::Emphasis(c) => {
                 out.push_str("<em>");
-                html_inlines(c, out);
+                html_inlines_in(c, in_link, out);
                 out.push_str("</em>");
             }
             Inline::Strong(c) => {
                 out.push_str("<strong>");
-                html_inlines(c, out);
+                html_inlines_in(c, in_link, out);
                 out.push_str("</strong>");
             }
             Inline::Code(c) => {
@@ -399,6 +408,24 @@ mod tests {
         let bs = [deep, block(BlockKind::ListItem, "- top")];
         let refs: Vec<&Block> = bs.iter().collect();
         assert_eq!(html(&refs), "<ul><ul><li>deep</li></ul><li>top</li></ul>");
+    }
+
+    #[test]
+    fn a_link_inside_a_link_is_written_as_text() {
+        let inner = Inline::Link {
+            href: "/b".into(),
+            children: vec![Inline::Text("inner".into())],
+        };
+        let outer = Inline::Link {
+            href: "/a".into(),
+            children: vec![Inline::Strong(vec![inner])],
+        };
+        let mut out = String::new();
+        html_inlines(&[outer], &mut out);
+        assert_eq!(
+            out,
+            "<a href=\"/a\" rel=\"noopener noreferrer nofollow\"><strong>inner</strong></a>"
+        );
     }
 
     #[test]
