@@ -522,8 +522,10 @@ pub(crate) fn extract(dom: &Dom, base_url: Option<&str>) -> HtmlMeta {
         .map(|u| crate::html::resolve(base, &u));
 
     let mut tags = ld.keywords.clone();
-    for (k, v) in &m {
-        if matches!(k.as_str(), "article:tag" | "news_keywords" | "keywords") && tags.is_empty() {
+    // The first of these names that gives tags, in this order (not the
+    // map's, which changes from run to run).
+    for k in ["article:tag", "news_keywords", "keywords"] {
+        if let Some(v) = m.get(k).filter(|_| tags.is_empty()) {
             tags.extend(v.split(',').map(norm_space).filter(|s| !s.is_empty()));
         }
     }

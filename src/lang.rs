@@ -3,6 +3,7 @@
 //! The word lists are data (`src/data/`), one file per language.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use crate::util::words;
@@ -14,6 +15,10 @@ pub(crate) struct Language {
     bit: u32,
     stop: Vec<&'static str>,
     furniture: Vec<Phrase>,
+    /// Indices into `furniture` grouped by the phrase's first byte:
+    /// `by_first[starts[b]..starts[b + 1]]` are the phrases starting with `b`.
+    by_first: Vec<u16>,
+    starts: Vec<u16>,
 }
 
 /// A furniture phrase: matched at a word start; `prefix` phrases may continue.
@@ -42,7 +47,45 @@ const STOP_ONLY: &[(&str, &str)] = &[
 struct Registry {
     langs: Vec<Language>,
     /// word -> bit set of the languages whose stop list has it.
-    index: HashMap<&'static str, u32>,
+    index: HashMap<&'static str, u32, BuildHasherDefault<WordHasher>>,
+    /// The longest stop word, in bytes.
+    longest: usize,
+}
+
+/// A fast hash for short words (FxHash's mixing): the stop-word index is
+/// looked up once for every word of a page, and the keys are fixed data,
+/// so a keyed hash buys nothing here.
+#[derive(Default)]
+struct WordHasher(u64);
+
+impl WordHasher {
+    const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(Self::K);
+    }
+}
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.add(u64::from_le_bytes(w));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut w = [0u8; 8];
+            w[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(w));
+        }
+    }
+    fn write_u8(&mut self, b: u8) {
+        self.add(u64::from(b));
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 fn registry() -> &'static Registry {
@@ -50,28 +93,29 @@ fn registry() -> &'static Registry {
     REG.get_or_init(|| {
         let mut langs = Vec::new();
         for (code, stop, furniture) in DATA {
-            langs.push(Language {
+            langs.push(Language::new(
                 code,
-                bit: 1 << langs.len(),
-                stop: stop.split_whitespace().collect(),
-                furniture: parse_phrases(furniture),
-            });
+                1 << langs.len(),
+                stop,
+                parse_phrases(furniture),
+            ));
         }
         for (code, stop) in STOP_ONLY {
-            langs.push(Language {
-                code,
-                bit: 1 << langs.len(),
-                stop: stop.split_whitespace().collect(),
-                furniture: Vec::new(),
-            });
+            langs.push(Language::new(code, 1 << langs.len(), stop, Vec::new()));
         }
-        let mut index: HashMap<&'static str, u32> = HashMap::new();
+        let mut index: HashMap<&'static str, u32, _> = HashMap::default();
+        let mut longest = 0;
         for (i, l) in langs.iter().enumerate() {
             for w in &l.stop {
                 *index.entry(w).or_default() |= 1 << i;
+                longest = longest.max(w.len());
             }
         }
-        Registry { langs, index }
+        Registry {
+            langs,
+            index,
+            longest,
+        }
     })
 }
 
@@ -112,6 +156,10 @@ pub(crate) fn detect<'a>(texts: impl Iterator<Item = &'a str>) -> Option<&'stati
     'outer: for text in texts {
         for w in words(text) {
             total += 1;
+            // Lower case shrinks a word to a third at most (KELVIN SIGN -> k).
+            if w.len() > reg.longest * 3 {
+                continue;
+            }
             lower.clear();
             lower.extend(w.chars().flat_map(char::to_lowercase));
             if let Some(&mask) = reg.index.get(lower.as_str()) {
@@ -135,6 +183,26 @@ pub(crate) fn detect<'a>(texts: impl Iterator<Item = &'a str>) -> Option<&'stati
 }
 
 impl Language {
+    fn new(code: &'static str, bit: u32, stop: &'static str, furniture: Vec<Phrase>) -> Language {
+        let mut by_first: Vec<u16> = (0..furniture.len() as u16).collect();
+        by_first.sort_by_key(|&i| (first_byte(&furniture[usize::from(i)]), i));
+        let mut starts = vec![0u16; 257];
+        for p in &furniture {
+            starts[usize::from(first_byte(p)) + 1] += 1;
+        }
+        for b in 1..starts.len() {
+            starts[b] += starts[b - 1];
+        }
+        Language {
+            code,
+            bit,
+            stop: stop.split_whitespace().collect(),
+            furniture,
+            by_first,
+            starts,
+        }
+    }
+
     /// Whether a lower-case word is one of this language's stop words.
     pub(crate) fn is_stop(&self, lower_word: &str) -> bool {
         registry()
@@ -143,22 +211,54 @@ impl Language {
             .is_some_and(|mask| mask & self.bit != 0)
     }
 
-    /// The furniture phrases found in a lower-case text (this language and English).
+    /// The furniture phrases found in a lower-case text (this language and
+    /// English), in the order of the lists.
+    ///
+    /// One pass over the text: at every word start only the phrases that
+    /// begin with that byte are tried.
     pub(crate) fn furniture_hits(&'static self, lower: &str) -> Vec<&'static str> {
-        let mut found = Vec::new();
-        let mut langs = vec![self];
-        if self.code != "en" {
-            langs.push(english());
+        let en = english();
+        let langs: &[&Language] = if self.code == "en" {
+            &[self]
+        } else {
+            &[self, en]
+        };
+        let mut hit = vec![false; langs.iter().map(|l| l.furniture.len()).sum()];
+        let bytes = lower.as_bytes();
+        let mut prev_alnum = false;
+        for (at, c) in lower.char_indices() {
+            if !prev_alnum {
+                let mut offset = 0;
+                for lang in langs {
+                    let b = usize::from(bytes[at]);
+                    let range = usize::from(lang.starts[b])..usize::from(lang.starts[b + 1]);
+                    for &i in &lang.by_first[range] {
+                        let p = &lang.furniture[usize::from(i)];
+                        if phrase_at(lower, at, p) {
+                            hit[offset + usize::from(i)] = true;
+                        }
+                    }
+                    offset += lang.furniture.len();
+                }
+            }
+            prev_alnum = c.is_alphanumeric();
         }
+        let mut found = Vec::new();
+        let mut offset = 0;
         for lang in langs {
-            for p in &lang.furniture {
-                if phrase_in(lower, p) && !found.contains(&p.text) {
+            for (i, p) in lang.furniture.iter().enumerate() {
+                if hit[offset + i] && !found.contains(&p.text) {
                     found.push(p.text);
                 }
             }
+            offset += lang.furniture.len();
         }
         found
     }
+}
+
+fn first_byte(p: &Phrase) -> u8 {
+    p.text.as_bytes().first().copied().unwrap_or(0)
 }
 
 /// Furniture phrases of English alone, for text whose language is unknown.
@@ -166,23 +266,18 @@ pub(crate) fn furniture_hits_any(lower: &str) -> Vec<&'static str> {
     english().furniture_hits(lower)
 }
 
-fn phrase_in(lower: &str, p: &Phrase) -> bool {
-    for (at, _) in lower.match_indices(p.text) {
-        let before_ok = lower[..at]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !c.is_alphanumeric());
-        let end = at + p.text.len();
-        let after_ok = p.prefix
-            || lower[end..]
-                .chars()
-                .next()
-                .is_none_or(|c| !c.is_alphanumeric());
-        if before_ok && after_ok {
-            return true;
-        }
+/// Whether the phrase is at byte `at` (a word start) of `lower`, ending at a
+/// word end unless it is a prefix.
+fn phrase_at(lower: &str, at: usize, p: &Phrase) -> bool {
+    if p.text.is_empty() || !lower[at..].starts_with(p.text) {
+        return false;
     }
-    false
+    let end = at + p.text.len();
+    p.prefix
+        || lower[end..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric())
 }
 
 #[cfg(test)]
