@@ -20,6 +20,9 @@ const LONG: usize = 200;
 const STOP_HIGH: f32 = 0.30;
 /// Stop-word density below which a block is not prose.
 const STOP_LOW: f32 = 0.22;
+/// Inside the article, a paragraph this long that the page repeats is prose
+/// written twice on purpose (or a template filler), not a site's boilerplate.
+const REPEATED_PROSE: usize = 200;
 /// Link density above which a block is navigation.
 const MAX_LINK_DENSITY: f32 = 0.4;
 
@@ -265,7 +268,10 @@ pub(crate) fn classify(blocks: &mut [Block], signals: &[Signals], page: &Page) {
             Class::Bad(block.reason.clone().unwrap_or_else(|| "the title".into()))
         } else if !key.is_empty() && page.seen.is_some_and(|seen| seen(&key)) {
             Class::Bad("repeated on earlier pages".into())
-        } else if let Some(first) = seen_keys.get(&key).filter(|_| f.chars >= 20) {
+        } else if let Some(first) = seen_keys.get(&key).filter(|_| {
+            f.chars >= 20
+                && !(s.content && block.kind == BlockKind::Paragraph && f.chars >= REPEATED_PROSE)
+        }) {
             Class::Bad(format!("repeats block {} of the page", first + 1))
         } else {
             initial(block, &f, s, lang_known)

@@ -169,6 +169,14 @@ fn hint_tokens(dom: &Dom, id: NodeId) -> Vec<String> {
     out
 }
 
+/// An element whose class or id names it a caption (of a photo or gallery).
+fn is_caption(dom: &Dom, id: NodeId) -> bool {
+    ["class", "id"].iter().any(|a| {
+        dom.attr(id, a)
+            .is_some_and(|v| v.to_ascii_lowercase().contains("caption"))
+    })
+}
+
 /// Class/id weight in the spirit of Readability: furniture negative, article positive.
 fn class_weight(tokens: &[String]) -> f32 {
     let neg = furniture_reason(tokens).is_some();
@@ -793,7 +801,9 @@ impl<'a> Builder<'a> {
         let mut list_depth = 0u8;
         let mut found_kind = false;
         let mut a = Some(id);
+        let mut depth = 0usize;
         while let Some(n) = a {
+            depth += 1;
             if let Some(tag) = dom.tag(n) {
                 if !found_kind {
                     if let Some(l) = heading_level(tag) {
@@ -812,7 +822,8 @@ impl<'a> Builder<'a> {
                     } else if *tag == local_name!("blockquote") {
                         kind = BlockKind::Quote;
                         found_kind = true;
-                    } else if matches!(*tag, local_name!("figcaption")) {
+                    } else if *tag == local_name!("figcaption") || (depth < 3 && is_caption(dom, n))
+                    {
                         kind = BlockKind::Figure;
                         found_kind = true;
                     }

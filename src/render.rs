@@ -140,13 +140,18 @@ pub(crate) fn markdown(blocks: &[&Block]) -> String {
             }
             BlockKind::Table => md_table(b),
             BlockKind::Figure => {
-                let (src, alt) = b.image.clone().unwrap_or_default();
-                let mut s = format!("![{}]({})", md_escape(&alt), src.replace(' ', "%20"));
+                let mut s = match &b.image {
+                    Some((src, alt)) => {
+                        format!("![{}]({})\n\n", md_escape(alt), src.replace(' ', "%20"))
+                    }
+                    None => String::new(),
+                };
                 if !b.text.is_empty() {
-                    s.push_str("\n\n*");
+                    s.push('*');
                     s.push_str(&md_block_text(b, &b.text));
                     s.push('*');
                 }
+                s.truncate(s.trim_end().len());
                 s
             }
             BlockKind::Paragraph | BlockKind::Title => md_block_text(b, &b.text),
