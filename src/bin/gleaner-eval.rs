@@ -39,6 +39,9 @@ options:
   --out FILE               write the predictions as JSON (id -> {\"articleBody\": ...})
   --worst N                list the N worst documents (default: 10)
   --baseline               score the unchanged input as the prediction (no cleaning)
+  --predictions FILE       score the texts in FILE (id -> {\"articleBody\": ...}, as
+                           written by --out or by another extractor) instead of
+                           running gleaner
   --json                   print {\"precision\",\"recall\",\"f1\",\"errors\",...} as the last line
   --readability DIR        score text against a readability-style folder
                            (DIR/<case>/source.html; truth: the text of expected.html)
@@ -62,6 +65,8 @@ struct Args {
     worst: usize,
     json: bool,
     baseline: bool,
+    /// Texts to score instead of gleaner's (id -> articleBody).
+    predictions: Option<Map<String, Value>>,
     mode: Mode,
 }
 
@@ -71,6 +76,7 @@ fn parse_args() -> Result<Option<Args>, String> {
     let mut worst = 10;
     let mut json = false;
     let mut baseline = false;
+    let mut predictions = None;
     let mut modes = Vec::new();
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
@@ -97,6 +103,13 @@ fn parse_args() -> Result<Option<Args>, String> {
             }
             "--json" => json = true,
             "--baseline" => baseline = true,
+            "--predictions" => {
+                let path = PathBuf::from(value("--predictions")?);
+                let Value::Object(m) = read_json(&path)? else {
+                    return Err(format!("{}: not a JSON object", path.display()));
+                };
+                predictions = Some(m);
+            }
             "--readability" => {
                 modes.push(Mode::Readability(PathBuf::from(value("--readability")?)))
             }
@@ -109,8 +122,13 @@ fn parse_args() -> Result<Option<Args>, String> {
         return Err("give exactly one of DATASET_DIR, --readability DIR, --metadata DIR".into());
     }
     let mode = modes.pop().ok_or("no dataset given")?;
-    if (out.is_some() || baseline) && matches!(mode, Mode::Metadata(_)) {
-        return Err("--out and --baseline apply to text scores, not to --metadata".into());
+    if (out.is_some() || baseline || predictions.is_some()) && matches!(mode, Mode::Metadata(_)) {
+        return Err(
+            "--out, --baseline and --predictions apply to text scores, not to --metadata".into(),
+        );
+    }
+    if baseline && predictions.is_some() {
+        return Err("give --baseline or --predictions, not both".into());
     }
     Ok(Some(Args {
         options,
@@ -118,6 +136,7 @@ fn parse_args() -> Result<Option<Args>, String> {
         worst,
         json,
         baseline,
+        predictions,
         mode,
     }))
 }
@@ -312,6 +331,17 @@ fn score_text(docs: &[Doc], args: &Args) -> Result<(), String> {
     let mut empty = 0;
     for doc in docs {
         let prediction = match &doc.page {
+            _ if args.predictions.is_some() => args
+                .predictions
+                .as_ref()
+                .and_then(|m| m.get(&doc.id))
+                .map(|v| {
+                    v.get("articleBody")
+                        .and_then(Value::as_str)
+                        .unwrap_or_default()
+                        .to_string()
+                })
+                .ok_or_else(|| "no prediction for this id".to_string()),
             Ok(page) if args.baseline => Ok(page.clone()),
             Ok(page) => {
                 let (result, took) = run_clean(page, &args.options);
@@ -350,6 +380,8 @@ fn score_text(docs: &[Doc], args: &Args) -> Result<(), String> {
         errors.len(),
         if args.baseline {
             "  (baseline: input unchanged)"
+        } else if args.predictions.is_some() {
+            "  (predictions from a file)"
         } else {
             ""
         }
@@ -362,7 +394,7 @@ fn score_text(docs: &[Doc], args: &Args) -> Result<(), String> {
         "(pooled normalised counts: precision {:.4}  recall {:.4}  F1 {:.4})",
         pooled.precision, pooled.recall, pooled.f1
     );
-    if !args.baseline {
+    if !args.baseline && args.predictions.is_none() {
         println!("{}", timing.report());
     }
     if args.worst > 0 && !rows.is_empty() {

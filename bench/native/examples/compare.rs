@@ -3,7 +3,8 @@
 //! extractors interleaved page by page (alternating which goes first).
 //!
 //! ```text
-//! cargo run --release --example compare -- [DATASET_DIR] [--passes N] [--out-dir DIR] [--only gleaner|dom_smoothie]
+//! cargo run --release --example compare -- [DATASET_DIR] [--passes N] [--out-dir DIR]
+//!     [--only gleaner|dom_smoothie] [--smoothie-text raw|formatted|markdown]
 //! ```
 //!
 //! With `--out-dir`, the extracted texts are written as `gleaner.json` and
@@ -25,24 +26,23 @@ enum Which {
 
 const NAMES: [&str; 2] = ["gleaner", "dom_smoothie"];
 
-fn dom_smoothie_config() -> dom_smoothie::Config {
-    // Text with paragraph breaks: its raw mode runs the words of adjacent
-    // blocks together, which the token metric penalises.
+/// dom_smoothie's configuration: its defaults, with the text mode asked for.
+fn dom_smoothie_config(text_mode: dom_smoothie::TextMode) -> dom_smoothie::Config {
     dom_smoothie::Config {
-        text_mode: dom_smoothie::TextMode::Formatted,
+        text_mode,
         ..dom_smoothie::Config::default()
     }
 }
 
 /// Runs one extractor on one page; returns the article text.
-fn run(which: Which, html: &str) -> String {
+fn run(which: Which, html: &str, text_mode: dom_smoothie::TextMode) -> String {
     match which {
         Which::Gleaner => match gleaner::clean(html, &gleaner::Options::default()) {
             Ok(a) => a.text,
             Err(_) => String::new(),
         },
         Which::DomSmoothie => {
-            match dom_smoothie::Readability::new(html, None, Some(dom_smoothie_config()))
+            match dom_smoothie::Readability::new(html, None, Some(dom_smoothie_config(text_mode)))
                 .and_then(|mut r| r.parse())
             {
                 Ok(a) => a.text_content.to_string(),
@@ -57,6 +57,9 @@ fn main() {
     let mut out_dir: Option<PathBuf> = None;
     let mut only: Option<Which> = None;
     let mut dir_arg: Option<String> = None;
+    // Text with paragraph breaks by default: the raw mode (dom_smoothie's
+    // default) runs the words of adjacent blocks together.
+    let mut text_mode = dom_smoothie::TextMode::Formatted;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
@@ -72,6 +75,14 @@ fn main() {
                     Some("gleaner") => Some(Which::Gleaner),
                     Some("dom_smoothie") => Some(Which::DomSmoothie),
                     v => panic!("--only gleaner|dom_smoothie, not {v:?}"),
+                }
+            }
+            "--smoothie-text" => {
+                text_mode = match args.next().as_deref() {
+                    Some("raw") => dom_smoothie::TextMode::Raw,
+                    Some("formatted") => dom_smoothie::TextMode::Formatted,
+                    Some("markdown") => dom_smoothie::TextMode::Markdown,
+                    v => panic!("--smoothie-text raw|formatted|markdown, not {v:?}"),
                 }
             }
             "--bench" => {} // passed by `cargo bench`
@@ -104,7 +115,7 @@ fn main() {
             }
             for &w in &order {
                 let start = Instant::now();
-                let text = black_box(run(w, black_box(&page.html)));
+                let text = black_box(run(w, black_box(&page.html), text_mode));
                 let took = start.elapsed().as_secs_f64() * 1e3;
                 if pass == 0 {
                     texts[w as usize].push(text);
