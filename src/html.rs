@@ -169,6 +169,24 @@ fn hint_tokens(dom: &Dom, id: NodeId) -> Vec<String> {
     out
 }
 
+/// An element the page marks as the article's body (schema.org microdata).
+fn is_article_body(dom: &Dom, id: NodeId) -> bool {
+    dom.attr(id, "itemprop")
+        .is_some_and(|v| v.split_whitespace().any(|t| t == "articleBody"))
+}
+
+/// Whether `a` is `b` or one of its ancestors.
+fn is_ancestor(dom: &Dom, a: NodeId, b: NodeId) -> bool {
+    let mut n = Some(b);
+    while let Some(x) = n {
+        if x == a {
+            return true;
+        }
+        n = dom.nodes[x].parent;
+    }
+    false
+}
+
 /// An element whose class or id names it a caption (of a photo or gallery).
 fn is_caption(dom: &Dom, id: NodeId) -> bool {
     ["class", "id"].iter().any(|a| {
@@ -275,6 +293,7 @@ fn prune(dom: &Dom, id: NodeId, classy: bool) -> Option<Prune> {
                 local_name!("main"),
             ],
         )
+        && !is_article_body(dom, id)
     {
         let tokens = hint_tokens(dom, id);
         if class_weight(&tokens) < 0.0 {
@@ -519,6 +538,18 @@ impl<'a> Extractor<'a> {
                 stats[top].chars
             );
         }
+        // The page's own markup of the article body (schema.org `articleBody`)
+        // wins over a container elsewhere or inside it that only scored higher.
+        let marked = order.iter().copied().find(|&id| {
+            self.pruned[id].is_none()
+                && stats[id].chars >= 400
+                && stats[id].link_chars * 3 < stats[id].chars
+                && is_article_body(dom, id)
+        });
+        let top = match marked {
+            Some(m) if !is_ancestor(dom, top, m) => m,
+            _ => top,
+        };
         // Climb while the parent holds clearly more article text of the same kind.
         let mut top = top;
         while let Some(p) = dom.nodes[top].parent {
@@ -541,9 +572,7 @@ impl<'a> Extractor<'a> {
                 break;
             }
             let is_article = is_tag(dom.tag(p), &[local_name!("article"), local_name!("main")])
-                || dom
-                    .attr(p, "itemprop")
-                    .is_some_and(|v| v.contains("articleBody"));
+                || is_article_body(dom, p);
             if is_article && self.pruned[p].is_none() && stats[p].chars <= stats[top].chars * 2 {
                 top = p;
                 break;
@@ -633,11 +662,7 @@ impl<'a> Extractor<'a> {
         } else {
             0.0
         };
-        let semantic = if self
-            .dom
-            .attr(id, "itemprop")
-            .is_some_and(|v| v.contains("articleBody"))
-        {
+        let semantic = if is_article_body(self.dom, id) {
             40.0
         } else if is_tag(tag, &[local_name!("article")]) {
             10.0
