@@ -229,13 +229,7 @@ fn neighbour(classes: &[Class], i: usize, step: isize, skip_near_good: bool) -> 
 /// The article is the main contiguous run: the segment of blocks that
 /// maximises good text minus boilerplate (Kadane's algorithm, linear).
 fn main_run(classes: &[Class], chars: &[usize]) -> (usize, usize) {
-    let weight = |i: usize, c: &Class| -> i64 {
-        let n = chars[i] as i64;
-        match c {
-            Class::Good => n,
-            _ => -(120 + n),
-        }
-    };
+    let weight = |i: usize, c: &Class| run_weight(c, chars[i]);
     let (mut best, mut best_range) = (0i64, (0usize, 0usize));
     let (mut run, mut start) = (0i64, 0usize);
     for (i, c) in classes.iter().enumerate() {
@@ -250,6 +244,53 @@ fn main_run(classes: &[Class], chars: &[usize]) -> (usize, usize) {
         }
     }
     best_range
+}
+
+/// The weight of a block for the main run: good text counts, anything else
+/// costs its length plus a fixed price.
+fn run_weight(c: &Class, chars: usize) -> i64 {
+    let n = chars as i64;
+    match c {
+        Class::Good => n,
+        _ => -(120 + n),
+    }
+}
+
+/// The article's run of blocks. When the page's structure vouches for some
+/// blocks, the run spans them and grows outwards as far as good text
+/// outweighs what lies between, but not back past the headline; otherwise
+/// it is the main run.
+fn article_run(
+    classes: &[Class],
+    chars: &[usize],
+    signals: &[Signals],
+    title: Option<usize>,
+) -> (usize, usize) {
+    let vouched = |i: usize| signals.get(i).is_some_and(|s| s.content) && classes[i] == Class::Good;
+    let Some(first) = (0..classes.len()).find(|&i| vouched(i)) else {
+        return main_run(classes, chars);
+    };
+    let last = (0..classes.len())
+        .rev()
+        .find(|&i| vouched(i))
+        .unwrap_or(first);
+    // The best gain of extending step by step from `from` (exclusive) in one direction.
+    let extend = |indices: &mut dyn Iterator<Item = usize>| -> Option<usize> {
+        let (mut sum, mut best, mut at) = (0i64, 0i64, None);
+        for i in indices {
+            sum += run_weight(&classes[i], chars[i]);
+            if sum > best {
+                best = sum;
+                at = Some(i);
+            }
+        }
+        at
+    };
+    // Nothing before the headline belongs to the article.
+    let floor = title.filter(|&t| t < first).map_or(0, |t| t + 1);
+    let start = extend(&mut (floor..first).rev()).unwrap_or(first);
+    let end = extend(&mut (last + 1..classes.len())).map_or(last + 1, |i| i + 1);
+    (start, end)
 }
 
 /// Classifies the blocks in place: sets `kept` and `reason` on each.
@@ -328,7 +369,8 @@ pub(crate) fn classify(blocks: &mut [Block], signals: &[Signals], page: &Page) {
 
     // Blocks inside a container the page's structure marks as the article
     // need no run to vouch for them.
-    let best_range = main_run(&final_classes, &chars);
+    let title = blocks.iter().position(|b| b.kind == BlockKind::Title);
+    let best_range = article_run(&final_classes, &chars, signals, title);
     for (i, c) in final_classes.iter_mut().enumerate() {
         let vouched = signals.get(i).is_some_and(|s| s.content);
         if *c == Class::Good && !vouched && !(best_range.0..best_range.1).contains(&i) {

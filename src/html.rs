@@ -1243,6 +1243,18 @@ pub(crate) fn clean_html(input: &str, options: &Options, memory: Option<&mut Mem
                     .map(|(b, _)| b.text.as_str()),
             )
         });
+    // The headline inside the article is the title, not body text; the
+    // article does not begin before it.
+    if let Some(t) = &meta.title {
+        let key = crate::util::norm_key(t);
+        if let Some(b) = blocks
+            .iter_mut()
+            .find(|b| b.kind == BlockKind::Heading && crate::util::norm_key(&b.text) == key)
+        {
+            b.kind = BlockKind::Title;
+            b.drop_for("the title (kept in the metadata)");
+        }
+    }
     let title_key = meta.title.as_deref().map(crate::util::norm_key);
     let page_id = crate::util::fnv64(&crate::util::norm_key(crate::util::prefix(input, 1 << 20)));
     {
@@ -1260,17 +1272,6 @@ pub(crate) fn clean_html(input: &str, options: &Options, memory: Option<&mut Mem
             title_key.as_deref(),
             page_id,
         );
-    }
-    // The headline inside the article is the title, not body text.
-    if let Some(t) = &meta.title {
-        let key = crate::util::norm_key(t);
-        if let Some(b) = blocks
-            .iter_mut()
-            .find(|b| b.kind == BlockKind::Heading && crate::util::norm_key(&b.text) == key)
-        {
-            b.kind = BlockKind::Title;
-            b.drop_for("the title (kept in the metadata)");
-        }
     }
     for &i in &options.restore {
         if let Some(b) = blocks.get_mut(i) {
@@ -1335,7 +1336,6 @@ fn build_blocks(dom: &Dom, base: Option<&str>, classy: bool) -> (Vec<Block>, Vec
                 link_density: info.link_chars as f32 / chars as f32,
                 boilerplate: match info.prune {
                     Some(Prune::Furniture(why)) => Some(why.to_string()),
-                    _ if !content => Some("outside the article".to_string()),
                     _ => None,
                 },
                 content,

@@ -1,0 +1,25 @@
+#!/bin/sh
+# Builds the seed corpora of the fuzz targets from the shared corpus
+# (../shared beside the repository, or $GLEANER_SHARED) and the test data.
+# The corpora (fuzz/corpus/<target>/) are not committed.
+set -eu
+cd "$(dirname "$0")"
+SHARED=${GLEANER_SHARED:-../../shared}
+mkdir -p corpus/html corpus/text corpus/bytes
+i=0
+for f in "$SHARED"/corpus/readability/*/source.html; do
+  i=$((i + 1)); cp "$f" "corpus/html/readability-$i.html"
+done
+for f in "$SHARED"/corpus/scrapinghub/html/*.html.gz; do
+  i=$((i + 1)); gzip -dc "$f" > "corpus/html/scrapinghub-$i.html"
+done
+for f in "$SHARED"/seeds/*.txt ../tests/data/copied/*/text/*.txt; do
+  [ -f "$f" ] || continue
+  i=$((i + 1)); cp "$f" "corpus/text/text-$i.txt"
+done
+# Bytes: a sample of both, plus the regression inputs.
+cp corpus/html/readability-1*.html corpus/text/text-1*.txt corpus/bytes/ 2>/dev/null || true
+cp ../tests/data/fuzz/* corpus/html/
+cp ../tests/data/fuzz/* corpus/text/
+cp ../tests/data/fuzz/* corpus/bytes/
+echo "seeds: html $(ls corpus/html | wc -l), text $(ls corpus/text | wc -l), bytes $(ls corpus/bytes | wc -l)"

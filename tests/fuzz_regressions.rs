@@ -1,0 +1,93 @@
+//! Inputs found by fuzzing (tests/data/fuzz/), run through every entry
+//! point with the fuzz targets' invariants (fuzz/src/invariants.rs), and the
+//! same invariants over the corpus pages.
+
+mod common;
+#[path = "../fuzz/src/invariants.rs"]
+#[allow(dead_code)]
+mod invariants;
+
+use gleaner::{clean, InputKind, Options};
+
+fn check_all(name: &str, data: &[u8]) {
+    let ammonia = invariants::ammonia_builder();
+    let input = String::from_utf8_lossy(data);
+    for kind in [InputKind::Auto, InputKind::Html, InputKind::Text] {
+        for base in [None, Some("https://example.org/dir/page.html?q=1#top")] {
+            let options = Options {
+                input: kind,
+                base_url: base.map(String::from),
+                restore: vec![0, 1, 2, 7],
+                ..Options::default()
+            };
+            let result = clean(&input, &options);
+            let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                invariants::check(Some(&input), input.len(), &options, &result, &ammonia)
+            }));
+            assert!(
+                r.is_ok(),
+                "{name}: an invariant broke ({kind:?}, base {base:?})"
+            );
+        }
+    }
+}
+
+#[test]
+fn fuzz_findings_keep_their_fixes() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/fuzz");
+    let mut n = 0;
+    for entry in std::fs::read_dir(&dir).expect("tests/data/fuzz") {
+        let path = entry.expect("entry").path();
+        if path.extension().is_some_and(|e| e == "md") {
+            continue;
+        }
+        let data = std::fs::read(&path).expect("read");
+        check_all(&path.display().to_string(), &data);
+        n += 1;
+    }
+    assert!(n > 0);
+}
+
+#[test]
+fn corpus_pages_keep_the_invariants() {
+    let shared = common::shared();
+    let mut n = 0;
+    for entry in std::fs::read_dir(shared.join("corpus/readability")).expect("corpus") {
+        let path = entry.expect("entry").path().join("source.html");
+        let Ok(page) = std::fs::read_to_string(&path) else {
+            continue;
+        };
+        let ammonia = invariants::ammonia_builder();
+        for kind in [InputKind::Html, InputKind::Text] {
+            let options = Options {
+                input: kind,
+                ..Options::default()
+            };
+            let result = clean(&page, &options);
+            let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                invariants::check(Some(&page), page.len(), &options, &result, &ammonia)
+            }));
+            assert!(
+                r.is_ok(),
+                "{}: an invariant broke ({kind:?})",
+                path.display()
+            );
+        }
+        n += 1;
+    }
+    for entry in std::fs::read_dir(shared.join("seeds")).expect("seeds") {
+        let path = entry.expect("entry").path();
+        let Ok(page) = std::fs::read_to_string(&path) else {
+            continue;
+        };
+        let ammonia = invariants::ammonia_builder();
+        let options = Options::default();
+        let result = clean(&page, &options);
+        let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            invariants::check(Some(&page), page.len(), &options, &result, &ammonia)
+        }));
+        assert!(r.is_ok(), "{}: an invariant broke", path.display());
+        n += 1;
+    }
+    assert!(n >= 100, "pages read: {n}");
+}
