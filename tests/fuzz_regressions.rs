@@ -28,6 +28,15 @@ fn check_all(name: &str, data: &[u8]) {
                 r.is_ok(),
                 "{name}: an invariant broke ({kind:?}, base {base:?})"
             );
+            let result = gleaner::clean_bytes(data, &options);
+            let decoded = gleaner::decode(data);
+            let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                invariants::check(Some(&decoded), data.len(), &options, &result, &ammonia)
+            }));
+            assert!(
+                r.is_ok(),
+                "{name}: an invariant broke in clean_bytes ({kind:?})"
+            );
         }
     }
 }

@@ -23,7 +23,7 @@ fuzz_target!(|data: &[u8]| {
     let decoded = gleaner::decode(data);
     let ammonia = AMMONIA.get_or_init(invariants::ammonia_builder);
     invariants::check(Some(&decoded), data.len(), &options, &result, ammonia);
-    if data.len() % 4 == 0 {
+    if data.len().is_multiple_of(4) {
         assert_eq!(
             result,
             gleaner::clean(&decoded, &options),

@@ -21,7 +21,7 @@ fuzz_target!(|data: &[u8]| {
     let result = gleaner::clean(&input, &options);
     let ammonia = AMMONIA.get_or_init(invariants::ammonia_builder);
     invariants::check(Some(&input), input.len(), &options, &result, ammonia);
-    if data.len() % 7 == 0 {
+    if data.len().is_multiple_of(7) {
         let _ = gleaner::is_probably_readable(&input);
         let mut cleaner = gleaner::Cleaner::with_options(options.clone());
         let _ = cleaner.clean(&input);
