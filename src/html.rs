@@ -396,6 +396,9 @@ impl<'a> Extractor<'a> {
         // Visible text below each node, to keep class hints from pruning the
         // bulk of the page.
         let mut chars = vec![0usize; dom.nodes.len()];
+        // Whether the subtree holds an `<article>`, `<main>` or articleBody:
+        // class hints never prune those.
+        let mut semantic = vec![false; dom.nodes.len()];
         for &id in order.iter().rev() {
             if let NodeData::Text(t) = &dom.nodes[id].data {
                 chars[id] = t.chars().filter(|c| !c.is_whitespace()).count();
@@ -407,12 +410,22 @@ impl<'a> Extractor<'a> {
                     local_name!("noscript"),
                     local_name!("template"),
                 ],
-            ) {
+            ) || hidden(dom, id)
+            {
                 chars[id] = 0;
+            }
+            // Semantic article containers with real text, counted by the
+            // characters they hold (kept apart from the ones they sit in).
+            if chars[id] >= 400
+                && (is_tag(dom.tag(id), &[local_name!("article"), local_name!("main")])
+                    || is_article_body(dom, id))
+            {
+                semantic[id] = true;
             }
             if id != body {
                 if let Some(p) = dom.nodes[id].parent {
                     chars[p] += chars[id];
+                    semantic[p] |= semantic[id];
                 }
             }
         }
@@ -423,7 +436,11 @@ impl<'a> Extractor<'a> {
             let mark = match parent_mark {
                 Some(Prune::Invisible) => Some(Prune::Invisible),
                 Some(m) => Some(prune(dom, id, false).unwrap_or(m)),
-                None => prune(dom, id, classy && chars[id] * 10 < total * 4),
+                None => prune(
+                    dom,
+                    id,
+                    classy && chars[id] * 10 < total * 4 && !semantic[id],
+                ),
             };
             pruned[id] = mark;
         }
