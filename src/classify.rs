@@ -10,6 +10,7 @@ use std::collections::HashMap;
 
 use crate::blocks::{Block, BlockKind};
 use crate::lang::{self, Language};
+use crate::metadata::{find_date, is_month, parse_byline};
 use crate::util::{norm_key, prefix, words};
 
 /// Blocks shorter than this (in characters) are "short": their neighbours decide.
@@ -63,6 +64,10 @@ struct Features {
     separators: usize,
     copyright: bool,
     furniture: Vec<&'static str>,
+    /// A short line that is a date and little else ("Updated: March 5, 2024").
+    date_line: bool,
+    /// A short line that names the author ("By Jane Doe").
+    byline: bool,
 }
 
 fn features(text: &str, lang: Option<&'static Language>) -> Features {
@@ -111,6 +116,17 @@ fn features(text: &str, lang: Option<&'static Language>) -> Features {
         }
         prev_space = c.is_whitespace();
     }
+    if f.chars < 100 {
+        f.byline = parse_byline(text).is_some();
+        f.date_line = find_date(text).is_some() && {
+            // Besides the date, at most a few words ("Updated", a weekday).
+            let other = words(text)
+                .filter(|w| w.chars().count() > 3 && w.chars().all(char::is_alphabetic))
+                .filter(|w| !is_month(w))
+                .count();
+            other <= 3
+        };
+    }
     // Furniture words only matter for the start of a block: long prose that
     // mentions a comment or a newsletter is still prose.
     let head = prefix(text, 600).to_lowercase();
@@ -131,6 +147,14 @@ fn initial(block: &Block, f: &Features, s: &Signals, lang_known: bool) -> Class 
     }
     if let Some(why) = &s.boilerplate {
         return Class::Bad(why.clone());
+    }
+    // (A quotation's attribution, such as an embedded post's, stays.)
+    let quoted = block.kind == BlockKind::Quote;
+    if f.date_line && !quoted {
+        return Class::Bad("a date line (dates go to the metadata)".into());
+    }
+    if f.byline && !quoted {
+        return Class::Bad("a byline (authors go to the metadata)".into());
     }
     // Never drop prose for a few inline links: inside the article's
     // container only blocks that are nearly all links, or short link lines, go.

@@ -207,6 +207,11 @@ const MONTHS: &[(&str, u32)] = &[
     ("grudnia", 12),
 ];
 
+/// Whether a word is a month name (or its abbreviation) in a supported language.
+pub(crate) fn is_month(word: &str) -> bool {
+    month(word).is_some()
+}
+
 fn month(word: &str) -> Option<u32> {
     let w = word.trim_end_matches('.').to_lowercase();
     MONTHS.iter().find(|(name, _)| *name == w).map(|&(_, m)| m)
