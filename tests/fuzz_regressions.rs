@@ -100,3 +100,23 @@ fn corpus_pages_keep_the_invariants() {
     }
     assert!(n >= 100, "pages read: {n}");
 }
+
+/// Triage of fuzz findings against the current code:
+/// `GLEANER_FUZZ_ARTIFACTS=fuzz/artifacts/html cargo test --release --test fuzz_regressions -- --ignored`
+/// lists every file that still breaks an invariant.
+#[test]
+#[ignore = "triage tool: needs GLEANER_FUZZ_ARTIFACTS"]
+fn triage_fuzz_artifacts() {
+    let Some(dir) = std::env::var_os("GLEANER_FUZZ_ARTIFACTS") else {
+        return;
+    };
+    let mut broken = Vec::new();
+    for entry in std::fs::read_dir(dir).expect("artifacts") {
+        let path = entry.expect("entry").path();
+        let data = std::fs::read(&path).expect("read");
+        if std::panic::catch_unwind(|| check_all(&path.display().to_string(), &data)).is_err() {
+            broken.push(path.display().to_string());
+        }
+    }
+    assert!(broken.is_empty(), "still broken: {broken:#?}");
+}

@@ -333,14 +333,17 @@ impl html5ever::tokenizer::TokenSink for Chars {
     }
 }
 
-/// The characters of the input, literally and as decoded by an HTML tokenizer.
+/// The characters of the input, literally and as decoded by an HTML
+/// tokenizer. Every `<` becomes a space first: a tokenizer alone does not
+/// know the states a tree builder switches it to (script, raw text), so it
+/// reads the whole input as text and decodes every character reference.
 pub fn input_chars(input: &str, html: bool) -> HashSet<char> {
     let mut set: HashSet<char> = input.chars().collect();
     if html && input.contains('&') {
         use html5ever::tendril::StrTendril;
         use html5ever::tokenizer::{BufferQueue, Tokenizer};
         let queue = BufferQueue::default();
-        queue.push_back(StrTendril::from_slice(input));
+        queue.push_back(StrTendril::from_slice(&input.replace('<', " ")));
         let tok = Tokenizer::new(Chars(Default::default()), Default::default());
         let _ = tok.feed(&queue);
         tok.end();
