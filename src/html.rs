@@ -23,7 +23,8 @@ fn is_tag(tag: Option<&LocalName>, names: &[LocalName]) -> bool {
     tag.is_some_and(|t| names.contains(t))
 }
 
-/// Tokens of class and id that mark page furniture, with the reason in words.
+/// Tokens of class and id that mark page furniture, with the reason in words;
+/// a trailing `*` matches any token that begins with the word.
 const FURNITURE: &[(&str, &[&str])] = &[
     (
         "comments",
@@ -38,7 +39,7 @@ const FURNITURE: &[(&str, &[&str])] = &[
     ),
     (
         "a cookie or consent banner",
-        &["cookie", "cookies", "consent", "gdpr"],
+        &["cookie*", "cookies", "consent", "gdpr"],
     ),
     (
         "share buttons",
@@ -46,7 +47,7 @@ const FURNITURE: &[(&str, &[&str])] = &[
             "share",
             "sharing",
             "shares",
-            "social",
+            "social*",
             "socials",
             "sharebar",
             "byline-social",
@@ -55,21 +56,21 @@ const FURNITURE: &[(&str, &[&str])] = &[
     (
         "related stories",
         &[
-            "related",
+            "related*",
             "recommended",
             "recommendations",
             "recirc",
             "teaser",
             "teasers",
             "more-stories",
-            "outbrain",
-            "taboola",
+            "outbrain*",
+            "taboola*",
         ],
     ),
     (
         "a newsletter or sign-up box",
         &[
-            "newsletter",
+            "newsletter*",
             "subscribe",
             "subscription",
             "signup",
@@ -80,7 +81,7 @@ const FURNITURE: &[(&str, &[&str])] = &[
     (
         "an advertisement",
         &[
-            "advert",
+            "advert*",
             "advertisement",
             "ad",
             "ads",
@@ -99,15 +100,15 @@ const FURNITURE: &[(&str, &[&str])] = &[
             "navbar",
             "navigation",
             "menu",
-            "breadcrumb",
+            "breadcrumb*",
             "breadcrumbs",
             "pagination",
             "pager",
             "skip",
         ],
     ),
-    ("an aside (sidebar)", &["sidebar", "widget", "toolbar"]),
-    ("a page or section footer", &["footer"]),
+    ("an aside (sidebar)", &["sidebar*", "widget", "toolbar"]),
+    ("a page or section footer", &["footer*"]),
     (
         "page furniture (by its class or id)",
         &[
@@ -305,9 +306,15 @@ fn prune(dom: &Dom, id: NodeId, classy: bool) -> Option<Prune> {
 
 /// A reason in words for a class/id that marks furniture.
 fn furniture_reason(tokens: &[String]) -> Option<&'static str> {
+    // A word ending in `*` also matches the tokens it begins
+    // ("related*": "relatedposts"), as class names are often run together.
+    let matches = |word: &str, t: &str| match word.strip_suffix('*') {
+        Some(stem) => t.starts_with(stem),
+        None => word == t,
+    };
     FURNITURE
         .iter()
-        .find(|(_, words)| tokens.iter().any(|t| words.contains(&t.as_str())))
+        .find(|(_, words)| tokens.iter().any(|t| words.iter().any(|w| matches(w, t))))
         .map(|&(reason, _)| reason)
 }
 
