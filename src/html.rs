@@ -125,6 +125,14 @@ const FURNITURE: &[(&str, &[&str])] = &[
         ],
     ),
 ];
+/// Furniture that may hold long prose with few links (comments, teasers,
+/// sidebars, footers): its class words prune it whatever its text.
+const LONG_FURNITURE: &[&str] = &[
+    "comments",
+    "related stories",
+    "an aside (sidebar)",
+    "a page or section footer",
+];
 /// Tokens of class and id that mark the article.
 const POSITIVE: &[&str] = &[
     "article",
@@ -406,6 +414,7 @@ impl<'a> Extractor<'a> {
         // Whether the subtree holds an `<article>`, `<main>` or articleBody:
         // class hints never prune those.
         let mut semantic = vec![false; dom.nodes.len()];
+        let mut links = vec![0usize; dom.nodes.len()];
         for &id in order.iter().rev() {
             if let NodeData::Text(t) = &dom.nodes[id].data {
                 chars[id] = t.chars().filter(|c| !c.is_whitespace()).count();
@@ -429,9 +438,13 @@ impl<'a> Extractor<'a> {
             {
                 semantic[id] = true;
             }
+            if dom.tag(id) == Some(&local_name!("a")) {
+                links[id] = chars[id];
+            }
             if id != body {
                 if let Some(p) = dom.nodes[id].parent {
                     chars[p] += chars[id];
+                    links[p] += links[id];
                     semantic[p] |= semantic[id];
                 }
             }
@@ -443,11 +456,24 @@ impl<'a> Extractor<'a> {
             let mark = match parent_mark {
                 Some(Prune::Invisible) => Some(Prune::Invisible),
                 Some(m) => Some(prune(dom, id, false).unwrap_or(m)),
-                None => prune(
-                    dom,
-                    id,
-                    classy && chars[id] * 10 < total * 4 && !semantic[id],
-                ),
+                None => {
+                    let classy = classy && chars[id] * 10 < total * 4 && !semantic[id];
+                    match prune(dom, id, classy) {
+                        // Share bars, menus, ads and sign-up boxes are short
+                        // or all links: a class word on a subtree of plain
+                        // prose (a section id made from its heading) is not one.
+                        Some(Prune::Furniture(why))
+                            if classy
+                                && chars[id] >= 500
+                                && links[id] * 4 < chars[id]
+                                && !LONG_FURNITURE.contains(&why)
+                                && prune(dom, id, false).is_none() =>
+                        {
+                            None
+                        }
+                        m => m,
+                    }
+                }
             };
             pruned[id] = mark;
         }
