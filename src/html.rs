@@ -566,19 +566,46 @@ impl<'a> Extractor<'a> {
                 level += 1;
             }
         }
-        let mut best: Option<(NodeId, f32)> = None;
+        // The five best candidates, best first.
+        let mut candidates: Vec<(NodeId, f32)> = Vec::with_capacity(6);
         for &id in &order {
             if !stats[id].scored || self.pruned[id].is_some() {
                 continue;
             }
             let density = stats[id].link_chars as f32 / stats[id].chars.max(1) as f32;
             let s = stats[id].score * (1.0 - density);
-            if best.is_none_or(|(_, b)| s > b) {
-                best = Some((id, s));
+            let at = candidates.partition_point(|&(_, b)| b >= s);
+            if at < 5 {
+                candidates.insert(at, (id, s));
+                candidates.truncate(5);
             }
         }
-        let Some((top, top_score)) = best else {
+        let Some(&(top, top_score)) = candidates.first() else {
             return vec![body];
+        };
+        // An article split into parts (steps, sections) gives several close
+        // candidates: their nearest common container is the article.
+        let close: Vec<NodeId> = candidates[1..]
+            .iter()
+            .filter(|&&(_, s)| s >= top_score * 0.75)
+            .map(|&(id, _)| id)
+            .collect();
+        let top = if close.len() >= 3 {
+            let mut a = dom.nodes[top].parent;
+            let mut found = top;
+            while let Some(p) = a {
+                if p == body || dom.tag(p).is_none() {
+                    break;
+                }
+                if close.iter().filter(|&&c| is_ancestor(dom, p, c)).count() >= 3 {
+                    found = p;
+                    break;
+                }
+                a = dom.nodes[p].parent;
+            }
+            found
+        } else {
+            top
         };
         if std::env::var_os("GLEANER_DEBUG").is_some() {
             eprintln!(
@@ -1032,7 +1059,7 @@ impl<'a> Builder<'a> {
             if tag == local_name!("pre") {
                 self.start_block(id);
                 self.pre += 1;
-            } else if BLOCK_TAGS.contains(&tag) {
+            } else if BLOCK_TAGS.contains(&tag) || is_caption(dom, id) {
                 self.start_block(id);
             }
             stack.push((id, false));
@@ -1061,7 +1088,7 @@ impl<'a> Builder<'a> {
                 self.pre = self.pre.saturating_sub(1);
                 self.reset_ctx(id);
             }
-            ref t if BLOCK_TAGS.contains(t) => {
+            ref t if BLOCK_TAGS.contains(t) || is_caption(self.ex.dom, id) => {
                 self.flush();
                 self.reset_ctx(id);
             }
