@@ -414,7 +414,9 @@ pub(crate) fn extract(dom: &Dom, base_url: Option<&str>) -> HtmlMeta {
     }
     let mut seen: Vec<String> = Vec::new();
     for a in authors {
+        // Names, not bylines: "By Jane Doe" in a meta tag is "Jane Doe".
         let a = norm_space(&a);
+        let a = crate::metadata::parse_byline(&a).unwrap_or(a);
         if !a.is_empty() && !seen.contains(&a) {
             seen.push(a);
         }

@@ -115,7 +115,7 @@ fn readability_html_f1_floor() {
 /// subtag, publishedTime by date). Floors only go up.
 const METADATA_FLOORS: &[(&str, f64)] = &[
     ("title", 0.99),
-    ("byline", 0.84),
+    ("byline", 0.86),
     ("lang", 1.0),
     ("publishedTime", 0.96),
     ("siteName", 0.93),
