@@ -21,6 +21,10 @@ const LONG: usize = 200;
 const STOP_HIGH: f32 = 0.30;
 /// Stop-word density below which a block is not prose.
 const STOP_LOW: f32 = 0.22;
+/// Doubtful blocks (short prose) this many, with this many characters, side
+/// by side with only short lines between them, are article text.
+const GROUP_BLOCKS: usize = 3;
+const GROUP_CHARS: usize = 400;
 /// Inside the article, a paragraph this long that the page repeats is prose
 /// written twice on purpose (or a template filler), not a site's boilerplate.
 const REPEATED_PROSE: usize = 200;
@@ -280,6 +284,18 @@ fn run_weight(c: &Class, chars: usize) -> i64 {
     }
 }
 
+/// The weight of a block when the article's run grows out of the blocks the
+/// page's structure vouches for: what lies between costs less, as the run
+/// already holds the article (a box of a few links between two parts of an
+/// article does not split it; a long stretch of them does).
+fn extension_weight(c: &Class, chars: usize) -> i64 {
+    let n = chars as i64;
+    match c {
+        Class::Good => n,
+        _ => -(60 + n / 2),
+    }
+}
+
 /// The article's run of blocks. When the page's structure vouches for some
 /// blocks, the run spans them and grows outwards as far as good text
 /// outweighs what lies between, but not back past the headline; otherwise
@@ -302,7 +318,7 @@ fn article_run(
     let extend = |indices: &mut dyn Iterator<Item = usize>| -> Option<usize> {
         let (mut sum, mut best, mut at) = (0i64, 0i64, None);
         for i in indices {
-            sum += run_weight(&classes[i], chars[i]);
+            sum += extension_weight(&classes[i], chars[i]);
             if sum > best {
                 best = sum;
                 at = Some(i);
@@ -378,6 +394,32 @@ pub(crate) fn classify(blocks: &mut [Block], signals: &[Signals], page: &Page) {
             ref c => c.clone(),
         })
         .collect();
+    // Doubtful blocks that come in numbers vouch for each other: articles
+    // written in short paragraphs have no long block to lean on.
+    let mut revised = revised;
+    let mut i = 0;
+    while i < revised.len() {
+        let is_member = |c: &Class| {
+            matches!(c, Class::NearGood) || matches!(c, Class::Bad(why) if why.starts_with("short"))
+        };
+        if !is_member(&revised[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < revised.len() && is_member(&revised[i]) {
+            i += 1;
+        }
+        let doubtful: Vec<usize> = (start..i)
+            .filter(|&j| revised[j] == Class::NearGood)
+            .collect();
+        let doubtful_chars: usize = doubtful.iter().map(|&j| chars[j]).sum();
+        if doubtful.len() >= GROUP_BLOCKS && doubtful_chars >= GROUP_CHARS {
+            for j in doubtful {
+                revised[j] = Class::Good;
+            }
+        }
+    }
     let mut final_classes: Vec<Class> = (0..revised.len())
         .map(|i| match revised[i] {
             Class::NearGood => {
