@@ -767,6 +767,13 @@ struct Ctx {
     ordered: bool,
 }
 
+/// Inline elements still open at the end of a block that are opened again
+/// for the next block (the innermost ones).
+const MAX_REOPEN: usize = 8;
+
+/// How many ancestors decide a block's kind (heading, list item, quote…).
+const MAX_CONTEXT_DEPTH: usize = 64;
+
 /// Builds blocks from the page in document order.
 struct Builder<'a> {
     ex: &'a Extractor<'a>,
@@ -835,7 +842,10 @@ impl<'a> Builder<'a> {
     /// Inline elements still open (a link around several blocks) are closed
     /// here and opened again for the next block, so their text stays link text.
     fn flush(&mut self) {
-        let open: Vec<Frame> = self.frames.iter().skip(1).map(|(f, _)| f.clone()).collect();
+        // At most the innermost few: markup that leaves hundreds of inline
+        // elements open would otherwise wrap every later block in all of them.
+        let skip = self.frames.len().saturating_sub(MAX_REOPEN).max(1);
+        let open: Vec<Frame> = self.frames.iter().skip(skip).map(|(f, _)| f.clone()).collect();
         while self.frames.len() > 1 {
             self.close_frame();
         }
@@ -906,6 +916,11 @@ impl<'a> Builder<'a> {
         let mut depth = 0usize;
         while let Some(n) = a {
             depth += 1;
+            // A bounded walk: the block kind comes from a near ancestor, and
+            // a walk to the root for every block is quadratic in deep markup.
+            if depth > MAX_CONTEXT_DEPTH {
+                break;
+            }
             if let Some(tag) = dom.tag(n) {
                 if !found_kind {
                     if let Some(l) = heading_level(tag) {
