@@ -845,7 +845,12 @@ impl<'a> Builder<'a> {
         // At most the innermost few: markup that leaves hundreds of inline
         // elements open would otherwise wrap every later block in all of them.
         let skip = self.frames.len().saturating_sub(MAX_REOPEN).max(1);
-        let open: Vec<Frame> = self.frames.iter().skip(skip).map(|(f, _)| f.clone()).collect();
+        let open: Vec<Frame> = self
+            .frames
+            .iter()
+            .skip(skip)
+            .map(|(f, _)| f.clone())
+            .collect();
         while self.frames.len() > 1 {
             self.close_frame();
         }
