@@ -186,9 +186,11 @@ fn initial(block: &Block, f: &Features, s: &Signals, lang_known: bool) -> Class 
     let furniture = |f: &Features| format!("site furniture (“{}”)", f.furniture.join("”, “"));
     if !f.furniture.is_empty() {
         // Inside the article's container only short lines that are not
-        // sentences count as furniture ("Advertisement", "Share this:").
+        // sentences ("Advertisement", "Share this:"), or a few sentences full
+        // of furniture words (a sign-up pitch), count as furniture.
         let furniture_line = if s.content {
-            f.chars < 80 && (f.sentence_ends == 0 || f.furniture.len() >= 2)
+            (f.chars < 80 && (f.sentence_ends == 0 || f.furniture.len() >= 2))
+                || (f.chars < 200 && f.furniture.len() >= 2)
         } else {
             f.chars < 200 || (f.chars < 600 && f.furniture.len() >= 2)
         };
