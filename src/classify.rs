@@ -72,7 +72,37 @@ struct Features {
     date_line: bool,
     /// A short line that names the author ("By Jane Doe").
     byline: bool,
+    /// A line of social network names: a share bar's labels.
+    share_line: bool,
 }
+
+/// Names of social networks and sharing channels, as share bars label them.
+const SHARE_LABELS: &[&str] = &[
+    "facebook",
+    "twitter",
+    "whatsapp",
+    "pinterest",
+    "linkedin",
+    "reddit",
+    "telegram",
+    "email",
+    "print",
+    "tumblr",
+    "instagram",
+    "youtube",
+    "flipboard",
+    "pocket",
+    "google",
+    "messenger",
+    "xing",
+    "vk",
+    "mastodon",
+    "threads",
+    "bluesky",
+    "share",
+    "tweet",
+    "pin",
+];
 
 fn features(text: &str, lang: Option<&'static Language>) -> Features {
     let mut f = Features {
@@ -121,6 +151,11 @@ fn features(text: &str, lang: Option<&'static Language>) -> Features {
         prev_space = c.is_whitespace();
     }
     if f.chars < 100 {
+        let mut n = 0;
+        f.share_line = words(text).all(|w| {
+            n += 1;
+            SHARE_LABELS.contains(&w.to_lowercase().as_str())
+        }) && n >= 2;
         f.byline = parse_byline(text).is_some();
         f.date_line = find_date(text).is_some() && {
             // Besides the date, at most a few words ("Updated", a weekday).
@@ -151,6 +186,9 @@ fn initial(block: &Block, f: &Features, s: &Signals, lang_known: bool) -> Class 
     }
     if let Some(why) = &s.boilerplate {
         return Class::Bad(why.clone());
+    }
+    if f.share_line {
+        return Class::Bad("share buttons".into());
     }
     // (A quotation's attribution, such as an embedded post's, stays.)
     let quoted = block.kind == BlockKind::Quote;

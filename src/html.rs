@@ -1370,6 +1370,14 @@ pub(crate) fn clean_html(input: &str, options: &Options, memory: Option<&mut Mem
             page_id,
         );
     }
+    // The site's name shown as a heading or line is not article text.
+    if let Some(site) = meta.site_name.as_deref().map(crate::util::norm_key) {
+        for b in blocks.iter_mut() {
+            if b.text.len() < 200 && crate::util::norm_key(&b.text) == site {
+                b.drop_for("the site's name (kept in the metadata)");
+            }
+        }
+    }
     for &i in &options.restore {
         if let Some(b) = blocks.get_mut(i) {
             if !b.kept && b.kind != BlockKind::Title {
