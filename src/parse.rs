@@ -360,6 +360,9 @@ impl TreeSink for Sink {
     fn add_attrs_if_missing(&self, target: &NodeId, new: Vec<Attribute>) {
         if let NodeData::Element { attrs, .. } = &mut self.dom.borrow_mut().nodes[*target].data {
             for a in new {
+                if attrs.len() >= MAX_ATTRS {
+                    break;
+                }
                 if !attrs.iter().any(|b| b.name == a.name) {
                     attrs.push(a);
                 }
@@ -383,6 +386,11 @@ impl TreeSink for Sink {
 /// Browsers cap the tree too (Chromium at 512), and html5ever's work grows
 /// with the square of the depth.
 const MAX_DEPTH: usize = 1024;
+
+/// How many attributes of one tag are kept: html5ever compares each new
+/// attribute with those before it, so a tag with 500,000 attributes takes
+/// minutes.
+const MAX_ATTRS: usize = 256;
 
 /// Elements that have no end tag, or whose end tag is implied by the next one.
 const FLAT: &[&str] = &[
@@ -437,6 +445,85 @@ fn limit_depth(html: &str, max: usize) -> Cow<'_, str> {
     }
 }
 
+/// Cuts start tags to their first `max` attributes (one linear pass that
+/// reads tags and quoted values as a tokenizer does, not raw text);
+/// returns the input unchanged when no tag has more.
+fn limit_attrs(html: &str, max: usize) -> Cow<'_, str> {
+    let b = html.as_bytes();
+    let n = b.len();
+    let space = |c: u8| c.is_ascii_whitespace() || c == b'/';
+    let mut out: Option<String> = None;
+    let mut copied = 0usize;
+    let mut i = 0usize;
+    while let Some(off) = memchr_lt(&b[i..]) {
+        let at = i + off;
+        i = at + 1;
+        if !b.get(i).is_some_and(u8::is_ascii_alphabetic) {
+            continue;
+        }
+        while i < n && !space(b[i]) && b[i] != b'>' {
+            i += 1;
+        }
+        let mut count = 0usize;
+        let mut cut = None;
+        loop {
+            while i < n && space(b[i]) {
+                i += 1;
+            }
+            if i >= n || b[i] == b'>' {
+                break;
+            }
+            count += 1;
+            if count == max + 1 {
+                cut = Some(i);
+            }
+            if b[i] != b'=' {
+                while i < n && !space(b[i]) && b[i] != b'=' && b[i] != b'>' {
+                    i += 1;
+                }
+                while i < n && b[i].is_ascii_whitespace() {
+                    i += 1;
+                }
+            }
+            if i < n && b[i] == b'=' {
+                i += 1;
+                while i < n && b[i].is_ascii_whitespace() {
+                    i += 1;
+                }
+                match b.get(i) {
+                    Some(&q) if q == b'"' || q == b'\'' => {
+                        i += 1;
+                        while i < n && b[i] != q {
+                            i += 1;
+                        }
+                        i += 1;
+                    }
+                    _ => {
+                        while i < n && !b[i].is_ascii_whitespace() && b[i] != b'>' {
+                            i += 1;
+                        }
+                    }
+                }
+            }
+        }
+        let end = i.min(n);
+        if let Some(cut) = cut {
+            let o = out.get_or_insert_with(|| String::with_capacity(html.len()));
+            o.push_str(&html[copied..cut]);
+            o.push('>');
+            copied = (end + 1).min(n);
+        }
+        i = (end + 1).min(n);
+    }
+    match out {
+        Some(mut o) => {
+            o.push_str(&html[copied..]);
+            Cow::Owned(o)
+        }
+        None => Cow::Borrowed(html),
+    }
+}
+
 fn memchr_lt(bytes: &[u8]) -> Option<usize> {
     bytes.iter().position(|&b| b == b'<')
 }
@@ -446,13 +533,29 @@ pub(crate) fn parse(html: &str) -> Dom {
     let sink = Sink {
         dom: RefCell::new(Dom::new()),
     };
-    let html = limit_depth(html, MAX_DEPTH);
+    let html = limit_attrs(html, MAX_ATTRS);
+    let html = limit_depth(&html, MAX_DEPTH);
     parse_document(sink, ParseOpts::default()).one(&*html)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_tag_keeps_its_first_attributes() {
+        let many: String = (0..300).map(|i| format!(" a{i}='x>y'")).collect();
+        let html = format!("<p{many}>text</p><p b=1>more</p>");
+        let dom = parse(&html);
+        let p = dom.find(dom.body(), &local_name!("p")).expect("p");
+        assert_eq!(dom.attr(p, "a0"), Some("x>y"));
+        assert!(dom.attr(p, "a255").is_some());
+        assert!(dom.attr(p, "a256").is_none());
+        assert_eq!(dom.text(dom.body()), "textmore");
+        let few = "<p a=1 b c=\"2 > 3\" d>x</p>";
+        assert_eq!(limit_attrs(few, 3), "<p a=1 b c=\"2 > 3\" >x</p>");
+        assert!(matches!(limit_attrs(few, 4), Cow::Borrowed(_)));
+    }
 
     #[test]
     fn parses_and_walks() {
