@@ -178,6 +178,27 @@ fn hint_tokens(dom: &Dom, id: NodeId) -> Vec<String> {
     out
 }
 
+/// Whether a block sits in a card made clickable by an empty link laid over
+/// it (a "stretched" link: `<div><h3>…</h3><p>…</p><a href=…></a></div>`):
+/// its text is a link's text though no `<a>` holds it.
+fn in_card(dom: &Dom, node: NodeId) -> bool {
+    let mut n = Some(node);
+    for _ in 0..3 {
+        let Some(id) = n else { return false };
+        let overlay = dom.children(id).any(|c| {
+            dom.tag(c) == Some(&local_name!("a"))
+                && dom.attr(c, "href").is_some_and(|h| !h.trim().is_empty())
+                && dom.children(c).next().is_none()
+        });
+        // A card is small; an article may hold an empty icon link.
+        if overlay {
+            return dom.text(id).chars().filter(|c| !c.is_whitespace()).count() < 300;
+        }
+        n = dom.nodes[id].parent;
+    }
+    false
+}
+
 /// An element the page marks as the article's body (schema.org microdata).
 fn is_article_body(dom: &Dom, id: NodeId) -> bool {
     dom.attr(id, "itemprop")
@@ -1437,8 +1458,13 @@ fn build_blocks(dom: &Dom, base: Option<&str>, classy: bool) -> (Vec<Block>, Vec
         .map(|(b, info)| {
             let chars = b.text.chars().filter(|c| !c.is_whitespace()).count().max(1);
             let content = in_content[info.node];
+            let link_density = if in_card(dom, info.node) {
+                1.0
+            } else {
+                info.link_chars as f32 / chars as f32
+            };
             Signals {
-                link_density: info.link_chars as f32 / chars as f32,
+                link_density,
                 boilerplate: match info.prune {
                     Some(Prune::Furniture(why)) => Some(why.to_string()),
                     _ => None,
