@@ -25,9 +25,10 @@ const STOP_LOW: f32 = 0.22;
 /// by side with only short lines between them, are article text.
 const GROUP_BLOCKS: usize = 3;
 const GROUP_CHARS: usize = 400;
-/// Inside the article, a paragraph this long that the page repeats is prose
-/// written twice on purpose (or a template filler), not a site's boilerplate.
-const REPEATED_PROSE: usize = 200;
+/// Inside the article, a paragraph of a sentence or more that the page repeats
+/// is part of its structure (recipes, schedules, prose written twice), not a
+/// site's boilerplate.
+const REPEATED_PROSE: usize = 40;
 /// Link density above which a block is navigation.
 const MAX_LINK_DENSITY: f32 = 0.4;
 
