@@ -200,13 +200,14 @@ fn initial(block: &Block, f: &Features, s: &Signals, lang_known: bool) -> Class 
         return Class::Bad("a byline (authors go to the metadata)".into());
     }
     // Never drop prose for a few inline links: inside the article's
-    // container only blocks that are nearly all links, or short link lines, go.
+    // container only blocks that are nearly all links, or short link lines, go
+    // (a table goes only when nearly all of it is links).
     let links_bad = if s.content {
         s.link_density > 0.8 || (s.link_density > 0.5 && f.chars < 100)
     } else {
         s.link_density > MAX_LINK_DENSITY
     };
-    if links_bad && !matches!(block.kind, BlockKind::Table) {
+    if links_bad && (block.kind != BlockKind::Table || s.link_density > 0.8) {
         return Class::Bad("mostly links".into());
     }
     // Inside the article a sentence may cite an address; only lines that are
