@@ -185,14 +185,26 @@ fn in_card(dom: &Dom, node: NodeId) -> bool {
     let mut n = Some(node);
     for _ in 0..3 {
         let Some(id) = n else { return false };
-        let overlay = dom.children(id).any(|c| {
+        // A card has few children: a parent of thousands is not one, and
+        // scanning all of them for every block would be quadratic.
+        let overlay = dom.children(id).take(64).any(|c| {
             dom.tag(c) == Some(&local_name!("a"))
                 && dom.attr(c, "href").is_some_and(|h| !h.trim().is_empty())
                 && dom.children(c).next().is_none()
         });
-        // A card is small; an article may hold an empty icon link.
+        // A card is small; an article may hold an empty icon link. (Counted
+        // up to the limit only, for the same reason.)
         if overlay {
-            return dom.text(id).chars().filter(|c| !c.is_whitespace()).count() < 300;
+            let mut chars = 0usize;
+            for d in dom.descendants(id) {
+                if let NodeData::Text(t) = &dom.nodes[d].data {
+                    chars += t.chars().filter(|c| !c.is_whitespace()).take(300).count();
+                    if chars >= 300 {
+                        return false;
+                    }
+                }
+            }
+            return true;
         }
         n = dom.nodes[id].parent;
     }
