@@ -125,7 +125,8 @@ fn quoted_title(blocks: &[Block]) -> Option<String> {
     counts
         .into_iter()
         .filter(|&(_, c)| c >= 2)
-        .max_by_key(|&(t, c)| (c, t.len()))
+        // The text itself breaks ties, so the pick never depends on the map's order.
+        .max_by_key(|&(t, c)| (c, t.len(), std::cmp::Reverse(t)))
         .map(|(t, _)| t.to_string())
 }
 
