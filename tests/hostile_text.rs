@@ -67,3 +67,67 @@ fn control_characters_and_odd_text_do_not_panic() {
         let _ = clean(input, &Options::default());
     }
 }
+
+fn text(input: &str) -> gleaner::Article {
+    let opts = Options {
+        input: InputKind::Text,
+        ..Options::default()
+    };
+    clean(input, &opts).expect("text always gives a result")
+}
+
+#[test]
+fn whitespace_of_every_kind_gives_an_empty_article() {
+    for input in [
+        "\u{a0}\u{2000}\u{3000}\u{200b}\n\u{2028}\u{2029}",
+        &" \n".repeat(1_000_000),
+        &"\r".repeat(1_000_000),
+        &"\t\u{c} ".repeat(100_000),
+    ] {
+        let a = text(input);
+        assert_eq!(a.text.trim(), "");
+        assert_eq!(a.word_count, 0);
+    }
+}
+
+#[test]
+fn many_lines_and_long_words() {
+    let line = "A line of prose that is long enough to count, with a comma and a full stop.\n";
+    let a = text(&line.repeat(500_000));
+    assert!(!a.text.is_empty());
+    // The same short line 500,000 times, alternating furniture and prose.
+    let a = text(&"Home | News | Sport\nThe council said the budget was ready.\n".repeat(250_000));
+    assert!(!a.blocks.is_empty());
+    // One 20 MB word, one line of 5,000,000 list markers, 1,000,000 quotes.
+    assert_eq!(text(&"x".repeat(20 << 20)).text.len(), 20 << 20);
+    let _ = text(&"- ".repeat(5_000_000));
+    let _ = text(&"“".repeat(1_000_000));
+    let _ = text(&"\"A quoted Title Here\" ".repeat(200_000));
+    // Hard-wrapped lines with no paragraph break at all.
+    let wrapped = "the text goes on and on without an end in\n".repeat(500_000);
+    assert!(!text(&wrapped).blocks.is_empty());
+}
+
+#[test]
+fn nul_bytes_and_controls_in_text() {
+    // A few NULs in prose: a result; mostly NULs: a clear error.
+    let prose = "The committee said that the plan would be ready soon.\u{0} ".repeat(20);
+    assert!(text(&prose).text.contains("committee"));
+    assert_eq!(
+        clean(&"\u{0}".repeat(1000), &Options::default()).unwrap_err(),
+        Error::Binary
+    );
+    let _ = clean(
+        &"\u{1b}[31m red \u{1b}[0m\n".repeat(1000),
+        &Options::default(),
+    );
+}
+
+#[test]
+fn the_same_page_gives_the_same_article_every_time() {
+    let page = "Alpha beta gamma\nThe list says \"Alpha beta gamma\" and \"Alpha_beta gamma\" here.\nAlpha_beta gamma\nA paragraph of prose follows here, long enough to be an article paragraph.\n";
+    let first = text(page);
+    for _ in 0..20 {
+        assert_eq!(text(page), first);
+    }
+}
