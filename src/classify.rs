@@ -165,7 +165,7 @@ fn features(text: &str, lang: Option<&'static Language>) -> Features {
                 .filter(|w| !is_month(w))
                 .count();
             other <= 3
-        };
+        } || relative_time(text);
     }
     // Furniture words only matter for the start of a block: long prose that
     // mentions a comment or a newsletter is still prose.
@@ -175,6 +175,26 @@ fn features(text: &str, lang: Option<&'static Language>) -> Features {
         None => lang::furniture_hits_any(&head),
     };
     f
+}
+
+/// Words that make a number a time ago ("2H ago", "vor 3 Stunden",
+/// "il y a 5 min", "hace 2 días", "3 ore fa", "2 uur geleden", "há 2 dias",
+/// "2 godziny temu").
+const TIME_AGO: &[&str] = &[
+    "ago", "vor", "il y a", "hace", "fa", "geleden", "há", "temu",
+];
+
+/// A short line that says only how long ago something was posted.
+fn relative_time(text: &str) -> bool {
+    if text.chars().count() > 40 || !text.chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    let ws: Vec<&str> = words(&lower).collect();
+    TIME_AGO.iter().any(|marker| {
+        let m: Vec<&str> = marker.split(' ').collect();
+        ws.windows(m.len()).any(|w| w == m.as_slice())
+    }) && ws.len() <= 6
 }
 
 /// The class of a block from its own features alone.
