@@ -505,7 +505,9 @@ pub(crate) fn extract(dom: &Dom, base_url: Option<&str>) -> HtmlMeta {
         })
         .and_then(|n| dom.attr(n, "href"))
         .or_else(|| first(&m, &["og:url"]).map(String::as_str))
-        .map(|u| crate::html::resolve(base, u));
+        .map(|u| crate::html::resolve(base, u))
+        // Callers put these in href/src: never a `javascript:` or `data:` URL.
+        .filter(|u| crate::render::safe_url(u));
     meta.image = ld
         .image
         .clone()
@@ -521,7 +523,8 @@ pub(crate) fn extract(dom: &Dom, base_url: Option<&str>) -> HtmlMeta {
             )
             .cloned()
         })
-        .map(|u| crate::html::resolve(base, &u));
+        .map(|u| crate::html::resolve(base, &u))
+        .filter(|u| crate::render::safe_url(u));
 
     let mut tags = ld.keywords.clone();
     // The first of these names that gives tags, in this order (not the
