@@ -213,3 +213,21 @@ fn the_checks_catch_what_they_look_for() {
         assert!(r.is_err(), "not caught: {bad}");
     }
 }
+
+#[test]
+fn metadata_urls_are_never_script_urls() {
+    for url in [
+        "javascript:top.__pwned=1",
+        " JaVa\tScRiPt:x",
+        "data:text/html,x",
+        "vbscript:x",
+    ] {
+        let page = in_article("").replace(
+            "<title>",
+            &format!("<link rel=\"canonical\" href=\"{url}\"><meta property=\"og:image\" content=\"{url}\"><meta property=\"og:url\" content=\"{url}\"><title>"),
+        );
+        let a = clean(&page, &Options::default()).expect("a result");
+        assert_eq!(a.canonical_url, None, "{url}");
+        assert_eq!(a.image, None, "{url}");
+    }
+}
