@@ -10,8 +10,9 @@ import { join } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { ROOT, SEEDS, CORPUS_CASES, sharedDir } from './shared.mjs';
 
-/** The size budget of the WebAssembly module, gzipped. */
-const WASM_GZIP_BUDGET_BYTES = 350 * 1024;
+/** The size budget of the WebAssembly module, gzipped (issue 7: at most
+ * 300 KB; the module is about 200 KB since the parser is our own). */
+const WASM_GZIP_BUDGET_BYTES = 250_000;
 
 const SHARED = sharedDir();
 const seedFile = (name) => join(SHARED, 'seeds', `${name}.txt`);
@@ -263,7 +264,7 @@ describe('the JavaScript API', () => {
     assert.equal(c.clean(seed()).title, expected().title);
   });
 
-  test(`the .wasm is at most ${WASM_GZIP_BUDGET_BYTES / 1024} KiB gzipped`, (t) => {
+  test(`the .wasm is at most ${WASM_GZIP_BUDGET_BYTES} bytes gzipped`, (t) => {
     const wasm = readFileSync(join(ROOT, 'pkg', 'gleaner_bg.wasm'));
     const gz = gzipSync(wasm, { level: 9 }).length;
     const br = brotliCompressSync(wasm, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
