@@ -41,21 +41,29 @@ wasm-bindgen "$target_dir/wasm32-unknown-unknown/wasm/gleaner.wasm" \
 say "wasm-opt -Os"
 npx --no-install wasm-opt -Os "$out/gleaner_bg.wasm" -o "$out/gleaner_bg.opt.wasm" 2> >(grep -v 'npm warn' >&2)
 
-rm -rf pkg
-mkdir -p pkg
-cp "$out/gleaner.js" pkg/gleaner.js
-cp "$out/gleaner_bg.opt.wasm" pkg/gleaner_bg.wasm
-cp js/index.js js/init.js js/node.js pkg/
+# pkg/ and dist/www/ are assembled beside their places and moved in at the
+# end, so a build running at the same time never sees them half-written.
+tmp=$(mktemp -d "$PWD/.build-wasm.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+mkdir -p "$tmp/pkg"
+cp "$out/gleaner.js" "$tmp/pkg/gleaner.js"
+cp "$out/gleaner_bg.opt.wasm" "$tmp/pkg/gleaner_bg.wasm"
+cp js/index.js js/init.js js/node.js "$tmp/pkg/"
 
 # The web app: www/ plus the package; the service worker's cache name
 # carries a hash of the files, so a new build replaces the old cache.
-rm -rf dist/www
-mkdir -p dist/www/pkg
-cp -r www/. dist/www/
-cp pkg/gleaner.js pkg/gleaner_bg.wasm pkg/index.js pkg/init.js dist/www/pkg/
-hash=$(cd dist/www && find . -type f ! -name sw.js -print0 | sort -z | xargs -0 cat | sha256sum | cut -c1-12)
-sed -i "s/__BUILD_HASH__/$hash/" dist/www/sw.js
-touch pkg/.stamp
+mkdir -p "$tmp/www/pkg"
+cp -r www/. "$tmp/www/"
+(cd "$tmp/pkg" && cp gleaner.js gleaner_bg.wasm index.js init.js "$tmp/www/pkg/")
+hash=$(cd "$tmp/www" && find . -type f ! -name sw.js -print0 | sort -z | xargs -0 cat | sha256sum | cut -c1-12)
+sed -i "s/__BUILD_HASH__/$hash/" "$tmp/www/sw.js"
+touch "$tmp/pkg/.stamp"
+mkdir -p dist
+[ -d pkg ] && mv pkg "pkg.old.$$"
+mv "$tmp/pkg" pkg
+[ -d dist/www ] && mv dist/www "dist/www.old.$$"
+mv "$tmp/www" dist/www
+rm -rf "pkg.old.$$" "dist/www.old.$$"
 
 node --input-type=module -e '
 import { readFileSync } from "node:fs";
