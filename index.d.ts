@@ -28,6 +28,12 @@ export interface Options {
   lang?: string | null;
   /** Reading speed for `readingMinutes` (default 230). */
   wordsPerMinute?: number;
+  /**
+   * Whether `html` may load remote images (default false): an image on
+   * another origin is written as `<img data-src="…">`, so inserting the HTML
+   * makes no request until you copy `data-src` to `src`.
+   */
+  remoteImages?: boolean;
 }
 
 /** One block of the input, kept or dropped. */

@@ -55,7 +55,7 @@ function renderArticle(a) {
   t.innerHTML = a.html;
   const frag = t.content;
   for (const img of frag.querySelectorAll('img')) {
-    const src = img.getAttribute('src') ?? '';
+    const src = img.getAttribute('src') ?? img.dataset.src ?? '';
     const label = `Image${img.alt ? `: ${img.alt}` : ''}`;
     const replacement = /^https?:/i.test(src) ? link(src, label) : document.createElement('span');
     replacement.classList.add('image-link');

@@ -31,6 +31,11 @@ pub struct Options {
     pub lang: Option<String>,
     /// Words per minute used for [`crate::Article::reading_minutes`].
     pub words_per_minute: u32,
+    /// Whether [`crate::Article::html`] may load remote images. Off by
+    /// default: an image on another origin (`http:`, `https:`, `//`) is
+    /// written as `<img data-src=…>`, so inserting the HTML makes no request
+    /// until the caller copies `data-src` to `src`.
+    pub remote_images: bool,
 }
 
 impl Default for Options {
@@ -42,6 +47,7 @@ impl Default for Options {
             restore: Vec::new(),
             lang: None,
             words_per_minute: 230,
+            remote_images: false,
         }
     }
 }

@@ -19,7 +19,7 @@ pub(crate) fn finish(article: &mut Article, blocks: Vec<Block>, options: &Option
         .collect::<Vec<_>>()
         .join("\n\n");
     article.markdown = markdown(&kept);
-    article.html = html(&kept);
+    article.html = html(&kept, options.remote_images);
     article.word_count = words(&article.text).count();
     let wpm = options.words_per_minute.max(1) as usize;
     article.reading_minutes = if article.word_count == 0 {
@@ -282,7 +282,13 @@ fn html_block_text(b: &Block, text: &str, out: &mut String) {
 
 /// The kept blocks as HTML built only from an allowlist of tags, with every
 /// text escaped and every URL checked: safe to insert into a page.
-pub(crate) fn html(blocks: &[&Block]) -> String {
+/// A URL that loads from another origin: absolute http(s) or protocol-relative.
+fn is_remote(url: &str) -> bool {
+    let u = url.trim_start().to_ascii_lowercase();
+    u.starts_with("http:") || u.starts_with("https:") || u.starts_with("//")
+}
+
+pub(crate) fn html(blocks: &[&Block], remote_images: bool) -> String {
     let mut out = String::new();
     // Open lists as a stack of (ordered, an item is open). A list that
     // starts deeper than one level below its parent has no open item at the
@@ -353,8 +359,14 @@ pub(crate) fn html(blocks: &[&Block]) -> String {
             BlockKind::Figure => {
                 out.push_str("<figure>");
                 if let Some((src, alt)) = b.image.as_ref().filter(|(s, _)| safe_url(s)) {
+                    // A remote image waits in data-src unless the caller allows it.
+                    let attr = if remote_images || !is_remote(src) {
+                        "src"
+                    } else {
+                        "data-src"
+                    };
                     out.push_str(&format!(
-                        "<img src=\"{}\" alt=\"{}\" loading=\"lazy\" referrerpolicy=\"no-referrer\">",
+                        "<img {attr}=\"{}\" alt=\"{}\" loading=\"lazy\" referrerpolicy=\"no-referrer\">",
                         escape_html(src),
                         escape_html(alt)
                     ));
@@ -400,10 +412,27 @@ mod tests {
         ];
         let refs: Vec<&Block> = bs.iter().collect();
         assert_eq!(
-            html(&refs),
+            html(&refs, false),
             "<p>a &lt;b&gt; &amp; c</p>\n<ul><li>one</li><li>two</li></ul><p>end</p>\n"
         );
         assert_eq!(markdown(&refs), "a \\<b\\> & c\n\n- one\n- two\n\nend\n");
+    }
+
+    #[test]
+    fn remote_images_wait_in_data_src_unless_allowed() {
+        let mut fig = block(BlockKind::Figure, "A caption");
+        fig.image = Some(("https://example.org/a.jpg".into(), "alt".into()));
+        let mut local = block(BlockKind::Figure, "");
+        local.image = Some(("/images/b.jpg".into(), String::new()));
+        let refs: Vec<&Block> = [&fig, &local].into_iter().collect();
+        let off = html(&refs, false);
+        assert!(
+            off.contains("<img data-src=\"https://example.org/a.jpg\""),
+            "{off}"
+        );
+        assert!(!off.contains(" src=\"https:"), "{off}");
+        assert!(off.contains("<img src=\"/images/b.jpg\""), "{off}");
+        assert!(html(&refs, true).contains("<img src=\"https://example.org/a.jpg\""));
     }
 
     #[test]
@@ -412,7 +441,10 @@ mod tests {
         deep.level = 1;
         let bs = [deep, block(BlockKind::ListItem, "- top")];
         let refs: Vec<&Block> = bs.iter().collect();
-        assert_eq!(html(&refs), "<ul><ul><li>deep</li></ul><li>top</li></ul>");
+        assert_eq!(
+            html(&refs, false),
+            "<ul><ul><li>deep</li></ul><li>top</li></ul>"
+        );
     }
 
     #[test]

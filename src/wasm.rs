@@ -124,6 +124,9 @@ fn options_from_js(value: &JsValue) -> Result<Options, JsError> {
     if let Some(v) = field(value, "lang")? {
         options.lang = Some(v);
     }
+    if let Some(v) = field(value, "remoteImages")? {
+        options.remote_images = v;
+    }
     if let Some(v) = field(value, "wordsPerMinute")? {
         options.words_per_minute = v;
     }

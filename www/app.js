@@ -229,13 +229,15 @@ function renderReader(a) {
   const frag = t.content;
   let remote = 0;
   for (const img of frag.querySelectorAll('img')) {
+    // Remote images come as data-src (the library's default); any other
+    // image waits too until the user allows images.
     const src = img.getAttribute('src');
     img.removeAttribute('srcset');
     if (src && !src.startsWith('data:')) {
       img.dataset.src = src;
       img.removeAttribute('src');
-      remote++;
     }
+    if (img.dataset.src) remote++;
     img.loading = 'lazy';
     img.referrerPolicy = 'no-referrer';
   }

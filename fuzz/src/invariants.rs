@@ -47,7 +47,11 @@ pub const TAGS: &[&str] = &[
 pub fn allowed_attr(tag: &str, attr: &str) -> bool {
     matches!(
         (tag, attr),
-        ("a", "href" | "rel") | ("img", "src" | "alt" | "loading" | "referrerpolicy")
+        ("a", "href" | "rel")
+            | (
+                "img",
+                "src" | "data-src" | "alt" | "loading" | "referrerpolicy"
+            )
     )
 }
 
@@ -225,7 +229,7 @@ pub fn check_html_allowlist(html: &str) {
                     allowed_attr(tag, a),
                     "html has <{tag} {a}>, outside the allowlist"
                 );
-                if matches!(a.as_str(), "href" | "src") {
+                if matches!(a.as_str(), "href" | "src" | "data-src") {
                     assert!(url_is_safe(v), "html has an unsafe URL <{tag} {a}={v:?}>");
                 }
                 if a == "rel" {
@@ -242,7 +246,10 @@ pub fn ammonia_builder() -> ammonia::Builder<'static> {
     let mut b = ammonia::Builder::empty();
     b.add_tags(TAGS.iter().copied())
         .add_tag_attributes("a", ["href", "rel"])
-        .add_tag_attributes("img", ["src", "alt", "loading", "referrerpolicy"])
+        .add_tag_attributes(
+            "img",
+            ["src", "data-src", "alt", "loading", "referrerpolicy"],
+        )
         .add_url_schemes(["http", "https", "mailto"])
         .url_relative(ammonia::UrlRelative::PassThrough)
         .link_rel(None)
