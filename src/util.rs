@@ -18,54 +18,77 @@ pub(crate) fn norm_space(text: &str) -> String {
     out
 }
 
+/// ASCII letters and digits in lower case; 0 for every other byte.
+const fn ascii_keys() -> [u8; 256] {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() {
+            t[b] = c.to_ascii_lowercase();
+        }
+        b += 1;
+    }
+    t
+}
+static ASCII_KEYS: [u8; 256] = ascii_keys();
+
 /// A key that ignores case, punctuation and spacing: for comparing blocks.
 ///
 /// The words of `text` (see [`words`]) in lower case, joined by one space.
-/// One pass over the bytes; ASCII (most of any page, and all of its markup)
-/// takes no Unicode table look-ups.
+/// One pass over the bytes into a buffer sized up front; ASCII (most of any
+/// page, and all of its markup) goes through a table, without Unicode
+/// look-ups.
 pub(crate) fn norm_key(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut in_word = false;
     let bytes = text.as_bytes();
+    // Lower case grows a character by half at most (U+0130), and a space
+    // always stands for at least one byte of the input.
+    let mut out = vec![0u8; bytes.len() + bytes.len() / 2 + 8];
+    let mut o = 0;
     let mut i = 0;
     while i < bytes.len() {
-        let b = bytes[i];
-        if b.is_ascii_alphanumeric() {
-            if !in_word && !out.is_empty() {
-                out.push(' ');
+        // A run of ASCII letters and digits.
+        while i < bytes.len() {
+            let k = ASCII_KEYS[usize::from(bytes[i])];
+            if k == 0 {
+                break;
             }
-            in_word = true;
-            // A run of ASCII letters and digits, copied in one piece.
-            let run = bytes[i..]
-                .iter()
-                .position(|b| !b.is_ascii_alphanumeric())
-                .map_or(bytes.len(), |n| i + n);
-            let start = out.len();
-            out.push_str(&text[i..run]);
-            out[start..].make_ascii_lowercase();
-            i = run;
-            continue;
-        }
-        if b.is_ascii() {
-            in_word = false;
+            out[o] = k;
+            o += 1;
             i += 1;
-            continue;
         }
-        let Some(c) = text[i..].chars().next() else {
+        let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else {
             break;
         };
-        if c.is_alphanumeric() {
-            if !in_word && !out.is_empty() {
-                out.push(' ');
+        if c.is_ascii() {
+            // A run of ASCII separators.
+            while i < bytes.len() && bytes[i].is_ascii() && ASCII_KEYS[usize::from(bytes[i])] == 0 {
+                i += 1;
             }
-            in_word = true;
-            out.extend(c.to_lowercase());
         } else {
-            in_word = false;
+            i += c.len_utf8();
+            if c.is_alphanumeric() {
+                if out.len() < o + 16 {
+                    out.resize(o + 16, 0);
+                }
+                for l in c.to_lowercase() {
+                    o += l.encode_utf8(&mut out[o..]).len();
+                }
+                continue;
+            }
         }
-        i += c.len_utf8();
+        // A separator: the next word, if any, follows one space.
+        if o > 0 && out[o - 1] != b' ' {
+            out[o] = b' ';
+            o += 1;
+        }
     }
-    out
+    if o > 0 && out[o - 1] == b' ' {
+        o -= 1;
+    }
+    out.truncate(o);
+    // Only whole characters were copied: the bytes are UTF-8.
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// 64-bit FNV-1a hash: stable across platforms and versions, for fingerprints.
@@ -107,6 +130,11 @@ mod tests {
             " ",
             "ÄÖÜ straße, İstanbul — ΣΊΣΥΦΟΣ 42x",
             "a\u{0}b\u{a0}c",
+            "a, —, b",
+            "—a—",
+            " ,x, ",
+            "ÄB—,c",
+            "İİ",
         ] {
             let slow = words(s)
                 .map(|w| w.chars().flat_map(char::to_lowercase).collect::<String>())
