@@ -6,6 +6,7 @@
 
 use std::borrow::Cow;
 use std::cell::{Ref, RefCell};
+use std::num::NonZeroU32;
 
 use html5ever::interface::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
 use html5ever::tendril::{StrTendril, TendrilSink};
@@ -13,6 +14,18 @@ use html5ever::{local_name, ns, parse_document, Attribute, LocalName, ParseOpts,
 
 /// Index of a node in the arena.
 pub(crate) type NodeId = usize;
+
+/// A link between nodes, in 4 bytes: the document (node 0) is never a
+/// child or a sibling, so 0 means none.
+type Link = Option<NonZeroU32>;
+
+fn link(id: NodeId) -> Link {
+    u32::try_from(id).ok().and_then(NonZeroU32::new)
+}
+
+fn node(l: NonZeroU32) -> NodeId {
+    l.get() as NodeId
+}
 
 /// What a node is.
 #[derive(Debug)]
@@ -22,7 +35,7 @@ pub(crate) enum NodeData {
         name: QualName,
         attrs: Vec<Attribute>,
         /// The contents of a `<template>` (kept apart, never rendered).
-        template: Option<NodeId>,
+        template: Link,
     },
     Text(StrTendril),
     /// Comments, doctypes and processing instructions.
@@ -33,10 +46,10 @@ pub(crate) enum NodeData {
 #[derive(Debug)]
 pub(crate) struct Node {
     pub parent: Option<NodeId>,
-    pub first_child: Option<NodeId>,
-    pub last_child: Option<NodeId>,
-    pub prev: Option<NodeId>,
-    pub next: Option<NodeId>,
+    first_child: Link,
+    last_child: Link,
+    prev: Link,
+    next: Link,
     pub data: NodeData,
 }
 
@@ -84,12 +97,12 @@ impl Dom {
             (n.parent, n.prev, n.next)
         };
         if let Some(p) = prev {
-            self.nodes[p].next = next;
+            self.nodes[node(p)].next = next;
         } else if let Some(par) = parent {
             self.nodes[par].first_child = next;
         }
         if let Some(n) = next {
-            self.nodes[n].prev = prev;
+            self.nodes[node(n)].prev = prev;
         } else if let Some(par) = parent {
             self.nodes[par].last_child = prev;
         }
@@ -105,10 +118,10 @@ impl Dom {
         self.nodes[child].parent = Some(parent);
         self.nodes[child].prev = last;
         match last {
-            Some(l) => self.nodes[l].next = Some(child),
-            None => self.nodes[parent].first_child = Some(child),
+            Some(l) => self.nodes[node(l)].next = link(child),
+            None => self.nodes[parent].first_child = link(child),
         }
-        self.nodes[parent].last_child = Some(child);
+        self.nodes[parent].last_child = link(child);
     }
 
     fn insert_before(&mut self, sibling: NodeId, child: NodeId) {
@@ -119,18 +132,18 @@ impl Dom {
         let prev = self.nodes[sibling].prev;
         self.nodes[child].parent = Some(parent);
         self.nodes[child].prev = prev;
-        self.nodes[child].next = Some(sibling);
-        self.nodes[sibling].prev = Some(child);
+        self.nodes[child].next = link(sibling);
+        self.nodes[sibling].prev = link(child);
         match prev {
-            Some(p) => self.nodes[p].next = Some(child),
-            None => self.nodes[parent].first_child = Some(child),
+            Some(p) => self.nodes[node(p)].next = link(child),
+            None => self.nodes[parent].first_child = link(child),
         }
     }
 
     /// Appends text, merging with a text node just before it.
     fn append_text(&mut self, parent: NodeId, text: &StrTendril) {
         if let Some(last) = self.nodes[parent].last_child {
-            if let NodeData::Text(t) = &mut self.nodes[last].data {
+            if let NodeData::Text(t) = &mut self.nodes[node(last)].data {
                 t.push_tendril(text);
                 return;
             }
@@ -141,7 +154,7 @@ impl Dom {
 
     fn text_before(&mut self, sibling: NodeId, text: &StrTendril) {
         if let Some(prev) = self.nodes[sibling].prev {
-            if let NodeData::Text(t) = &mut self.nodes[prev].data {
+            if let NodeData::Text(t) = &mut self.nodes[node(prev)].data {
                 t.push_tendril(text);
                 return;
             }
@@ -178,7 +191,7 @@ impl Dom {
     pub(crate) fn children(&self, id: NodeId) -> Children<'_> {
         Children {
             dom: self,
-            next: self.nodes[id].first_child,
+            next: self.nodes[id].first_child.map(node),
         }
     }
 
@@ -187,7 +200,7 @@ impl Dom {
         Descendants {
             dom: self,
             root,
-            next: self.nodes[root].first_child,
+            next: self.nodes[root].first_child.map(node),
         }
     }
 
@@ -198,7 +211,7 @@ impl Dom {
                 return None;
             }
             if let Some(n) = self.nodes[id].next {
-                return Some(n);
+                return Some(node(n));
             }
             id = self.nodes[id].parent?;
         }
@@ -241,7 +254,7 @@ impl Iterator for Children<'_> {
     type Item = NodeId;
     fn next(&mut self) -> Option<NodeId> {
         let id = self.next?;
-        self.next = self.dom.nodes[id].next;
+        self.next = self.dom.nodes[id].next.map(node);
         Some(id)
     }
 }
@@ -258,7 +271,7 @@ impl Iterator for Descendants<'_> {
     fn next(&mut self) -> Option<NodeId> {
         let id = self.next?;
         self.next = match self.dom.nodes[id].first_child {
-            Some(c) => Some(c),
+            Some(c) => Some(node(c)),
             None => self.dom.skip_subtree(self.root, id),
         };
         Some(id)
@@ -294,7 +307,11 @@ impl TreeSink for Sink {
 
     fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> NodeId {
         let mut dom = self.dom.borrow_mut();
-        let template = flags.template.then(|| dom.push(NodeData::Document));
+        let template = if flags.template {
+            link(dom.push(NodeData::Document))
+        } else {
+            None
+        };
         dom.push(NodeData::Element {
             name,
             attrs,
@@ -338,7 +355,7 @@ impl TreeSink for Sink {
         match &self.dom.borrow().nodes[*target].data {
             NodeData::Element {
                 template: Some(t), ..
-            } => *t,
+            } => node(*t),
             _ => *target,
         }
     }
@@ -377,7 +394,7 @@ impl TreeSink for Sink {
     fn reparent_children(&self, node: &NodeId, new_parent: &NodeId) {
         let mut dom = self.dom.borrow_mut();
         while let Some(c) = dom.nodes[*node].first_child {
-            dom.append(*new_parent, c);
+            dom.append(*new_parent, self::node(c));
         }
     }
 }
@@ -392,128 +409,570 @@ const MAX_DEPTH: usize = 1024;
 /// minutes.
 const MAX_ATTRS: usize = 256;
 
-/// Elements that have no end tag, or whose end tag is implied by the next one.
-const FLAT: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
-    "wbr", "param", "keygen", "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup",
-    "thead", "tbody", "tfoot", "colgroup", "rb", "rt", "rp", "html", "head", "body",
-];
+/// Elements that have no end tag, or whose end tag is implied by the next
+/// one: they do not count towards `MAX_DEPTH`.
+fn flat(name: &str) -> bool {
+    matches!(
+        name,
+        "area"
+            | "base"
+            | "br"
+            | "col"
+            | "embed"
+            | "hr"
+            | "img"
+            | "input"
+            | "link"
+            | "meta"
+            | "source"
+            | "track"
+            | "wbr"
+            | "param"
+            | "keygen"
+            | "p"
+            | "li"
+            | "dt"
+            | "dd"
+            | "tr"
+            | "td"
+            | "th"
+            | "option"
+            | "optgroup"
+            | "thead"
+            | "tbody"
+            | "tfoot"
+            | "colgroup"
+            | "rb"
+            | "rt"
+            | "rp"
+            | "html"
+            | "head"
+            | "body"
+    )
+}
 
-/// Drops start tags that would nest deeper than `max` (an approximate,
-/// linear scan); returns the input unchanged when nothing is that deep.
-fn limit_depth(html: &str, max: usize) -> Cow<'_, str> {
-    let bytes = html.as_bytes();
-    let mut depth = 0usize;
-    let mut out: Option<String> = None;
-    let mut copied = 0usize;
-    let mut i = 0usize;
-    while let Some(off) = memchr_lt(&bytes[i..]) {
-        let at = i + off;
-        let rest = &bytes[at + 1..];
-        let end = match rest.iter().position(|&b| b == b'>') {
-            Some(e) => at + 1 + e,
-            None => break,
-        };
-        i = end + 1;
-        let closing = rest.first() == Some(&b'/');
-        let name_start = if closing { 1 } else { 0 };
-        let name: String = rest[name_start..]
-            .iter()
-            .take_while(|b| b.is_ascii_alphanumeric())
-            .map(|b| b.to_ascii_lowercase() as char)
-            .collect();
-        if name.is_empty() || FLAT.contains(&name.as_str()) {
-            continue;
+const LO: u64 = 0x0101_0101_0101_0101;
+const HI: u64 = 0x8080_8080_8080_8080;
+
+/// The first position at or after `from` of an ASCII byte, eight bytes at a time.
+fn find_byte(h: &[u8], from: usize, b: u8) -> Option<usize> {
+    let mut i = from;
+    while i + 8 <= h.len() {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(&h[i..i + 8]);
+        let y = u64::from_le_bytes(w) ^ (LO * u64::from(b));
+        let m = y.wrapping_sub(LO) & !y & HI;
+        if m != 0 {
+            return Some(i + (m.trailing_zeros() / 8) as usize);
         }
-        if closing {
-            depth = depth.saturating_sub(1);
-        } else if bytes[end - 1] != b'/' {
-            depth += 1;
-            if depth > max {
-                let o = out.get_or_insert_with(|| String::with_capacity(html.len()));
-                o.push_str(&html[copied..at]);
-                copied = end + 1;
-            }
-        }
+        i += 8;
     }
-    match out {
-        Some(mut o) => {
-            o.push_str(&html[copied..]);
-            Cow::Owned(o)
+    h[i..].iter().position(|&c| c == b).map(|p| i + p)
+}
+
+/// The first position at or after `from` where `needle` starts.
+fn find(h: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    let mut i = from;
+    while i + needle.len() <= h.len() {
+        i = find_byte(h, i, needle[0])?;
+        if h[i..].starts_with(needle) {
+            return Some(i);
         }
-        None => Cow::Borrowed(html),
+        i += 1;
+    }
+    None
+}
+
+/// Byte classes for reading tags: white space, and the bytes that end a name.
+const SPACE: u8 = 1;
+const NAME_END: u8 = 2;
+const fn byte_classes() -> [u8; 256] {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 5 {
+        t[[b'\t', b'\n', 0x0C, b'\r', b' '][i] as usize] = SPACE | NAME_END;
+        i += 1;
+    }
+    t[b'/' as usize] = NAME_END;
+    t[b'>' as usize] = NAME_END;
+    t
+}
+static CLASSES: [u8; 256] = byte_classes();
+
+fn is_space(b: u8) -> bool {
+    CLASSES[usize::from(b)] & SPACE != 0
+}
+
+/// From `i`, the end of a name: white space, `/`, `>` (or `=` when `eq`).
+fn name_end(b: &[u8], mut i: usize, eq: bool) -> usize {
+    while i < b.len() && CLASSES[usize::from(b[i])] & NAME_END == 0 && !(eq && b[i] == b'=') {
+        i += 1;
+    }
+    i
+}
+
+/// Whether `</name` followed by white space, `/` or `>` is at `at`
+/// (html5ever's "appropriate end tag"), ASCII case-insensitively.
+fn end_tag_at(b: &[u8], at: usize, name: &[u8]) -> bool {
+    let n = name.len();
+    b.len() > at + 2 + n
+        && b[at + 1] == b'/'
+        && b[at + 2..at + 2 + n].eq_ignore_ascii_case(name)
+        && (is_space(b[at + 2 + n]) || matches!(b[at + 2 + n], b'/' | b'>'))
+}
+
+/// A tag name in lower case, for the few names looked for (longer names
+/// are cut: they are none of them).
+struct Name {
+    bytes: [u8; 16],
+    len: usize,
+}
+
+impl Name {
+    fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.bytes[..self.len]).unwrap_or("")
     }
 }
 
-/// Cuts start tags to their first `max` attributes (one linear pass that
-/// reads tags and quoted values as a tokenizer does, not raw text);
-/// returns the input unchanged when no tag has more.
-fn limit_attrs(html: &str, max: usize) -> Cow<'_, str> {
-    let b = html.as_bytes();
-    let n = b.len();
-    let space = |c: u8| c.is_ascii_whitespace() || c == b'/';
-    let mut out: Option<String> = None;
-    let mut copied = 0usize;
-    let mut i = 0usize;
-    while let Some(off) = memchr_lt(&b[i..]) {
-        let at = i + off;
-        i = at + 1;
-        if !b.get(i).is_some_and(u8::is_ascii_alphabetic) {
-            continue;
-        }
-        while i < n && !space(b[i]) && b[i] != b'>' {
+fn lower_name(raw: &[u8]) -> Name {
+    let mut bytes = [0u8; 16];
+    let len = if raw.len() > bytes.len() {
+        0
+    } else {
+        raw.len()
+    };
+    for (d, s) in bytes.iter_mut().zip(&raw[..len]) {
+        *d = s.to_ascii_lowercase();
+    }
+    Name { bytes, len }
+}
+
+/// A start or end tag as the tokenizer reads it.
+struct TagScan {
+    /// The byte after the tag's `>`.
+    end: usize,
+    /// Where to cut the tag when it has more than `MAX_ATTRS` attributes.
+    cut: Option<usize>,
+    self_closing: bool,
+    /// Whether its `type` attribute names JSON (`application/ld+json`).
+    json: bool,
+}
+
+/// Reads a tag whose name ends at `i`, attributes with their quotes;
+/// `None` when the input ends inside it.
+fn scan_tag(b: &[u8], mut i: usize) -> Option<TagScan> {
+    let mut count = 0;
+    let mut cut = None;
+    let mut json = false;
+    let mut typed = false;
+    loop {
+        while i < b.len() && is_space(b[i]) {
             i += 1;
         }
-        let mut count = 0usize;
-        let mut cut = None;
-        loop {
-            while i < n && space(b[i]) {
+        match *b.get(i)? {
+            b'>' => {
+                return Some(TagScan {
+                    end: i + 1,
+                    cut,
+                    self_closing: false,
+                    json,
+                })
+            }
+            b'/' => {
+                if b.get(i + 1) == Some(&b'>') {
+                    return Some(TagScan {
+                        end: i + 2,
+                        cut,
+                        self_closing: true,
+                        json,
+                    });
+                }
                 i += 1;
+                continue;
             }
-            if i >= n || b[i] == b'>' {
-                break;
+            _ => {}
+        }
+        count += 1;
+        if count == MAX_ATTRS + 1 {
+            cut = Some(i);
+        }
+        // The name (its first character may be `=`).
+        let name_start = i;
+        i = name_end(b, i + 1, true);
+        let is_type = b[name_start..i].eq_ignore_ascii_case(b"type");
+        while i < b.len() && is_space(b[i]) {
+            i += 1;
+        }
+        if b.get(i) != Some(&b'=') {
+            typed |= is_type && count <= MAX_ATTRS;
+            continue;
+        }
+        i += 1;
+        while i < b.len() && is_space(b[i]) {
+            i += 1;
+        }
+        let (v0, v1) = match *b.get(i)? {
+            q @ (b'"' | b'\'') => {
+                let close = find_byte(b, i + 1, q)?;
+                let v = (i + 1, close);
+                i = close + 1;
+                v
             }
-            count += 1;
-            if count == max + 1 {
-                cut = Some(i);
-            }
-            if b[i] != b'=' {
-                while i < n && !space(b[i]) && b[i] != b'=' && b[i] != b'>' {
+            b'>' => continue,
+            _ => {
+                let start = i;
+                while i < b.len() && !is_space(b[i]) && b[i] != b'>' {
                     i += 1;
                 }
-                while i < n && b[i].is_ascii_whitespace() {
+                (start, i)
+            }
+        };
+        // The first `type` counts, as the first of repeated attributes does.
+        if is_type && !typed && count <= MAX_ATTRS {
+            typed = true;
+            json = b[v0..v1]
+                .windows(4)
+                .any(|w| w.eq_ignore_ascii_case(b"json"));
+        }
+    }
+}
+
+/// HTML start tags that end foreign content (SVG, MathML) in html5ever.
+fn breaks_out(name: &str) -> bool {
+    matches!(
+        name,
+        "b" | "big"
+            | "blockquote"
+            | "body"
+            | "br"
+            | "center"
+            | "code"
+            | "dd"
+            | "div"
+            | "dl"
+            | "dt"
+            | "em"
+            | "embed"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "head"
+            | "hr"
+            | "i"
+            | "img"
+            | "li"
+            | "listing"
+            | "menu"
+            | "meta"
+            | "nobr"
+            | "ol"
+            | "p"
+            | "pre"
+            | "ruby"
+            | "s"
+            | "small"
+            | "span"
+            | "strong"
+            | "strike"
+            | "sub"
+            | "sup"
+            | "table"
+            | "tt"
+            | "u"
+            | "ul"
+            | "var"
+    )
+}
+
+/// The end of a script's text (html5ever's script data states, with the
+/// `<!--` and `<script>` escapes): where its end tag starts, or the end.
+fn script_end(b: &[u8], mut i: usize) -> usize {
+    #[derive(Clone, Copy, PartialEq)]
+    enum Esc {
+        No,
+        Escaped,
+        Dash,
+        DashDash,
+        Double,
+        DoubleDash,
+        DoubleDashDash,
+    }
+    let script_at = |i: usize| {
+        b.len() > i + 6
+            && b[i..i + 6].eq_ignore_ascii_case(b"script")
+            && (is_space(b[i + 6]) || matches!(b[i + 6], b'/' | b'>'))
+    };
+    let mut st = Esc::No;
+    while i < b.len() {
+        match st {
+            Esc::No => {
+                let Some(at) = find_byte(b, i, b'<') else {
+                    return b.len();
+                };
+                i = at;
+                if end_tag_at(b, i, b"script") {
+                    return i;
+                }
+                if b[i..].starts_with(b"<!--") {
+                    st = Esc::DashDash;
+                    i += 4;
+                } else {
                     i += 1;
                 }
             }
-            if i < n && b[i] == b'=' {
-                i += 1;
-                while i < n && b[i].is_ascii_whitespace() {
+            Esc::Escaped | Esc::Dash | Esc::DashDash => match b[i] {
+                b'-' => {
+                    st = if st == Esc::Escaped {
+                        Esc::Dash
+                    } else {
+                        Esc::DashDash
+                    };
                     i += 1;
                 }
-                match b.get(i) {
-                    Some(&q) if q == b'"' || q == b'\'' => {
-                        i += 1;
-                        while i < n && b[i] != q {
-                            i += 1;
-                        }
+                b'<' => {
+                    if end_tag_at(b, i, b"script") {
+                        return i;
+                    }
+                    if script_at(i + 1) {
+                        st = Esc::Double;
+                        i += 7;
+                    } else {
+                        st = Esc::Escaped;
                         i += 1;
                     }
-                    _ => {
-                        while i < n && !b[i].is_ascii_whitespace() && b[i] != b'>' {
-                            i += 1;
-                        }
+                }
+                b'>' if st == Esc::DashDash => {
+                    st = Esc::No;
+                    i += 1;
+                }
+                _ => {
+                    st = Esc::Escaped;
+                    i += 1;
+                }
+            },
+            Esc::Double | Esc::DoubleDash | Esc::DoubleDashDash => match b[i] {
+                b'-' => {
+                    st = if st == Esc::Double {
+                        Esc::DoubleDash
+                    } else {
+                        Esc::DoubleDashDash
+                    };
+                    i += 1;
+                }
+                b'<' if b.get(i + 1) == Some(&b'/') && script_at(i + 2) => {
+                    st = Esc::Escaped;
+                    i += 8;
+                }
+                b'>' if st == Esc::DoubleDashDash => {
+                    st = Esc::No;
+                    i += 1;
+                }
+                _ => {
+                    st = Esc::Double;
+                    i += 1;
+                }
+            },
+        }
+    }
+    b.len()
+}
+
+/// The end of raw text or RCDATA: where `</name` starts, or the end.
+fn raw_end(b: &[u8], mut i: usize, name: &[u8]) -> usize {
+    while let Some(at) = find_byte(b, i, b'<') {
+        if end_tag_at(b, at, name) {
+            return at;
+        }
+        i = at + 1;
+    }
+    b.len()
+}
+
+/// What html5ever is given to parse: the input in one linear pass that
+/// reads it as html5ever's tokenizer does (tags with quoted attributes,
+/// comments, raw text elements, script's escapes), keeping only what the
+/// tree we read needs:
+///
+/// - the text of `<script>` (other than JSON), `<style>` and `<noscript>`
+///   is dropped: never shown, never read, and about half the bytes of a
+///   page (the elements stay);
+/// - a comment keeps its place but not its text;
+/// - start tags that would nest deeper than `MAX_DEPTH` are dropped;
+/// - a tag keeps its first `MAX_ATTRS` attributes.
+///
+/// Inside SVG and MathML (where `<script>` and `<style>` are markup), inside
+/// `<template>` and after a `<frameset>` (where they may be ignored),
+/// nothing is dropped.
+fn skeleton(html: &str) -> Cow<'_, str> {
+    let b = html.as_bytes();
+    let mut out: Option<String> = None;
+    // Copies the input up to `to`, then `with`; continues at `from`.
+    let mut copied = 0usize;
+    let mut splice = |out: &mut Option<String>, to: usize, with: &str, from: usize| {
+        let o = out.get_or_insert_with(|| String::with_capacity(html.len() / 2));
+        o.push_str(&html[copied..to]);
+        o.push_str(with);
+        copied = from;
+    };
+    let mut depth = 0usize;
+    // Open <svg> and <math> elements, roughly (html5ever may close them
+    // sooner, never later).
+    let (mut svg, mut math) = (0usize, 0usize);
+    // Open <template> elements: their contents follow other rules and are
+    // never shown; they stay as they are.
+    let mut template = 0usize;
+    let mut integration = 0usize;
+    // After a <frameset> (where <script> and <style> are ignored, not raw
+    // text) or a <plaintext> in foreign content, everything stays as it is.
+    let mut keep_rest = false;
+    let mut i = 0usize;
+    while let Some(at) = find_byte(b, i, b'<') {
+        i = at + 1;
+        match b.get(at + 1) {
+            Some(c) if c.is_ascii_alphabetic() => {
+                let name_end = name_end(b, at + 1, false);
+                let name = lower_name(&b[at + 1..name_end]);
+                let name = name.as_str();
+                let Some(tag) = scan_tag(b, name_end) else {
+                    // The input ends inside the tag: html5ever drops it, and
+                    // so is it dropped here (its attributes may be many).
+                    splice(&mut out, at, "", b.len());
+                    break;
+                };
+                i = tag.end;
+                let flat = flat(name);
+                let raw = matches!(
+                    name,
+                    "script"
+                        | "style"
+                        | "noscript"
+                        | "title"
+                        | "textarea"
+                        | "xmp"
+                        | "iframe"
+                        | "noembed"
+                        | "noframes"
+                        | "plaintext"
+                );
+                if !flat && !tag.self_closing {
+                    if depth >= MAX_DEPTH && !raw {
+                        splice(&mut out, at, "", tag.end);
+                        continue;
                     }
+                    depth += 1;
+                }
+                if let Some(cut) = tag.cut {
+                    splice(&mut out, cut, ">", tag.end);
+                }
+                match name {
+                    "svg" if !tag.self_closing => svg += 1,
+                    "math" if !tag.self_closing => math += 1,
+                    "template" => template += 1,
+                    // Integration points: HTML inside SVG and MathML.
+                    "foreignobject" | "desc" | "title" | "mi" | "mo" | "mn" | "ms" | "mtext"
+                        if svg + math > 0 && !tag.self_closing =>
+                    {
+                        integration += 1
+                    }
+                    // HTML that ends SVG and MathML (outside integration points).
+                    _ if svg + math > 0 && integration == 0 && breaks_out(name) => {
+                        svg = 0;
+                        math = 0;
+                    }
+                    _ => {}
+                }
+                keep_rest |= name == "frameset";
+                if !raw {
+                    continue;
+                }
+                if svg + math > 0 {
+                    // Markup inside SVG and MathML (html5ever reads HTML
+                    // rules only at integration points, rarely used); a
+                    // <plaintext> may take the rest, so the rest stays.
+                    keep_rest |= name == "plaintext";
+                    continue;
+                }
+                let text_end = match name {
+                    "plaintext" => break,
+                    "script" => script_end(b, i),
+                    _ => raw_end(b, i, name.as_bytes()),
+                };
+                let drop = !keep_rest
+                    && template == 0
+                    && match name {
+                        "script" => !tag.json,
+                        "style" | "noscript" => true,
+                        _ => false,
+                    };
+                if drop && text_end > i {
+                    splice(&mut out, i, "", text_end);
+                }
+                i = text_end;
+            }
+            Some(b'/') if b.get(at + 2).is_some_and(u8::is_ascii_alphabetic) => {
+                let name_end = name_end(b, at + 2, false);
+                let name = lower_name(&b[at + 2..name_end]);
+                let name = name.as_str();
+                let Some(tag) = scan_tag(b, name_end) else {
+                    splice(&mut out, at, "", b.len());
+                    break;
+                };
+                i = tag.end;
+                if !flat(name) {
+                    depth = depth.saturating_sub(1);
+                }
+                match name {
+                    "svg" => svg = svg.saturating_sub(1),
+                    "math" => math = math.saturating_sub(1),
+                    "template" => template = template.saturating_sub(1),
+                    "foreignobject" | "desc" | "title" | "mi" | "mo" | "mn" | "ms" | "mtext" => {
+                        integration = integration.saturating_sub(1)
+                    }
+                    _ => {}
+                }
+                // `</br>` and `</p>` end foreign content as <br> and <p> do.
+                if integration == 0 && matches!(name, "br" | "p") {
+                    svg = 0;
+                    math = 0;
+                }
+                if svg + math == 0 {
+                    integration = 0;
                 }
             }
+            Some(b'!') if b[at + 2..].starts_with(b"--") => {
+                let start = at + 4;
+                let end = if b[start..].starts_with(b">") {
+                    start + 1
+                } else if b[start..].starts_with(b"->") {
+                    start + 2
+                } else {
+                    let mut j = start;
+                    loop {
+                        match find(b, j, b"--") {
+                            None => break b.len(),
+                            Some(k) if b.get(k + 2) == Some(&b'>') => break k + 3,
+                            Some(k) if b[k + 2..].starts_with(b"!>") => break k + 4,
+                            Some(k) => j = k + 1,
+                        }
+                    }
+                };
+                if end - at > 7 && svg + math + template == 0 && !keep_rest {
+                    splice(&mut out, at, "<!---->", end);
+                }
+                i = end;
+            }
+            Some(b'!') if svg + math > 0 && b[at + 2..].starts_with(b"[CDATA[") => {
+                i = find(b, at + 9, b"]]>").map_or(b.len(), |e| e + 3);
+            }
+            Some(b'!' | b'?' | b'/') => {
+                // A doctype or a bogus comment: as it is, up to its `>`.
+                i = find_byte(b, at + 1, b'>').map_or(b.len(), |e| e + 1);
+            }
+            _ => {}
         }
-        let end = i.min(n);
-        if let Some(cut) = cut {
-            let o = out.get_or_insert_with(|| String::with_capacity(html.len()));
-            o.push_str(&html[copied..cut]);
-            o.push('>');
-            copied = (end + 1).min(n);
-        }
-        i = (end + 1).min(n);
     }
     match out {
         Some(mut o) => {
@@ -522,10 +981,6 @@ fn limit_attrs(html: &str, max: usize) -> Cow<'_, str> {
         }
         None => Cow::Borrowed(html),
     }
-}
-
-fn memchr_lt(bytes: &[u8]) -> Option<usize> {
-    bytes.iter().position(|&b| b == b'<')
 }
 
 /// Parses an HTML document (fragments are wrapped in `html`/`body` as browsers do).
@@ -533,8 +988,7 @@ pub(crate) fn parse(html: &str) -> Dom {
     let sink = Sink {
         dom: RefCell::new(Dom::new()),
     };
-    let html = limit_attrs(html, MAX_ATTRS);
-    let html = limit_depth(&html, MAX_DEPTH);
+    let html = skeleton(html);
     parse_document(sink, ParseOpts::default()).one(&*html)
 }
 
@@ -552,9 +1006,6 @@ mod tests {
         assert!(dom.attr(p, "a255").is_some());
         assert!(dom.attr(p, "a256").is_none());
         assert_eq!(dom.text(dom.body()), "textmore");
-        let few = "<p a=1 b c=\"2 > 3\" d>x</p>";
-        assert_eq!(limit_attrs(few, 3), "<p a=1 b c=\"2 > 3\" >x</p>");
-        assert!(matches!(limit_attrs(few, 4), Cow::Borrowed(_)));
     }
 
     #[test]
@@ -581,8 +1032,8 @@ mod tests {
             .filter(|&n| dom.tag(n) == Some(&local_name!("div")))
             .count();
         assert_eq!(divs, MAX_DEPTH);
-        // Ordinary pages pass through untouched.
-        let page = "<p>a<p>b<ul><li>c<li>d</ul><img src=x><br>";
-        assert!(matches!(limit_depth(page, 2), Cow::Borrowed(_)));
+        // Ordinary markup passes through untouched.
+        let page = "<p>a<p>b<ul><li>c<li>d</ul><img src=x><br><!---->";
+        assert!(matches!(skeleton(page), Cow::Borrowed(_)));
     }
 }
