@@ -552,11 +552,13 @@ fn dom_byline(dom: &Dom, body: NodeId) -> Option<String> {
             .attr(n, "itemprop")
             .is_some_and(|r| r.contains("author"));
         let classy = ["class", "id"].iter().any(|a| {
+            // ASCII case-insensitive, without a lower-case copy per element.
             dom.attr(n, a).is_some_and(|v| {
-                let v = v.to_ascii_lowercase();
-                v.contains("byline")
+                v.as_bytes()
+                    .windows(6)
+                    .any(|w| w.eq_ignore_ascii_case(b"byline"))
                     || v.split(|c: char| !c.is_ascii_alphanumeric())
-                        .any(|t| t == "author")
+                        .any(|t| t.eq_ignore_ascii_case("author"))
             })
         });
         if !(rel_author || itemprop || classy) {

@@ -213,7 +213,21 @@ pub(crate) fn is_month(word: &str) -> bool {
 }
 
 fn month(word: &str) -> Option<u32> {
-    let w = word.trim_end_matches('.').to_lowercase();
+    // Most words are no month: those that cannot be are turned away
+    // before any lower-casing (this runs on every word of every block).
+    // The longest name is 13 bytes; lower case shrinks a word to a third at most.
+    const LONGEST: usize = 40;
+    let w = word.trim_end_matches('.');
+    if w.len() > LONGEST || !w.chars().next().is_some_and(char::is_alphabetic) {
+        return None;
+    }
+    if w.is_ascii() {
+        return MONTHS
+            .iter()
+            .find(|(name, _)| name.eq_ignore_ascii_case(w))
+            .map(|&(_, m)| m);
+    }
+    let w = w.to_lowercase();
     MONTHS.iter().find(|(name, _)| *name == w).map(|&(_, m)| m)
 }
 
@@ -236,8 +250,10 @@ pub(crate) fn find_date(text: &str) -> Option<String> {
     for (i, t) in tokens.iter().enumerate() {
         let num = |s: &str| s.trim_end_matches('.').parse::<i64>().ok();
         // ISO and dotted numeric dates.
-        let parts: Vec<&str> = t.split(['-', '.', 'T']).collect();
-        if parts.len() >= 3 {
+        let mut split = t.split(['-', '.', 'T']);
+        let parts = [split.next(), split.next(), split.next()];
+        if let [Some(p0), Some(p1), Some(p2)] = parts {
+            let parts = [p0, p1, p2];
             if let (Some(a), Some(b), Some(c)) = (num(parts[0]), num(parts[1]), num(parts[2])) {
                 if parts[0].len() == 4 {
                     if let Some(d) = ymd(a, b as u32, c as u32) {
