@@ -1,6 +1,7 @@
 //! Time and peak memory of `gleaner::clean` from 10 KB to 20 MB:
 //!
 //! - `pages`: the dataset's pages one after another, cut at the size;
+//! - `page`: one page of median size, repeated (cut at the size below it);
 //! - `deep`: nested `<div>`s 500 deep with a paragraph at every level, repeated;
 //! - `wide`: one flat run of sibling paragraphs;
 //! - `table`: one table of many rows.
@@ -10,7 +11,8 @@
 //! what was in use before it, next to the input's size.
 //!
 //! ```text
-//! cargo run --release --example scaling -- [DATASET_DIR] [--sizes 10K,100K,1M,5M,20M] [--json FILE]
+//! cargo run --release --example scaling -- [DATASET_DIR] [--sizes 10K,100K,1M,5M,20M]
+//!     [--inputs pages,page,deep,wide,table] [--json FILE]
 //! ```
 
 use std::alloc::{GlobalAlloc, Layout, System};
@@ -125,6 +127,10 @@ fn main() {
         .map(|s| parse_size(s))
         .collect();
     let mut json_out: Option<String> = None;
+    let mut inputs: Vec<String> = ["pages", "page", "deep", "wide", "table"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
     let mut dir_arg: Option<String> = None;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
@@ -138,30 +144,50 @@ fn main() {
                     .collect()
             }
             "--json" => json_out = args.next(),
+            "--inputs" => {
+                inputs = args
+                    .next()
+                    .expect("--inputs pages,deep")
+                    .split(',')
+                    .map(str::to_string)
+                    .collect()
+            }
             "--bench" => {}
             s if s.starts_with("--") => panic!("unknown option {s}"),
             _ => dir_arg = Some(a),
         }
     }
-    let pages: String = load_pages(&dataset_dir(dir_arg.as_deref()))
-        .into_iter()
-        .map(|p| p.html)
-        .collect();
+    let mut loaded = load_pages(&dataset_dir(dir_arg.as_deref()));
+    let pages: String = loaded.iter().map(|p| p.html.as_str()).collect();
+    loaded.sort_by_key(|p| p.html.len());
+    let page = loaded[loaded.len() / 2].html.clone();
     const PROSE: &str = "A paragraph of the article with a few words in it, and a comma.";
     let deep = format!("<div class=level><p>{PROSE}</p>").repeat(500) + &"</div>".repeat(500);
     let wide = format!("<p>{PROSE}</p>\n");
     let table_row = "<tr><td>Cell text one</td><td>Cell text two</td><td>3.14</td></tr>\n";
 
+    let want = |name: &str| inputs.iter().any(|i| i == name);
     let mut rows = Vec::new();
     for &size in &sizes {
-        rows.push(measure("pages", &fill(&pages, size)));
-        rows.push(measure("deep", &fill(&deep, size)));
-        rows.push(measure("wide", &fill(&wide, size)));
-        let table = format!(
-            "<table>{}</table>",
-            fill(table_row, size.saturating_sub(15))
-        );
-        rows.push(measure("table", &table));
+        if want("pages") {
+            rows.push(measure("pages", &fill(&pages, size)));
+        }
+        if want("page") {
+            rows.push(measure("page", &fill(&page, size)));
+        }
+        if want("deep") {
+            rows.push(measure("deep", &fill(&deep, size)));
+        }
+        if want("wide") {
+            rows.push(measure("wide", &fill(&wide, size)));
+        }
+        if want("table") {
+            let table = format!(
+                "<table>{}</table>",
+                fill(table_row, size.saturating_sub(15))
+            );
+            rows.push(measure("table", &table));
+        }
     }
 
     println!(
@@ -180,7 +206,10 @@ fn main() {
             r.peak as f64 / r.bytes as f64
         );
     }
-    for input in ["pages", "deep", "wide", "table"] {
+    for input in ["pages", "page", "deep", "wide", "table"] {
+        if !want(input) {
+            continue;
+        }
         let per_mb: Vec<f64> = rows
             .iter()
             .filter(|r| r.input == input)
