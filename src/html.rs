@@ -338,11 +338,23 @@ fn prune(dom: &Dom, id: NodeId, classy: bool) -> Option<Prune> {
         && !is_article_body(dom, id)
     {
         let tokens = hint_tokens(dom, id);
-        if class_weight(&tokens) < 0.0 {
+        if class_weight(&tokens) < 0.0 && !embedded_post(dom, id, &tokens) {
             return furniture_reason(&tokens).map(Furniture);
         }
     }
     None
+}
+
+/// Whether an element is an embedded post (a tweet, a social-network post):
+/// a wrapper that calls itself an embed and holds the post as a quotation
+/// (`<div class="social-embed"><blockquote>…`). It is part of the article,
+/// whatever network its class names.
+fn embedded_post(dom: &Dom, id: NodeId, tokens: &[String]) -> bool {
+    let quote = |n: NodeId| dom.tag(n) == Some(&local_name!("blockquote"));
+    tokens
+        .iter()
+        .any(|t| t.starts_with("embed") || t.ends_with("embed"))
+        && (quote(id) || dom.children(id).take(8).any(quote))
 }
 
 /// A reason in words for a class/id that marks furniture.
