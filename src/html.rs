@@ -133,6 +133,8 @@ const LONG_FURNITURE: &[&str] = &[
     "an aside (sidebar)",
     "a page or section footer",
 ];
+/// Furniture whose heading stands for the section after it.
+const SECTION_FURNITURE: &[&str] = &["comments", "related stories"];
 /// Tokens of class and id that mark the article.
 const POSITIVE: &[&str] = &[
     "article",
@@ -496,8 +498,12 @@ impl<'a> Extractor<'a> {
         }
         let total = chars[body].max(1);
         // Walk in document order; a pruned element's subtree inherits its mark.
+        // Per parent: the reason and rank of a furniture heading among its
+        // children, which marks the siblings that follow it.
+        let mut section: Vec<Option<(&'static str, u8)>> = vec![None; dom.nodes.len()];
         for &id in order.iter().skip(1) {
-            let parent_mark = dom.nodes[id].parent.and_then(|p| pruned[p]);
+            let parent = dom.nodes[id].parent;
+            let parent_mark = parent.and_then(|p| pruned[p]);
             let mark = match parent_mark {
                 Some(Prune::Invisible) => Some(Prune::Invisible),
                 Some(m) => Some(prune(dom, id, false).unwrap_or(m)),
@@ -519,6 +525,27 @@ impl<'a> Extractor<'a> {
                         m => m,
                     }
                 }
+            };
+            // A heading marked as related stories or comments heads the
+            // siblings after it, up to the next heading of its rank or above
+            // (`<h3 class="related-title">` and the cards that follow it).
+            let rank = dom.tag(id).and_then(heading_level);
+            let mark = match (parent, mark, rank) {
+                (Some(p), None, _) if parent_mark.is_none() => match section[p] {
+                    Some((_, top)) if rank.is_some_and(|r| r <= top) => {
+                        section[p] = None;
+                        None
+                    }
+                    Some((why, _)) => Some(Prune::Furniture(why)),
+                    None => None,
+                },
+                (Some(p), Some(Prune::Furniture(why)), Some(r))
+                    if parent_mark.is_none() && SECTION_FURNITURE.contains(&why) =>
+                {
+                    section[p] = Some((why, r));
+                    mark
+                }
+                _ => mark,
             };
             pruned[id] = mark;
         }
