@@ -133,6 +133,24 @@ const LONG_FURNITURE: &[&str] = &[
     "an aside (sidebar)",
     "a page or section footer",
 ];
+/// Whether `title` (normalised) is `heading` (normalised) with a few words
+/// of the site's name before or after it.
+fn title_framing(title: &str, heading: &str) -> bool {
+    let words = |s: &str| s.split(' ').filter(|w| !w.is_empty()).count();
+    if words(heading) < 3 || heading.len() >= title.len() {
+        return false;
+    }
+    let rest = if let Some(r) = title.strip_prefix(heading) {
+        r
+    } else if let Some(r) = title.strip_suffix(heading) {
+        r
+    } else {
+        return false;
+    };
+    // The heading must end (or begin) on a word boundary of the title.
+    (rest.starts_with(' ') || rest.ends_with(' ')) && words(rest) <= 4
+}
+
 /// Furniture whose heading stands for the section after it.
 const SECTION_FURNITURE: &[&str] = &["comments", "related stories"];
 /// Tokens of class and id that mark the article.
@@ -1416,10 +1434,17 @@ pub(crate) fn clean_html(input: &str, options: &Options, memory: Option<&mut Mem
     // article does not begin before it.
     if let Some(t) = &meta.title {
         let key = crate::util::norm_key(t);
-        if let Some(b) = blocks
-            .iter_mut()
-            .find(|b| b.kind == BlockKind::Heading && crate::util::norm_key(&b.text) == key)
-        {
+        let exact = blocks
+            .iter()
+            .position(|b| b.kind == BlockKind::Heading && crate::util::norm_key(&b.text) == key);
+        // Failing an exact match, a heading that the title carries with the
+        // site's name around it ("Headline | Site", "Site: Headline").
+        let framed = || {
+            blocks.iter().position(|b| {
+                b.kind == BlockKind::Heading && title_framing(&key, &crate::util::norm_key(&b.text))
+            })
+        };
+        if let Some(b) = exact.or_else(framed).and_then(|i| blocks.get_mut(i)) {
             b.kind = BlockKind::Title;
             b.drop_for("the title (kept in the metadata)");
         }
