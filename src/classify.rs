@@ -358,6 +358,11 @@ fn extension_weight(c: &Class, chars: usize) -> i64 {
     }
 }
 
+/// How many of the article's last lines may be taken as furniture, and how
+/// long each may be.
+const TAIL_LINES: usize = 3;
+const TAIL_CHARS: usize = 200;
+
 /// The article's run of blocks. When the page's structure vouches for some
 /// blocks, the run spans them and grows outwards as far as good text
 /// outweighs what lies between, but not back past the headline; otherwise
@@ -401,6 +406,7 @@ pub(crate) fn classify(blocks: &mut [Block], signals: &[Signals], page: &Page) {
     let mut seen_keys: HashMap<String, usize> = HashMap::new();
     let mut classes: Vec<Class> = Vec::with_capacity(blocks.len());
     let mut chars: Vec<usize> = Vec::with_capacity(blocks.len());
+    let mut furniture: Vec<Vec<&'static str>> = Vec::with_capacity(blocks.len());
     let neutral = Signals::default();
     for (i, block) in blocks.iter().enumerate() {
         let s = signals.get(i).unwrap_or(&neutral);
@@ -421,6 +427,7 @@ pub(crate) fn classify(blocks: &mut [Block], signals: &[Signals], page: &Page) {
         };
         seen_keys.entry(key).or_insert(i);
         classes.push(class);
+        furniture.push(f.furniture);
     }
 
     // A page whose prose comes only in short paragraphs has no block that is
@@ -522,6 +529,23 @@ pub(crate) fn classify(blocks: &mut [Block], signals: &[Signals], page: &Page) {
                 *c = Class::Bad("outside the main article text".into());
             }
         }
+    }
+
+    // The article's last lines: short ones with furniture words there are a
+    // call to action (subscribe, share, join, follow), not the article's end.
+    let mut tail = 0;
+    for i in (0..final_classes.len()).rev() {
+        if final_classes[i] != Class::Good {
+            continue;
+        }
+        if tail == TAIL_LINES || furniture[i].is_empty() || chars[i] >= TAIL_CHARS {
+            break;
+        }
+        final_classes[i] = Class::Bad(format!(
+            "site furniture at the end of the article (“{}”)",
+            furniture[i].join("”, “")
+        ));
+        tail += 1;
     }
 
     for (i, block) in blocks.iter_mut().enumerate() {
