@@ -10,7 +10,7 @@ use std::collections::HashMap;
 
 use crate::blocks::{Block, BlockKind};
 use crate::lang::{self, Language};
-use crate::metadata::{find_date, is_month, parse_byline};
+use crate::metadata::{find_date, has_day_and_time, is_month, parse_byline};
 use crate::util::{norm_key, prefix, words};
 
 /// Blocks shorter than this (in characters) are "short": their neighbours decide.
@@ -158,7 +158,7 @@ fn features(text: &str, lang: Option<&'static Language>) -> Features {
             SHARE_LABELS.contains(&w.to_lowercase().as_str())
         }) && n >= 2;
         f.byline = parse_byline(text).is_some();
-        f.date_line = find_date(text).is_some() && {
+        f.date_line = (find_date(text).is_some() || has_day_and_time(text)) && {
             // Besides the date, at most a few words ("Updated", a weekday).
             let other = words(text)
                 .filter(|w| w.chars().count() > 3 && w.chars().all(char::is_alphabetic))

@@ -81,6 +81,12 @@ pub(crate) fn parse_byline(line: &str) -> Option<String> {
         "autor ",
         "text: ",
         "written by ",
+        "posted by ",
+        "published by ",
+        "publicado por ",
+        "publié par ",
+        "pubblicato da ",
+        "geplaatst door ",
         "auteur : ",
         "auteur: ",
     ];
@@ -241,6 +247,35 @@ fn ymd(y: i64, m: u32, d: u32) -> Option<String> {
 /// Understands `2024-03-05`, `05.03.2024`, `5/3/2024` is ambiguous and skipped,
 /// `5. März 2024`, `5 March 2024`, `March 5, 2024` and the month names of the
 /// supported languages.
+/// Whether a line gives a day of a month and a time of day without a year
+/// ("Nov 19, 6:55 AM"): a timestamp, though not a full date.
+pub(crate) fn has_day_and_time(text: &str) -> bool {
+    let tokens: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '|'))
+        .filter(|t| !t.is_empty())
+        .take(40)
+        .collect();
+    let day = |t: &str| {
+        t.trim_end_matches('.')
+            .parse::<u32>()
+            .is_ok_and(|d| (1..=31).contains(&d))
+    };
+    let time = |t: &str| {
+        t.split_once(':').is_some_and(|(h, m)| {
+            (1..=2).contains(&h.len())
+                && h.bytes().all(|b| b.is_ascii_digit())
+                && m.len() >= 2
+                && m.bytes().take(2).all(|b| b.is_ascii_digit())
+        })
+    };
+    let dated = tokens.iter().enumerate().any(|(i, t)| {
+        month(t).is_some()
+            && (i.checked_sub(1).is_some_and(|j| day(tokens[j]))
+                || tokens.get(i + 1).is_some_and(|n| day(n)))
+    });
+    dated && tokens.iter().any(|t| time(t))
+}
+
 pub(crate) fn find_date(text: &str) -> Option<String> {
     let tokens: Vec<&str> = text
         .split(|c: char| c.is_whitespace() || c == ',')
