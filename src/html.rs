@@ -282,6 +282,30 @@ fn hidden(dom: &Dom, id: NodeId) -> bool {
     })
 }
 
+/// Whether an inline element is a card that pops up over running text (a
+/// person's photo and links to their stories): it holds an image and several
+/// links, none of them its own child (that is the text it hangs on), and no
+/// block of text.
+fn popup_card(dom: &Dom, id: NodeId) -> bool {
+    let is = |n: NodeId, tag: &LocalName| dom.tag(n) == Some(tag);
+    if dom.children(id).any(|c| is(c, &local_name!("a"))) {
+        return false;
+    }
+    let (mut images, mut links) = (0, 0);
+    for n in dom.descendants(id).take(64) {
+        // Spans that wrap paragraphs or figures are not inline cards.
+        if is_tag(dom.tag(n), BLOCK_TAGS) || is(n, &local_name!("figure")) {
+            return false;
+        }
+        if is(n, &local_name!("img")) {
+            images += 1;
+        } else if is(n, &local_name!("a")) {
+            links += 1;
+        }
+    }
+    images > 0 && links >= 3
+}
+
 /// Decides whether an element's subtree is pruned, and why.
 fn prune(dom: &Dom, id: NodeId, classy: bool) -> Option<Prune> {
     let tag = dom.tag(id)?;
@@ -319,6 +343,10 @@ fn prune(dom: &Dom, id: NodeId, classy: bool) -> Option<Prune> {
     }
     if is_tag(t, &[local_name!("nav")]) {
         return Some(Furniture("navigation"));
+    }
+    // A pop-up card shows only on hover: the page as rendered does not have it.
+    if is_tag(t, &[local_name!("span")]) && popup_card(dom, id) {
+        return Some(Invisible);
     }
     if is_tag(
         t,
