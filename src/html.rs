@@ -151,6 +151,9 @@ fn title_framing(title: &str, heading: &str) -> bool {
     (rest.starts_with(' ') || rest.ends_with(' ')) && words(rest) <= 4
 }
 
+/// The reason for elements hidden on the page.
+const HIDDEN: &str = "hidden on the page";
+
 /// Furniture whose heading stands for the section after it.
 const SECTION_FURNITURE: &[&str] = &["comments", "related stories"];
 /// Tokens of class and id that mark the article.
@@ -272,6 +275,14 @@ fn hidden(dom: &Dom, id: NodeId) -> bool {
     if dom.attr(id, "hidden").is_some() || dom.attr(id, "aria-hidden") == Some("true") {
         return true;
     }
+    // The class of CSS frameworks for `display: none`, as a word of its own
+    // ("hidden", not "hidden-xs").
+    if dom.attr(id, "class").is_some_and(|c| {
+        c.split_ascii_whitespace()
+            .any(|w| w.eq_ignore_ascii_case("hidden"))
+    }) {
+        return true;
+    }
     dom.attr(id, "style").is_some_and(|s| {
         let s: String = s
             .chars()
@@ -339,7 +350,7 @@ fn prune(dom: &Dom, id: NodeId, classy: bool) -> Option<Prune> {
         return Some(Invisible);
     }
     if hidden(dom, id) {
-        return Some(Furniture("hidden on the page"));
+        return Some(Furniture(HIDDEN));
     }
     if is_tag(t, &[local_name!("nav")]) {
         return Some(Furniture("navigation"));
@@ -902,7 +913,13 @@ struct Builder<'a> {
     link_chars: usize,
     ctx: Option<Ctx>,
     pre: usize,
+    /// Text set aside while inline furniture inside it is read as a block of
+    /// its own: (the furniture element, frames, link characters, context).
+    aside: Vec<Aside>,
 }
+
+/// Text set aside: (the hidden element, frames, link characters, context).
+type Aside = (NodeId, Vec<(Frame, Vec<Inline>)>, usize, Option<Ctx>);
 
 #[derive(Clone)]
 enum Frame {
@@ -1134,6 +1151,22 @@ impl<'a> Builder<'a> {
                 continue;
             }
             let Some(tag) = tag else { continue };
+            // (Elements read in one go, such as images, figures and tables,
+            // never come back to `leave`: they are not set aside.)
+            if self.splits(id)
+                && !BLOCK_TAGS.contains(&tag)
+                && !matches!(
+                    tag,
+                    local_name!("img") | local_name!("br") | local_name!("figure")
+                )
+            {
+                // Set the surrounding text aside while the furniture is read
+                // into a block of its own; the text goes on after it.
+                let frames = std::mem::replace(&mut self.frames, vec![(Frame::Root, Vec::new())]);
+                let link_chars = std::mem::take(&mut self.link_chars);
+                let ctx = self.ctx.replace(self.context_for(id));
+                self.aside.push((id, frames, link_chars, ctx));
+            }
             match tag {
                 local_name!("br") => {
                     // Two line breaks in a row end a paragraph, as in a browser's rendering.
@@ -1232,6 +1265,27 @@ impl<'a> Builder<'a> {
             }
             _ => {}
         }
+        if self.aside.last().is_some_and(|(n, ..)| *n == id) {
+            self.flush();
+            if let Some((_, frames, link_chars, ctx)) = self.aside.pop() {
+                self.frames = frames;
+                self.link_chars = link_chars;
+                self.ctx = ctx;
+            }
+        }
+    }
+
+    /// Whether an inline element is hidden inside text that is not (a hidden
+    /// span in a paragraph): it is read as a block of its own, dropped with
+    /// its reason, and the paragraph goes on around it. (Inline elements
+    /// that are furniture by their class alone stay in the text: links in
+    /// prose often carry such classes.)
+    fn splits(&self, id: NodeId) -> bool {
+        let pruned = &self.ex.pruned;
+        pruned[id] == Some(Prune::Furniture(HIDDEN))
+            && self.ex.dom.nodes[id]
+                .parent
+                .is_some_and(|p| pruned[p] != pruned[id])
     }
 
     /// After a block element closes, text that follows belongs to its parent.
@@ -1542,6 +1596,7 @@ fn build_blocks(dom: &Dom, base: Option<&str>, classy: bool) -> (Vec<Block>, Vec
         blocks: Vec::new(),
         infos: Vec::new(),
         frames: Vec::new(),
+        aside: Vec::new(),
         link_chars: 0,
         ctx: None,
         pre: 0,
