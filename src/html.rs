@@ -1526,7 +1526,27 @@ pub(crate) fn clean_html(input: &str, options: &Options, memory: Option<&mut Mem
                 b.kind == BlockKind::Heading && title_framing(&key, &crate::util::norm_key(&b.text))
             })
         };
-        if let Some(b) = exact.or_else(framed).and_then(|i| blocks.get_mut(i)) {
+        // Failing a heading, a paragraph that says just the title before the
+        // article's prose starts (a headline styled by class, not by tag).
+        let styled = || {
+            let prose = blocks
+                .iter()
+                .zip(&signals)
+                .position(|(b, s)| {
+                    s.content && b.kind == BlockKind::Paragraph && b.text.len() >= 200
+                })
+                .unwrap_or(blocks.len());
+            blocks[..prose].iter().position(|b| {
+                b.kind == BlockKind::Paragraph
+                    && key.split(' ').count() >= 4
+                    && crate::util::norm_key(&b.text) == key
+            })
+        };
+        if let Some(b) = exact
+            .or_else(framed)
+            .or_else(styled)
+            .and_then(|i| blocks.get_mut(i))
+        {
             b.kind = BlockKind::Title;
             b.drop_for("the title (kept in the metadata)");
         }
