@@ -228,7 +228,7 @@ fn initial(block: &Block, f: &Features, s: &Signals, lang_known: bool) -> Class 
         s.link_density > MAX_LINK_DENSITY
     };
     if links_bad && (block.kind != BlockKind::Table || s.link_density > 0.8) {
-        return Class::Bad("mostly links".into());
+        return Class::Bad(MOSTLY_LINKS.into());
     }
     // Inside the article a sentence may cite an address; only lines that are
     // mostly addresses, or short ones with furniture words ("follow us"), go.
@@ -357,6 +357,13 @@ fn extension_weight(c: &Class, chars: usize) -> i64 {
         _ => -(60 + n / 2),
     }
 }
+
+const MOSTLY_LINKS: &str = "mostly links";
+/// How long a teaser's description is, and how many teasers in a row make a
+/// list of them.
+const TEASER_MIN: usize = 40;
+const TEASER_CHARS: usize = 200;
+const TEASER_RUN: usize = 3;
 
 /// How many of the article's last lines may be taken as furniture, and how
 /// long each may be.
@@ -528,6 +535,63 @@ pub(crate) fn classify(blocks: &mut [Block], signals: &[Signals], page: &Page) {
             if *c == Class::Good && !(start..end).contains(&i) {
                 *c = Class::Bad("outside the main article text".into());
             }
+        }
+    }
+
+    // Teaser cards: a short line between two lines of links (a card's
+    // description between its headline and the next card's) is the card's.
+    let snapshot = final_classes.clone();
+    let links = |j: Option<usize>| {
+        j.is_some_and(|j| matches!(&snapshot[j], Class::Bad(why) if why == MOSTLY_LINKS))
+    };
+    let text_block = |j: &usize| blocks[*j].kind != BlockKind::Figure;
+    // Descriptions between links, in runs: (first, last, count).
+    let mut run: Option<(usize, usize, usize)> = None;
+    let mut teasers: Vec<(usize, usize, usize)> = Vec::new();
+    for i in 0..final_classes.len() {
+        if snapshot[i] != Class::Good || blocks[i].kind != BlockKind::Paragraph {
+            continue;
+        }
+        let prev = (0..i).rev().find(text_block);
+        let next = (i + 1..blocks.len()).find(text_block);
+        // (The last card's description has no headline after it.)
+        let ends = next.is_none_or(|j| links(Some(j)) || snapshot[j] != Class::Good);
+        if (TEASER_MIN..TEASER_CHARS).contains(&chars[i]) && links(prev) && ends {
+            // The same run when only the previous card's headline lies between.
+            run = match run {
+                Some((first, last, n))
+                    if prev.and_then(|p| (0..p).rev().find(text_block)) == Some(last) =>
+                {
+                    Some((first, i, n + 1))
+                }
+                other => {
+                    teasers.extend(other);
+                    Some((i, i, 1))
+                }
+            };
+        }
+    }
+    teasers.extend(run);
+    for (first, last, n) in teasers {
+        if n < TEASER_RUN {
+            continue;
+        }
+        for i in first..=last {
+            if snapshot[i] == Class::Good
+                && blocks[i].kind == BlockKind::Paragraph
+                && chars[i] < TEASER_CHARS
+            {
+                final_classes[i] = Class::Bad("a teaser between links to other pages".into());
+            }
+        }
+        // The list's own heading, just before its first card's headline.
+        let heading = (0..first)
+            .rev()
+            .filter(text_block)
+            .nth(1)
+            .filter(|&h| blocks[h].kind == BlockKind::Heading && snapshot[h] == Class::Good);
+        if let Some(h) = heading {
+            final_classes[h] = Class::Bad("the heading of a list of teasers".into());
         }
     }
 
