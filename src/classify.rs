@@ -185,7 +185,7 @@ const TIME_AGO: &[&str] = &[
 ];
 
 /// A short line that says only how long ago something was posted.
-fn relative_time(text: &str) -> bool {
+pub(crate) fn relative_time(text: &str) -> bool {
     if text.chars().count() > 40 || !text.chars().any(|c| c.is_ascii_digit()) {
         return false;
     }

@@ -83,6 +83,15 @@ fn headline_like(text: &str) -> bool {
         && (2..=40).contains(&w)
         && !matches!(last, '.' | ':' | ',' | ';')
         && (first.is_uppercase() || first.is_numeric() || "\"„“«»'‘".contains(first))
+        && !timestamp(text)
+}
+
+/// A line that only says when ("2 days ago at 08:51 am", "Nov 19, 6:55 AM",
+/// "March 5, 2024"): never a headline.
+fn timestamp(text: &str) -> bool {
+    crate::classify::relative_time(text)
+        || crate::metadata::has_day_and_time(text)
+        || (text.chars().count() < 40 && crate::metadata::find_date(text).is_some())
 }
 
 const QUOTES: &[(char, char)] = &[
