@@ -318,11 +318,15 @@ fn neighbour(classes: &[Class], i: usize, step: isize, skip_near_good: bool) -> 
 
 /// The article is the main contiguous run: the segment of blocks that
 /// maximises good text minus boilerplate (Kadane's algorithm, linear).
-fn main_run(classes: &[Class], chars: &[usize]) -> (usize, usize) {
+fn main_run(classes: &[Class], chars: &[usize], walls: &[bool]) -> (usize, usize) {
     let weight = |i: usize, c: &Class| run_weight(c, chars[i]);
     let (mut best, mut best_range) = (0i64, (0usize, 0usize));
     let (mut run, mut start) = (0i64, 0usize);
     for (i, c) in classes.iter().enumerate() {
+        // No run goes on across the head of a counted section ("12 comments").
+        if walls[i] {
+            run = 0;
+        }
         if run <= 0 {
             run = 0;
             start = i;
@@ -365,6 +369,14 @@ const TEASER_MIN: usize = 40;
 const TEASER_CHARS: usize = 200;
 const TEASER_RUN: usize = 3;
 
+/// A short line of furniture words with a number: the head of a counted
+/// section ("12 comments", "[ 167 Kommentare ]").
+fn section_count(class: &Class, text: &str) -> bool {
+    matches!(class, Class::Bad(why) if why.starts_with("site furniture"))
+        && text.chars().count() < 40
+        && text.chars().any(|c| c.is_ascii_digit())
+}
+
 /// How many of the article's last lines may be taken as furniture, and how
 /// long each may be.
 const TAIL_LINES: usize = 3;
@@ -377,12 +389,13 @@ const TAIL_CHARS: usize = 200;
 fn article_run(
     classes: &[Class],
     chars: &[usize],
+    walls: &[bool],
     signals: &[Signals],
     title: Option<usize>,
 ) -> (usize, usize) {
     let vouched = |i: usize| signals.get(i).is_some_and(|s| s.content) && classes[i] == Class::Good;
     let Some(first) = (0..classes.len()).find(|&i| vouched(i)) else {
-        return main_run(classes, chars);
+        return main_run(classes, chars, walls);
     };
     let last = (0..classes.len())
         .rev()
@@ -403,7 +416,11 @@ fn article_run(
     // Nothing before the headline belongs to the article.
     let floor = title.filter(|&t| t < first).map_or(0, |t| t + 1);
     let start = extend(&mut (floor..first).rev()).unwrap_or(first);
-    let end = extend(&mut (last + 1..classes.len())).map_or(last + 1, |i| i + 1);
+    // A counted section of furniture ("12 comments") ends the article.
+    let wall = (last + 1..classes.len())
+        .find(|&i| walls[i])
+        .unwrap_or(classes.len());
+    let end = extend(&mut (last + 1..wall)).map_or(last + 1, |i| i + 1);
     (start, end)
 }
 
@@ -512,7 +529,18 @@ pub(crate) fn classify(blocks: &mut [Block], signals: &[Signals], page: &Page) {
     // Blocks inside a container the page's structure marks as the article
     // need no run to vouch for them.
     let title = blocks.iter().position(|b| b.kind == BlockKind::Title);
-    let best_range = article_run(&final_classes, &chars, signals, title);
+    // The head of the page's one counted section ("12 comments") ends the
+    // article; a page with several (a front page of stories, each with its
+    // count of comments) has no such wall.
+    let mut walls: Vec<bool> = blocks
+        .iter()
+        .zip(&final_classes)
+        .map(|(b, c)| section_count(c, &b.text))
+        .collect();
+    if walls.iter().filter(|&&w| w).count() > 1 {
+        walls.iter_mut().for_each(|w| *w = false);
+    }
+    let best_range = article_run(&final_classes, &chars, &walls, signals, title);
     for (i, c) in final_classes.iter_mut().enumerate() {
         let vouched = signals.get(i).is_some_and(|s| s.content);
         if *c == Class::Good && !vouched && !(best_range.0..best_range.1).contains(&i) {
@@ -530,7 +558,7 @@ pub(crate) fn classify(blocks: &mut [Block], signals: &[Signals], page: &Page) {
                 *c = Class::Good;
             }
         }
-        let (start, end) = main_run(&final_classes, &chars);
+        let (start, end) = main_run(&final_classes, &chars, &walls);
         for (i, c) in final_classes.iter_mut().enumerate() {
             if *c == Class::Good && !(start..end).contains(&i) {
                 *c = Class::Bad("outside the main article text".into());

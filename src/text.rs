@@ -149,21 +149,42 @@ pub(crate) fn clean_text(input: &str, options: &Options, memory: Option<&mut Mem
         .or_else(|| lang::detect(blocks.iter().map(|b| b.text.as_str())));
     let quoted = quoted_title(&blocks);
     let title_key = quoted.as_deref().map(norm_key);
-    let signals = vec![Signals::default(); blocks.len()];
+    let mut signals = vec![Signals::default(); blocks.len()];
 
     let page_id = crate::util::fnv64(&norm_key(crate::util::prefix(input, 1 << 20)));
-    let run = |blocks: &mut Vec<Block>, memory: Option<&Memory>| {
+    let run = |blocks: &mut Vec<Block>, signals: &[Signals], memory: Option<&Memory>| {
         let seen = |key: &str| memory.is_some_and(|m| m.seen(key, title_key.as_deref(), page_id));
         let page = Page {
             lang: language,
             seen: memory.map(|_| &seen as &dyn Fn(&str) -> bool),
         };
-        classify::classify(blocks, &signals, &page);
+        classify::classify(blocks, signals, &page);
     };
-    run(&mut blocks, memory.as_deref());
+    run(&mut blocks, &signals, memory.as_deref());
+    // A headline with a date or byline line under it, followed by prose, is
+    // the article's head: when the page has one such head and the longest
+    // run of prose lies elsewhere (comments, teasers), the article is the
+    // prose under the head.
+    if let Some((head, lead)) = article_head(&blocks) {
+        if !blocks[lead].kept {
+            let kept = |blocks: &[Block]| -> usize {
+                blocks.iter().filter(|b| b.kept).map(|b| b.text.len()).sum()
+            };
+            let before = blocks.clone();
+            blocks[head].kind = BlockKind::Title;
+            signals[lead].content = true;
+            run(&mut blocks, &signals, memory.as_deref());
+            blocks[head].kind = BlockKind::Paragraph;
+            // Under a head that holds little, the longest run stays.
+            if kept(&blocks) * 2 < kept(&before) {
+                blocks = before;
+                signals[lead].content = false;
+            }
+        }
+    }
     if memory.is_some() && !blocks.iter().any(|b| b.kept) {
         // Everything was seen before: the same page again. Judge it on its own.
-        run(&mut blocks, None);
+        run(&mut blocks, &signals, None);
     }
     if let Some(m) = memory {
         m.remember(
@@ -210,6 +231,31 @@ pub(crate) fn clean_text(input: &str, options: &Options, memory: Option<&mut Mem
     };
     render::finish(&mut article, blocks, options);
     article
+}
+
+/// The article's head, when the page has exactly one: (the headline, the
+/// first paragraph of prose), with a date or byline line between them.
+fn article_head(blocks: &[Block]) -> Option<(usize, usize)> {
+    let meta = |b: &Block| {
+        b.reason
+            .as_deref()
+            .is_some_and(|r| r.starts_with("a date line") || r.starts_with("a byline"))
+    };
+    let mut heads = (0..blocks.len())
+        .filter(|&m| meta(&blocks[m]))
+        .filter_map(|m| {
+            let head = (m.saturating_sub(2)..m)
+                .rev()
+                .find(|&h| headline_like(&blocks[h].text) && words(&blocks[h].text).count() >= 4)?;
+            let lead = (m + 1..(m + 3).min(blocks.len())).find(|&p| {
+                let t = &blocks[p].text;
+                t.chars().count() >= 150 && t.contains(['.', '!', '?', '。'])
+            })?;
+            Some((head, lead))
+        });
+    let first = heads.next()?;
+    // Several heads are a listing (or comments with titles): no single article.
+    heads.next().is_none().then_some(first)
 }
 
 /// Finds the title: a headline the page quotes again, else the headline just
