@@ -1386,7 +1386,8 @@ pub(crate) fn clean_html(input: &str, options: &Options, memory: Option<&mut Mem
         }
     }
     let title_key = meta.title.as_deref().map(crate::util::norm_key);
-    let page_id = crate::util::fnv64(&crate::util::norm_key(crate::util::prefix(input, 1 << 20)));
+    // The page's fingerprint matters only to a memory: not computed without one.
+    let page_id = memory.as_ref().map_or(0, |_| crate::util::page_id(input));
     {
         let mem_ref = memory.as_deref();
         let seen = |key: &str| mem_ref.is_some_and(|m| m.seen(key, title_key.as_deref(), page_id));

@@ -101,6 +101,12 @@ pub(crate) fn fnv64(text: &str) -> u64 {
     h
 }
 
+/// A page's fingerprint for a cross-page memory: its first megabyte,
+/// normalised (so that the same page cleaned twice is recognised).
+pub(crate) fn page_id(input: &str) -> u64 {
+    fnv64(&norm_key(prefix(input, 1 << 20)))
+}
+
 /// The longest prefix of `text` of at most `max` bytes that ends on a char boundary.
 pub(crate) fn prefix(text: &str, max: usize) -> &str {
     if text.len() <= max {
