@@ -159,23 +159,75 @@ const POSITIVE: &[&str] = &[
     "markdown",
 ];
 
-/// Lower-case tokens of an element's class and id.
-fn hint_tokens(dom: &Dom, id: NodeId) -> Vec<String> {
-    let mut out = Vec::new();
-    for attr in ["class", "id"] {
-        if let Some(v) = dom.attr(id, attr) {
+/// What an element's class and id say: the groups of `FURNITURE` that one
+/// of their tokens matches (bit `i` for `FURNITURE[i]`), and whether one
+/// marks the article (`POSITIVE`).
+///
+/// The tokens are the whitespace-separated words in lower case and, for a
+/// word with other characters than ASCII letters and digits, its runs of
+/// letters and digits; they are compared in place, without copies.
+#[derive(Clone, Copy, Default)]
+struct Hints {
+    furniture: u16,
+    positive: bool,
+}
+
+fn hints(dom: &Dom, id: NodeId) -> Hints {
+    let mut h = Hints::default();
+    for attr in [&local_name!("class"), &local_name!("id")] {
+        if let Some(v) = dom.attr_named(id, attr) {
             for word in v.split_whitespace() {
-                let w = word.to_ascii_lowercase();
-                for part in w.split(|c: char| !c.is_ascii_alphanumeric()) {
-                    if !part.is_empty() && part != w {
-                        out.push(part.to_string());
+                h.add(word);
+                if word.bytes().any(|b| !b.is_ascii_alphanumeric()) {
+                    for part in word.split(|c: char| !c.is_ascii_alphanumeric()) {
+                        if !part.is_empty() {
+                            h.add(part);
+                        }
                     }
                 }
-                out.push(w);
             }
         }
     }
-    out
+    h
+}
+
+impl Hints {
+    /// Adds one token (compared as if in ASCII lower case).
+    fn add(&mut self, token: &str) {
+        let t = token.as_bytes();
+        // A word ending in `*` also matches the tokens it begins
+        // ("related*": "relatedposts"), as class names are often run together.
+        let matches = |word: &str| match word.strip_suffix('*') {
+            Some(stem) => t
+                .get(..stem.len())
+                .is_some_and(|p| p.eq_ignore_ascii_case(stem.as_bytes())),
+            None => t.eq_ignore_ascii_case(word.as_bytes()),
+        };
+        for (i, (_, words)) in FURNITURE.iter().enumerate() {
+            if self.furniture & (1 << i) == 0 && words.iter().any(|w| matches(w)) {
+                self.furniture |= 1 << i;
+            }
+        }
+        if !self.positive && POSITIVE.iter().any(|w| t.eq_ignore_ascii_case(w.as_bytes())) {
+            self.positive = true;
+        }
+    }
+
+    /// A reason in words for a class/id that marks furniture: the first
+    /// group of `FURNITURE` that matches.
+    fn furniture_reason(self) -> Option<&'static str> {
+        (self.furniture != 0).then(|| FURNITURE[self.furniture.trailing_zeros() as usize].0)
+    }
+
+    /// Class/id weight in the spirit of Readability: furniture negative,
+    /// article positive.
+    fn weight(self) -> f32 {
+        match (self.furniture != 0, self.positive) {
+            (true, false) => -25.0,
+            (false, true) => 25.0,
+            _ => 0.0,
+        }
+    }
 }
 
 /// Whether a block sits in a card made clickable by an empty link laid over
@@ -231,35 +283,54 @@ fn is_ancestor(dom: &Dom, a: NodeId, b: NodeId) -> bool {
 
 /// An element whose class or id names it a caption (of a photo or gallery).
 fn is_caption(dom: &Dom, id: NodeId) -> bool {
-    ["class", "id"].iter().any(|a| {
-        dom.attr(id, a)
-            .is_some_and(|v| v.to_ascii_lowercase().contains("caption"))
+    [&local_name!("class"), &local_name!("id")].iter().any(|a| {
+        dom.attr_named(id, a)
+            .is_some_and(|v| contains_ignore_ascii_case(v, "caption"))
     })
 }
 
-/// Class/id weight in the spirit of Readability: furniture negative, article positive.
-fn class_weight(tokens: &[String]) -> f32 {
-    let neg = furniture_reason(tokens).is_some();
-    let pos = tokens.iter().any(|t| POSITIVE.contains(&t.as_str()));
-    match (neg, pos) {
-        (true, false) => -25.0,
-        (false, true) => 25.0,
-        _ => 0.0,
-    }
+/// Whether `needle` (ASCII, lower case) occurs in `hay` in any ASCII case.
+fn contains_ignore_ascii_case(hay: &str, needle: &str) -> bool {
+    hay.as_bytes()
+        .windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
 fn hidden(dom: &Dom, id: NodeId) -> bool {
-    if dom.attr(id, "hidden").is_some() || dom.attr(id, "aria-hidden") == Some("true") {
+    if dom.attr_named(id, &local_name!("hidden")).is_some()
+        || dom.attr_named(id, &local_name!("aria-hidden")) == Some("true")
+    {
         return true;
     }
-    dom.attr(id, "style").is_some_and(|s| {
-        let s: String = s
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect::<String>()
-            .to_ascii_lowercase();
-        s.contains("display:none") || s.contains("visibility:hidden")
+    dom.attr_named(id, &local_name!("style")).is_some_and(|s| {
+        squeezed_contains(s, "display:none") || squeezed_contains(s, "visibility:hidden")
     })
+}
+
+/// Whether `needle` (ASCII, lower case) occurs in `text` once its white
+/// space is taken out, in any ASCII case; without a copy.
+fn squeezed_contains(text: &str, needle: &str) -> bool {
+    let mut at = text.chars().filter(|c| !c.is_whitespace());
+    loop {
+        let mut probe = at.clone();
+        let mut all = true;
+        for b in needle.chars() {
+            match probe.next() {
+                Some(c) if c.to_ascii_lowercase() == b => {}
+                Some(_) => {
+                    all = false;
+                    break;
+                }
+                None => return false,
+            }
+        }
+        if all {
+            return true;
+        }
+        if at.next().is_none() {
+            return false;
+        }
+    }
 }
 
 /// Decides whether an element's subtree is pruned, and why.
@@ -317,13 +388,19 @@ fn prune(dom: &Dom, id: NodeId, classy: bool) -> Option<Prune> {
     if is_tag(t, &[local_name!("footer")]) {
         return Some(Furniture("a page or section footer"));
     }
-    match dom.attr(id, "role").map(str::to_ascii_lowercase).as_deref() {
-        Some("navigation" | "menu" | "menubar" | "search") => return Some(Furniture("navigation")),
-        Some("banner") => return Some(Furniture("the site banner")),
-        Some("contentinfo") => return Some(Furniture("a page or section footer")),
-        Some("complementary") => return Some(Furniture("an aside (sidebar)")),
-        Some("dialog" | "alertdialog") => return Some(Furniture("a dialog")),
-        _ => {}
+    if let Some(role) = dom.attr_named(id, &local_name!("role")) {
+        let is = |names: &[&str]| names.iter().any(|n| role.eq_ignore_ascii_case(n));
+        if is(&["navigation", "menu", "menubar", "search"]) {
+            return Some(Furniture("navigation"));
+        } else if is(&["banner"]) {
+            return Some(Furniture("the site banner"));
+        } else if is(&["contentinfo"]) {
+            return Some(Furniture("a page or section footer"));
+        } else if is(&["complementary"]) {
+            return Some(Furniture("an aside (sidebar)"));
+        } else if is(&["dialog", "alertdialog"]) {
+            return Some(Furniture("a dialog"));
+        }
     }
     if classy
         && !is_tag(
@@ -337,26 +414,12 @@ fn prune(dom: &Dom, id: NodeId, classy: bool) -> Option<Prune> {
         )
         && !is_article_body(dom, id)
     {
-        let tokens = hint_tokens(dom, id);
-        if class_weight(&tokens) < 0.0 {
-            return furniture_reason(&tokens).map(Furniture);
+        let h = hints(dom, id);
+        if h.weight() < 0.0 {
+            return h.furniture_reason().map(Furniture);
         }
     }
     None
-}
-
-/// A reason in words for a class/id that marks furniture.
-fn furniture_reason(tokens: &[String]) -> Option<&'static str> {
-    // A word ending in `*` also matches the tokens it begins
-    // ("related*": "relatedposts"), as class names are often run together.
-    let matches = |word: &str, t: &str| match word.strip_suffix('*') {
-        Some(stem) => t.starts_with(stem),
-        None => word == t,
-    };
-    FURNITURE
-        .iter()
-        .find(|(_, words)| tokens.iter().any(|t| words.iter().any(|w| matches(w, t))))
-        .map(|&(reason, _)| reason)
 }
 
 const BLOCK_TAGS: &[LocalName] = &[
@@ -709,7 +772,7 @@ impl<'a> Extractor<'a> {
                     && density < 0.25;
                 if (stats[sib].scored
                     && s >= threshold
-                    && class_weight(&hint_tokens(dom, sib)) >= 0.0)
+                    && hints(dom, sib).weight() >= 0.0)
                     || prose_p
                 {
                     roots.push(sib);
@@ -779,7 +842,7 @@ impl<'a> Extractor<'a> {
         } else {
             0.0
         };
-        by_tag + semantic + class_weight(&hint_tokens(self.dom, id))
+        by_tag + semantic + hints(self.dom, id).weight()
     }
 }
 

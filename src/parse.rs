@@ -187,6 +187,17 @@ impl Dom {
         }
     }
 
+    /// An attribute's value, by its interned name (no string comparison).
+    pub(crate) fn attr_named(&self, id: NodeId, name: &LocalName) -> Option<&str> {
+        match &self.nodes[id].data {
+            NodeData::Element { attrs, .. } => attrs
+                .iter()
+                .find(|a| a.name.local == *name)
+                .map(|a| &*a.value),
+            _ => None,
+        }
+    }
+
     /// The children of a node, in order.
     pub(crate) fn children(&self, id: NodeId) -> Children<'_> {
         Children {
