@@ -1045,8 +1045,13 @@ impl<'a> Builder<'a> {
                         kind = BlockKind::Figure;
                         found_kind = true;
                     }
-                } else if kind == BlockKind::ListItem && *tag == local_name!("li") {
-                    list_depth = list_depth.saturating_add(1);
+                } else if kind == BlockKind::ListItem {
+                    if *tag == local_name!("li") {
+                        list_depth = list_depth.saturating_add(1);
+                    }
+                } else {
+                    // The kind is known, and only a list item looks further.
+                    break;
                 }
             }
             a = dom.nodes[n].parent;
@@ -1085,106 +1090,126 @@ impl<'a> Builder<'a> {
         self.push_block(b, (ctx.node, ctx.prune), 0);
     }
 
-    /// Walks the body in document order, iteratively.
+    /// Walks the body in document order, iteratively, without a stack: by
+    /// the tree's own links.
     fn walk(&mut self, root: NodeId) {
         let dom = self.ex.dom;
         self.frames.push((Frame::Root, Vec::new()));
         self.ctx = Some(self.context_for(root));
-        // (node, entering)
-        let mut stack: Vec<(NodeId, bool)> = vec![(root, true)];
-        while let Some((id, entering)) = stack.pop() {
-            let tag = dom.tag(id).cloned();
-            if !entering {
-                self.leave(id, tag.as_ref());
-                continue;
-            }
-            match &dom.nodes[id].data {
-                NodeData::Text(t) => {
-                    if self.ex.pruned[id] != Some(Prune::Invisible) {
-                        self.push_text(t);
-                    }
+        let mut id = root;
+        'walk: loop {
+            if self.enter(id) {
+                if let Some(c) = dom.first_child(id) {
+                    id = c;
                     continue;
                 }
-                NodeData::Element { .. } => {}
-                _ => continue,
+                self.leave(id, dom.tag(id));
             }
-            if self.ex.pruned[id] == Some(Prune::Invisible) {
-                continue;
-            }
-            let Some(tag) = tag else { continue };
-            match tag {
-                local_name!("br") => {
-                    // Two line breaks in a row end a paragraph, as in a browser's rendering.
-                    let double = self.frames.len() == 1
-                        && self.frames.last().is_some_and(|(_, c)| {
-                            matches!(c.last(), Some(Inline::Break))
-                                || matches!(c.as_slice(), [.., Inline::Break, Inline::Text(t)] if t.trim().is_empty())
-                        });
-                    if double {
-                        let ctx = self.ctx.take();
-                        if let Some(c) = &ctx {
-                            let node = c.node;
-                            self.ctx = ctx;
-                            self.flush();
-                            self.ctx = Some(self.context_for(node));
-                        }
-                    } else if let Some((_, c)) = self.frames.last_mut() {
-                        c.push(Inline::Break);
-                    }
-                    continue;
+            // On to the next sibling, leaving the elements whose last child
+            // this was.
+            loop {
+                if id == root {
+                    break 'walk;
                 }
-                local_name!("img") => {
-                    // An image on its own line becomes a figure; inside text it is skipped.
-                    let has_text = self.frames.iter().any(|(_, c)| !plain(c).trim().is_empty());
-                    if !has_text {
-                        self.image_block(id, None, id);
-                        self.ctx = Some(self.context_for(id));
-                    }
-                    continue;
+                if let Some(n) = dom.next_sibling(id) {
+                    id = n;
+                    continue 'walk;
                 }
-                local_name!("figure") => {
-                    if let Some(img) = dom.find(id, &local_name!("img")) {
-                        let caption = dom.find(id, &local_name!("figcaption"));
-                        self.image_block(img, caption, id);
-                        self.ctx = Some(self.context_for(id));
-                        continue;
-                    }
-                }
-                local_name!("table") if is_data_table(dom, id) => {
-                    self.table_block(id);
-                    continue;
-                }
-                local_name!("a") => {
-                    let href = dom
-                        .attr(id, "href")
-                        .map(|h| resolve(self.ex.base, h.trim()))
-                        .unwrap_or_default();
-                    self.frames.push((Frame::Link(href), Vec::new()));
-                }
-                local_name!("em") | local_name!("i") | local_name!("cite") => {
-                    self.frames.push((Frame::Emphasis, Vec::new()))
-                }
-                local_name!("strong") | local_name!("b") => {
-                    self.frames.push((Frame::Strong, Vec::new()))
-                }
-                local_name!("code") | local_name!("kbd") | local_name!("samp") if self.pre == 0 => {
-                    self.frames.push((Frame::Code, Vec::new()))
-                }
-                _ => {}
-            }
-            if tag == local_name!("pre") {
-                self.start_block(id);
-                self.pre += 1;
-            } else if BLOCK_TAGS.contains(&tag) || is_caption(dom, id) {
-                self.start_block(id);
-            }
-            stack.push((id, false));
-            let children: Vec<NodeId> = dom.children(id).collect();
-            for c in children.into_iter().rev() {
-                stack.push((c, true));
+                let Some(p) = dom.nodes[id].parent else {
+                    break 'walk;
+                };
+                id = p;
+                self.leave(id, dom.tag(id));
             }
         }
         self.flush();
+    }
+
+    /// Takes in a node on the way down; true when its children are walked
+    /// (and it is left after them).
+    fn enter(&mut self, id: NodeId) -> bool {
+        let dom = self.ex.dom;
+        let tag = dom.tag(id);
+        match &dom.nodes[id].data {
+            NodeData::Text(t) => {
+                if self.ex.pruned[id] != Some(Prune::Invisible) {
+                    self.push_text(t);
+                }
+                return false;
+            }
+            NodeData::Element { .. } => {}
+            _ => return false,
+        }
+        if self.ex.pruned[id] == Some(Prune::Invisible) {
+            return false;
+        }
+        let Some(tag) = tag else { return false };
+        match *tag {
+            local_name!("br") => {
+                // Two line breaks in a row end a paragraph, as in a browser's rendering.
+                let double = self.frames.len() == 1
+                    && self.frames.last().is_some_and(|(_, c)| {
+                        matches!(c.last(), Some(Inline::Break))
+                            || matches!(c.as_slice(), [.., Inline::Break, Inline::Text(t)] if t.trim().is_empty())
+                    });
+                if double {
+                    let ctx = self.ctx.take();
+                    if let Some(c) = &ctx {
+                        let node = c.node;
+                        self.ctx = ctx;
+                        self.flush();
+                        self.ctx = Some(self.context_for(node));
+                    }
+                } else if let Some((_, c)) = self.frames.last_mut() {
+                    c.push(Inline::Break);
+                }
+                return false;
+            }
+            local_name!("img") => {
+                // An image on its own line becomes a figure; inside text it is skipped.
+                if !self.frames.iter().any(|(_, c)| has_text(c)) {
+                    self.image_block(id, None, id);
+                    self.ctx = Some(self.context_for(id));
+                }
+                return false;
+            }
+            local_name!("figure") => {
+                if let Some(img) = dom.find(id, &local_name!("img")) {
+                    let caption = dom.find(id, &local_name!("figcaption"));
+                    self.image_block(img, caption, id);
+                    self.ctx = Some(self.context_for(id));
+                    return false;
+                }
+            }
+            local_name!("table") if is_data_table(dom, id) => {
+                self.table_block(id);
+                return false;
+            }
+            local_name!("a") => {
+                let href = dom
+                    .attr(id, "href")
+                    .map(|h| resolve(self.ex.base, h.trim()))
+                    .unwrap_or_default();
+                self.frames.push((Frame::Link(href), Vec::new()));
+            }
+            local_name!("em") | local_name!("i") | local_name!("cite") => {
+                self.frames.push((Frame::Emphasis, Vec::new()))
+            }
+            local_name!("strong") | local_name!("b") => {
+                self.frames.push((Frame::Strong, Vec::new()))
+            }
+            local_name!("code") | local_name!("kbd") | local_name!("samp") if self.pre == 0 => {
+                self.frames.push((Frame::Code, Vec::new()))
+            }
+            _ => {}
+        }
+        if *tag == local_name!("pre") {
+            self.start_block(id);
+            self.pre += 1;
+        } else if BLOCK_TAGS.contains(tag) || is_caption(dom, id) {
+            self.start_block(id);
+        }
+        true
     }
 
     fn leave(&mut self, id: NodeId, tag: Option<&LocalName>) {
@@ -1378,6 +1403,18 @@ pub(crate) fn plain(inlines: &[Inline]) -> String {
     }
     go(inlines, &mut out);
     out
+}
+
+/// Whether inline content has any text other than white space (as
+/// `plain(inlines).trim()` would), without building it.
+fn has_text(inlines: &[Inline]) -> bool {
+    inlines.iter().any(|i| match i {
+        Inline::Text(t) | Inline::Code(t) => !t.trim().is_empty(),
+        Inline::Link { children, .. } | Inline::Emphasis(children) | Inline::Strong(children) => {
+            has_text(children)
+        }
+        Inline::Break => false,
+    })
 }
 
 /// Trims white space at the ends of inline content.

@@ -263,6 +263,10 @@ fn ymd(y: i64, m: u32, d: u32) -> Option<String> {
 /// `5. März 2024`, `5 March 2024`, `March 5, 2024` and the month names of the
 /// supported languages.
 pub(crate) fn find_date(text: &str) -> Option<String> {
+    // Every form has a number in it (most short lines have none).
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     let tokens: Vec<&str> = text
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|t| !t.is_empty())

@@ -198,6 +198,16 @@ impl Dom {
         }
     }
 
+    /// A node's first child.
+    pub(crate) fn first_child(&self, id: NodeId) -> Option<NodeId> {
+        self.nodes[id].first_child.map(node)
+    }
+
+    /// The node after this one among its parent's children.
+    pub(crate) fn next_sibling(&self, id: NodeId) -> Option<NodeId> {
+        self.nodes[id].next.map(node)
+    }
+
     /// The children of a node, in order.
     pub(crate) fn children(&self, id: NodeId) -> Children<'_> {
         Children {
