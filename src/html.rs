@@ -8,6 +8,7 @@ use crate::blocks::{Block, BlockKind, Inline};
 use crate::classify::{self, Page, Signals};
 use crate::memory::Memory;
 use crate::parse::{Dom, NodeData, NodeId};
+use crate::util::count_non_space;
 use crate::{html_meta, lang, render, Article, InputKind, Options};
 
 /// Why a subtree is not content, decided before scoring.
@@ -250,7 +251,7 @@ fn in_card(dom: &Dom, node: NodeId) -> bool {
             let mut chars = 0usize;
             for d in dom.descendants(id) {
                 if let NodeData::Text(t) = &dom.nodes[d].data {
-                    chars += t.chars().filter(|c| !c.is_whitespace()).take(300).count();
+                    chars += crate::util::count_non_space_max(t, 300);
                     if chars >= 300 {
                         return false;
                     }
@@ -334,7 +335,7 @@ fn squeezed_contains(text: &str, needle: &str) -> bool {
 }
 
 /// Decides whether an element's subtree is pruned, and why.
-fn prune(dom: &Dom, id: NodeId, classy: bool) -> Option<Prune> {
+fn prune(dom: &Dom, id: NodeId, classy: bool, hidden: bool) -> Option<Prune> {
     let tag = dom.tag(id)?;
     if !dom.is_html(id) {
         // SVG and MathML content is not article text.
@@ -365,7 +366,7 @@ fn prune(dom: &Dom, id: NodeId, classy: bool) -> Option<Prune> {
     ) {
         return Some(Invisible);
     }
-    if hidden(dom, id) {
+    if hidden {
         return Some(Furniture("hidden on the page"));
     }
     if is_tag(t, &[local_name!("nav")]) {
@@ -496,11 +497,49 @@ struct Extractor<'a> {
     dom: &'a Dom,
     /// Prune decision per node (None = keep).
     pruned: Vec<Option<Prune>>,
+    /// Visible characters (not white space) below each node of the body;
+    /// a text node's own.
+    chars: Vec<usize>,
+    /// `CAPTION`, `BLOCK` and `HIDDEN` per node, read once from its markup.
+    flags: Vec<u8>,
     base: Option<&'a str>,
+}
+
+/// An element whose class or id names it a caption.
+const CAPTION: u8 = 1;
+/// An element that starts a block: a block tag or a caption.
+const BLOCK: u8 = 2;
+/// An element hidden on the page (attributes or inline style).
+const HIDDEN: u8 = 4;
+
+/// The flags of every node (see `CAPTION`).
+fn node_flags(dom: &Dom) -> Vec<u8> {
+    (0..dom.nodes.len())
+        .map(|id| {
+            let NodeData::Element { name, attrs, .. } = &dom.nodes[id].data else {
+                return 0;
+            };
+            let mut f = 0;
+            if !attrs.is_empty() {
+                if is_caption(dom, id) {
+                    f |= CAPTION | BLOCK;
+                }
+                if hidden(dom, id) {
+                    f |= HIDDEN;
+                }
+            }
+            if BLOCK_TAGS.contains(&name.local) {
+                f |= BLOCK;
+            }
+            f
+        })
+        .collect()
 }
 
 impl<'a> Extractor<'a> {
     fn new(dom: &'a Dom, base: Option<&'a str>, classy: bool) -> Extractor<'a> {
+        let flags = node_flags(dom);
+        let hidden = |id: NodeId| flags[id] & HIDDEN != 0;
         let mut pruned = vec![None; dom.nodes.len()];
         let body = dom.body();
         let order: Vec<NodeId> = std::iter::once(body).chain(dom.descendants(body)).collect();
@@ -513,7 +552,7 @@ impl<'a> Extractor<'a> {
         let mut links = vec![0usize; dom.nodes.len()];
         for &id in order.iter().rev() {
             if let NodeData::Text(t) = &dom.nodes[id].data {
-                chars[id] = t.chars().filter(|c| !c.is_whitespace()).count();
+                chars[id] = count_non_space(t);
             } else if is_tag(
                 dom.tag(id),
                 &[
@@ -522,7 +561,7 @@ impl<'a> Extractor<'a> {
                     local_name!("noscript"),
                     local_name!("template"),
                 ],
-            ) || hidden(dom, id)
+            ) || hidden(id)
             {
                 chars[id] = 0;
             }
@@ -551,10 +590,10 @@ impl<'a> Extractor<'a> {
             let parent_mark = dom.nodes[id].parent.and_then(|p| pruned[p]);
             let mark = match parent_mark {
                 Some(Prune::Invisible) => Some(Prune::Invisible),
-                Some(m) => Some(prune(dom, id, false).unwrap_or(m)),
+                Some(m) => Some(prune(dom, id, false, hidden(id)).unwrap_or(m)),
                 None => {
                     let classy = classy && chars[id] * 10 < total * 4 && !semantic[id];
-                    match prune(dom, id, classy) {
+                    match prune(dom, id, classy, hidden(id)) {
                         // Share bars, menus, ads and sign-up boxes are short
                         // or all links: a class word on a subtree of plain
                         // prose (a section id made from its heading) is not one.
@@ -563,7 +602,7 @@ impl<'a> Extractor<'a> {
                                 && chars[id] >= 500
                                 && links[id] * 4 < chars[id]
                                 && !LONG_FURNITURE.contains(&why)
-                                && prune(dom, id, false).is_none() =>
+                                && prune(dom, id, false, hidden(id)).is_none() =>
                         {
                             None
                         }
@@ -573,7 +612,13 @@ impl<'a> Extractor<'a> {
             };
             pruned[id] = mark;
         }
-        Extractor { dom, pruned, base }
+        Extractor {
+            dom,
+            pruned,
+            chars,
+            flags,
+            base,
+        }
     }
 
     /// Scores candidate containers; returns the set of nodes forming the article.
@@ -588,10 +633,7 @@ impl<'a> Extractor<'a> {
                 continue;
             }
             let (chars, links) = match &dom.nodes[id].data {
-                NodeData::Text(t) => {
-                    let n = t.chars().filter(|c| !c.is_whitespace()).count();
-                    (n, 0)
-                }
+                NodeData::Text(_) => (self.chars[id], 0),
                 _ => (stats[id].chars, stats[id].link_chars),
             };
             let links = if dom.tag(id) == Some(&local_name!("a")) {
@@ -923,7 +965,7 @@ impl<'a> Builder<'a> {
             s
         };
         if in_link {
-            self.link_chars += collapsed.chars().filter(|c| !c.is_whitespace()).count();
+            self.link_chars += count_non_space(&collapsed);
         }
         if let Some((_, children)) = self.frames.last_mut() {
             if let Some(Inline::Text(t)) = children.last_mut() {
@@ -1040,7 +1082,7 @@ impl<'a> Builder<'a> {
                     } else if *tag == local_name!("blockquote") {
                         kind = BlockKind::Quote;
                         found_kind = true;
-                    } else if *tag == local_name!("figcaption") || (depth < 3 && is_caption(dom, n))
+                    } else if *tag == local_name!("figcaption") || (depth < 3 && self.ex.flags[n] & CAPTION != 0)
                     {
                         kind = BlockKind::Figure;
                         found_kind = true;
@@ -1206,7 +1248,7 @@ impl<'a> Builder<'a> {
         if *tag == local_name!("pre") {
             self.start_block(id);
             self.pre += 1;
-        } else if BLOCK_TAGS.contains(tag) || is_caption(dom, id) {
+        } else if self.ex.flags[id] & BLOCK != 0 {
             self.start_block(id);
         }
         true
@@ -1229,7 +1271,7 @@ impl<'a> Builder<'a> {
                 self.pre = self.pre.saturating_sub(1);
                 self.reset_ctx(id);
             }
-            ref t if BLOCK_TAGS.contains(t) || is_caption(self.ex.dom, id) => {
+            _ if self.ex.flags[id] & BLOCK != 0 => {
                 self.flush();
                 self.reset_ctx(id);
             }
@@ -1262,7 +1304,7 @@ impl<'a> Builder<'a> {
                 link_chars += dom
                     .descendants(cell)
                     .filter(|&n| dom.tag(n) == Some(&local_name!("a")))
-                    .map(|n| dom.text(n).chars().filter(|c| !c.is_whitespace()).count())
+                    .map(|n| count_non_space(&dom.text(n)))
                     .sum::<usize>();
                 row.push(vec![Inline::Text(text)]);
             }
@@ -1569,7 +1611,7 @@ fn build_blocks(dom: &Dom, base: Option<&str>, classy: bool) -> (Vec<Block>, Vec
         .iter()
         .zip(&infos)
         .map(|(b, info)| {
-            let chars = b.text.chars().filter(|c| !c.is_whitespace()).count().max(1);
+            let chars = count_non_space(&b.text).max(1);
             let content = in_content[info.node];
             let link_density = if in_card(dom, info.node) {
                 1.0
