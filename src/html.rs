@@ -173,6 +173,47 @@ struct Hints {
     positive: bool,
 }
 
+/// `FURNITURE` and `POSITIVE` for look-ups: whole words sorted, with their
+/// groups' bits and whether they mark the article; the stems of the words
+/// ending in `*` with their group's bit.
+struct HintTable {
+    words: Vec<(&'static [u8], u16, bool)>,
+    stems: Vec<(&'static [u8], u16)>,
+}
+
+fn hint_table() -> &'static HintTable {
+    static TABLE: std::sync::OnceLock<HintTable> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut words: Vec<(&'static [u8], u16, bool)> = Vec::new();
+        let mut stems = Vec::new();
+        for (i, (_, list)) in FURNITURE.iter().enumerate() {
+            for w in list.iter() {
+                match w.strip_suffix('*') {
+                    Some(stem) => stems.push((stem.as_bytes(), 1 << i)),
+                    None => words.push((w.as_bytes(), 1 << i, false)),
+                }
+            }
+        }
+        words.extend(POSITIVE.iter().map(|w| (w.as_bytes(), 0, true)));
+        words.sort_by(|a, b| a.0.cmp(b.0));
+        // One entry per word, with the bits of all its entries.
+        let mut merged: Vec<(&'static [u8], u16, bool)> = Vec::with_capacity(words.len());
+        for (w, f, p) in words {
+            match merged.last_mut() {
+                Some(last) if last.0 == w => {
+                    last.1 |= f;
+                    last.2 |= p;
+                }
+                _ => merged.push((w, f, p)),
+            }
+        }
+        HintTable {
+            words: merged,
+            stems,
+        }
+    })
+}
+
 fn hints(dom: &Dom, id: NodeId) -> Hints {
     let mut h = Hints::default();
     for attr in [&local_name!("class"), &local_name!("id")] {
@@ -195,22 +236,25 @@ fn hints(dom: &Dom, id: NodeId) -> Hints {
 impl Hints {
     /// Adds one token (compared as if in ASCII lower case).
     fn add(&mut self, token: &str) {
+        let table = hint_table();
         let t = token.as_bytes();
-        // A word ending in `*` also matches the tokens it begins
-        // ("related*": "relatedposts"), as class names are often run together.
-        let matches = |word: &str| match word.strip_suffix('*') {
-            Some(stem) => t
-                .get(..stem.len())
-                .is_some_and(|p| p.eq_ignore_ascii_case(stem.as_bytes())),
-            None => t.eq_ignore_ascii_case(word.as_bytes()),
-        };
-        for (i, (_, words)) in FURNITURE.iter().enumerate() {
-            if self.furniture & (1 << i) == 0 && words.iter().any(|w| matches(w)) {
-                self.furniture |= 1 << i;
+        // Whole words: looked up in lower case (no word is longer than 32 bytes).
+        let mut buf = [0u8; 32];
+        if let Some(lower) = buf.get_mut(..t.len()) {
+            lower.copy_from_slice(t);
+            lower.make_ascii_lowercase();
+            if let Ok(i) = table.words.binary_search_by(|(w, _, _)| w.cmp(&&*lower)) {
+                let (_, furniture, positive) = table.words[i];
+                self.furniture |= furniture;
+                self.positive |= positive;
             }
         }
-        if !self.positive && POSITIVE.iter().any(|w| t.eq_ignore_ascii_case(w.as_bytes())) {
-            self.positive = true;
+        // A word ending in `*` also matches the tokens it begins
+        // ("related*": "relatedposts"), as class names are often run together.
+        for &(stem, bit) in &table.stems {
+            if t.get(..stem.len()).is_some_and(|p| p.eq_ignore_ascii_case(stem)) {
+                self.furniture |= bit;
+            }
         }
     }
 
@@ -1643,4 +1687,25 @@ fn build_blocks(dom: &Dom, base: Option<&str>, classy: bool) -> (Vec<Block>, Vec
         }
     }
     (blocks, signals)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hint_words_fit_the_look_up() {
+        let table = hint_table();
+        assert!(table.words.iter().all(|(w, _, _)| w.len() <= 32));
+        assert!(table.words.windows(2).all(|p| p[0].0 < p[1].0));
+        let hint = |token: &str| {
+            let mut h = Hints::default();
+            h.add(token);
+            h
+        };
+        assert_eq!(hint("Related-Posts").furniture_reason(), Some("related stories"));
+        assert_eq!(hint("NAV").furniture_reason(), Some("navigation"));
+        assert!(hint("Article-Body").positive);
+        assert_eq!(hint("navigational").furniture, 0);
+    }
 }
