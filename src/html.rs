@@ -1171,7 +1171,7 @@ impl<'a> Builder<'a> {
             .map(|c| crate::util::norm_space(&dom.text(c)))
             .unwrap_or_default();
         let mut b = Block::new(BlockKind::Figure, caption_text);
-        b.image = Some((src, alt));
+        b.image = Some(Box::new((src, alt)));
         let ctx = self.context_for(ctx_node);
         self.push_block(b, (ctx.node, ctx.prune), 0);
     }
@@ -1545,6 +1545,9 @@ pub(crate) fn clean_html(input: &str, options: &Options, memory: Option<&mut Mem
     } else {
         (std::mem::take(&mut blocks), signals)
     };
+    // The blocks hold all that is still needed of the page: the tree goes
+    // before classifying and rendering, which would otherwise add to it.
+    drop(dom);
     let language = options
         .lang
         .as_deref()

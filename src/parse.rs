@@ -1010,7 +1010,11 @@ pub(crate) fn parse(html: &str) -> Dom {
         dom: RefCell::new(Dom::new()),
     };
     let html = skeleton(html);
-    parse_document(sink, ParseOpts::default()).one(&*html)
+    let mut dom = parse_document(sink, ParseOpts::default()).one(&*html);
+    // The arena grew by doubling: what is left over is given back before
+    // the rest of the pipeline adds its own tables beside it.
+    dom.nodes.shrink_to_fit();
+    dom
 }
 
 #[cfg(test)]
