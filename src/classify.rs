@@ -174,9 +174,15 @@ fn features(text: &str, lang: Option<&'static Language>) -> Features {
 /// `name@host.tld`, `name [at] host`), in any case.
 fn is_address(token: &str) -> bool {
     let t = token.as_bytes();
-    let has = |needle: &[u8]| t.windows(needle.len()).any(|w| w.eq_ignore_ascii_case(needle));
+    let has = |needle: &[u8]| {
+        t.windows(needle.len())
+            .any(|w| w.eq_ignore_ascii_case(needle))
+    };
     // Most tokens are words: none of the bytes that every test needs.
-    if !t.iter().any(|b| matches!(b, b':' | b'.' | b'[' | b'(' | b'@')) {
+    if !t
+        .iter()
+        .any(|b| matches!(b, b':' | b'.' | b'[' | b'(' | b'@'))
+    {
         return false;
     }
     has(b"://")

@@ -17,7 +17,45 @@ enum Prune {
     /// Rendered as nothing (scripts, styles, templates): no blocks at all.
     Invisible,
     /// Visible page furniture: its blocks are reported as dropped.
-    Furniture(&'static str),
+    Furniture(Why),
+}
+
+/// A reason for furniture in words, in one byte (the pruning marks are
+/// kept for every node): an index into the names of `FURNITURE`'s groups,
+/// then `OTHER_REASONS`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Why(u8);
+
+/// Reasons for furniture found by tag, attribute or role rather than by class.
+const OTHER_REASONS: &[&str] = &[
+    "hidden on the page",
+    "a form control",
+    "the site banner",
+    "a dialog",
+];
+
+impl Why {
+    /// The reason with these words (one of `FURNITURE`'s or `OTHER_REASONS`).
+    fn of(text: &str) -> Why {
+        let at = FURNITURE
+            .iter()
+            .map(|(r, _)| *r)
+            .chain(OTHER_REASONS.iter().copied())
+            .position(|r| r == text)
+            .unwrap_or(0);
+        Why(at as u8)
+    }
+
+    fn text(self) -> &'static str {
+        let i = usize::from(self.0);
+        match FURNITURE.get(i) {
+            Some((r, _)) => r,
+            None => OTHER_REASONS
+                .get(i - FURNITURE.len())
+                .copied()
+                .unwrap_or_default(),
+        }
+    }
 }
 
 fn is_tag(tag: Option<&LocalName>, names: &[LocalName]) -> bool {
@@ -252,7 +290,9 @@ impl Hints {
         // A word ending in `*` also matches the tokens it begins
         // ("related*": "relatedposts"), as class names are often run together.
         for &(stem, bit) in &table.stems {
-            if t.get(..stem.len()).is_some_and(|p| p.eq_ignore_ascii_case(stem)) {
+            if t.get(..stem.len())
+                .is_some_and(|p| p.eq_ignore_ascii_case(stem))
+            {
                 self.furniture |= bit;
             }
         }
@@ -411,10 +451,10 @@ fn prune(dom: &Dom, id: NodeId, classy: bool, hidden: bool) -> Option<Prune> {
         return Some(Invisible);
     }
     if hidden {
-        return Some(Furniture("hidden on the page"));
+        return Some(Furniture(Why::of("hidden on the page")));
     }
     if is_tag(t, &[local_name!("nav")]) {
-        return Some(Furniture("navigation"));
+        return Some(Furniture(Why::of("navigation")));
     }
     if is_tag(
         t,
@@ -425,26 +465,26 @@ fn prune(dom: &Dom, id: NodeId, classy: bool, hidden: bool) -> Option<Prune> {
             local_name!("label"),
         ],
     ) {
-        return Some(Furniture("a form control"));
+        return Some(Furniture(Why::of("a form control")));
     }
     if is_tag(t, &[local_name!("aside")]) {
-        return Some(Furniture("an aside (sidebar)"));
+        return Some(Furniture(Why::of("an aside (sidebar)")));
     }
     if is_tag(t, &[local_name!("footer")]) {
-        return Some(Furniture("a page or section footer"));
+        return Some(Furniture(Why::of("a page or section footer")));
     }
     if let Some(role) = dom.attr_named(id, &local_name!("role")) {
         let is = |names: &[&str]| names.iter().any(|n| role.eq_ignore_ascii_case(n));
         if is(&["navigation", "menu", "menubar", "search"]) {
-            return Some(Furniture("navigation"));
+            return Some(Furniture(Why::of("navigation")));
         } else if is(&["banner"]) {
-            return Some(Furniture("the site banner"));
+            return Some(Furniture(Why::of("the site banner")));
         } else if is(&["contentinfo"]) {
-            return Some(Furniture("a page or section footer"));
+            return Some(Furniture(Why::of("a page or section footer")));
         } else if is(&["complementary"]) {
-            return Some(Furniture("an aside (sidebar)"));
+            return Some(Furniture(Why::of("an aside (sidebar)")));
         } else if is(&["dialog", "alertdialog"]) {
-            return Some(Furniture("a dialog"));
+            return Some(Furniture(Why::of("a dialog")));
         }
     }
     if classy
@@ -461,7 +501,7 @@ fn prune(dom: &Dom, id: NodeId, classy: bool, hidden: bool) -> Option<Prune> {
     {
         let h = hints(dom, id);
         if h.weight() < 0.0 {
-            return h.furniture_reason().map(Furniture);
+            return h.furniture_reason().map(|r| Furniture(Why::of(r)));
         }
     }
     None
@@ -530,8 +570,8 @@ fn heading_level(tag: &LocalName) -> Option<u8> {
 /// Per-element statistics for scoring, from one bottom-up pass.
 #[derive(Clone, Default)]
 struct Stats {
-    chars: usize,
-    link_chars: usize,
+    chars: u32,
+    link_chars: u32,
     score: f32,
     scored: bool,
 }
@@ -542,8 +582,8 @@ struct Extractor<'a> {
     /// Prune decision per node (None = keep).
     pruned: Vec<Option<Prune>>,
     /// Visible characters (not white space) below each node of the body;
-    /// a text node's own.
-    chars: Vec<usize>,
+    /// a text node's own (saturating at `u32::MAX`).
+    chars: Vec<u32>,
     /// `CAPTION`, `BLOCK` and `HIDDEN` per node, read once from its markup.
     flags: Vec<u8>,
     base: Option<&'a str>,
@@ -555,6 +595,11 @@ const CAPTION: u8 = 1;
 const BLOCK: u8 = 2;
 /// An element hidden on the page (attributes or inline style).
 const HIDDEN: u8 = 4;
+
+/// A count in the per-node tables (four bytes a node, not eight).
+fn saturate(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
 
 /// The flags of every node (see `CAPTION`).
 fn node_flags(dom: &Dom) -> Vec<u8> {
@@ -589,14 +634,14 @@ impl<'a> Extractor<'a> {
         let order: Vec<NodeId> = std::iter::once(body).chain(dom.descendants(body)).collect();
         // Visible text below each node, to keep class hints from pruning the
         // bulk of the page.
-        let mut chars = vec![0usize; dom.nodes.len()];
+        let mut chars = vec![0u32; dom.nodes.len()];
         // Whether the subtree holds an `<article>`, `<main>` or articleBody:
         // class hints never prune those.
         let mut semantic = vec![false; dom.nodes.len()];
-        let mut links = vec![0usize; dom.nodes.len()];
+        let mut links = vec![0u32; dom.nodes.len()];
         for &id in order.iter().rev() {
             if let NodeData::Text(t) = &dom.nodes[id].data {
-                chars[id] = count_non_space(t);
+                chars[id] = saturate(count_non_space(t));
             } else if is_tag(
                 dom.tag(id),
                 &[
@@ -611,7 +656,7 @@ impl<'a> Extractor<'a> {
             }
             // Semantic article containers with real text, counted by the
             // characters they hold (kept apart from the ones they sit in).
-            if chars[id] >= 400
+            if chars[id] as usize >= 400
                 && (is_tag(dom.tag(id), &[local_name!("article"), local_name!("main")])
                     || is_article_body(dom, id))
             {
@@ -622,13 +667,13 @@ impl<'a> Extractor<'a> {
             }
             if id != body {
                 if let Some(p) = dom.nodes[id].parent {
-                    chars[p] += chars[id];
-                    links[p] += links[id];
+                    chars[p] = chars[p].saturating_add(chars[id]);
+                    links[p] = links[p].saturating_add(links[id]);
                     semantic[p] |= semantic[id];
                 }
             }
         }
-        let total = chars[body].max(1);
+        let total = (chars[body] as usize).max(1);
         // Walk in document order; a pruned element's subtree inherits its mark.
         for &id in order.iter().skip(1) {
             let parent_mark = dom.nodes[id].parent.and_then(|p| pruned[p]);
@@ -636,16 +681,16 @@ impl<'a> Extractor<'a> {
                 Some(Prune::Invisible) => Some(Prune::Invisible),
                 Some(m) => Some(prune(dom, id, false, hidden(id)).unwrap_or(m)),
                 None => {
-                    let classy = classy && chars[id] * 10 < total * 4 && !semantic[id];
+                    let classy = classy && (chars[id] as usize) * 10 < total * 4 && !semantic[id];
                     match prune(dom, id, classy, hidden(id)) {
                         // Share bars, menus, ads and sign-up boxes are short
                         // or all links: a class word on a subtree of plain
                         // prose (a section id made from its heading) is not one.
                         Some(Prune::Furniture(why))
                             if classy
-                                && chars[id] >= 500
-                                && links[id] * 4 < chars[id]
-                                && !LONG_FURNITURE.contains(&why)
+                                && chars[id] as usize >= 500
+                                && (links[id] as usize) * 4 < chars[id] as usize
+                                && !LONG_FURNITURE.contains(&why.text())
                                 && prune(dom, id, false, hidden(id)).is_none() =>
                         {
                             None
@@ -688,8 +733,8 @@ impl<'a> Extractor<'a> {
             stats[id].chars = chars;
             stats[id].link_chars = links;
             if let Some(p) = dom.nodes[id].parent {
-                stats[p].chars += chars;
-                stats[p].link_chars += links;
+                stats[p].chars = stats[p].chars.saturating_add(chars);
+                stats[p].link_chars = stats[p].link_chars.saturating_add(links);
             }
         }
         // Every text block scores its container and, decaying, the ancestors.
@@ -754,7 +799,8 @@ impl<'a> Extractor<'a> {
             if !stats[id].scored || self.pruned[id].is_some() {
                 continue;
             }
-            let density = stats[id].link_chars as f32 / stats[id].chars.max(1) as f32;
+            let density =
+                (stats[id].link_chars as usize) as f32 / (stats[id].chars as usize).max(1) as f32;
             let s = stats[id].score * (1.0 - density);
             let at = candidates.partition_point(|&(_, b)| b >= s);
             if at < 5 {
@@ -794,15 +840,15 @@ impl<'a> Extractor<'a> {
                 "top {:?} {:?} score {top_score} chars {}",
                 dom.tag(top),
                 dom.attr(top, "class"),
-                stats[top].chars
+                (stats[top].chars as usize)
             );
         }
         // The page's own markup of the article body (schema.org `articleBody`)
         // wins over a container elsewhere or inside it that only scored higher.
         let marked = order.iter().copied().find(|&id| {
             self.pruned[id].is_none()
-                && stats[id].chars >= 400
-                && stats[id].link_chars * 3 < stats[id].chars
+                && (stats[id].chars as usize) >= 400
+                && (stats[id].link_chars as usize) * 3 < (stats[id].chars as usize)
                 && is_article_body(dom, id)
         });
         let top = match marked {
@@ -815,9 +861,14 @@ impl<'a> Extractor<'a> {
             if p == body || dom.tag(p).is_none() || self.pruned[p].is_some() {
                 break;
             }
-            let ps =
-                stats[p].score * (1.0 - stats[p].link_chars as f32 / stats[p].chars.max(1) as f32);
-            if stats[p].scored && ps >= top_score * 0.9 && stats[p].chars < stats[top].chars * 3 {
+            let ps = stats[p].score
+                * (1.0
+                    - (stats[p].link_chars as usize) as f32
+                        / (stats[p].chars as usize).max(1) as f32);
+            if stats[p].scored
+                && ps >= top_score * 0.9
+                && (stats[p].chars as usize) < (stats[top].chars as usize) * 3
+            {
                 top = p;
             } else {
                 break;
@@ -832,7 +883,10 @@ impl<'a> Extractor<'a> {
             }
             let is_article = is_tag(dom.tag(p), &[local_name!("article"), local_name!("main")])
                 || is_article_body(dom, p);
-            if is_article && self.pruned[p].is_none() && stats[p].chars <= stats[top].chars * 2 {
+            if is_article
+                && self.pruned[p].is_none()
+                && (stats[p].chars as usize) <= (stats[top].chars as usize) * 2
+            {
                 top = p;
                 break;
             }
@@ -851,14 +905,13 @@ impl<'a> Extractor<'a> {
                 if self.pruned[sib].is_some() || dom.tag(sib).is_none() {
                     continue;
                 }
-                let density = stats[sib].link_chars as f32 / stats[sib].chars.max(1) as f32;
+                let density = (stats[sib].link_chars as usize) as f32
+                    / (stats[sib].chars as usize).max(1) as f32;
                 let s = stats[sib].score * (1.0 - density);
                 let prose_p = dom.tag(sib) == Some(&local_name!("p"))
-                    && stats[sib].chars > 80
+                    && (stats[sib].chars as usize) > 80
                     && density < 0.25;
-                if (stats[sib].scored
-                    && s >= threshold
-                    && hints(dom, sib).weight() >= 0.0)
+                if (stats[sib].scored && s >= threshold && hints(dom, sib).weight() >= 0.0)
                     || prose_p
                 {
                     roots.push(sib);
@@ -1126,7 +1179,8 @@ impl<'a> Builder<'a> {
                     } else if *tag == local_name!("blockquote") {
                         kind = BlockKind::Quote;
                         found_kind = true;
-                    } else if *tag == local_name!("figcaption") || (depth < 3 && self.ex.flags[n] & CAPTION != 0)
+                    } else if *tag == local_name!("figcaption")
+                        || (depth < 3 && self.ex.flags[n] & CAPTION != 0)
                     {
                         kind = BlockKind::Figure;
                         found_kind = true;
@@ -1668,7 +1722,7 @@ fn build_blocks(dom: &Dom, base: Option<&str>, classy: bool) -> (Vec<Block>, Vec
             Signals {
                 link_density,
                 boilerplate: match info.prune {
-                    Some(Prune::Furniture(why)) => Some(why.to_string()),
+                    Some(Prune::Furniture(why)) => Some(why.text().to_string()),
                     _ => None,
                 },
                 content,
@@ -1697,6 +1751,16 @@ mod tests {
     use super::*;
 
     #[test]
+    fn prune_reasons_round_trip() {
+        for r in FURNITURE.iter().map(|(r, _)| *r).chain(OTHER_REASONS.iter().copied()) {
+            assert_eq!(Why::of(r).text(), r);
+        }
+        for r in ["hidden on the page", "navigation", "a form control", "a dialog"] {
+            assert_eq!(Why::of(r).text(), r);
+        }
+    }
+
+    #[test]
     fn hint_words_fit_the_look_up() {
         let table = hint_table();
         assert!(table.words.iter().all(|(w, _, _)| w.len() <= 32));
@@ -1706,7 +1770,10 @@ mod tests {
             h.add(token);
             h
         };
-        assert_eq!(hint("Related-Posts").furniture_reason(), Some("related stories"));
+        assert_eq!(
+            hint("Related-Posts").furniture_reason(),
+            Some("related stories")
+        );
         assert_eq!(hint("NAV").furniture_reason(), Some("navigation"));
         assert!(hint("Article-Body").positive);
         assert_eq!(hint("navigational").furniture, 0);

@@ -184,7 +184,12 @@ mod tests {
         }
         assert_eq!(prefix("äbc", 1), "");
         assert_eq!(count_non_space_max("ab cd ef", 3), 3);
-        for s in ["", " a\tb\n", "a\u{a0}b\u{85}c\u{2003}d\u{3000}e\u{1680}", "äö €✓ 漢字 \u{202f}x"] {
+        for s in [
+            "",
+            " a\tb\n",
+            "a\u{a0}b\u{85}c\u{2003}d\u{3000}e\u{1680}",
+            "äö €✓ 漢字 \u{202f}x",
+        ] {
             assert_eq!(
                 count_non_space(s),
                 s.chars().filter(|c| !c.is_whitespace()).count(),
