@@ -1752,10 +1752,19 @@ mod tests {
 
     #[test]
     fn prune_reasons_round_trip() {
-        for r in FURNITURE.iter().map(|(r, _)| *r).chain(OTHER_REASONS.iter().copied()) {
+        for r in FURNITURE
+            .iter()
+            .map(|(r, _)| *r)
+            .chain(OTHER_REASONS.iter().copied())
+        {
             assert_eq!(Why::of(r).text(), r);
         }
-        for r in ["hidden on the page", "navigation", "a form control", "a dialog"] {
+        for r in [
+            "hidden on the page",
+            "navigation",
+            "a form control",
+            "a dialog",
+        ] {
             assert_eq!(Why::of(r).text(), r);
         }
     }
