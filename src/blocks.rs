@@ -62,7 +62,7 @@ pub struct Block {
     pub(crate) rows: Vec<Vec<Vec<Inline>>>,
     /// Image source and alternative text, for figures.
     #[serde(skip)]
-    pub(crate) image: Option<(String, String)>,
+    pub(crate) image: Option<Box<(String, String)>>,
 }
 
 impl Block {

@@ -115,8 +115,7 @@ fn features(text: &str, lang: Option<&'static Language>) -> Features {
     for w in words(text) {
         f.words += 1;
         if let Some(l) = lang {
-            lower.clear();
-            lower.extend(w.chars().flat_map(char::to_lowercase));
+            lang::lower_word(w, &mut lower);
             if l.is_stop(&lower) {
                 stops += 1;
             }
@@ -128,13 +127,7 @@ fn features(text: &str, lang: Option<&'static Language>) -> Features {
         stops as f32 / f.words as f32
     };
     for token in text.split_whitespace() {
-        let t = token.to_ascii_lowercase();
-        if t.contains("://")
-            || t.starts_with("www.")
-            || t.contains("[at]")
-            || t.contains("(at)")
-            || (t.contains('@') && t.contains('.') && t.len() > 5)
-        {
+        if is_address(token) {
             f.addresses += 1;
         }
         if matches!(token, "|" | "·" | "•" | "/" | "»" | "›") {
@@ -175,6 +168,28 @@ fn features(text: &str, lang: Option<&'static Language>) -> Features {
         None => lang::furniture_hits_any(&head),
     };
     f
+}
+
+/// A token that is a web or mail address (`https://…`, `www.…`,
+/// `name@host.tld`, `name [at] host`), in any case.
+fn is_address(token: &str) -> bool {
+    let t = token.as_bytes();
+    let has = |needle: &[u8]| {
+        t.windows(needle.len())
+            .any(|w| w.eq_ignore_ascii_case(needle))
+    };
+    // Most tokens are words: none of the bytes that every test needs.
+    if !t
+        .iter()
+        .any(|b| matches!(b, b':' | b'.' | b'[' | b'(' | b'@'))
+    {
+        return false;
+    }
+    has(b"://")
+        || t.get(..4).is_some_and(|p| p.eq_ignore_ascii_case(b"www."))
+        || has(b"[at]")
+        || has(b"(at)")
+        || (t.contains(&b'@') && t.contains(&b'.') && t.len() > 5)
 }
 
 /// Words that make a number a time ago ("2H ago", "vor 3 Stunden",

@@ -20,15 +20,58 @@ pub(crate) fn looks_binary(input: &str) -> bool {
     if head.is_empty() {
         return false;
     }
-    let mut control = 0usize;
-    let mut total = 0usize;
-    for c in head.chars() {
-        total += 1;
-        if c == '\0' || (c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}')) {
-            control += 1;
+    // Characters are counted by their first bytes, and control characters
+    // by their bytes: C0 controls and DEL are single bytes, C1 controls
+    // (U+0080 to U+009F) are 0xC2 followed by 0x80 to 0x9F. No decoding.
+    let b = head.as_bytes();
+    let (mut control, mut continuation) = (0usize, 0usize);
+    // Eight bytes at a time: continuation bytes (0x80 to 0xBF) counted in
+    // eight byte-wide counters; the bytes of a word that holds a byte below
+    // 0x20, DEL or 0xC2 (a C1 control's first byte) looked at one by one.
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let has_zero = |x: u64| x.wrapping_sub(LO) & !x & HI != 0;
+    // The sum of the eight byte counters (up to 8 * 255): in 16-bit lanes first.
+    let sum_bytes = |x: u64| {
+        const EVEN: u64 = 0x00ff_00ff_00ff_00ff;
+        let pairs = (x & EVEN) + ((x >> 8) & EVEN);
+        (pairs.wrapping_mul(0x0001_0001_0001_0001) >> 48) as usize
+    };
+    let words = b.len() / 8;
+    for chunk in 0..words.div_ceil(255) {
+        // At most 255 words per round: the byte counters cannot overflow.
+        let mut counters = 0u64;
+        for k in chunk * 255..((chunk + 1) * 255).min(words) {
+            let i = k * 8;
+            let mut a = [0u8; 8];
+            a.copy_from_slice(&b[i..i + 8]);
+            let w = u64::from_le_bytes(a);
+            counters += (w & !(w << 1) & HI) >> 7;
+            let below_space = w.wrapping_sub(LO * 0x20) & !w & HI != 0;
+            if below_space || has_zero(w ^ (LO * 0x7f)) || has_zero(w ^ (LO * 0xc2)) {
+                control += (i..i + 8).filter(|&j| is_control_at(b, j)).count();
+            }
         }
+        continuation += sum_bytes(counters);
     }
+    for j in words * 8..b.len() {
+        continuation += usize::from(b[j] & 0xc0 == 0x80);
+        control += usize::from(is_control_at(b, j));
+    }
+    let total = b.len() - continuation;
     control * 10 > total
+}
+
+/// Whether a control character other than \t, \n, \x0c and \r starts at
+/// byte `i`: C0 controls and DEL are single bytes, C1 controls (U+0080 to
+/// U+009F) are 0xC2 followed by 0x80 to 0x9F.
+fn is_control_at(b: &[u8], i: usize) -> bool {
+    match b[i] {
+        b'\t' | b'\n' | 0x0c | b'\r' => false,
+        0..=0x1f | 0x7f => true,
+        0xc2 => b.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)),
+        _ => false,
+    }
 }
 
 /// Decides whether the input is HTML or plain text.
@@ -85,5 +128,27 @@ mod tests {
         assert!(looks_binary("\0\0\0\u{1}\u{2}PNG"));
         assert!(!looks_binary("plain text\nwith lines\t and tabs"));
         assert!(!looks_binary(""));
+        // C1 controls count, other characters beyond ASCII do not.
+        assert!(looks_binary("\u{85}\u{9f}\u{80}ab"));
+        assert!(!looks_binary("\u{a0}\u{100}\u{2028}ab"));
+        // The same as counting characters one by one, at the threshold too.
+        let slow = |s: &str| {
+            let head = head(s);
+            let total = head.chars().count();
+            let control = head
+                .chars()
+                .filter(|&c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))
+                .count();
+            !head.is_empty() && control * 10 > total
+        };
+        for n in [0, 1, 7, 8, 9, 300, 2100, 70_000] {
+            for unit in ["é", "€", "𝄞", "a", "\u{85}"] {
+                let text: String = unit.repeat(n);
+                for controls in [n / 10, n / 10 + 1, n / 9 + 2] {
+                    let s = format!("{}{text}", "\u{1}".repeat(controls));
+                    assert_eq!(looks_binary(&s), slow(&s), "{n} {unit:?} {controls}");
+                }
+            }
+        }
     }
 }

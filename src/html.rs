@@ -8,6 +8,7 @@ use crate::blocks::{Block, BlockKind, Inline};
 use crate::classify::{self, Page, Signals};
 use crate::memory::Memory;
 use crate::parse::{Dom, NodeData, NodeId};
+use crate::util::count_non_space;
 use crate::{html_meta, lang, render, Article, InputKind, Options};
 
 /// Why a subtree is not content, decided before scoring.
@@ -16,7 +17,45 @@ enum Prune {
     /// Rendered as nothing (scripts, styles, templates): no blocks at all.
     Invisible,
     /// Visible page furniture: its blocks are reported as dropped.
-    Furniture(&'static str),
+    Furniture(Why),
+}
+
+/// A reason for furniture in words, in one byte (the pruning marks are
+/// kept for every node): an index into the names of `FURNITURE`'s groups,
+/// then `OTHER_REASONS`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Why(u8);
+
+/// Reasons for furniture found by tag, attribute or role rather than by class.
+const OTHER_REASONS: &[&str] = &[
+    HIDDEN_ON_PAGE,
+    "a form control",
+    "the site banner",
+    "a dialog",
+];
+
+impl Why {
+    /// The reason with these words (one of `FURNITURE`'s or `OTHER_REASONS`).
+    fn of(text: &str) -> Why {
+        let at = FURNITURE
+            .iter()
+            .map(|(r, _)| *r)
+            .chain(OTHER_REASONS.iter().copied())
+            .position(|r| r == text)
+            .unwrap_or(0);
+        Why(at as u8)
+    }
+
+    fn text(self) -> &'static str {
+        let i = usize::from(self.0);
+        match FURNITURE.get(i) {
+            Some((r, _)) => r,
+            None => OTHER_REASONS
+                .get(i - FURNITURE.len())
+                .copied()
+                .unwrap_or_default(),
+        }
+    }
 }
 
 fn is_tag(tag: Option<&LocalName>, names: &[LocalName]) -> bool {
@@ -152,7 +191,7 @@ fn title_framing(title: &str, heading: &str) -> bool {
 }
 
 /// The reason for elements hidden on the page.
-const HIDDEN: &str = "hidden on the page";
+const HIDDEN_ON_PAGE: &str = "hidden on the page";
 
 /// Furniture whose heading stands for the section after it.
 const SECTION_FURNITURE: &[&str] = &["comments", "related stories"];
@@ -182,23 +221,121 @@ const POSITIVE: &[&str] = &[
     "markdown",
 ];
 
-/// Lower-case tokens of an element's class and id.
-fn hint_tokens(dom: &Dom, id: NodeId) -> Vec<String> {
-    let mut out = Vec::new();
-    for attr in ["class", "id"] {
-        if let Some(v) = dom.attr(id, attr) {
+/// What an element's class and id say: the groups of `FURNITURE` that one
+/// of their tokens matches (bit `i` for `FURNITURE[i]`), and whether one
+/// marks the article (`POSITIVE`).
+///
+/// The tokens are the whitespace-separated words in lower case and, for a
+/// word with other characters than ASCII letters and digits, its runs of
+/// letters and digits; they are compared in place, without copies.
+#[derive(Clone, Copy, Default)]
+struct Hints {
+    furniture: u16,
+    positive: bool,
+}
+
+/// `FURNITURE` and `POSITIVE` for look-ups: whole words sorted, with their
+/// groups' bits and whether they mark the article; the stems of the words
+/// ending in `*` with their group's bit.
+struct HintTable {
+    words: Vec<(&'static [u8], u16, bool)>,
+    stems: Vec<(&'static [u8], u16)>,
+}
+
+fn hint_table() -> &'static HintTable {
+    static TABLE: std::sync::OnceLock<HintTable> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut words: Vec<(&'static [u8], u16, bool)> = Vec::new();
+        let mut stems = Vec::new();
+        for (i, (_, list)) in FURNITURE.iter().enumerate() {
+            for w in list.iter() {
+                match w.strip_suffix('*') {
+                    Some(stem) => stems.push((stem.as_bytes(), 1 << i)),
+                    None => words.push((w.as_bytes(), 1 << i, false)),
+                }
+            }
+        }
+        words.extend(POSITIVE.iter().map(|w| (w.as_bytes(), 0, true)));
+        words.sort_by(|a, b| a.0.cmp(b.0));
+        // One entry per word, with the bits of all its entries.
+        let mut merged: Vec<(&'static [u8], u16, bool)> = Vec::with_capacity(words.len());
+        for (w, f, p) in words {
+            match merged.last_mut() {
+                Some(last) if last.0 == w => {
+                    last.1 |= f;
+                    last.2 |= p;
+                }
+                _ => merged.push((w, f, p)),
+            }
+        }
+        HintTable {
+            words: merged,
+            stems,
+        }
+    })
+}
+
+fn hints(dom: &Dom, id: NodeId) -> Hints {
+    let mut h = Hints::default();
+    for attr in [&local_name!("class"), &local_name!("id")] {
+        if let Some(v) = dom.attr_named(id, attr) {
             for word in v.split_whitespace() {
-                let w = word.to_ascii_lowercase();
-                for part in w.split(|c: char| !c.is_ascii_alphanumeric()) {
-                    if !part.is_empty() && part != w {
-                        out.push(part.to_string());
+                h.add(word);
+                if word.bytes().any(|b| !b.is_ascii_alphanumeric()) {
+                    for part in word.split(|c: char| !c.is_ascii_alphanumeric()) {
+                        if !part.is_empty() {
+                            h.add(part);
+                        }
                     }
                 }
-                out.push(w);
             }
         }
     }
-    out
+    h
+}
+
+impl Hints {
+    /// Adds one token (compared as if in ASCII lower case).
+    fn add(&mut self, token: &str) {
+        let table = hint_table();
+        let t = token.as_bytes();
+        // Whole words: looked up in lower case (no word is longer than 32 bytes).
+        let mut buf = [0u8; 32];
+        if let Some(lower) = buf.get_mut(..t.len()) {
+            lower.copy_from_slice(t);
+            lower.make_ascii_lowercase();
+            if let Ok(i) = table.words.binary_search_by(|(w, _, _)| w.cmp(&&*lower)) {
+                let (_, furniture, positive) = table.words[i];
+                self.furniture |= furniture;
+                self.positive |= positive;
+            }
+        }
+        // A word ending in `*` also matches the tokens it begins
+        // ("related*": "relatedposts"), as class names are often run together.
+        for &(stem, bit) in &table.stems {
+            if t.get(..stem.len())
+                .is_some_and(|p| p.eq_ignore_ascii_case(stem))
+            {
+                self.furniture |= bit;
+            }
+        }
+    }
+
+    /// A reason in words for a class/id that marks furniture: the first
+    /// group of `FURNITURE` that matches.
+    fn furniture_reason(self) -> Option<&'static str> {
+        (self.furniture != 0).then(|| FURNITURE[self.furniture.trailing_zeros() as usize].0)
+    }
+
+    /// Class/id weight in the spirit of Readability: furniture negative,
+    /// article positive.
+    fn weight(self) -> f32 {
+        match (self.furniture != 0, self.positive) {
+            (true, false) => -25.0,
+            (false, true) => 25.0,
+            _ => 0.0,
+        }
+    }
 }
 
 /// Whether a block sits in a card made clickable by an empty link laid over
@@ -221,7 +358,7 @@ fn in_card(dom: &Dom, node: NodeId) -> bool {
             let mut chars = 0usize;
             for d in dom.descendants(id) {
                 if let NodeData::Text(t) = &dom.nodes[d].data {
-                    chars += t.chars().filter(|c| !c.is_whitespace()).take(300).count();
+                    chars += crate::util::count_non_space_max(t, 300);
                     if chars >= 300 {
                         return false;
                     }
@@ -254,43 +391,62 @@ fn is_ancestor(dom: &Dom, a: NodeId, b: NodeId) -> bool {
 
 /// An element whose class or id names it a caption (of a photo or gallery).
 fn is_caption(dom: &Dom, id: NodeId) -> bool {
-    ["class", "id"].iter().any(|a| {
-        dom.attr(id, a)
-            .is_some_and(|v| v.to_ascii_lowercase().contains("caption"))
+    [&local_name!("class"), &local_name!("id")].iter().any(|a| {
+        dom.attr_named(id, a)
+            .is_some_and(|v| contains_ignore_ascii_case(v, "caption"))
     })
 }
 
-/// Class/id weight in the spirit of Readability: furniture negative, article positive.
-fn class_weight(tokens: &[String]) -> f32 {
-    let neg = furniture_reason(tokens).is_some();
-    let pos = tokens.iter().any(|t| POSITIVE.contains(&t.as_str()));
-    match (neg, pos) {
-        (true, false) => -25.0,
-        (false, true) => 25.0,
-        _ => 0.0,
-    }
+/// Whether `needle` (ASCII, lower case) occurs in `hay` in any ASCII case.
+fn contains_ignore_ascii_case(hay: &str, needle: &str) -> bool {
+    hay.as_bytes()
+        .windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
 fn hidden(dom: &Dom, id: NodeId) -> bool {
-    if dom.attr(id, "hidden").is_some() || dom.attr(id, "aria-hidden") == Some("true") {
+    if dom.attr_named(id, &local_name!("hidden")).is_some()
+        || dom.attr_named(id, &local_name!("aria-hidden")) == Some("true")
+    {
         return true;
     }
     // The class of CSS frameworks for `display: none`, as a word of its own
     // ("hidden", not "hidden-xs").
-    if dom.attr(id, "class").is_some_and(|c| {
+    if dom.attr_named(id, &local_name!("class")).is_some_and(|c| {
         c.split_ascii_whitespace()
             .any(|w| w.eq_ignore_ascii_case("hidden"))
     }) {
         return true;
     }
-    dom.attr(id, "style").is_some_and(|s| {
-        let s: String = s
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect::<String>()
-            .to_ascii_lowercase();
-        s.contains("display:none") || s.contains("visibility:hidden")
+    dom.attr_named(id, &local_name!("style")).is_some_and(|s| {
+        squeezed_contains(s, "display:none") || squeezed_contains(s, "visibility:hidden")
     })
+}
+
+/// Whether `needle` (ASCII, lower case) occurs in `text` once its white
+/// space is taken out, in any ASCII case; without a copy.
+fn squeezed_contains(text: &str, needle: &str) -> bool {
+    let mut at = text.chars().filter(|c| !c.is_whitespace());
+    loop {
+        let mut probe = at.clone();
+        let mut all = true;
+        for b in needle.chars() {
+            match probe.next() {
+                Some(c) if c.to_ascii_lowercase() == b => {}
+                Some(_) => {
+                    all = false;
+                    break;
+                }
+                None => return false,
+            }
+        }
+        if all {
+            return true;
+        }
+        if at.next().is_none() {
+            return false;
+        }
+    }
 }
 
 /// Whether an inline element is a card that pops up over running text (a
@@ -318,7 +474,7 @@ fn popup_card(dom: &Dom, id: NodeId) -> bool {
 }
 
 /// Decides whether an element's subtree is pruned, and why.
-fn prune(dom: &Dom, id: NodeId, classy: bool) -> Option<Prune> {
+fn prune(dom: &Dom, id: NodeId, classy: bool, hidden: bool) -> Option<Prune> {
     let tag = dom.tag(id)?;
     if !dom.is_html(id) {
         // SVG and MathML content is not article text.
@@ -349,11 +505,11 @@ fn prune(dom: &Dom, id: NodeId, classy: bool) -> Option<Prune> {
     ) {
         return Some(Invisible);
     }
-    if hidden(dom, id) {
-        return Some(Furniture(HIDDEN));
+    if hidden {
+        return Some(Furniture(Why::of(HIDDEN_ON_PAGE)));
     }
     if is_tag(t, &[local_name!("nav")]) {
-        return Some(Furniture("navigation"));
+        return Some(Furniture(Why::of("navigation")));
     }
     // A pop-up card shows only on hover: the page as rendered does not have it.
     if is_tag(t, &[local_name!("span")]) && popup_card(dom, id) {
@@ -368,21 +524,27 @@ fn prune(dom: &Dom, id: NodeId, classy: bool) -> Option<Prune> {
             local_name!("label"),
         ],
     ) {
-        return Some(Furniture("a form control"));
+        return Some(Furniture(Why::of("a form control")));
     }
     if is_tag(t, &[local_name!("aside")]) {
-        return Some(Furniture("an aside (sidebar)"));
+        return Some(Furniture(Why::of("an aside (sidebar)")));
     }
     if is_tag(t, &[local_name!("footer")]) {
-        return Some(Furniture("a page or section footer"));
+        return Some(Furniture(Why::of("a page or section footer")));
     }
-    match dom.attr(id, "role").map(str::to_ascii_lowercase).as_deref() {
-        Some("navigation" | "menu" | "menubar" | "search") => return Some(Furniture("navigation")),
-        Some("banner") => return Some(Furniture("the site banner")),
-        Some("contentinfo") => return Some(Furniture("a page or section footer")),
-        Some("complementary") => return Some(Furniture("an aside (sidebar)")),
-        Some("dialog" | "alertdialog") => return Some(Furniture("a dialog")),
-        _ => {}
+    if let Some(role) = dom.attr_named(id, &local_name!("role")) {
+        let is = |names: &[&str]| names.iter().any(|n| role.eq_ignore_ascii_case(n));
+        if is(&["navigation", "menu", "menubar", "search"]) {
+            return Some(Furniture(Why::of("navigation")));
+        } else if is(&["banner"]) {
+            return Some(Furniture(Why::of("the site banner")));
+        } else if is(&["contentinfo"]) {
+            return Some(Furniture(Why::of("a page or section footer")));
+        } else if is(&["complementary"]) {
+            return Some(Furniture(Why::of("an aside (sidebar)")));
+        } else if is(&["dialog", "alertdialog"]) {
+            return Some(Furniture(Why::of("a dialog")));
+        }
     }
     if classy
         && !is_tag(
@@ -396,9 +558,9 @@ fn prune(dom: &Dom, id: NodeId, classy: bool) -> Option<Prune> {
         )
         && !is_article_body(dom, id)
     {
-        let tokens = hint_tokens(dom, id);
-        if class_weight(&tokens) < 0.0 && !embedded_post(dom, id, &tokens) {
-            return furniture_reason(&tokens).map(Furniture);
+        let h = hints(dom, id);
+        if h.weight() < 0.0 && !embedded_post(dom, id) {
+            return h.furniture_reason().map(|r| Furniture(Why::of(r)));
         }
     }
     None
@@ -408,26 +570,20 @@ fn prune(dom: &Dom, id: NodeId, classy: bool) -> Option<Prune> {
 /// a wrapper that calls itself an embed and holds the post as a quotation
 /// (`<div class="social-embed"><blockquote>…`). It is part of the article,
 /// whatever network its class names.
-fn embedded_post(dom: &Dom, id: NodeId, tokens: &[String]) -> bool {
+fn embedded_post(dom: &Dom, id: NodeId) -> bool {
     let quote = |n: NodeId| dom.tag(n) == Some(&local_name!("blockquote"));
-    tokens
-        .iter()
-        .any(|t| t.starts_with("embed") || t.ends_with("embed"))
-        && (quote(id) || dom.children(id).take(8).any(quote))
-}
-
-/// A reason in words for a class/id that marks furniture.
-fn furniture_reason(tokens: &[String]) -> Option<&'static str> {
-    // A word ending in `*` also matches the tokens it begins
-    // ("related*": "relatedposts"), as class names are often run together.
-    let matches = |word: &str, t: &str| match word.strip_suffix('*') {
-        Some(stem) => t.starts_with(stem),
-        None => word == t,
+    let embed = |w: &str| {
+        let w = w.as_bytes();
+        let at = |i: usize| {
+            w.get(i..i + 5)
+                .is_some_and(|p| p.eq_ignore_ascii_case(b"embed"))
+        };
+        at(0) || w.len() >= 5 && at(w.len() - 5)
     };
-    FURNITURE
-        .iter()
-        .find(|(_, words)| tokens.iter().any(|t| words.iter().any(|w| matches(w, t))))
-        .map(|&(reason, _)| reason)
+    let named = dom
+        .attr_named(id, &local_name!("class"))
+        .is_some_and(|c| c.split(|ch: char| !ch.is_ascii_alphanumeric()).any(embed));
+    named && (quote(id) || dom.children(id).take(8).any(quote))
 }
 
 const BLOCK_TAGS: &[LocalName] = &[
@@ -493,8 +649,8 @@ fn heading_level(tag: &LocalName) -> Option<u8> {
 /// Per-element statistics for scoring, from one bottom-up pass.
 #[derive(Clone, Default)]
 struct Stats {
-    chars: usize,
-    link_chars: usize,
+    chars: u32,
+    link_chars: u32,
     score: f32,
     scored: bool,
 }
@@ -504,24 +660,67 @@ struct Extractor<'a> {
     dom: &'a Dom,
     /// Prune decision per node (None = keep).
     pruned: Vec<Option<Prune>>,
+    /// Visible characters (not white space) below each node of the body;
+    /// a text node's own (saturating at `u32::MAX`).
+    chars: Vec<u32>,
+    /// `CAPTION`, `BLOCK` and `HIDDEN` per node, read once from its markup.
+    flags: Vec<u8>,
     base: Option<&'a str>,
+}
+
+/// An element whose class or id names it a caption.
+const CAPTION: u8 = 1;
+/// An element that starts a block: a block tag or a caption.
+const BLOCK: u8 = 2;
+/// An element hidden on the page (attributes or inline style).
+const HIDDEN: u8 = 4;
+
+/// A count in the per-node tables (four bytes a node, not eight).
+fn saturate(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// The flags of every node (see `CAPTION`).
+fn node_flags(dom: &Dom) -> Vec<u8> {
+    (0..dom.nodes.len())
+        .map(|id| {
+            let NodeData::Element { name, attrs, .. } = &dom.nodes[id].data else {
+                return 0;
+            };
+            let mut f = 0;
+            if !attrs.is_empty() {
+                if is_caption(dom, id) {
+                    f |= CAPTION | BLOCK;
+                }
+                if hidden(dom, id) {
+                    f |= HIDDEN;
+                }
+            }
+            if BLOCK_TAGS.contains(&name.local) {
+                f |= BLOCK;
+            }
+            f
+        })
+        .collect()
 }
 
 impl<'a> Extractor<'a> {
     fn new(dom: &'a Dom, base: Option<&'a str>, classy: bool) -> Extractor<'a> {
+        let flags = node_flags(dom);
+        let hidden = |id: NodeId| flags[id] & HIDDEN != 0;
         let mut pruned = vec![None; dom.nodes.len()];
         let body = dom.body();
         let order: Vec<NodeId> = std::iter::once(body).chain(dom.descendants(body)).collect();
         // Visible text below each node, to keep class hints from pruning the
         // bulk of the page.
-        let mut chars = vec![0usize; dom.nodes.len()];
+        let mut chars = vec![0u32; dom.nodes.len()];
         // Whether the subtree holds an `<article>`, `<main>` or articleBody:
         // class hints never prune those.
         let mut semantic = vec![false; dom.nodes.len()];
-        let mut links = vec![0usize; dom.nodes.len()];
+        let mut links = vec![0u32; dom.nodes.len()];
         for &id in order.iter().rev() {
             if let NodeData::Text(t) = &dom.nodes[id].data {
-                chars[id] = t.chars().filter(|c| !c.is_whitespace()).count();
+                chars[id] = saturate(count_non_space(t));
             } else if is_tag(
                 dom.tag(id),
                 &[
@@ -530,13 +729,13 @@ impl<'a> Extractor<'a> {
                     local_name!("noscript"),
                     local_name!("template"),
                 ],
-            ) || hidden(dom, id)
+            ) || hidden(id)
             {
                 chars[id] = 0;
             }
             // Semantic article containers with real text, counted by the
             // characters they hold (kept apart from the ones they sit in).
-            if chars[id] >= 400
+            if chars[id] as usize >= 400
                 && (is_tag(dom.tag(id), &[local_name!("article"), local_name!("main")])
                     || is_article_body(dom, id))
             {
@@ -547,35 +746,35 @@ impl<'a> Extractor<'a> {
             }
             if id != body {
                 if let Some(p) = dom.nodes[id].parent {
-                    chars[p] += chars[id];
-                    links[p] += links[id];
+                    chars[p] = chars[p].saturating_add(chars[id]);
+                    links[p] = links[p].saturating_add(links[id]);
                     semantic[p] |= semantic[id];
                 }
             }
         }
-        let total = chars[body].max(1);
+        let total = (chars[body] as usize).max(1);
         // Walk in document order; a pruned element's subtree inherits its mark.
         // Per parent: the reason and rank of a furniture heading among its
         // children, which marks the siblings that follow it.
-        let mut section: Vec<Option<(&'static str, u8)>> = vec![None; dom.nodes.len()];
+        let mut section: Vec<Option<(Why, u8)>> = vec![None; dom.nodes.len()];
         for &id in order.iter().skip(1) {
             let parent = dom.nodes[id].parent;
             let parent_mark = parent.and_then(|p| pruned[p]);
             let mark = match parent_mark {
                 Some(Prune::Invisible) => Some(Prune::Invisible),
-                Some(m) => Some(prune(dom, id, false).unwrap_or(m)),
+                Some(m) => Some(prune(dom, id, false, hidden(id)).unwrap_or(m)),
                 None => {
-                    let classy = classy && chars[id] * 10 < total * 4 && !semantic[id];
-                    match prune(dom, id, classy) {
+                    let classy = classy && (chars[id] as usize) * 10 < total * 4 && !semantic[id];
+                    match prune(dom, id, classy, hidden(id)) {
                         // Share bars, menus, ads and sign-up boxes are short
                         // or all links: a class word on a subtree of plain
                         // prose (a section id made from its heading) is not one.
                         Some(Prune::Furniture(why))
                             if classy
-                                && chars[id] >= 500
-                                && links[id] * 4 < chars[id]
-                                && !LONG_FURNITURE.contains(&why)
-                                && prune(dom, id, false).is_none() =>
+                                && chars[id] as usize >= 500
+                                && (links[id] as usize) * 4 < chars[id] as usize
+                                && !LONG_FURNITURE.contains(&why.text())
+                                && prune(dom, id, false, hidden(id)).is_none() =>
                         {
                             None
                         }
@@ -597,7 +796,7 @@ impl<'a> Extractor<'a> {
                     None => None,
                 },
                 (Some(p), Some(Prune::Furniture(why)), Some(r))
-                    if parent_mark.is_none() && SECTION_FURNITURE.contains(&why) =>
+                    if parent_mark.is_none() && SECTION_FURNITURE.contains(&why.text()) =>
                 {
                     section[p] = Some((why, r));
                     mark
@@ -606,7 +805,13 @@ impl<'a> Extractor<'a> {
             };
             pruned[id] = mark;
         }
-        Extractor { dom, pruned, base }
+        Extractor {
+            dom,
+            pruned,
+            chars,
+            flags,
+            base,
+        }
     }
 
     /// Scores candidate containers; returns the set of nodes forming the article.
@@ -621,10 +826,7 @@ impl<'a> Extractor<'a> {
                 continue;
             }
             let (chars, links) = match &dom.nodes[id].data {
-                NodeData::Text(t) => {
-                    let n = t.chars().filter(|c| !c.is_whitespace()).count();
-                    (n, 0)
-                }
+                NodeData::Text(_) => (self.chars[id], 0),
                 _ => (stats[id].chars, stats[id].link_chars),
             };
             let links = if dom.tag(id) == Some(&local_name!("a")) {
@@ -635,8 +837,8 @@ impl<'a> Extractor<'a> {
             stats[id].chars = chars;
             stats[id].link_chars = links;
             if let Some(p) = dom.nodes[id].parent {
-                stats[p].chars += chars;
-                stats[p].link_chars += links;
+                stats[p].chars = stats[p].chars.saturating_add(chars);
+                stats[p].link_chars = stats[p].link_chars.saturating_add(links);
             }
         }
         // Every text block scores its container and, decaying, the ancestors.
@@ -701,7 +903,8 @@ impl<'a> Extractor<'a> {
             if !stats[id].scored || self.pruned[id].is_some() {
                 continue;
             }
-            let density = stats[id].link_chars as f32 / stats[id].chars.max(1) as f32;
+            let density =
+                (stats[id].link_chars as usize) as f32 / (stats[id].chars as usize).max(1) as f32;
             let s = stats[id].score * (1.0 - density);
             let at = candidates.partition_point(|&(_, b)| b >= s);
             if at < 5 {
@@ -741,15 +944,15 @@ impl<'a> Extractor<'a> {
                 "top {:?} {:?} score {top_score} chars {}",
                 dom.tag(top),
                 dom.attr(top, "class"),
-                stats[top].chars
+                (stats[top].chars as usize)
             );
         }
         // The page's own markup of the article body (schema.org `articleBody`)
         // wins over a container elsewhere or inside it that only scored higher.
         let marked = order.iter().copied().find(|&id| {
             self.pruned[id].is_none()
-                && stats[id].chars >= 400
-                && stats[id].link_chars * 3 < stats[id].chars
+                && (stats[id].chars as usize) >= 400
+                && (stats[id].link_chars as usize) * 3 < (stats[id].chars as usize)
                 && is_article_body(dom, id)
         });
         let top = match marked {
@@ -762,9 +965,14 @@ impl<'a> Extractor<'a> {
             if p == body || dom.tag(p).is_none() || self.pruned[p].is_some() {
                 break;
             }
-            let ps =
-                stats[p].score * (1.0 - stats[p].link_chars as f32 / stats[p].chars.max(1) as f32);
-            if stats[p].scored && ps >= top_score * 0.9 && stats[p].chars < stats[top].chars * 3 {
+            let ps = stats[p].score
+                * (1.0
+                    - (stats[p].link_chars as usize) as f32
+                        / (stats[p].chars as usize).max(1) as f32);
+            if stats[p].scored
+                && ps >= top_score * 0.9
+                && (stats[p].chars as usize) < (stats[top].chars as usize) * 3
+            {
                 top = p;
             } else {
                 break;
@@ -779,7 +987,10 @@ impl<'a> Extractor<'a> {
             }
             let is_article = is_tag(dom.tag(p), &[local_name!("article"), local_name!("main")])
                 || is_article_body(dom, p);
-            if is_article && self.pruned[p].is_none() && stats[p].chars <= stats[top].chars * 2 {
+            if is_article
+                && self.pruned[p].is_none()
+                && (stats[p].chars as usize) <= (stats[top].chars as usize) * 2
+            {
                 top = p;
                 break;
             }
@@ -798,14 +1009,13 @@ impl<'a> Extractor<'a> {
                 if self.pruned[sib].is_some() || dom.tag(sib).is_none() {
                     continue;
                 }
-                let density = stats[sib].link_chars as f32 / stats[sib].chars.max(1) as f32;
+                let density = (stats[sib].link_chars as usize) as f32
+                    / (stats[sib].chars as usize).max(1) as f32;
                 let s = stats[sib].score * (1.0 - density);
                 let prose_p = dom.tag(sib) == Some(&local_name!("p"))
-                    && stats[sib].chars > 80
+                    && (stats[sib].chars as usize) > 80
                     && density < 0.25;
-                if (stats[sib].scored
-                    && s >= threshold
-                    && class_weight(&hint_tokens(dom, sib)) >= 0.0)
+                if (stats[sib].scored && s >= threshold && hints(dom, sib).weight() >= 0.0)
                     || prose_p
                 {
                     roots.push(sib);
@@ -875,7 +1085,7 @@ impl<'a> Extractor<'a> {
         } else {
             0.0
         };
-        by_tag + semantic + class_weight(&hint_tokens(self.dom, id))
+        by_tag + semantic + hints(self.dom, id).weight()
     }
 }
 
@@ -962,7 +1172,7 @@ impl<'a> Builder<'a> {
             s
         };
         if in_link {
-            self.link_chars += collapsed.chars().filter(|c| !c.is_whitespace()).count();
+            self.link_chars += count_non_space(&collapsed);
         }
         if let Some((_, children)) = self.frames.last_mut() {
             if let Some(Inline::Text(t)) = children.last_mut() {
@@ -1079,13 +1289,19 @@ impl<'a> Builder<'a> {
                     } else if *tag == local_name!("blockquote") {
                         kind = BlockKind::Quote;
                         found_kind = true;
-                    } else if *tag == local_name!("figcaption") || (depth < 3 && is_caption(dom, n))
+                    } else if *tag == local_name!("figcaption")
+                        || (depth < 3 && self.ex.flags[n] & CAPTION != 0)
                     {
                         kind = BlockKind::Figure;
                         found_kind = true;
                     }
-                } else if kind == BlockKind::ListItem && *tag == local_name!("li") {
-                    list_depth = list_depth.saturating_add(1);
+                } else if kind == BlockKind::ListItem {
+                    if *tag == local_name!("li") {
+                        list_depth = list_depth.saturating_add(1);
+                    }
+                } else {
+                    // The kind is known, and only a list item looks further.
+                    break;
                 }
             }
             a = dom.nodes[n].parent;
@@ -1119,127 +1335,150 @@ impl<'a> Builder<'a> {
             .map(|c| crate::util::norm_space(&dom.text(c)))
             .unwrap_or_default();
         let mut b = Block::new(BlockKind::Figure, caption_text);
-        b.image = Some((src, alt));
+        b.image = Some(Box::new((src, alt)));
         let ctx = self.context_for(ctx_node);
         self.push_block(b, (ctx.node, ctx.prune), 0);
     }
 
-    /// Walks the body in document order, iteratively.
+    /// Walks the body in document order, iteratively, without a stack: by
+    /// the tree's own links.
     fn walk(&mut self, root: NodeId) {
         let dom = self.ex.dom;
         self.frames.push((Frame::Root, Vec::new()));
         self.ctx = Some(self.context_for(root));
-        // (node, entering)
-        let mut stack: Vec<(NodeId, bool)> = vec![(root, true)];
-        while let Some((id, entering)) = stack.pop() {
-            let tag = dom.tag(id).cloned();
-            if !entering {
-                self.leave(id, tag.as_ref());
-                continue;
-            }
-            match &dom.nodes[id].data {
-                NodeData::Text(t) => {
-                    if self.ex.pruned[id] != Some(Prune::Invisible) {
-                        self.push_text(t);
-                    }
+        let mut id = root;
+        'walk: loop {
+            if self.enter(id) {
+                if let Some(c) = dom.first_child(id) {
+                    id = c;
                     continue;
                 }
-                NodeData::Element { .. } => {}
-                _ => continue,
+                self.leave(id, dom.tag(id));
             }
-            if self.ex.pruned[id] == Some(Prune::Invisible) {
-                continue;
-            }
-            let Some(tag) = tag else { continue };
-            // (Elements read in one go, such as images, figures and tables,
-            // never come back to `leave`: they are not set aside.)
-            if self.splits(id)
-                && !BLOCK_TAGS.contains(&tag)
-                && !matches!(
-                    tag,
-                    local_name!("img") | local_name!("br") | local_name!("figure")
-                )
-            {
-                // Set the surrounding text aside while the furniture is read
-                // into a block of its own; the text goes on after it.
-                let frames = std::mem::replace(&mut self.frames, vec![(Frame::Root, Vec::new())]);
-                let link_chars = std::mem::take(&mut self.link_chars);
-                let ctx = self.ctx.replace(self.context_for(id));
-                self.aside.push((id, frames, link_chars, ctx));
-            }
-            match tag {
-                local_name!("br") => {
-                    // Two line breaks in a row end a paragraph, as in a browser's rendering.
-                    let double = self.frames.len() == 1
-                        && self.frames.last().is_some_and(|(_, c)| {
-                            matches!(c.last(), Some(Inline::Break))
-                                || matches!(c.as_slice(), [.., Inline::Break, Inline::Text(t)] if t.trim().is_empty())
-                        });
-                    if double {
-                        let ctx = self.ctx.take();
-                        if let Some(c) = &ctx {
-                            let node = c.node;
-                            self.ctx = ctx;
-                            self.flush();
-                            self.ctx = Some(self.context_for(node));
-                        }
-                    } else if let Some((_, c)) = self.frames.last_mut() {
-                        c.push(Inline::Break);
-                    }
-                    continue;
+            // On to the next sibling, leaving the elements whose last child
+            // this was.
+            loop {
+                if id == root {
+                    break 'walk;
                 }
-                local_name!("img") => {
-                    // An image on its own line becomes a figure; inside text it is skipped.
-                    let has_text = self.frames.iter().any(|(_, c)| !plain(c).trim().is_empty());
-                    if !has_text {
-                        self.image_block(id, None, id);
-                        self.ctx = Some(self.context_for(id));
-                    }
-                    continue;
+                if let Some(n) = dom.next_sibling(id) {
+                    id = n;
+                    continue 'walk;
                 }
-                local_name!("figure") => {
-                    if let Some(img) = dom.find(id, &local_name!("img")) {
-                        let caption = dom.find(id, &local_name!("figcaption"));
-                        self.image_block(img, caption, id);
-                        self.ctx = Some(self.context_for(id));
-                        continue;
-                    }
-                }
-                local_name!("table") if is_data_table(dom, id) => {
-                    self.table_block(id);
-                    continue;
-                }
-                local_name!("a") => {
-                    let href = dom
-                        .attr(id, "href")
-                        .map(|h| resolve(self.ex.base, h.trim()))
-                        .unwrap_or_default();
-                    self.frames.push((Frame::Link(href), Vec::new()));
-                }
-                local_name!("em") | local_name!("i") | local_name!("cite") => {
-                    self.frames.push((Frame::Emphasis, Vec::new()))
-                }
-                local_name!("strong") | local_name!("b") => {
-                    self.frames.push((Frame::Strong, Vec::new()))
-                }
-                local_name!("code") | local_name!("kbd") | local_name!("samp") if self.pre == 0 => {
-                    self.frames.push((Frame::Code, Vec::new()))
-                }
-                _ => {}
-            }
-            if tag == local_name!("pre") {
-                self.start_block(id);
-                self.pre += 1;
-            } else if BLOCK_TAGS.contains(&tag) || is_caption(dom, id) {
-                self.start_block(id);
-            }
-            stack.push((id, false));
-            let children: Vec<NodeId> = dom.children(id).collect();
-            for c in children.into_iter().rev() {
-                stack.push((c, true));
+                let Some(p) = dom.nodes[id].parent else {
+                    break 'walk;
+                };
+                id = p;
+                self.leave(id, dom.tag(id));
             }
         }
         self.flush();
+    }
+
+    /// Takes in a node on the way down; true when its children are walked
+    /// (and it is left after them).
+    fn enter(&mut self, id: NodeId) -> bool {
+        let dom = self.ex.dom;
+        let tag = dom.tag(id);
+        match &dom.nodes[id].data {
+            NodeData::Text(t) => {
+                if self.ex.pruned[id] != Some(Prune::Invisible) {
+                    self.push_text(t);
+                }
+                return false;
+            }
+            NodeData::Element { .. } => {}
+            _ => return false,
+        }
+        if self.ex.pruned[id] == Some(Prune::Invisible) {
+            return false;
+        }
+        let Some(tag) = tag else { return false };
+        // (Elements read in one go, such as images, figures and tables, are
+        // never left: they are not set aside.)
+        if self.splits(id)
+            && self.ex.flags[id] & BLOCK == 0
+            && !matches!(
+                *tag,
+                local_name!("img")
+                    | local_name!("br")
+                    | local_name!("figure")
+                    | local_name!("table")
+            )
+        {
+            // Set the surrounding text aside while the hidden element is read
+            // into a block of its own; the text goes on after it.
+            let frames = std::mem::replace(&mut self.frames, vec![(Frame::Root, Vec::new())]);
+            let link_chars = std::mem::take(&mut self.link_chars);
+            let ctx = self.ctx.replace(self.context_for(id));
+            self.aside.push((id, frames, link_chars, ctx));
+        }
+        match *tag {
+            local_name!("br") => {
+                // Two line breaks in a row end a paragraph, as in a browser's rendering.
+                let double = self.frames.len() == 1
+                    && self.frames.last().is_some_and(|(_, c)| {
+                        matches!(c.last(), Some(Inline::Break))
+                            || matches!(c.as_slice(), [.., Inline::Break, Inline::Text(t)] if t.trim().is_empty())
+                    });
+                if double {
+                    let ctx = self.ctx.take();
+                    if let Some(c) = &ctx {
+                        let node = c.node;
+                        self.ctx = ctx;
+                        self.flush();
+                        self.ctx = Some(self.context_for(node));
+                    }
+                } else if let Some((_, c)) = self.frames.last_mut() {
+                    c.push(Inline::Break);
+                }
+                return false;
+            }
+            local_name!("img") => {
+                // An image on its own line becomes a figure; inside text it is skipped.
+                if !self.frames.iter().any(|(_, c)| has_text(c)) {
+                    self.image_block(id, None, id);
+                    self.ctx = Some(self.context_for(id));
+                }
+                return false;
+            }
+            local_name!("figure") => {
+                if let Some(img) = dom.find(id, &local_name!("img")) {
+                    let caption = dom.find(id, &local_name!("figcaption"));
+                    self.image_block(img, caption, id);
+                    self.ctx = Some(self.context_for(id));
+                    return false;
+                }
+            }
+            local_name!("table") if is_data_table(dom, id) => {
+                self.table_block(id);
+                return false;
+            }
+            local_name!("a") => {
+                let href = dom
+                    .attr(id, "href")
+                    .map(|h| resolve(self.ex.base, h.trim()))
+                    .unwrap_or_default();
+                self.frames.push((Frame::Link(href), Vec::new()));
+            }
+            local_name!("em") | local_name!("i") | local_name!("cite") => {
+                self.frames.push((Frame::Emphasis, Vec::new()))
+            }
+            local_name!("strong") | local_name!("b") => {
+                self.frames.push((Frame::Strong, Vec::new()))
+            }
+            local_name!("code") | local_name!("kbd") | local_name!("samp") if self.pre == 0 => {
+                self.frames.push((Frame::Code, Vec::new()))
+            }
+            _ => {}
+        }
+        if *tag == local_name!("pre") {
+            self.start_block(id);
+            self.pre += 1;
+        } else if self.ex.flags[id] & BLOCK != 0 {
+            self.start_block(id);
+        }
+        true
     }
 
     fn leave(&mut self, id: NodeId, tag: Option<&LocalName>) {
@@ -1259,7 +1498,7 @@ impl<'a> Builder<'a> {
                 self.pre = self.pre.saturating_sub(1);
                 self.reset_ctx(id);
             }
-            ref t if BLOCK_TAGS.contains(t) || is_caption(self.ex.dom, id) => {
+            _ if self.ex.flags[id] & BLOCK != 0 => {
                 self.flush();
                 self.reset_ctx(id);
             }
@@ -1282,7 +1521,7 @@ impl<'a> Builder<'a> {
     /// prose often carry such classes.)
     fn splits(&self, id: NodeId) -> bool {
         let pruned = &self.ex.pruned;
-        pruned[id] == Some(Prune::Furniture(HIDDEN))
+        pruned[id] == Some(Prune::Furniture(Why::of(HIDDEN_ON_PAGE)))
             && self.ex.dom.nodes[id]
                 .parent
                 .is_some_and(|p| pruned[p] != pruned[id])
@@ -1313,7 +1552,7 @@ impl<'a> Builder<'a> {
                 link_chars += dom
                     .descendants(cell)
                     .filter(|&n| dom.tag(n) == Some(&local_name!("a")))
-                    .map(|n| dom.text(n).chars().filter(|c| !c.is_whitespace()).count())
+                    .map(|n| count_non_space(&dom.text(n)))
                     .sum::<usize>();
                 row.push(vec![Inline::Text(text)]);
             }
@@ -1456,6 +1695,18 @@ pub(crate) fn plain(inlines: &[Inline]) -> String {
     out
 }
 
+/// Whether inline content has any text other than white space (as
+/// `plain(inlines).trim()` would), without building it.
+fn has_text(inlines: &[Inline]) -> bool {
+    inlines.iter().any(|i| match i {
+        Inline::Text(t) | Inline::Code(t) => !t.trim().is_empty(),
+        Inline::Link { children, .. } | Inline::Emphasis(children) | Inline::Strong(children) => {
+            has_text(children)
+        }
+        Inline::Break => false,
+    })
+}
+
 /// Trims white space at the ends of inline content.
 fn trim_inlines(mut inlines: Vec<Inline>) -> Vec<Inline> {
     while matches!(inlines.last(), Some(Inline::Break)) {
@@ -1498,6 +1749,9 @@ pub(crate) fn clean_html(input: &str, options: &Options, memory: Option<&mut Mem
     } else {
         (std::mem::take(&mut blocks), signals)
     };
+    // The blocks hold all that is still needed of the page: the tree goes
+    // before classifying and rendering, which would otherwise add to it.
+    drop(dom);
     let language = options
         .lang
         .as_deref()
@@ -1552,7 +1806,8 @@ pub(crate) fn clean_html(input: &str, options: &Options, memory: Option<&mut Mem
         }
     }
     let title_key = meta.title.as_deref().map(crate::util::norm_key);
-    let page_id = crate::util::fnv64(&crate::util::norm_key(crate::util::prefix(input, 1 << 20)));
+    // The page's fingerprint matters only to a memory: not computed without one.
+    let page_id = memory.as_ref().map_or(0, |_| crate::util::page_id(input));
     {
         let mem_ref = memory.as_deref();
         let seen = |key: &str| mem_ref.is_some_and(|m| m.seen(key, title_key.as_deref(), page_id));
@@ -1635,7 +1890,7 @@ fn build_blocks(dom: &Dom, base: Option<&str>, classy: bool) -> (Vec<Block>, Vec
         .iter()
         .zip(&infos)
         .map(|(b, info)| {
-            let chars = b.text.chars().filter(|c| !c.is_whitespace()).count().max(1);
+            let chars = count_non_space(&b.text).max(1);
             let content = in_content[info.node];
             let link_density = if in_card(dom, info.node) {
                 1.0
@@ -1645,7 +1900,7 @@ fn build_blocks(dom: &Dom, base: Option<&str>, classy: bool) -> (Vec<Block>, Vec
             Signals {
                 link_density,
                 boilerplate: match info.prune {
-                    Some(Prune::Furniture(why)) => Some(why.to_string()),
+                    Some(Prune::Furniture(why)) => Some(why.text().to_string()),
                     _ => None,
                 },
                 content,
@@ -1667,4 +1922,47 @@ fn build_blocks(dom: &Dom, base: Option<&str>, classy: bool) -> (Vec<Block>, Vec
         }
     }
     (blocks, signals)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prune_reasons_round_trip() {
+        for r in FURNITURE
+            .iter()
+            .map(|(r, _)| *r)
+            .chain(OTHER_REASONS.iter().copied())
+        {
+            assert_eq!(Why::of(r).text(), r);
+        }
+        for r in [
+            "hidden on the page",
+            "navigation",
+            "a form control",
+            "a dialog",
+        ] {
+            assert_eq!(Why::of(r).text(), r);
+        }
+    }
+
+    #[test]
+    fn hint_words_fit_the_look_up() {
+        let table = hint_table();
+        assert!(table.words.iter().all(|(w, _, _)| w.len() <= 32));
+        assert!(table.words.windows(2).all(|p| p[0].0 < p[1].0));
+        let hint = |token: &str| {
+            let mut h = Hints::default();
+            h.add(token);
+            h
+        };
+        assert_eq!(
+            hint("Related-Posts").furniture_reason(),
+            Some("related stories")
+        );
+        assert_eq!(hint("NAV").furniture_reason(), Some("navigation"));
+        assert!(hint("Article-Body").positive);
+        assert_eq!(hint("navigational").furniture, 0);
+    }
 }

@@ -160,8 +160,7 @@ pub(crate) fn detect<'a>(texts: impl Iterator<Item = &'a str>) -> Option<&'stati
             if w.len() > reg.longest * 3 {
                 continue;
             }
-            lower.clear();
-            lower.extend(w.chars().flat_map(char::to_lowercase));
+            lower_word(w, &mut lower);
             if let Some(&mask) = reg.index.get(lower.as_str()) {
                 for (i, h) in hits.iter_mut().enumerate() {
                     if mask & (1 << i) != 0 {
@@ -179,6 +178,18 @@ pub(crate) fn detect<'a>(texts: impl Iterator<Item = &'a str>) -> Option<&'stati
         Some(&reg.langs[best])
     } else {
         None
+    }
+}
+
+/// A word in lower case, into `out` (cleared first): ASCII without
+/// Unicode look-ups.
+pub(crate) fn lower_word(w: &str, out: &mut String) {
+    out.clear();
+    if w.is_ascii() {
+        out.push_str(w);
+        out.make_ascii_lowercase();
+    } else {
+        out.extend(w.chars().flat_map(char::to_lowercase));
     }
 }
 

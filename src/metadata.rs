@@ -1,6 +1,8 @@
 //! The metadata model shared by HTML and plain text, and the parsers of
 //! metadata written in the text itself: datelines, bylines and dates.
 
+use std::sync::OnceLock;
+
 use serde::Serialize;
 
 use crate::util::words;
@@ -228,13 +230,32 @@ fn month(word: &str) -> Option<u32> {
         return None;
     }
     if w.is_ascii() {
-        return MONTHS
-            .iter()
-            .find(|(name, _)| name.eq_ignore_ascii_case(w))
-            .map(|&(_, m)| m);
+        // In lower case on the stack; longer than any name is none.
+        let mut buf = [0u8; 16];
+        let lower = buf.get_mut(..w.len())?;
+        lower.copy_from_slice(w.as_bytes());
+        lower.make_ascii_lowercase();
+        return month_lookup(lower);
     }
-    let w = w.to_lowercase();
-    MONTHS.iter().find(|(name, _)| *name == w).map(|&(_, m)| m)
+    month_lookup(w.to_lowercase().as_bytes())
+}
+
+/// A lower-case month name's number: a binary search in the names sorted
+/// once (the first of equal names wins, as in `MONTHS`).
+fn month_lookup(lower: &[u8]) -> Option<u32> {
+    static SORTED: OnceLock<Vec<(&'static [u8], u32)>> = OnceLock::new();
+    let sorted = SORTED.get_or_init(|| {
+        let mut v: Vec<(&'static [u8], u32)> =
+            MONTHS.iter().map(|&(n, m)| (n.as_bytes(), m)).collect();
+        // Stable: equal names keep their order.
+        v.sort_by(|a, b| a.0.cmp(b.0));
+        v.dedup_by(|later, first| later.0 == first.0);
+        v
+    });
+    sorted
+        .binary_search_by(|(name, _)| name.cmp(&lower))
+        .ok()
+        .map(|i| sorted[i].1)
 }
 
 fn ymd(y: i64, m: u32, d: u32) -> Option<String> {
@@ -277,6 +298,10 @@ pub(crate) fn has_day_and_time(text: &str) -> bool {
 }
 
 pub(crate) fn find_date(text: &str) -> Option<String> {
+    // Every form has a number in it (most short lines have none).
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     let tokens: Vec<&str> = text
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|t| !t.is_empty())

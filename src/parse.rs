@@ -187,6 +187,27 @@ impl Dom {
         }
     }
 
+    /// An attribute's value, by its interned name (no string comparison).
+    pub(crate) fn attr_named(&self, id: NodeId, name: &LocalName) -> Option<&str> {
+        match &self.nodes[id].data {
+            NodeData::Element { attrs, .. } => attrs
+                .iter()
+                .find(|a| a.name.local == *name)
+                .map(|a| &*a.value),
+            _ => None,
+        }
+    }
+
+    /// A node's first child.
+    pub(crate) fn first_child(&self, id: NodeId) -> Option<NodeId> {
+        self.nodes[id].first_child.map(node)
+    }
+
+    /// The node after this one among its parent's children.
+    pub(crate) fn next_sibling(&self, id: NodeId) -> Option<NodeId> {
+        self.nodes[id].next.map(node)
+    }
+
     /// The children of a node, in order.
     pub(crate) fn children(&self, id: NodeId) -> Children<'_> {
         Children {
@@ -989,7 +1010,11 @@ pub(crate) fn parse(html: &str) -> Dom {
         dom: RefCell::new(Dom::new()),
     };
     let html = skeleton(html);
-    parse_document(sink, ParseOpts::default()).one(&*html)
+    let mut dom = parse_document(sink, ParseOpts::default()).one(&*html);
+    // The arena grew by doubling: what is left over is given back before
+    // the rest of the pipeline adds its own tables beside it.
+    dom.nodes.shrink_to_fit();
+    dom
 }
 
 #[cfg(test)]

@@ -140,7 +140,7 @@ pub(crate) fn markdown(blocks: &[&Block]) -> String {
             }
             BlockKind::Table => md_table(b),
             BlockKind::Figure => {
-                let mut s = match &b.image {
+                let mut s = match b.image.as_deref() {
                     Some((src, alt)) => {
                         format!("![{}]({})\n\n", md_escape(alt), src.replace(' ', "%20"))
                     }
@@ -358,7 +358,7 @@ pub(crate) fn html(blocks: &[&Block], remote_images: bool) -> String {
             }
             BlockKind::Figure => {
                 out.push_str("<figure>");
-                if let Some((src, alt)) = b.image.as_ref().filter(|(s, _)| safe_url(s)) {
+                if let Some((src, alt)) = b.image.as_deref().filter(|(s, _)| safe_url(s)) {
                     // A remote image waits in data-src unless the caller allows it.
                     let attr = if remote_images || !is_remote(src) {
                         "src"
@@ -421,9 +421,9 @@ mod tests {
     #[test]
     fn remote_images_wait_in_data_src_unless_allowed() {
         let mut fig = block(BlockKind::Figure, "A caption");
-        fig.image = Some(("https://example.org/a.jpg".into(), "alt".into()));
+        fig.image = Some(Box::new(("https://example.org/a.jpg".into(), "alt".into())));
         let mut local = block(BlockKind::Figure, "");
-        local.image = Some(("/images/b.jpg".into(), String::new()));
+        local.image = Some(Box::new(("/images/b.jpg".into(), String::new())));
         let refs: Vec<&Block> = [&fig, &local].into_iter().collect();
         let off = html(&refs, false);
         assert!(

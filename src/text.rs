@@ -151,7 +151,8 @@ pub(crate) fn clean_text(input: &str, options: &Options, memory: Option<&mut Mem
     let title_key = quoted.as_deref().map(norm_key);
     let mut signals = vec![Signals::default(); blocks.len()];
 
-    let page_id = crate::util::fnv64(&norm_key(crate::util::prefix(input, 1 << 20)));
+    // The page's fingerprint matters only to a memory: not computed without one.
+    let page_id = memory.as_ref().map_or(0, |_| crate::util::page_id(input));
     let run = |blocks: &mut Vec<Block>, signals: &[Signals], memory: Option<&Memory>| {
         let seen = |key: &str| memory.is_some_and(|m| m.seen(key, title_key.as_deref(), page_id));
         let page = Page {

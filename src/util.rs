@@ -6,6 +6,40 @@ pub(crate) fn words(text: &str) -> impl Iterator<Item = &str> {
         .filter(|w| !w.is_empty())
 }
 
+/// How many characters of `text` are not white space
+/// (`text.chars().filter(|c| !c.is_whitespace()).count()`), a byte at a
+/// time: only characters that may be white space are decoded.
+pub(crate) fn count_non_space(text: &str) -> usize {
+    count_non_space_max(text, usize::MAX)
+}
+
+/// [`count_non_space`], counting no further than `max`.
+pub(crate) fn count_non_space_max(text: &str, max: usize) -> usize {
+    let b = text.as_bytes();
+    let mut n = 0;
+    let mut i = 0;
+    while i < b.len() && n < max {
+        let c = b[i];
+        if c < 0x80 {
+            n += usize::from(!matches!(c, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r'));
+            i += 1;
+        } else if c < 0xc0 {
+            // A continuation byte: counted with its lead byte.
+            i += 1;
+        } else if matches!(c, 0xc2 | 0xe1 | 0xe2 | 0xe3) {
+            // Lead bytes of the white space beyond ASCII (U+0085, U+00A0,
+            // U+1680, U+2000 to U+205F, U+3000).
+            let ch = text[i..].chars().next().unwrap_or(' ');
+            n += usize::from(!ch.is_whitespace());
+            i += ch.len_utf8();
+        } else {
+            n += 1;
+            i += 1;
+        }
+    }
+    n
+}
+
 /// Collapses runs of white space to one space and trims the ends.
 pub(crate) fn norm_space(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -101,6 +135,12 @@ pub(crate) fn fnv64(text: &str) -> u64 {
     h
 }
 
+/// A page's fingerprint for a cross-page memory: its first megabyte,
+/// normalised (so that the same page cleaned twice is recognised).
+pub(crate) fn page_id(input: &str) -> u64 {
+    fnv64(&norm_key(prefix(input, 1 << 20)))
+}
+
 /// The longest prefix of `text` of at most `max` bytes that ends on a char boundary.
 pub(crate) fn prefix(text: &str, max: usize) -> &str {
     if text.len() <= max {
@@ -143,6 +183,19 @@ mod tests {
             assert_eq!(norm_key(s), slow, "{s}");
         }
         assert_eq!(prefix("äbc", 1), "");
+        assert_eq!(count_non_space_max("ab cd ef", 3), 3);
+        for s in [
+            "",
+            " a\tb\n",
+            "a\u{a0}b\u{85}c\u{2003}d\u{3000}e\u{1680}",
+            "äö €✓ 漢字 \u{202f}x",
+        ] {
+            assert_eq!(
+                count_non_space(s),
+                s.chars().filter(|c| !c.is_whitespace()).count(),
+                "{s:?}"
+            );
+        }
         assert_ne!(fnv64("a"), fnv64("b"));
     }
 }
