@@ -6,10 +6,9 @@
 //! `textContent`, `length`, `publishedTime`). Every error becomes a thrown
 //! JavaScript `Error` carrying the library's message.
 
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::{Article, Block, Dateline, InputKind, Options};
+use crate::{Article, Block, BlockKind, Dateline, InputKind, Options};
 
 /// The crate version, e.g. `"0.1.0"`.
 #[wasm_bindgen]
@@ -99,6 +98,11 @@ impl JsCleaner {
 /// Reads the camelCase options object; `undefined` and `null` mean the
 /// defaults, unknown keys are ignored, a key of the wrong type is an error
 /// that names the key.
+///
+/// Written by hand rather than with a serde deserializer: the checks and
+/// messages are serde's (`invalid type: string "x", expected u32`), without
+/// the generic deserializer and the float formatting its messages pull into
+/// the `.wasm`.
 fn options_from_js(value: &JsValue) -> Result<Options, JsError> {
     let mut options = Options::default();
     if value.is_undefined() || value.is_null() {
@@ -109,102 +113,327 @@ fn options_from_js(value: &JsValue) -> Result<Options, JsError> {
             "invalid options: expected an object such as { input: 'text' }",
         ));
     }
-    if let Some(v) = field(value, "input")? {
+    if let Some(v) = field(value, "input", input_kind)? {
         options.input = v;
     }
-    if let Some(v) = field(value, "baseUrl")? {
+    if let Some(v) = field(value, "baseUrl", string)? {
         options.base_url = Some(v);
     }
-    if let Some(v) = field(value, "maxInputBytes")? {
-        options.max_input_bytes = v;
+    if let Some(v) = field(value, "maxInputBytes", |v| {
+        unsigned(v, usize::MAX as u64, "usize", true)
+    })? {
+        options.max_input_bytes = usize::try_from(v).unwrap_or(usize::MAX);
     }
-    if let Some(v) = field(value, "restore")? {
+    if let Some(v) = field(value, "restore", indices)? {
         options.restore = v;
     }
-    if let Some(v) = field(value, "lang")? {
+    if let Some(v) = field(value, "lang", string)? {
         options.lang = Some(v);
     }
-    if let Some(v) = field(value, "remoteImages")? {
+    if let Some(v) = field(value, "remoteImages", boolean)? {
         options.remote_images = v;
     }
-    if let Some(v) = field(value, "wordsPerMinute")? {
-        options.words_per_minute = v;
+    if let Some(v) = field(value, "wordsPerMinute", |v| {
+        unsigned(v, u64::from(u32::MAX), "u32", false)
+    })? {
+        options.words_per_minute = u32::try_from(v).unwrap_or(u32::MAX);
     }
     Ok(options)
 }
 
-/// One key of the options object; `None` when it is absent, `undefined` or `null`.
-fn field<T: serde::de::DeserializeOwned>(obj: &JsValue, key: &str) -> Result<Option<T>, JsError> {
+/// One key of the options object, read with `read`; `None` when it is
+/// absent, `undefined` or `null`.
+fn field<T>(
+    obj: &JsValue,
+    key: &str,
+    read: impl FnOnce(&JsValue) -> Result<T, String>,
+) -> Result<Option<T>, JsError> {
     let v = js_sys::Reflect::get(obj, &JsValue::from_str(key))
         .map_err(|_| JsError::new(&format!("invalid options: cannot read {key}")))?;
     if v.is_undefined() || v.is_null() {
         return Ok(None);
     }
-    serde_wasm_bindgen::from_value(v).map(Some).map_err(|e| {
-        let e = e.to_string();
-        let e = e.strip_prefix("Error: ").unwrap_or(&e);
-        JsError::new(&format!("invalid options: {key}: {e}"))
-    })
+    read(&v)
+        .map(Some)
+        .map_err(|e| JsError::new(&format!("invalid options: {key}: {e}")))
 }
 
-/// The article as JavaScript sees it.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct JsArticle<'a> {
-    title: &'a Option<String>,
-    byline: &'a Option<String>,
-    site_name: &'a Option<String>,
-    published: &'a Option<String>,
-    modified: &'a Option<String>,
-    lang: &'a Option<String>,
-    dir: &'a Option<String>,
-    excerpt: &'a Option<String>,
-    dateline: &'a Option<Dateline>,
-    canonical_url: &'a Option<String>,
-    image: &'a Option<String>,
-    tags: &'a [String],
-    word_count: usize,
-    reading_minutes: u32,
-    input_kind: InputKind,
-    text: &'a str,
-    markdown: &'a str,
-    html: &'a str,
-    blocks: &'a [Block],
-    // Mozilla Readability's names for the same things.
-    published_time: &'a Option<String>,
-    content: &'a str,
-    text_content: &'a str,
-    length: usize,
+#[wasm_bindgen]
+extern "C" {
+    /// JavaScript's `String(value)`.
+    #[wasm_bindgen(js_name = String)]
+    fn js_string(value: &JsValue) -> String;
 }
 
-fn article_to_js(a: &Article) -> Result<JsValue, JsError> {
-    let view = JsArticle {
-        title: &a.title,
-        byline: &a.byline,
-        site_name: &a.site_name,
-        published: &a.published,
-        modified: &a.modified,
-        lang: &a.lang,
-        dir: &a.dir,
-        excerpt: &a.excerpt,
-        dateline: &a.dateline,
-        canonical_url: &a.canonical_url,
-        image: &a.image,
-        tags: &a.tags,
-        word_count: a.word_count,
-        reading_minutes: a.reading_minutes,
-        input_kind: a.input_kind,
-        text: &a.text,
-        markdown: &a.markdown,
-        html: &a.html,
-        blocks: &a.blocks,
-        published_time: &a.published,
-        content: &a.html,
-        text_content: &a.text,
-        length: a.text.chars().count(),
+fn string(v: &JsValue) -> Result<String, String> {
+    v.as_string().ok_or_else(|| invalid_type(v, "a string"))
+}
+
+fn boolean(v: &JsValue) -> Result<bool, String> {
+    v.as_bool().ok_or_else(|| invalid_type(v, "a boolean"))
+}
+
+fn input_kind(v: &JsValue) -> Result<InputKind, String> {
+    let Some(s) = v.as_string() else {
+        return Err(invalid_type(v, "enum InputKind"));
     };
-    view.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsError::new(&format!("cannot convert the article: {e}")))
+    match s.as_str() {
+        "auto" => Ok(InputKind::Auto),
+        "html" => Ok(InputKind::Html),
+        "text" => Ok(InputKind::Text),
+        _ => Err(format!(
+            "unknown variant `{s}`, expected one of `auto`, `html`, `text`"
+        )),
+    }
+}
+
+/// A non-negative safe integer (or, with `bigint`, a BigInt) up to `max`.
+fn unsigned(v: &JsValue, max: u64, name: &str, bigint: bool) -> Result<u64, String> {
+    let n = if bigint && v.is_bigint() {
+        u64::try_from(v.clone()).map_err(|_| {
+            "Couldn't deserialize u64 from a BigInt outside u64::MIN..u64::MAX bounds".to_string()
+        })?
+    } else {
+        match v.as_f64() {
+            Some(f) if js_sys::Number::is_safe_integer(v) && f >= 0.0 => f as u64,
+            _ => return Err(invalid_type(v, name)),
+        }
+    };
+    if n > max {
+        return Err(format!("invalid value: integer `{n}`, expected {name}"));
+    }
+    Ok(n)
+}
+
+/// Block indices: an array or any other iterable of them.
+fn indices(v: &JsValue) -> Result<Vec<usize>, String> {
+    let item = |x: JsValue| unsigned(&x, usize::MAX as u64, "usize", true).map(|n| n as usize);
+    if let Some(a) = v.dyn_ref::<js_sys::Array>() {
+        return a.iter().map(item).collect();
+    }
+    match js_sys::try_iter(v) {
+        Ok(Some(it)) => it
+            .map(|x| x.map_err(|e| js_string(&e)).and_then(item))
+            .collect(),
+        Ok(None) => Err(invalid_type(v, "a sequence")),
+        Err(e) => Err(js_string(&e)),
+    }
+}
+
+/// serde's `invalid type: …, expected …` message for a JavaScript value.
+fn invalid_type(v: &JsValue, expected: &str) -> String {
+    let what = if v.is_undefined() || v.is_null() {
+        "unit value".to_string()
+    } else if let Some(b) = v.as_bool() {
+        format!("boolean `{b}`")
+    } else if let Some(f) = v.as_f64() {
+        format!("floating point `{}`", float(f))
+    } else if let Some(s) = v.as_string() {
+        format!("string {s:?}")
+    } else if v.is_instance_of::<js_sys::Uint8Array>() || v.is_instance_of::<js_sys::ArrayBuffer>()
+    {
+        "byte array".to_string()
+    } else {
+        format!("{v:?}")
+    };
+    format!("invalid type: {what}, expected {expected}")
+}
+
+/// A number as Rust's `{}` writes an `f64`, with `.0` added to whole numbers
+/// as serde does: JavaScript's shortest round-trip digits, laid out without
+/// an exponent (`1e21` is `1000000000000000000000.0`).
+fn float(f: f64) -> String {
+    if f.is_nan() {
+        return "NaN".into();
+    }
+    let sign = if f.is_sign_negative() { "-" } else { "" };
+    if f.is_infinite() {
+        return format!("{sign}inf");
+    }
+    let js = js_string(&JsValue::from_f64(f.abs()));
+    let mut out = match js.split_once('e') {
+        None => js,
+        Some((mantissa, exp)) => {
+            let digits: String = mantissa.chars().filter(|c| c.is_ascii_digit()).collect();
+            // The decimal point sits after this many digits.
+            let point = exp.parse::<i32>().unwrap_or(0) + 1;
+            let n = digits.len() as i32;
+            if point <= 0 {
+                format!("0.{}{digits}", "0".repeat((-point) as usize))
+            } else if point >= n {
+                format!("{digits}{}", "0".repeat((point - n) as usize))
+            } else {
+                let (int, frac) = digits.split_at(point as usize);
+                format!("{int}.{frac}")
+            }
+        }
+    };
+    if !out.contains('.') {
+        out.push_str(".0");
+    }
+    format!("{sign}{out}")
+}
+
+/// The article as JavaScript sees it: the `Article` fields in camelCase, then
+/// Mozilla Readability's names for the same things (`publishedTime`,
+/// `content`, `textContent`, `length`).
+///
+/// Built as a JSON string and parsed by the engine's `JSON.parse`: one string
+/// crosses the boundary instead of one per field and block, and the `.wasm`
+/// carries no generic serializer.
+fn article_to_js(a: &Article) -> Result<JsValue, JsError> {
+    let big = 2 * a.text.len() + a.markdown.len() + 2 * a.html.len();
+    let blocks: usize = a.blocks.iter().map(|b| b.text.len() + 64).sum();
+    let mut j = Json(String::with_capacity(big + blocks + 1024));
+    j.0.push('{');
+    j.opt("title", &a.title);
+    j.opt("byline", &a.byline);
+    j.opt("siteName", &a.site_name);
+    j.opt("published", &a.published);
+    j.opt("modified", &a.modified);
+    j.opt("lang", &a.lang);
+    j.opt("dir", &a.dir);
+    j.opt("excerpt", &a.excerpt);
+    j.key("dateline");
+    match &a.dateline {
+        Some(d) => dateline(&mut j, d),
+        None => j.0.push_str("null"),
+    }
+    j.opt("canonicalUrl", &a.canonical_url);
+    j.opt("image", &a.image);
+    j.key("tags");
+    j.strings(&a.tags);
+    j.num("wordCount", a.word_count);
+    j.num("readingMinutes", a.reading_minutes as usize);
+    j.key("inputKind");
+    j.0.push_str(match a.input_kind {
+        InputKind::Auto => "\"auto\"",
+        InputKind::Html => "\"html\"",
+        InputKind::Text => "\"text\"",
+    });
+    j.string("text", &a.text);
+    j.string("markdown", &a.markdown);
+    j.string("html", &a.html);
+    j.key("blocks");
+    j.0.push('[');
+    for (i, b) in a.blocks.iter().enumerate() {
+        if i > 0 {
+            j.0.push(',');
+        }
+        block(&mut j, b);
+    }
+    j.0.push(']');
+    j.opt("publishedTime", &a.published);
+    j.string("content", &a.html);
+    j.string("textContent", &a.text);
+    j.num("length", a.text.chars().count());
+    j.0.push('}');
+    js_sys::JSON::parse(&j.0)
+        .map_err(|e| JsError::new(&format!("cannot convert the article: {}", js_string(&e))))
+}
+
+fn block(j: &mut Json, b: &Block) {
+    j.0.push('{');
+    j.string("text", &b.text);
+    j.key("kind");
+    j.0.push_str(match b.kind {
+        BlockKind::Title => "\"title\"",
+        BlockKind::Heading => "\"heading\"",
+        BlockKind::Paragraph => "\"paragraph\"",
+        BlockKind::ListItem => "\"list_item\"",
+        BlockKind::Quote => "\"quote\"",
+        BlockKind::Code => "\"code\"",
+        BlockKind::Table => "\"table\"",
+        BlockKind::Figure => "\"figure\"",
+    });
+    j.key("kept");
+    j.0.push_str(if b.kept { "true" } else { "false" });
+    j.opt("reason", &b.reason);
+    j.0.push('}');
+}
+
+fn dateline(j: &mut Json, d: &Dateline) {
+    j.0.push('{');
+    j.key("places");
+    j.strings(&d.places);
+    j.opt("agency", &d.agency);
+    j.0.push('}');
+}
+
+/// A JSON text being written; keys are written with the comma before them
+/// unless they open an object.
+struct Json(String);
+
+impl Json {
+    fn key(&mut self, key: &str) {
+        if !self.0.ends_with('{') {
+            self.0.push(',');
+        }
+        self.0.push('"');
+        self.0.push_str(key);
+        self.0.push_str("\":");
+    }
+
+    fn string(&mut self, key: &str, s: &str) {
+        self.key(key);
+        self.str(s);
+    }
+
+    fn opt(&mut self, key: &str, s: &Option<String>) {
+        self.key(key);
+        match s {
+            Some(s) => self.str(s),
+            None => self.0.push_str("null"),
+        }
+    }
+
+    fn num(&mut self, key: &str, n: usize) {
+        self.key(key);
+        self.0.push_str(&n.to_string());
+    }
+
+    fn strings(&mut self, items: &[String]) {
+        self.0.push('[');
+        for (i, s) in items.iter().enumerate() {
+            if i > 0 {
+                self.0.push(',');
+            }
+            self.str(s);
+        }
+        self.0.push(']');
+    }
+
+    /// A JSON string: `"` and `\` escaped, control characters as `\u00XX`
+    /// (or `\n`, `\r`, `\t`); everything else as is.
+    fn str(&mut self, s: &str) {
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        let out = &mut self.0;
+        out.push('"');
+        let mut start = 0;
+        for (i, &b) in s.as_bytes().iter().enumerate() {
+            let esc = match b {
+                b'"' => "\\\"",
+                b'\\' => "\\\\",
+                b'\n' => "\\n",
+                b'\r' => "\\r",
+                b'\t' => "\\t",
+                0..=0x1f => "",
+                _ => continue,
+            };
+            // `b` is ASCII, so `i` is a character boundary.
+            out.push_str(s.get(start..i).unwrap_or_default());
+            if esc.is_empty() {
+                out.push_str("\\u00");
+                out.push(char::from(HEX[usize::from(b >> 4)]));
+                out.push(char::from(HEX[usize::from(b & 15)]));
+            } else {
+                out.push_str(esc);
+            }
+            start = i + 1;
+        }
+        out.push_str(s.get(start..).unwrap_or_default());
+        out.push('"');
+    }
 }
 
 /// Traps on purpose, so the JavaScript wrapper's recovery can be tested.
