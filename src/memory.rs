@@ -39,6 +39,16 @@ impl Memory {
             .is_some_and(|&(p, _)| p != page as u32)
     }
 
+    /// The remembered blocks as (insertion order, fingerprint, page), oldest
+    /// first. Orders are unique, so the unstable sort is the insertion order;
+    /// trimming and `export` share this one sort (its code is large in wasm).
+    fn by_age(&self) -> Vec<(u64, u64, u32)> {
+        let mut v: Vec<(u64, u64, u32)> =
+            self.blocks.iter().map(|(&h, &(p, o))| (o, h, p)).collect();
+        v.sort_unstable();
+        v
+    }
+
     /// Remembers the blocks of a page.
     pub(crate) fn remember<'a>(
         &mut self,
@@ -54,9 +64,7 @@ impl Memory {
             }
         }
         if self.blocks.len() > CAPACITY {
-            let mut orders: Vec<u64> = self.blocks.values().map(|&(_, o)| o).collect();
-            orders.sort_unstable();
-            let cut = orders[self.blocks.len() - CAPACITY];
+            let cut = self.by_age()[self.blocks.len() - CAPACITY].0;
             self.blocks.retain(|_, &mut (_, o)| o >= cut);
         }
     }
@@ -117,11 +125,10 @@ impl Cleaner {
 
     /// The memory as a compact string, to keep in a browser's storage.
     pub fn export(&self) -> String {
-        let mut entries: Vec<(&u64, &(u32, u64))> = self.memory.blocks.iter().collect();
-        entries.sort_by_key(|(_, &(_, o))| o);
+        let entries = self.memory.by_age();
         let mut out = String::with_capacity(MAGIC.len() + entries.len() * 25);
         out.push_str(MAGIC);
-        for (h, (page, _)) in entries {
+        for (_, h, page) in entries {
             out.push_str(&format!("{h:016x}{page:08x}"));
         }
         out
