@@ -113,49 +113,48 @@ fn options_from_js(value: &JsValue) -> Result<Options, JsError> {
             "invalid options: expected an object such as { input: 'text' }",
         ));
     }
-    if let Some(v) = field(value, "input", input_kind)? {
-        options.input = v;
-    }
-    if let Some(v) = field(value, "baseUrl", string)? {
-        options.base_url = Some(v);
-    }
-    if let Some(v) = field(value, "maxInputBytes", |v| {
-        unsigned(v, usize::MAX as u64, "usize", true)
-    })? {
-        options.max_input_bytes = usize::try_from(v).unwrap_or(usize::MAX);
-    }
-    if let Some(v) = field(value, "restore", indices)? {
-        options.restore = v;
-    }
-    if let Some(v) = field(value, "lang", string)? {
-        options.lang = Some(v);
-    }
-    if let Some(v) = field(value, "remoteImages", boolean)? {
-        options.remote_images = v;
-    }
-    if let Some(v) = field(value, "wordsPerMinute", |v| {
-        unsigned(v, u64::from(u32::MAX), "u32", false)
-    })? {
-        options.words_per_minute = u32::try_from(v).unwrap_or(u32::MAX);
+    // Each key: absent, `undefined` and `null` keep the default; a value of
+    // the wrong kind is an error that names the key.
+    let read = |key: &str, o: &mut Options| -> Result<(), String> {
+        let v = js_sys::Reflect::get(value, &JsValue::from_str(key))
+            .map_err(|_| format!("cannot read {key}"))?;
+        if v.is_undefined() || v.is_null() {
+            return Ok(());
+        }
+        let within = |e: String| format!("{key}: {e}");
+        match key {
+            "input" => o.input = input_kind(&v).map_err(within)?,
+            "baseUrl" => o.base_url = Some(string(&v).map_err(within)?),
+            "maxInputBytes" => {
+                let n = unsigned(&v, usize::MAX as u64, "usize", true).map_err(within)?;
+                o.max_input_bytes = n as usize;
+            }
+            "restore" => o.restore = indices(&v).map_err(within)?,
+            "lang" => o.lang = Some(string(&v).map_err(within)?),
+            "remoteImages" => {
+                o.remote_images = v
+                    .as_bool()
+                    .ok_or_else(|| within(invalid_type(&v, "a boolean")))?
+            }
+            _ => {
+                let n = unsigned(&v, u64::from(u32::MAX), "u32", false).map_err(within)?;
+                o.words_per_minute = n as u32;
+            }
+        }
+        Ok(())
+    };
+    for key in [
+        "input",
+        "baseUrl",
+        "maxInputBytes",
+        "restore",
+        "lang",
+        "remoteImages",
+        "wordsPerMinute",
+    ] {
+        read(key, &mut options).map_err(|e| JsError::new(&format!("invalid options: {e}")))?;
     }
     Ok(options)
-}
-
-/// One key of the options object, read with `read`; `None` when it is
-/// absent, `undefined` or `null`.
-fn field<T>(
-    obj: &JsValue,
-    key: &str,
-    read: impl FnOnce(&JsValue) -> Result<T, String>,
-) -> Result<Option<T>, JsError> {
-    let v = js_sys::Reflect::get(obj, &JsValue::from_str(key))
-        .map_err(|_| JsError::new(&format!("invalid options: cannot read {key}")))?;
-    if v.is_undefined() || v.is_null() {
-        return Ok(None);
-    }
-    read(&v)
-        .map(Some)
-        .map_err(|e| JsError::new(&format!("invalid options: {key}: {e}")))
 }
 
 #[wasm_bindgen]
@@ -167,10 +166,6 @@ extern "C" {
 
 fn string(v: &JsValue) -> Result<String, String> {
     v.as_string().ok_or_else(|| invalid_type(v, "a string"))
-}
-
-fn boolean(v: &JsValue) -> Result<bool, String> {
-    v.as_bool().ok_or_else(|| invalid_type(v, "a boolean"))
 }
 
 fn input_kind(v: &JsValue) -> Result<InputKind, String> {
@@ -222,56 +217,75 @@ fn indices(v: &JsValue) -> Result<Vec<usize>, String> {
 
 /// serde's `invalid type: …, expected …` message for a JavaScript value.
 fn invalid_type(v: &JsValue, expected: &str) -> String {
-    let what = if v.is_undefined() || v.is_null() {
-        "unit value".to_string()
+    let mut out = String::from("invalid type: ");
+    if v.is_undefined() || v.is_null() {
+        out.push_str("unit value");
     } else if let Some(b) = v.as_bool() {
-        format!("boolean `{b}`")
+        out.push_str(if b {
+            "boolean `true`"
+        } else {
+            "boolean `false`"
+        });
     } else if let Some(f) = v.as_f64() {
-        format!("floating point `{}`", float(f))
+        out.push_str("floating point `");
+        float(f, &mut out);
+        out.push('`');
     } else if let Some(s) = v.as_string() {
-        format!("string {s:?}")
+        out.push_str("string ");
+        out.push_str(&format!("{s:?}"));
     } else if v.is_instance_of::<js_sys::Uint8Array>() || v.is_instance_of::<js_sys::ArrayBuffer>()
     {
-        "byte array".to_string()
+        out.push_str("byte array");
     } else {
-        format!("{v:?}")
-    };
-    format!("invalid type: {what}, expected {expected}")
+        out.push_str(&format!("{v:?}"));
+    }
+    out.push_str(", expected ");
+    out.push_str(expected);
+    out
 }
 
-/// A number as Rust's `{}` writes an `f64`, with `.0` added to whole numbers
-/// as serde does: JavaScript's shortest round-trip digits, laid out without
-/// an exponent (`1e21` is `1000000000000000000000.0`).
-fn float(f: f64) -> String {
+/// Writes a number as Rust's `{}` writes an `f64`, with `.0` added to whole
+/// numbers as serde does: JavaScript's shortest round-trip digits, laid out
+/// without an exponent (`1e21` is `1000000000000000000000.0`).
+fn float(f: f64, out: &mut String) {
     if f.is_nan() {
-        return "NaN".into();
+        out.push_str("NaN");
+        return;
     }
-    let sign = if f.is_sign_negative() { "-" } else { "" };
+    if f.is_sign_negative() {
+        out.push('-');
+    }
     if f.is_infinite() {
-        return format!("{sign}inf");
+        out.push_str("inf");
+        return;
     }
     let js = js_string(&JsValue::from_f64(f.abs()));
-    let mut out = match js.split_once('e') {
-        None => js,
+    let start = out.len();
+    match js.split_once('e') {
+        None => out.push_str(&js),
         Some((mantissa, exp)) => {
             let digits: String = mantissa.chars().filter(|c| c.is_ascii_digit()).collect();
             // The decimal point sits after this many digits.
             let point = exp.parse::<i32>().unwrap_or(0) + 1;
             let n = digits.len() as i32;
             if point <= 0 {
-                format!("0.{}{digits}", "0".repeat((-point) as usize))
+                out.push_str("0.");
+                out.push_str(&"0".repeat((-point) as usize));
+                out.push_str(&digits);
             } else if point >= n {
-                format!("{digits}{}", "0".repeat((point - n) as usize))
+                out.push_str(&digits);
+                out.push_str(&"0".repeat((point - n) as usize));
             } else {
                 let (int, frac) = digits.split_at(point as usize);
-                format!("{int}.{frac}")
+                out.push_str(int);
+                out.push('.');
+                out.push_str(frac);
             }
         }
-    };
-    if !out.contains('.') {
+    }
+    if !out[start..].contains('.') {
         out.push_str(".0");
     }
-    format!("{sign}{out}")
 }
 
 /// The article as JavaScript sees it: the `Article` fields in camelCase, then
