@@ -40,12 +40,34 @@ impl Memory {
     }
 
     /// The remembered blocks as (insertion order, fingerprint, page), oldest
-    /// first. Orders are unique, so the unstable sort is the insertion order;
-    /// trimming and `export` share this one sort (its code is large in wasm).
+    /// first (orders are unique). For the rare trims and exports, so a
+    /// heapsort: a few hundred bytes of wasm where the standard sorts take
+    /// kilobytes per element type.
     fn by_age(&self) -> Vec<(u64, u64, u32)> {
         let mut v: Vec<(u64, u64, u32)> =
             self.blocks.iter().map(|(&h, &(p, o))| (o, h, p)).collect();
-        v.sort_unstable();
+        let sift = |v: &mut [(u64, u64, u32)], mut root: usize, end: usize| loop {
+            let mut child = 2 * root + 1;
+            if child >= end {
+                break;
+            }
+            if child + 1 < end && v[child] < v[child + 1] {
+                child += 1;
+            }
+            if v[root] >= v[child] {
+                break;
+            }
+            v.swap(root, child);
+            root = child;
+        };
+        let n = v.len();
+        for i in (0..n / 2).rev() {
+            sift(&mut v, i, n);
+        }
+        for end in (1..n).rev() {
+            v.swap(0, end);
+            sift(&mut v, 0, end);
+        }
         v
     }
 
@@ -168,6 +190,17 @@ impl Cleaner {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn by_age_is_insertion_order() {
+        let mut m = Memory::default();
+        let texts: Vec<String> = (0..1000)
+            .map(|i| format!("block number {} of a long page", (i * 7919) % 1000))
+            .collect();
+        m.remember(texts.iter().map(String::as_str), None, 1);
+        let orders: Vec<u64> = m.by_age().iter().map(|&(o, _, _)| o).collect();
+        assert_eq!(orders, (0..1000).collect::<Vec<u64>>());
+    }
 
     #[test]
     fn export_import_round_trip() {
