@@ -8,7 +8,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::{Article, Block, BlockKind, Dateline, InputKind, Options};
+use crate::{Article, Block, BlockKind, InputKind, Options};
 
 /// The crate version, e.g. `"0.1.0"`.
 #[wasm_bindgen]
@@ -291,162 +291,109 @@ fn float(f: f64, out: &mut String) {
 /// The article as JavaScript sees it: the `Article` fields in camelCase, then
 /// Mozilla Readability's names for the same things (`publishedTime`,
 /// `content`, `textContent`, `length`).
-///
-/// Built as a JSON string and parsed by the engine's `JSON.parse`: one string
-/// crosses the boundary instead of one per field and block, and the `.wasm`
-/// carries no generic serializer.
+#[derive(miniserde::Serialize)]
+struct JsArticle<'a> {
+    title: &'a Option<String>,
+    byline: &'a Option<String>,
+    #[serde(rename = "siteName")]
+    site_name: &'a Option<String>,
+    published: &'a Option<String>,
+    modified: &'a Option<String>,
+    lang: &'a Option<String>,
+    dir: &'a Option<String>,
+    excerpt: &'a Option<String>,
+    dateline: Option<JsDateline<'a>>,
+    #[serde(rename = "canonicalUrl")]
+    canonical_url: &'a Option<String>,
+    image: &'a Option<String>,
+    tags: &'a [String],
+    #[serde(rename = "wordCount")]
+    word_count: usize,
+    #[serde(rename = "readingMinutes")]
+    reading_minutes: u32,
+    #[serde(rename = "inputKind")]
+    input_kind: &'static str,
+    text: &'a str,
+    markdown: &'a str,
+    html: &'a str,
+    blocks: Vec<JsBlock<'a>>,
+    #[serde(rename = "publishedTime")]
+    published_time: &'a Option<String>,
+    content: &'a str,
+    #[serde(rename = "textContent")]
+    text_content: &'a str,
+    length: usize,
+}
+
+#[derive(miniserde::Serialize)]
+struct JsDateline<'a> {
+    places: &'a [String],
+    agency: &'a Option<String>,
+}
+
+#[derive(miniserde::Serialize)]
+struct JsBlock<'a> {
+    text: &'a str,
+    kind: &'static str,
+    kept: bool,
+    reason: &'a Option<String>,
+}
+
+/// The article as a JavaScript object: written as JSON by miniserde and
+/// parsed by the engine's `JSON.parse`, so one string crosses the boundary
+/// instead of one per field and block.
 fn article_to_js(a: &Article) -> Result<JsValue, JsError> {
-    let big = 2 * a.text.len() + a.markdown.len() + 2 * a.html.len();
-    let blocks: usize = a.blocks.iter().map(|b| b.text.len() + 64).sum();
-    let mut j = Json(String::with_capacity(big + blocks + 1024));
-    j.0.push('{');
-    j.opt("title", &a.title);
-    j.opt("byline", &a.byline);
-    j.opt("siteName", &a.site_name);
-    j.opt("published", &a.published);
-    j.opt("modified", &a.modified);
-    j.opt("lang", &a.lang);
-    j.opt("dir", &a.dir);
-    j.opt("excerpt", &a.excerpt);
-    j.key("dateline");
-    match &a.dateline {
-        Some(d) => dateline(&mut j, d),
-        None => j.0.push_str("null"),
-    }
-    j.opt("canonicalUrl", &a.canonical_url);
-    j.opt("image", &a.image);
-    j.key("tags");
-    j.strings(&a.tags);
-    j.num("wordCount", a.word_count);
-    j.num("readingMinutes", a.reading_minutes as usize);
-    j.key("inputKind");
-    j.0.push_str(match a.input_kind {
-        InputKind::Auto => "\"auto\"",
-        InputKind::Html => "\"html\"",
-        InputKind::Text => "\"text\"",
-    });
-    j.string("text", &a.text);
-    j.string("markdown", &a.markdown);
-    j.string("html", &a.html);
-    j.key("blocks");
-    j.0.push('[');
-    for (i, b) in a.blocks.iter().enumerate() {
-        if i > 0 {
-            j.0.push(',');
-        }
-        block(&mut j, b);
-    }
-    j.0.push(']');
-    j.opt("publishedTime", &a.published);
-    j.string("content", &a.html);
-    j.string("textContent", &a.text);
-    j.num("length", a.text.chars().count());
-    j.0.push('}');
-    js_sys::JSON::parse(&j.0)
+    let article = JsArticle {
+        title: &a.title,
+        byline: &a.byline,
+        site_name: &a.site_name,
+        published: &a.published,
+        modified: &a.modified,
+        lang: &a.lang,
+        dir: &a.dir,
+        excerpt: &a.excerpt,
+        dateline: a.dateline.as_ref().map(|d| JsDateline {
+            places: &d.places,
+            agency: &d.agency,
+        }),
+        canonical_url: &a.canonical_url,
+        image: &a.image,
+        tags: &a.tags,
+        word_count: a.word_count,
+        reading_minutes: a.reading_minutes,
+        input_kind: match a.input_kind {
+            InputKind::Auto => "auto",
+            InputKind::Html => "html",
+            InputKind::Text => "text",
+        },
+        text: &a.text,
+        markdown: &a.markdown,
+        html: &a.html,
+        blocks: a.blocks.iter().map(block).collect(),
+        published_time: &a.published,
+        content: &a.html,
+        text_content: &a.text,
+        length: a.text.chars().count(),
+    };
+    js_sys::JSON::parse(&miniserde::json::to_string(&article))
         .map_err(|e| JsError::new(&format!("cannot convert the article: {}", js_string(&e))))
 }
 
-fn block(j: &mut Json, b: &Block) {
-    j.0.push('{');
-    j.string("text", &b.text);
-    j.key("kind");
-    j.0.push_str(match b.kind {
-        BlockKind::Title => "\"title\"",
-        BlockKind::Heading => "\"heading\"",
-        BlockKind::Paragraph => "\"paragraph\"",
-        BlockKind::ListItem => "\"list_item\"",
-        BlockKind::Quote => "\"quote\"",
-        BlockKind::Code => "\"code\"",
-        BlockKind::Table => "\"table\"",
-        BlockKind::Figure => "\"figure\"",
-    });
-    j.key("kept");
-    j.0.push_str(if b.kept { "true" } else { "false" });
-    j.opt("reason", &b.reason);
-    j.0.push('}');
-}
-
-fn dateline(j: &mut Json, d: &Dateline) {
-    j.0.push('{');
-    j.key("places");
-    j.strings(&d.places);
-    j.opt("agency", &d.agency);
-    j.0.push('}');
-}
-
-/// A JSON text being written; keys are written with the comma before them
-/// unless they open an object.
-struct Json(String);
-
-impl Json {
-    fn key(&mut self, key: &str) {
-        if !self.0.ends_with('{') {
-            self.0.push(',');
-        }
-        self.0.push('"');
-        self.0.push_str(key);
-        self.0.push_str("\":");
-    }
-
-    fn string(&mut self, key: &str, s: &str) {
-        self.key(key);
-        self.str(s);
-    }
-
-    fn opt(&mut self, key: &str, s: &Option<String>) {
-        self.key(key);
-        match s {
-            Some(s) => self.str(s),
-            None => self.0.push_str("null"),
-        }
-    }
-
-    fn num(&mut self, key: &str, n: usize) {
-        self.key(key);
-        self.0.push_str(&n.to_string());
-    }
-
-    fn strings(&mut self, items: &[String]) {
-        self.0.push('[');
-        for (i, s) in items.iter().enumerate() {
-            if i > 0 {
-                self.0.push(',');
-            }
-            self.str(s);
-        }
-        self.0.push(']');
-    }
-
-    /// A JSON string: `"` and `\` escaped, control characters as `\u00XX`
-    /// (or `\n`, `\r`, `\t`); everything else as is.
-    fn str(&mut self, s: &str) {
-        const HEX: &[u8; 16] = b"0123456789abcdef";
-        let out = &mut self.0;
-        out.push('"');
-        let mut start = 0;
-        for (i, &b) in s.as_bytes().iter().enumerate() {
-            let esc = match b {
-                b'"' => "\\\"",
-                b'\\' => "\\\\",
-                b'\n' => "\\n",
-                b'\r' => "\\r",
-                b'\t' => "\\t",
-                0..=0x1f => "",
-                _ => continue,
-            };
-            // `b` is ASCII, so `i` is a character boundary.
-            out.push_str(s.get(start..i).unwrap_or_default());
-            if esc.is_empty() {
-                out.push_str("\\u00");
-                out.push(char::from(HEX[usize::from(b >> 4)]));
-                out.push(char::from(HEX[usize::from(b & 15)]));
-            } else {
-                out.push_str(esc);
-            }
-            start = i + 1;
-        }
-        out.push_str(s.get(start..).unwrap_or_default());
-        out.push('"');
+fn block(b: &Block) -> JsBlock<'_> {
+    JsBlock {
+        text: &b.text,
+        kind: match b.kind {
+            BlockKind::Title => "title",
+            BlockKind::Heading => "heading",
+            BlockKind::Paragraph => "paragraph",
+            BlockKind::ListItem => "list_item",
+            BlockKind::Quote => "quote",
+            BlockKind::Code => "code",
+            BlockKind::Table => "table",
+            BlockKind::Figure => "figure",
+        },
+        kept: b.kept,
+        reason: &b.reason,
     }
 }
 
