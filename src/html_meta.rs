@@ -4,8 +4,8 @@
 use std::collections::HashMap;
 
 use html5ever::local_name;
-use serde_json::Value;
 
+use crate::json::{Map, Value};
 use crate::metadata::normalize_date;
 use crate::parse::{Dom, NodeId, DOCUMENT};
 use crate::util::{norm_key, norm_space, words};
@@ -75,7 +75,7 @@ fn str_of(v: &Value) -> Option<String> {
     }
 }
 
-fn types_of(o: &serde_json::Map<String, Value>) -> Vec<String> {
+fn types_of(o: &Map) -> Vec<String> {
     match o.get("@type") {
         Some(Value::String(s)) => vec![s.to_ascii_lowercase()],
         Some(Value::Array(a)) => a
@@ -88,7 +88,7 @@ fn types_of(o: &serde_json::Map<String, Value>) -> Vec<String> {
 
 /// Finds the best article object in JSON-LD (plain, arrays, `@graph`).
 fn jsonld(dom: &Dom) -> JsonLd {
-    let mut objects: Vec<serde_json::Map<String, Value>> = Vec::new();
+    let mut objects: Vec<Map> = Vec::new();
     for n in dom.descendants(DOCUMENT) {
         if dom.tag(n) == Some(&local_name!("script"))
             && dom
@@ -115,7 +115,7 @@ fn jsonld(dom: &Dom) -> JsonLd {
                         .trim_end_matches("/*");
                 }
             }
-            let Ok(v) = serde_json::from_str::<Value>(json.trim().trim_end_matches(';')) else {
+            let Some(v) = crate::json::parse(json.trim().trim_end_matches(';')) else {
                 continue;
             };
             // Flatten arrays and graphs, iteratively.
@@ -124,7 +124,9 @@ fn jsonld(dom: &Dom) -> JsonLd {
                 match v {
                     Value::Array(a) => stack.extend(a),
                     Value::Object(mut o) => {
-                        if let Some(g) = o.remove("@graph") {
+                        // Taken in place (`@graph` is read nowhere else):
+                        // `Map::remove` would add B-tree rebalancing code.
+                        if let Some(g) = o.get_mut("@graph").map(Value::take) {
                             stack.push(g);
                         }
                         if objects.len() < 200 {
@@ -136,7 +138,7 @@ fn jsonld(dom: &Dom) -> JsonLd {
             }
         }
     }
-    let rank = |o: &serde_json::Map<String, Value>| -> Option<usize> {
+    let rank = |o: &Map| -> Option<usize> {
         types_of(o)
             .iter()
             .filter_map(|t| ARTICLE_TYPES.iter().position(|a| a == t))

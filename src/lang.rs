@@ -195,14 +195,21 @@ pub(crate) fn lower_word(w: &str, out: &mut String) {
 
 impl Language {
     fn new(code: &'static str, bit: u32, stop: &'static str, furniture: Vec<Phrase>) -> Language {
-        let mut by_first: Vec<u16> = (0..furniture.len() as u16).collect();
-        by_first.sort_by_key(|&i| (first_byte(&furniture[usize::from(i)]), i));
         let mut starts = vec![0u16; 257];
         for p in &furniture {
             starts[usize::from(first_byte(p)) + 1] += 1;
         }
         for b in 1..starts.len() {
             starts[b] += starts[b - 1];
+        }
+        // The phrases' indices ordered by first byte, then index: a counting
+        // sort over the buckets just counted (no sort code in the `.wasm`).
+        let mut next = starts.clone();
+        let mut by_first = vec![0u16; furniture.len()];
+        for (i, p) in furniture.iter().enumerate() {
+            let slot = &mut next[usize::from(first_byte(p))];
+            by_first[usize::from(*slot)] = i as u16;
+            *slot += 1;
         }
         Language {
             code,

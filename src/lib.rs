@@ -27,6 +27,7 @@ mod detect;
 mod error;
 mod html;
 mod html_meta;
+mod json;
 mod lang;
 mod memory;
 mod metadata;

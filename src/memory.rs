@@ -39,6 +39,38 @@ impl Memory {
             .is_some_and(|&(p, _)| p != page as u32)
     }
 
+    /// The remembered blocks as (insertion order, fingerprint, page), oldest
+    /// first (orders are unique). For the rare trims and exports, so a
+    /// heapsort: a few hundred bytes of wasm where the standard sorts take
+    /// kilobytes per element type.
+    fn by_age(&self) -> Vec<(u64, u64, u32)> {
+        let mut v: Vec<(u64, u64, u32)> =
+            self.blocks.iter().map(|(&h, &(p, o))| (o, h, p)).collect();
+        let sift = |v: &mut [(u64, u64, u32)], mut root: usize, end: usize| loop {
+            let mut child = 2 * root + 1;
+            if child >= end {
+                break;
+            }
+            if child + 1 < end && v[child] < v[child + 1] {
+                child += 1;
+            }
+            if v[root] >= v[child] {
+                break;
+            }
+            v.swap(root, child);
+            root = child;
+        };
+        let n = v.len();
+        for i in (0..n / 2).rev() {
+            sift(&mut v, i, n);
+        }
+        for end in (1..n).rev() {
+            v.swap(0, end);
+            sift(&mut v, 0, end);
+        }
+        v
+    }
+
     /// Remembers the blocks of a page.
     pub(crate) fn remember<'a>(
         &mut self,
@@ -54,9 +86,7 @@ impl Memory {
             }
         }
         if self.blocks.len() > CAPACITY {
-            let mut orders: Vec<u64> = self.blocks.values().map(|&(_, o)| o).collect();
-            orders.sort_unstable();
-            let cut = orders[self.blocks.len() - CAPACITY];
+            let cut = self.by_age()[self.blocks.len() - CAPACITY].0;
             self.blocks.retain(|_, &mut (_, o)| o >= cut);
         }
     }
@@ -117,11 +147,10 @@ impl Cleaner {
 
     /// The memory as a compact string, to keep in a browser's storage.
     pub fn export(&self) -> String {
-        let mut entries: Vec<(&u64, &(u32, u64))> = self.memory.blocks.iter().collect();
-        entries.sort_by_key(|(_, &(_, o))| o);
+        let entries = self.memory.by_age();
         let mut out = String::with_capacity(MAGIC.len() + entries.len() * 25);
         out.push_str(MAGIC);
-        for (h, (page, _)) in entries {
+        for (_, h, page) in entries {
             out.push_str(&format!("{h:016x}{page:08x}"));
         }
         out
@@ -161,6 +190,17 @@ impl Cleaner {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn by_age_is_insertion_order() {
+        let mut m = Memory::default();
+        let texts: Vec<String> = (0..1000)
+            .map(|i| format!("block number {} of a long page", (i * 7919) % 1000))
+            .collect();
+        m.remember(texts.iter().map(String::as_str), None, 1);
+        let orders: Vec<u64> = m.by_age().iter().map(|&(o, _, _)| o).collect();
+        assert_eq!(orders, (0..1000).collect::<Vec<u64>>());
+    }
 
     #[test]
     fn export_import_round_trip() {

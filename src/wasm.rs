@@ -6,10 +6,9 @@
 //! `textContent`, `length`, `publishedTime`). Every error becomes a thrown
 //! JavaScript `Error` carrying the library's message.
 
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::{Article, Block, Dateline, InputKind, Options};
+use crate::{Article, Block, BlockKind, InputKind, Options};
 
 /// The crate version, e.g. `"0.1.0"`.
 #[wasm_bindgen]
@@ -99,6 +98,11 @@ impl JsCleaner {
 /// Reads the camelCase options object; `undefined` and `null` mean the
 /// defaults, unknown keys are ignored, a key of the wrong type is an error
 /// that names the key.
+///
+/// Written by hand rather than with a serde deserializer: the checks and
+/// messages are serde's (`invalid type: string "x", expected u32`), without
+/// the generic deserializer and the float formatting its messages pull into
+/// the `.wasm`.
 fn options_from_js(value: &JsValue) -> Result<Options, JsError> {
     let mut options = Options::default();
     if value.is_undefined() || value.is_null() {
@@ -109,76 +113,237 @@ fn options_from_js(value: &JsValue) -> Result<Options, JsError> {
             "invalid options: expected an object such as { input: 'text' }",
         ));
     }
-    if let Some(v) = field(value, "input")? {
-        options.input = v;
-    }
-    if let Some(v) = field(value, "baseUrl")? {
-        options.base_url = Some(v);
-    }
-    if let Some(v) = field(value, "maxInputBytes")? {
-        options.max_input_bytes = v;
-    }
-    if let Some(v) = field(value, "restore")? {
-        options.restore = v;
-    }
-    if let Some(v) = field(value, "lang")? {
-        options.lang = Some(v);
-    }
-    if let Some(v) = field(value, "remoteImages")? {
-        options.remote_images = v;
-    }
-    if let Some(v) = field(value, "wordsPerMinute")? {
-        options.words_per_minute = v;
+    // Each key: absent, `undefined` and `null` keep the default; a value of
+    // the wrong kind is an error that names the key.
+    let read = |key: &str, o: &mut Options| -> Result<(), String> {
+        let v = js_sys::Reflect::get(value, &JsValue::from_str(key))
+            .map_err(|_| format!("cannot read {key}"))?;
+        if v.is_undefined() || v.is_null() {
+            return Ok(());
+        }
+        let within = |e: String| format!("{key}: {e}");
+        match key {
+            "input" => o.input = input_kind(&v).map_err(within)?,
+            "baseUrl" => o.base_url = Some(string(&v).map_err(within)?),
+            "maxInputBytes" => {
+                let n = unsigned(&v, usize::MAX as u64, "usize", true).map_err(within)?;
+                o.max_input_bytes = n as usize;
+            }
+            "restore" => o.restore = indices(&v).map_err(within)?,
+            "lang" => o.lang = Some(string(&v).map_err(within)?),
+            "remoteImages" => {
+                o.remote_images = v
+                    .as_bool()
+                    .ok_or_else(|| within(invalid_type(&v, "a boolean")))?
+            }
+            _ => {
+                let n = unsigned(&v, u64::from(u32::MAX), "u32", false).map_err(within)?;
+                o.words_per_minute = n as u32;
+            }
+        }
+        Ok(())
+    };
+    for key in [
+        "input",
+        "baseUrl",
+        "maxInputBytes",
+        "restore",
+        "lang",
+        "remoteImages",
+        "wordsPerMinute",
+    ] {
+        read(key, &mut options).map_err(|e| JsError::new(&format!("invalid options: {e}")))?;
     }
     Ok(options)
 }
 
-/// One key of the options object; `None` when it is absent, `undefined` or `null`.
-fn field<T: serde::de::DeserializeOwned>(obj: &JsValue, key: &str) -> Result<Option<T>, JsError> {
-    let v = js_sys::Reflect::get(obj, &JsValue::from_str(key))
-        .map_err(|_| JsError::new(&format!("invalid options: cannot read {key}")))?;
-    if v.is_undefined() || v.is_null() {
-        return Ok(None);
-    }
-    serde_wasm_bindgen::from_value(v).map(Some).map_err(|e| {
-        let e = e.to_string();
-        let e = e.strip_prefix("Error: ").unwrap_or(&e);
-        JsError::new(&format!("invalid options: {key}: {e}"))
-    })
+#[wasm_bindgen]
+extern "C" {
+    /// JavaScript's `String(value)`.
+    #[wasm_bindgen(js_name = String)]
+    fn js_string(value: &JsValue) -> String;
 }
 
-/// The article as JavaScript sees it.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
+fn string(v: &JsValue) -> Result<String, String> {
+    v.as_string().ok_or_else(|| invalid_type(v, "a string"))
+}
+
+fn input_kind(v: &JsValue) -> Result<InputKind, String> {
+    let Some(s) = v.as_string() else {
+        return Err(invalid_type(v, "enum InputKind"));
+    };
+    match s.as_str() {
+        "auto" => Ok(InputKind::Auto),
+        "html" => Ok(InputKind::Html),
+        "text" => Ok(InputKind::Text),
+        _ => Err(format!(
+            "unknown variant `{s}`, expected one of `auto`, `html`, `text`"
+        )),
+    }
+}
+
+/// A non-negative safe integer (or, with `bigint`, a BigInt) up to `max`.
+fn unsigned(v: &JsValue, max: u64, name: &str, bigint: bool) -> Result<u64, String> {
+    let n = if bigint && v.is_bigint() {
+        u64::try_from(v.clone()).map_err(|_| {
+            "Couldn't deserialize u64 from a BigInt outside u64::MIN..u64::MAX bounds".to_string()
+        })?
+    } else {
+        match v.as_f64() {
+            Some(f) if js_sys::Number::is_safe_integer(v) && f >= 0.0 => f as u64,
+            _ => return Err(invalid_type(v, name)),
+        }
+    };
+    if n > max {
+        return Err(format!("invalid value: integer `{n}`, expected {name}"));
+    }
+    Ok(n)
+}
+
+/// Block indices: an array or any other iterable of them.
+fn indices(v: &JsValue) -> Result<Vec<usize>, String> {
+    let item = |x: JsValue| unsigned(&x, usize::MAX as u64, "usize", true).map(|n| n as usize);
+    if let Some(a) = v.dyn_ref::<js_sys::Array>() {
+        return a.iter().map(item).collect();
+    }
+    match js_sys::try_iter(v) {
+        Ok(Some(it)) => it
+            .map(|x| x.map_err(|e| js_string(&e)).and_then(item))
+            .collect(),
+        Ok(None) => Err(invalid_type(v, "a sequence")),
+        Err(e) => Err(js_string(&e)),
+    }
+}
+
+/// serde's `invalid type: …, expected …` message for a JavaScript value.
+fn invalid_type(v: &JsValue, expected: &str) -> String {
+    let mut out = String::from("invalid type: ");
+    if v.is_undefined() || v.is_null() {
+        out.push_str("unit value");
+    } else if let Some(b) = v.as_bool() {
+        out.push_str(if b {
+            "boolean `true`"
+        } else {
+            "boolean `false`"
+        });
+    } else if let Some(f) = v.as_f64() {
+        out.push_str("floating point `");
+        float(f, &mut out);
+        out.push('`');
+    } else if let Some(s) = v.as_string() {
+        out.push_str("string ");
+        out.push_str(&format!("{s:?}"));
+    } else if v.is_instance_of::<js_sys::Uint8Array>() || v.is_instance_of::<js_sys::ArrayBuffer>()
+    {
+        out.push_str("byte array");
+    } else {
+        out.push_str(&format!("{v:?}"));
+    }
+    out.push_str(", expected ");
+    out.push_str(expected);
+    out
+}
+
+/// Writes a number as Rust's `{}` writes an `f64`, with `.0` added to whole
+/// numbers as serde does: JavaScript's shortest round-trip digits, laid out
+/// without an exponent (`1e21` is `1000000000000000000000.0`).
+fn float(f: f64, out: &mut String) {
+    if f.is_nan() {
+        out.push_str("NaN");
+        return;
+    }
+    if f.is_sign_negative() {
+        out.push('-');
+    }
+    if f.is_infinite() {
+        out.push_str("inf");
+        return;
+    }
+    let js = js_string(&JsValue::from_f64(f.abs()));
+    let start = out.len();
+    match js.split_once('e') {
+        None => out.push_str(&js),
+        Some((mantissa, exp)) => {
+            let digits: String = mantissa.chars().filter(|c| c.is_ascii_digit()).collect();
+            // The decimal point sits after this many digits.
+            let point = exp.parse::<i32>().unwrap_or(0) + 1;
+            let n = digits.len() as i32;
+            if point <= 0 {
+                out.push_str("0.");
+                out.push_str(&"0".repeat((-point) as usize));
+                out.push_str(&digits);
+            } else if point >= n {
+                out.push_str(&digits);
+                out.push_str(&"0".repeat((point - n) as usize));
+            } else {
+                let (int, frac) = digits.split_at(point as usize);
+                out.push_str(int);
+                out.push('.');
+                out.push_str(frac);
+            }
+        }
+    }
+    if !out[start..].contains('.') {
+        out.push_str(".0");
+    }
+}
+
+/// The article as JavaScript sees it: the `Article` fields in camelCase, then
+/// Mozilla Readability's names for the same things (`publishedTime`,
+/// `content`, `textContent`, `length`).
+#[derive(miniserde::Serialize)]
 struct JsArticle<'a> {
     title: &'a Option<String>,
     byline: &'a Option<String>,
+    #[serde(rename = "siteName")]
     site_name: &'a Option<String>,
     published: &'a Option<String>,
     modified: &'a Option<String>,
     lang: &'a Option<String>,
     dir: &'a Option<String>,
     excerpt: &'a Option<String>,
-    dateline: &'a Option<Dateline>,
+    dateline: Option<JsDateline<'a>>,
+    #[serde(rename = "canonicalUrl")]
     canonical_url: &'a Option<String>,
     image: &'a Option<String>,
     tags: &'a [String],
+    #[serde(rename = "wordCount")]
     word_count: usize,
+    #[serde(rename = "readingMinutes")]
     reading_minutes: u32,
-    input_kind: InputKind,
+    #[serde(rename = "inputKind")]
+    input_kind: &'static str,
     text: &'a str,
     markdown: &'a str,
     html: &'a str,
-    blocks: &'a [Block],
-    // Mozilla Readability's names for the same things.
+    blocks: Vec<JsBlock<'a>>,
+    #[serde(rename = "publishedTime")]
     published_time: &'a Option<String>,
     content: &'a str,
+    #[serde(rename = "textContent")]
     text_content: &'a str,
     length: usize,
 }
 
+#[derive(miniserde::Serialize)]
+struct JsDateline<'a> {
+    places: &'a [String],
+    agency: &'a Option<String>,
+}
+
+#[derive(miniserde::Serialize)]
+struct JsBlock<'a> {
+    text: &'a str,
+    kind: &'static str,
+    kept: bool,
+    reason: &'a Option<String>,
+}
+
+/// The article as a JavaScript object: written as JSON by miniserde and
+/// parsed by the engine's `JSON.parse`, so one string crosses the boundary
+/// instead of one per field and block.
 fn article_to_js(a: &Article) -> Result<JsValue, JsError> {
-    let view = JsArticle {
+    let article = JsArticle {
         title: &a.title,
         byline: &a.byline,
         site_name: &a.site_name,
@@ -187,24 +352,49 @@ fn article_to_js(a: &Article) -> Result<JsValue, JsError> {
         lang: &a.lang,
         dir: &a.dir,
         excerpt: &a.excerpt,
-        dateline: &a.dateline,
+        dateline: a.dateline.as_ref().map(|d| JsDateline {
+            places: &d.places,
+            agency: &d.agency,
+        }),
         canonical_url: &a.canonical_url,
         image: &a.image,
         tags: &a.tags,
         word_count: a.word_count,
         reading_minutes: a.reading_minutes,
-        input_kind: a.input_kind,
+        input_kind: match a.input_kind {
+            InputKind::Auto => "auto",
+            InputKind::Html => "html",
+            InputKind::Text => "text",
+        },
         text: &a.text,
         markdown: &a.markdown,
         html: &a.html,
-        blocks: &a.blocks,
+        blocks: a.blocks.iter().map(block).collect(),
         published_time: &a.published,
         content: &a.html,
         text_content: &a.text,
         length: a.text.chars().count(),
     };
-    view.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsError::new(&format!("cannot convert the article: {e}")))
+    js_sys::JSON::parse(&miniserde::json::to_string(&article))
+        .map_err(|e| JsError::new(&format!("cannot convert the article: {}", js_string(&e))))
+}
+
+fn block(b: &Block) -> JsBlock<'_> {
+    JsBlock {
+        text: &b.text,
+        kind: match b.kind {
+            BlockKind::Title => "title",
+            BlockKind::Heading => "heading",
+            BlockKind::Paragraph => "paragraph",
+            BlockKind::ListItem => "list_item",
+            BlockKind::Quote => "quote",
+            BlockKind::Code => "code",
+            BlockKind::Table => "table",
+            BlockKind::Figure => "figure",
+        },
+        kept: b.kept,
+        reason: &b.reason,
+    }
 }
 
 /// Traps on purpose, so the JavaScript wrapper's recovery can be tested.
