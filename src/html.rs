@@ -256,7 +256,7 @@ fn hint_table() -> &'static HintTable {
             }
         }
         words.extend(POSITIVE.iter().map(|w| (w.as_bytes(), 0, true)));
-        words.sort_by(|a, b| a.0.cmp(b.0));
+        words.sort_unstable_by(|a, b| a.0.cmp(b.0));
         // One entry per word, with the bits of all its entries.
         let mut merged: Vec<(&'static [u8], u16, bool)> = Vec::with_capacity(words.len());
         for (w, f, p) in words {

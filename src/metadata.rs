@@ -248,7 +248,7 @@ fn month_lookup(lower: &[u8]) -> Option<u32> {
         let mut v: Vec<(&'static [u8], u32)> =
             MONTHS.iter().map(|&(n, m)| (n.as_bytes(), m)).collect();
         // Stable: equal names keep their order.
-        v.sort_by(|a, b| a.0.cmp(b.0));
+        v.sort_unstable_by(|a, b| a.0.cmp(b.0));
         v.dedup_by(|later, first| later.0 == first.0);
         v
     });
