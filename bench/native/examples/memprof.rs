@@ -6,20 +6,15 @@
 
 use std::hint::black_box;
 
-fn fill(unit: &str, size: usize) -> String {
-    let mut s = unit.repeat(size / unit.len().max(1) + 1);
-    let mut end = size.min(s.len());
-    while !s.is_char_boundary(end) {
-        end -= 1;
-    }
-    s.truncate(end);
-    s
-}
+use gleaner_bench::fill;
 
 fn main() {
     let mut args = std::env::args().skip(1);
     let kind = args.next().unwrap_or_else(|| "wide".into());
-    let size: usize = args.next().and_then(|s| s.parse().ok()).unwrap_or(1_000_000);
+    let size: usize = args
+        .next()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(1_000_000);
     const PROSE: &str = "A paragraph of the article with a few words in it, and a comma.";
     let html = match kind.as_str() {
         "deep" => fill(

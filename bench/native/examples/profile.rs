@@ -15,7 +15,12 @@ fn main() {
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
-            "--passes" => passes = args.next().and_then(|v| v.parse().ok()).expect("--passes N"),
+            "--passes" => {
+                passes = args
+                    .next()
+                    .and_then(|v| v.parse().ok())
+                    .expect("--passes N")
+            }
             _ => dir_arg = Some(a),
         }
     }

@@ -20,7 +20,7 @@ use std::hint::black_box;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
-use gleaner_bench::{dataset_dir, load_pages, median};
+use gleaner_bench::{dataset_dir, fill, load_pages, median};
 
 struct Counting;
 
@@ -59,17 +59,6 @@ unsafe impl GlobalAlloc for Counting {
 
 #[global_allocator]
 static ALLOCATOR: Counting = Counting;
-
-/// Repeats `unit` to at least `size` bytes and cuts at `size` (on a char boundary).
-fn fill(unit: &str, size: usize) -> String {
-    let mut s = unit.repeat(size / unit.len().max(1) + 1);
-    let mut end = size.min(s.len());
-    while !s.is_char_boundary(end) {
-        end -= 1;
-    }
-    s.truncate(end);
-    s
-}
 
 fn parse_size(s: &str) -> usize {
     let s = s.trim().to_ascii_uppercase();

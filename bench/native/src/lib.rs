@@ -103,3 +103,14 @@ pub fn median(values: &[f64]) -> f64 {
         (v[n / 2 - 1] + v[n / 2]) / 2.0
     }
 }
+
+/// Repeats `unit` to at least `size` bytes and cuts at `size` (on a char boundary).
+pub fn fill(unit: &str, size: usize) -> String {
+    let mut s = unit.repeat(size / unit.len().max(1) + 1);
+    let mut end = size.min(s.len());
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    s.truncate(end);
+    s
+}
