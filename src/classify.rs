@@ -459,6 +459,9 @@ pub(crate) fn classify(blocks: &mut [Block], signals: &[Signals], page: &Page) {
         } else if let Some(first) = seen_keys.get(&key).filter(|_| {
             f.chars >= 20
                 && !(s.content && block.kind == BlockKind::Paragraph && f.chars >= REPEATED_PROSE)
+                // Tables repeat their header rows (a row copied as text has
+                // its cells apart by tabs).
+                && block.text.matches('\t').count() < 2
         }) {
             Class::Bad(format!("repeats block {} of the page", first + 1))
         } else {
