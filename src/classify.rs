@@ -404,6 +404,7 @@ const TAIL_CHARS: usize = 200;
 fn article_run(
     classes: &[Class],
     chars: &[usize],
+    counted: &[bool],
     walls: &[bool],
     signals: &[Signals],
     title: Option<usize>,
@@ -433,7 +434,7 @@ fn article_run(
     let start = extend(&mut (floor..first).rev()).unwrap_or(first);
     // A counted section of furniture ("12 comments") ends the article.
     let wall = (last + 1..classes.len())
-        .find(|&i| walls[i])
+        .find(|&i| counted[i])
         .unwrap_or(classes.len());
     let end = extend(&mut (last + 1..wall)).map_or(last + 1, |i| i + 1);
     (start, end)
@@ -550,15 +551,18 @@ pub(crate) fn classify(blocks: &mut [Block], signals: &[Signals], page: &Page) {
     // The head of the page's one counted section ("12 comments") ends the
     // article; a page with several (a front page of stories, each with its
     // count of comments) has no such wall.
-    let mut walls: Vec<bool> = blocks
+    // Grown from vouched blocks, the article ends at the first counted
+    // section after them, however many the page has.
+    let counted: Vec<bool> = blocks
         .iter()
         .zip(&final_classes)
         .map(|(b, c)| section_count(c, &b.text))
         .collect();
+    let mut walls = counted.clone();
     if walls.iter().filter(|&&w| w).count() > 1 {
         walls.iter_mut().for_each(|w| *w = false);
     }
-    let best_range = article_run(&final_classes, &chars, &walls, signals, title);
+    let best_range = article_run(&final_classes, &chars, &counted, &walls, signals, title);
     for (i, c) in final_classes.iter_mut().enumerate() {
         let vouched = signals.get(i).is_some_and(|s| s.content);
         if *c == Class::Good && !vouched && !(best_range.0..best_range.1).contains(&i) {

@@ -234,15 +234,18 @@ pub(crate) fn clean_text(input: &str, options: &Options, memory: Option<&mut Mem
     article
 }
 
-/// The article's head, when the page has exactly one: (the headline, the
-/// first paragraph of prose), with a date or byline line between them.
+/// The article's head: (the headline, the first paragraph of prose), with a
+/// date or byline line between them. Of several heads (a story and the
+/// teasers beside it, each with its headline and time), the one with the
+/// most prose under it, when it has clearly the most.
 fn article_head(blocks: &[Block]) -> Option<(usize, usize)> {
     let meta = |b: &Block| {
         b.reason
             .as_deref()
             .is_some_and(|r| r.starts_with("a date line") || r.starts_with("a byline"))
     };
-    let mut heads = (0..blocks.len())
+    let prose = |b: &Block| b.text.chars().count() >= 100;
+    let heads = (0..blocks.len())
         .filter(|&m| meta(&blocks[m]))
         .filter_map(|m| {
             let head = (m.saturating_sub(2)..m)
@@ -252,11 +255,37 @@ fn article_head(blocks: &[Block]) -> Option<(usize, usize)> {
                 let t = &blocks[p].text;
                 t.chars().count() >= 150 && t.contains(['.', '!', '?', '。'])
             })?;
-            Some((head, lead))
+            // The prose under the head: long blocks, with at most one short
+            // block at a time between them.
+            let (mut body, mut gap) = (0usize, 0usize);
+            for b in &blocks[lead..] {
+                if meta(b) {
+                    break;
+                }
+                if prose(b) {
+                    body += b.text.len();
+                    gap = 0;
+                } else {
+                    gap += 1;
+                    if gap > 1 {
+                        break;
+                    }
+                }
+            }
+            Some((body, head, lead))
         });
-    let first = heads.next()?;
-    // Several heads are a listing (or comments with titles): no single article.
-    heads.next().is_none().then_some(first)
+    let (mut best, mut second) = (None::<(usize, usize, usize)>, 0usize);
+    for h in heads {
+        match best {
+            Some(b) if h.0 <= b.0 => second = second.max(h.0),
+            _ => {
+                second = second.max(best.map_or(0, |b| b.0));
+                best = Some(h);
+            }
+        }
+    }
+    best.filter(|b| b.0 >= 2 * second)
+        .map(|(_, head, lead)| (head, lead))
 }
 
 /// Finds the title: a headline the page quotes again, else the headline just
