@@ -166,18 +166,32 @@ pub(crate) fn clean_text(input: &str, options: &Options, memory: Option<&mut Mem
     // the article's head: when the page has one such head and the longest
     // run of prose lies elsewhere (comments, teasers), the article is the
     // prose under the head.
-    if let Some((head, lead)) = article_head(&blocks) {
-        if !blocks[lead].kept {
+    // A lead that opens with an agency's dateline ("PLACE (AGENCY) –") is as
+    // sure a sign.
+    if let Some(Head {
+        headline: head,
+        lead,
+        dateline,
+    }) = article_head(&blocks)
+    {
+        // (Also when the run starts above a dateline's head: teasers
+        // before it.)
+        let top = head.unwrap_or(lead);
+        if !blocks[lead].kept || dateline && blocks[..top].iter().any(|b| b.kept) {
             let kept = |blocks: &[Block]| -> usize {
                 blocks.iter().filter(|b| b.kept).map(|b| b.text.len()).sum()
             };
             let before = blocks.clone();
-            blocks[head].kind = BlockKind::Title;
+            if let Some(h) = head {
+                blocks[h].kind = BlockKind::Title;
+            }
             signals[lead].content = true;
             run(&mut blocks, &signals, memory.as_deref());
-            blocks[head].kind = BlockKind::Paragraph;
-            // Under a head that holds little, the longest run stays.
-            if kept(&blocks) * 2 < kept(&before) {
+            if let Some(h) = head {
+                blocks[h].kind = BlockKind::Paragraph;
+            }
+            // Under a headline that holds little, the longest run stays.
+            if !dateline && kept(&blocks) * 2 < kept(&before) {
                 blocks = before;
                 signals[lead].content = false;
             }
@@ -234,58 +248,99 @@ pub(crate) fn clean_text(input: &str, options: &Options, memory: Option<&mut Mem
     article
 }
 
-/// The article's head: (the headline, the first paragraph of prose), with a
-/// date or byline line between them. Of several heads (a story and the
-/// teasers beside it, each with its headline and time), the one with the
-/// most prose under it, when it has clearly the most.
-fn article_head(blocks: &[Block]) -> Option<(usize, usize)> {
+/// The article's head: a headline over a date or byline line over prose, or
+/// a paragraph that opens with an agency's dateline. Of several heads (a
+/// story and the teasers beside it, each with its headline and time), the
+/// one with the most prose under it, when it has clearly the most.
+fn article_head(blocks: &[Block]) -> Option<Head> {
     let meta = |b: &Block| {
         b.reason
             .as_deref()
             .is_some_and(|r| r.starts_with("a date line") || r.starts_with("a byline"))
     };
+    let dated = |b: &Block| {
+        b.text.chars().count() >= 100 && parse_dateline(&b.text).is_some_and(|d| d.agency.is_some())
+    };
+    let headline = |m: usize| {
+        (m.saturating_sub(2)..m)
+            .rev()
+            .find(|&h| headline_like(&blocks[h].text) && words(&blocks[h].text).count() >= 4)
+    };
     let prose = |b: &Block| b.text.chars().count() >= 100;
-    let heads = (0..blocks.len())
-        .filter(|&m| meta(&blocks[m]))
-        .filter_map(|m| {
-            let head = (m.saturating_sub(2)..m)
-                .rev()
-                .find(|&h| headline_like(&blocks[h].text) && words(&blocks[h].text).count() >= 4)?;
-            let lead = (m + 1..(m + 3).min(blocks.len())).find(|&p| {
+    // (body length, head, end of the body)
+    let mut heads: Vec<(usize, Head, usize)> = Vec::new();
+    for m in 0..blocks.len() {
+        let head = if dated(&blocks[m]) {
+            Head {
+                headline: headline(m),
+                lead: m,
+                dateline: true,
+            }
+        } else if meta(&blocks[m]) {
+            let Some(h) = headline(m) else { continue };
+            let Some(lead) = (m + 1..(m + 3).min(blocks.len())).find(|&p| {
                 let t = &blocks[p].text;
                 t.chars().count() >= 150 && t.contains(['.', '!', '?', '。'])
-            })?;
-            // The prose under the head: long blocks, with at most one short
-            // block at a time between them.
-            let (mut body, mut gap) = (0usize, 0usize);
-            for b in &blocks[lead..] {
-                if meta(b) {
+            }) else {
+                continue;
+            };
+            Head {
+                headline: Some(h),
+                lead,
+                dateline: false,
+            }
+        } else {
+            continue;
+        };
+        // A lead inside the prose of the head before is that head's.
+        if let Some(last) = heads.last_mut() {
+            if head.lead < last.2 {
+                last.1.dateline |= head.dateline && head.lead == last.1.lead;
+                continue;
+            }
+        }
+        // The prose under the head: long blocks, with at most one short
+        // block at a time between them.
+        let (mut body, mut gap, mut end) = (0usize, 0usize, head.lead);
+        for (i, b) in blocks.iter().enumerate().skip(head.lead) {
+            if meta(b) && i > head.lead {
+                break;
+            }
+            if prose(b) {
+                body += b.text.len();
+                gap = 0;
+                end = i + 1;
+            } else {
+                gap += 1;
+                if gap > 1 {
                     break;
                 }
-                if prose(b) {
-                    body += b.text.len();
-                    gap = 0;
-                } else {
-                    gap += 1;
-                    if gap > 1 {
-                        break;
-                    }
-                }
             }
-            Some((body, head, lead))
-        });
-    let (mut best, mut second) = (None::<(usize, usize, usize)>, 0usize);
-    for h in heads {
+        }
+        heads.push((body, head, end));
+    }
+    let (mut best, mut second) = (None::<(usize, Head)>, 0usize);
+    for (body, head, _) in heads {
         match best {
-            Some(b) if h.0 <= b.0 => second = second.max(h.0),
+            Some((b, _)) if body <= b => second = second.max(body),
             _ => {
-                second = second.max(best.map_or(0, |b| b.0));
-                best = Some(h);
+                second = second.max(best.map_or(0, |(b, _)| b));
+                best = Some((body, head));
             }
         }
     }
-    best.filter(|b| b.0 >= 2 * second)
-        .map(|(_, head, lead)| (head, lead))
+    best.filter(|(b, _)| *b >= 2 * second).map(|(_, head)| head)
+}
+
+/// The head of an article in copied text.
+#[derive(Debug, Clone, Copy)]
+struct Head {
+    /// The headline above it, if any.
+    headline: Option<usize>,
+    /// The first paragraph of its prose.
+    lead: usize,
+    /// Whether the lead opens with an agency's dateline.
+    dateline: bool,
 }
 
 /// Finds the title: a headline the page quotes again, else the headline just
