@@ -226,7 +226,7 @@ pub(crate) fn clean_text(input: &str, options: &Options, memory: Option<&mut Mem
         .iter()
         .rev()
         .take(6)
-        .find_map(|b| parse_byline(&b.text));
+        .find_map(|b| parse_byline(&b.text).or_else(|| dated_byline(&b.text)));
     let published = blocks[..head_end]
         .iter()
         .rev()
@@ -246,6 +246,19 @@ pub(crate) fn clean_text(input: &str, options: &Options, memory: Option<&mut Mem
     };
     render::finish(&mut article, blocks, options);
     article
+}
+
+/// The author of a date line that names one after the date ("March 3, 2024,
+/// by Sam Reporter").
+fn dated_byline(text: &str) -> Option<String> {
+    if text.chars().count() > 120 || find_date(text).is_none() {
+        return None;
+    }
+    let at = text
+        .as_bytes()
+        .windows(4)
+        .position(|w| w.eq_ignore_ascii_case(b" by "))?;
+    parse_byline(text.get(at + 1..)?)
 }
 
 /// The article's head: a headline over a date or byline line over prose, or
@@ -383,4 +396,31 @@ fn find_title(blocks: &mut [Block], quoted: Option<String>) -> Option<String> {
         }
     }
     Some(title)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn author_after_a_date() {
+        assert_eq!(
+            dated_byline("March 3, 2024, by Sam Reporter").as_deref(),
+            Some("Sam Reporter")
+        );
+        assert_eq!(
+            dated_byline("Monday November 18, 2019 7:45 am PST by Jo Writer").as_deref(),
+            Some("Jo Writer")
+        );
+        // No date: not a date line's author.
+        assert_eq!(dated_byline("Stand by me, a song"), None);
+        // A sentence is not a date line.
+        assert_eq!(
+            dated_byline(&format!(
+                "{} by the council on March 3, 2024.",
+                "x".repeat(120)
+            )),
+            None
+        );
+    }
 }
