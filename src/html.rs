@@ -357,7 +357,7 @@ fn in_card(dom: &Dom, node: NodeId) -> bool {
         if overlay {
             let mut chars = 0usize;
             for d in dom.descendants(id) {
-                if let NodeData::Text(t) = &dom.nodes[d].data {
+                if let NodeData::Text(t) = dom.data(d) {
                     chars += crate::util::count_non_space_max(t, 300);
                     if chars >= 300 {
                         return false;
@@ -366,7 +366,7 @@ fn in_card(dom: &Dom, node: NodeId) -> bool {
             }
             return true;
         }
-        n = dom.nodes[id].parent;
+        n = dom.parent(id);
     }
     false
 }
@@ -384,7 +384,7 @@ fn is_ancestor(dom: &Dom, a: NodeId, b: NodeId) -> bool {
         if x == a {
             return true;
         }
-        n = dom.nodes[x].parent;
+        n = dom.parent(x);
     }
     false
 }
@@ -682,13 +682,13 @@ fn saturate(n: usize) -> u32 {
 
 /// The flags of every node (see `CAPTION`).
 fn node_flags(dom: &Dom) -> Vec<u8> {
-    (0..dom.nodes.len())
+    (0..dom.len())
         .map(|id| {
-            let NodeData::Element { name, attrs, .. } = &dom.nodes[id].data else {
+            let Some(elem) = dom.elem(id) else {
                 return 0;
             };
             let mut f = 0;
-            if !attrs.is_empty() {
+            if !elem.attrs.is_empty() {
                 if is_caption(dom, id) {
                     f |= CAPTION | BLOCK;
                 }
@@ -696,7 +696,7 @@ fn node_flags(dom: &Dom) -> Vec<u8> {
                     f |= HIDDEN;
                 }
             }
-            if BLOCK_TAGS.contains(&name.local) {
+            if BLOCK_TAGS.contains(&elem.local) {
                 f |= BLOCK;
             }
             f
@@ -708,18 +708,18 @@ impl<'a> Extractor<'a> {
     fn new(dom: &'a Dom, base: Option<&'a str>, classy: bool) -> Extractor<'a> {
         let flags = node_flags(dom);
         let hidden = |id: NodeId| flags[id] & HIDDEN != 0;
-        let mut pruned = vec![None; dom.nodes.len()];
+        let mut pruned = vec![None; dom.len()];
         let body = dom.body();
         let order: Vec<NodeId> = std::iter::once(body).chain(dom.descendants(body)).collect();
         // Visible text below each node, to keep class hints from pruning the
         // bulk of the page.
-        let mut chars = vec![0u32; dom.nodes.len()];
+        let mut chars = vec![0u32; dom.len()];
         // Whether the subtree holds an `<article>`, `<main>` or articleBody:
         // class hints never prune those.
-        let mut semantic = vec![false; dom.nodes.len()];
-        let mut links = vec![0u32; dom.nodes.len()];
+        let mut semantic = vec![false; dom.len()];
+        let mut links = vec![0u32; dom.len()];
         for &id in order.iter().rev() {
-            if let NodeData::Text(t) = &dom.nodes[id].data {
+            if let NodeData::Text(t) = dom.data(id) {
                 chars[id] = saturate(count_non_space(t));
             } else if is_tag(
                 dom.tag(id),
@@ -745,7 +745,7 @@ impl<'a> Extractor<'a> {
                 links[id] = chars[id];
             }
             if id != body {
-                if let Some(p) = dom.nodes[id].parent {
+                if let Some(p) = dom.parent(id) {
                     chars[p] = chars[p].saturating_add(chars[id]);
                     links[p] = links[p].saturating_add(links[id]);
                     semantic[p] |= semantic[id];
@@ -756,9 +756,9 @@ impl<'a> Extractor<'a> {
         // Walk in document order; a pruned element's subtree inherits its mark.
         // Per parent: the reason and rank of a furniture heading among its
         // children, which marks the siblings that follow it.
-        let mut section: Vec<Option<(Why, u8)>> = vec![None; dom.nodes.len()];
+        let mut section: Vec<Option<(Why, u8)>> = vec![None; dom.len()];
         for &id in order.iter().skip(1) {
-            let parent = dom.nodes[id].parent;
+            let parent = dom.parent(id);
             let parent_mark = parent.and_then(|p| pruned[p]);
             let mark = match parent_mark {
                 Some(Prune::Invisible) => Some(Prune::Invisible),
@@ -819,13 +819,13 @@ impl<'a> Extractor<'a> {
         let dom = self.dom;
         let body = dom.body();
         let order: Vec<NodeId> = std::iter::once(body).chain(dom.descendants(body)).collect();
-        let mut stats = vec![Stats::default(); dom.nodes.len()];
+        let mut stats = vec![Stats::default(); dom.len()];
         // Bottom-up: text and link characters.
         for &id in order.iter().rev() {
             if self.pruned[id].is_some() {
                 continue;
             }
-            let (chars, links) = match &dom.nodes[id].data {
+            let (chars, links) = match dom.data(id) {
                 NodeData::Text(_) => (self.chars[id], 0),
                 _ => (stats[id].chars, stats[id].link_chars),
             };
@@ -836,7 +836,7 @@ impl<'a> Extractor<'a> {
             };
             stats[id].chars = chars;
             stats[id].link_chars = links;
-            if let Some(p) = dom.nodes[id].parent {
+            if let Some(p) = dom.parent(id) {
                 stats[p].chars = stats[p].chars.saturating_add(chars);
                 stats[p].link_chars = stats[p].link_chars.saturating_add(links);
             }
@@ -873,7 +873,7 @@ impl<'a> Extractor<'a> {
                     local_name!("figcaption"),
                 ],
             ) {
-                dom.nodes[info.node].parent
+                dom.parent(info.node)
             } else {
                 Some(info.node)
             };
@@ -893,7 +893,7 @@ impl<'a> Extractor<'a> {
                     l => l as f32 * 3.0,
                 };
                 stats[a].score += score / div;
-                anc = dom.nodes[a].parent;
+                anc = dom.parent(a);
                 level += 1;
             }
         }
@@ -923,7 +923,7 @@ impl<'a> Extractor<'a> {
             .map(|&(id, _)| id)
             .collect();
         let top = if close.len() >= 3 {
-            let mut a = dom.nodes[top].parent;
+            let mut a = dom.parent(top);
             let mut found = top;
             while let Some(p) = a {
                 if p == body || dom.tag(p).is_none() {
@@ -933,7 +933,7 @@ impl<'a> Extractor<'a> {
                     found = p;
                     break;
                 }
-                a = dom.nodes[p].parent;
+                a = dom.parent(p);
             }
             found
         } else {
@@ -961,7 +961,7 @@ impl<'a> Extractor<'a> {
         };
         // Climb while the parent holds clearly more article text of the same kind.
         let mut top = top;
-        while let Some(p) = dom.nodes[top].parent {
+        while let Some(p) = dom.parent(top) {
             if p == body || dom.tag(p).is_none() || self.pruned[p].is_some() {
                 break;
             }
@@ -979,7 +979,7 @@ impl<'a> Extractor<'a> {
             }
         }
         // A semantic container just above the winner is the article itself.
-        let mut a = dom.nodes[top].parent;
+        let mut a = dom.parent(top);
         let mut hops = 0;
         while let Some(p) = a {
             if hops > 3 || p == body {
@@ -994,13 +994,13 @@ impl<'a> Extractor<'a> {
                 top = p;
                 break;
             }
-            a = dom.nodes[p].parent;
+            a = dom.parent(p);
             hops += 1;
         }
         // Siblings that read like the article join it.
         let mut roots = vec![];
         let threshold = (top_score * 0.2).max(10.0);
-        if let Some(parent) = dom.nodes[top].parent {
+        if let Some(parent) = dom.parent(top) {
             for sib in dom.children(parent) {
                 if sib == top {
                     roots.push(sib);
@@ -1279,8 +1279,8 @@ impl<'a> Builder<'a> {
                         found_kind = true;
                     } else if *tag == local_name!("li") {
                         kind = BlockKind::ListItem;
-                        ordered = dom.nodes[n]
-                            .parent
+                        ordered = dom
+                            .parent(n)
                             .is_some_and(|p| dom.tag(p) == Some(&local_name!("ol")));
                         found_kind = true;
                     } else if *tag == local_name!("pre") {
@@ -1304,7 +1304,7 @@ impl<'a> Builder<'a> {
                     break;
                 }
             }
-            a = dom.nodes[n].parent;
+            a = dom.parent(n);
         }
         if kind == BlockKind::ListItem {
             level = list_depth.min(8);
@@ -1365,7 +1365,7 @@ impl<'a> Builder<'a> {
                     id = n;
                     continue 'walk;
                 }
-                let Some(p) = dom.nodes[id].parent else {
+                let Some(p) = dom.parent(id) else {
                     break 'walk;
                 };
                 id = p;
@@ -1380,14 +1380,14 @@ impl<'a> Builder<'a> {
     fn enter(&mut self, id: NodeId) -> bool {
         let dom = self.ex.dom;
         let tag = dom.tag(id);
-        match &dom.nodes[id].data {
+        match dom.data(id) {
             NodeData::Text(t) => {
                 if self.ex.pruned[id] != Some(Prune::Invisible) {
                     self.push_text(t);
                 }
                 return false;
             }
-            NodeData::Element { .. } => {}
+            NodeData::Element => {}
             _ => return false,
         }
         if self.ex.pruned[id] == Some(Prune::Invisible) {
@@ -1522,14 +1522,16 @@ impl<'a> Builder<'a> {
     fn splits(&self, id: NodeId) -> bool {
         let pruned = &self.ex.pruned;
         pruned[id] == Some(Prune::Furniture(Why::of(HIDDEN_ON_PAGE)))
-            && self.ex.dom.nodes[id]
-                .parent
+            && self
+                .ex
+                .dom
+                .parent(id)
                 .is_some_and(|p| pruned[p] != pruned[id])
     }
 
     /// After a block element closes, text that follows belongs to its parent.
     fn reset_ctx(&mut self, id: NodeId) {
-        if let Some(p) = self.ex.dom.nodes[id].parent {
+        if let Some(p) = self.ex.dom.parent(id) {
             self.ctx = Some(self.context_for(p));
         }
     }
@@ -1879,7 +1881,7 @@ fn build_blocks(dom: &Dom, base: Option<&str>, classy: bool) -> (Vec<Block>, Vec
     b.walk(dom.body());
     let (blocks, infos) = (b.blocks, b.infos);
     let roots = ex.content_roots(&blocks, &infos);
-    let mut in_content = vec![false; dom.nodes.len()];
+    let mut in_content = vec![false; dom.len()];
     for &r in &roots {
         in_content[r] = true;
         for n in dom.descendants(r) {

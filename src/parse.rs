@@ -2,15 +2,17 @@
 //!
 //! Nodes live in one `Vec` and point at each other by index, so walking the
 //! tree needs no reference counting and no recursion (deeply nested input
-//! cannot overflow the stack).
+//! cannot overflow the stack). A node is 28 bytes: its links and the index
+//! of its element or text in a side table of its kind.
 
 use std::borrow::Cow;
 use std::cell::{Ref, RefCell};
 use std::num::NonZeroU32;
 
-use html5ever::interface::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
+use html5ever::interface::{ElemName, ElementFlags, NodeOrText, QuirksMode, TreeSink};
 use html5ever::tendril::{StrTendril, TendrilSink};
-use html5ever::{local_name, ns, parse_document, Attribute, LocalName, ParseOpts, QualName};
+use html5ever::QualName;
+use html5ever::{local_name, ns, parse_document, Attribute, LocalName, Namespace, ParseOpts};
 
 /// Index of a node in the arena.
 pub(crate) type NodeId = usize;
@@ -27,38 +29,75 @@ fn node(l: NonZeroU32) -> NodeId {
     l.get() as NodeId
 }
 
-/// What a node is.
+/// No parent (the document, and nodes not yet or no longer in the tree).
+const NO_PARENT: u32 = u32::MAX;
+
+/// An element: its name (namespace and local name; html5ever's prefixes
+/// are never read) and attributes.
 #[derive(Debug)]
-pub(crate) enum NodeData {
+pub(crate) struct Elem {
+    pub ns: Namespace,
+    pub local: LocalName,
+    pub attrs: Box<[Attribute]>,
+}
+
+/// What a node is, with the index of its entry in `Dom::elems` or `Dom::texts`.
+#[derive(Debug, Clone, Copy)]
+enum Kind {
     Document,
-    Element {
-        name: QualName,
-        attrs: Vec<Attribute>,
-        /// The contents of a `<template>` (kept apart, never rendered).
-        template: Link,
-    },
-    Text(StrTendril),
+    Element(u32),
+    Text(u32),
     /// Comments, doctypes and processing instructions.
+    Other,
+}
+
+/// What a node is, as the rest of the crate reads it.
+pub(crate) enum NodeData<'a> {
+    Document,
+    Element,
+    Text(&'a StrTendril),
     Other,
 }
 
 /// One node of the arena.
 #[derive(Debug)]
-pub(crate) struct Node {
-    pub parent: Option<NodeId>,
+struct Node {
+    parent: u32,
     first_child: Link,
     last_child: Link,
     prev: Link,
     next: Link,
-    pub data: NodeData,
+    kind: Kind,
+}
+
+impl Node {
+    fn new(kind: Kind) -> Node {
+        Node {
+            parent: NO_PARENT,
+            first_child: None,
+            last_child: None,
+            prev: None,
+            next: None,
+            kind,
+        }
+    }
+
+    fn parent(&self) -> Option<NodeId> {
+        (self.parent != NO_PARENT).then_some(self.parent as NodeId)
+    }
 }
 
 /// A parsed document.
 #[derive(Debug)]
 pub(crate) struct Dom {
-    pub nodes: Vec<Node>,
+    nodes: Vec<Node>,
+    elems: Vec<Elem>,
+    texts: Vec<StrTendril>,
+    /// `<template>` elements and the document fragments of their contents
+    /// (kept apart, never rendered).
+    templates: Vec<(NodeId, NodeId)>,
     /// Returned by the sink's `elem_name` for a non-element (never asked for).
-    none: QualName,
+    none: Elem,
 }
 
 /// The document node is always the first.
@@ -67,34 +106,68 @@ pub(crate) const DOCUMENT: NodeId = 0;
 impl Dom {
     fn new() -> Dom {
         Dom {
-            nodes: vec![Node {
-                parent: None,
-                first_child: None,
-                last_child: None,
-                prev: None,
-                next: None,
-                data: NodeData::Document,
-            }],
-            none: QualName::new(None, ns!(), local_name!("")),
+            nodes: vec![Node::new(Kind::Document)],
+            elems: Vec::new(),
+            texts: Vec::new(),
+            templates: Vec::new(),
+            none: Elem {
+                ns: ns!(),
+                local: local_name!(""),
+                attrs: Box::default(),
+            },
         }
     }
 
-    fn push(&mut self, data: NodeData) -> NodeId {
-        self.nodes.push(Node {
-            parent: None,
-            first_child: None,
-            last_child: None,
-            prev: None,
-            next: None,
-            data,
-        });
+    /// How many nodes there are (ids are below this).
+    pub(crate) fn len(&self) -> usize {
+        self.nodes.len()
+    }
+
+    fn push(&mut self, kind: Kind) -> NodeId {
+        self.nodes.push(Node::new(kind));
         self.nodes.len() - 1
+    }
+
+    fn push_text(&mut self, text: StrTendril) -> NodeId {
+        let at = self.texts.len() as u32;
+        self.texts.push(text);
+        self.push(Kind::Text(at))
+    }
+
+    /// What a node is.
+    pub(crate) fn data(&self, id: NodeId) -> NodeData<'_> {
+        match self.nodes[id].kind {
+            Kind::Document => NodeData::Document,
+            Kind::Element(_) => NodeData::Element,
+            Kind::Text(t) => NodeData::Text(&self.texts[t as usize]),
+            Kind::Other => NodeData::Other,
+        }
+    }
+
+    /// The element's data, or `None` for other nodes.
+    pub(crate) fn elem(&self, id: NodeId) -> Option<&Elem> {
+        match self.nodes[id].kind {
+            Kind::Element(e) => Some(&self.elems[e as usize]),
+            _ => None,
+        }
+    }
+
+    fn text_mut(&mut self, id: NodeId) -> Option<&mut StrTendril> {
+        match self.nodes[id].kind {
+            Kind::Text(t) => Some(&mut self.texts[t as usize]),
+            _ => None,
+        }
+    }
+
+    /// A node's parent.
+    pub(crate) fn parent(&self, id: NodeId) -> Option<NodeId> {
+        self.nodes[id].parent()
     }
 
     fn detach(&mut self, id: NodeId) {
         let (parent, prev, next) = {
             let n = &self.nodes[id];
-            (n.parent, n.prev, n.next)
+            (n.parent(), n.prev, n.next)
         };
         if let Some(p) = prev {
             self.nodes[node(p)].next = next;
@@ -107,7 +180,7 @@ impl Dom {
             self.nodes[par].last_child = prev;
         }
         let n = &mut self.nodes[id];
-        n.parent = None;
+        n.parent = NO_PARENT;
         n.prev = None;
         n.next = None;
     }
@@ -115,7 +188,7 @@ impl Dom {
     fn append(&mut self, parent: NodeId, child: NodeId) {
         self.detach(child);
         let last = self.nodes[parent].last_child;
-        self.nodes[child].parent = Some(parent);
+        self.nodes[child].parent = parent as u32;
         self.nodes[child].prev = last;
         match last {
             Some(l) => self.nodes[node(l)].next = link(child),
@@ -126,11 +199,11 @@ impl Dom {
 
     fn insert_before(&mut self, sibling: NodeId, child: NodeId) {
         self.detach(child);
-        let Some(parent) = self.nodes[sibling].parent else {
+        let Some(parent) = self.nodes[sibling].parent() else {
             return;
         };
         let prev = self.nodes[sibling].prev;
-        self.nodes[child].parent = Some(parent);
+        self.nodes[child].parent = parent as u32;
         self.nodes[child].prev = prev;
         self.nodes[child].next = link(sibling);
         self.nodes[sibling].prev = link(child);
@@ -143,59 +216,52 @@ impl Dom {
     /// Appends text, merging with a text node just before it.
     fn append_text(&mut self, parent: NodeId, text: &StrTendril) {
         if let Some(last) = self.nodes[parent].last_child {
-            if let NodeData::Text(t) = &mut self.nodes[node(last)].data {
+            if let Some(t) = self.text_mut(node(last)) {
                 t.push_tendril(text);
                 return;
             }
         }
-        let id = self.push(NodeData::Text(text.clone()));
+        let id = self.push_text(text.clone());
         self.append(parent, id);
     }
 
     fn text_before(&mut self, sibling: NodeId, text: &StrTendril) {
         if let Some(prev) = self.nodes[sibling].prev {
-            if let NodeData::Text(t) = &mut self.nodes[node(prev)].data {
+            if let Some(t) = self.text_mut(node(prev)) {
                 t.push_tendril(text);
                 return;
             }
         }
-        let id = self.push(NodeData::Text(text.clone()));
+        let id = self.push_text(text.clone());
         self.insert_before(sibling, id);
     }
 
     /// The element's local name (`div`, `p`), or `None` for other nodes.
     pub(crate) fn tag(&self, id: NodeId) -> Option<&LocalName> {
-        match &self.nodes[id].data {
-            NodeData::Element { name, .. } => Some(&name.local),
-            _ => None,
-        }
+        self.elem(id).map(|e| &e.local)
     }
 
     /// Whether the element is in the HTML namespace (not SVG or MathML).
     pub(crate) fn is_html(&self, id: NodeId) -> bool {
-        matches!(&self.nodes[id].data, NodeData::Element { name, .. } if name.ns == ns!(html))
+        self.elem(id).is_some_and(|e| e.ns == ns!(html))
     }
 
     /// An attribute's value.
     pub(crate) fn attr(&self, id: NodeId, name: &str) -> Option<&str> {
-        match &self.nodes[id].data {
-            NodeData::Element { attrs, .. } => attrs
-                .iter()
-                .find(|a| &*a.name.local == name)
-                .map(|a| &*a.value),
-            _ => None,
-        }
+        self.elem(id)?
+            .attrs
+            .iter()
+            .find(|a| &*a.name.local == name)
+            .map(|a| &*a.value)
     }
 
     /// An attribute's value, by its interned name (no string comparison).
     pub(crate) fn attr_named(&self, id: NodeId, name: &LocalName) -> Option<&str> {
-        match &self.nodes[id].data {
-            NodeData::Element { attrs, .. } => attrs
-                .iter()
-                .find(|a| a.name.local == *name)
-                .map(|a| &*a.value),
-            _ => None,
-        }
+        self.elem(id)?
+            .attrs
+            .iter()
+            .find(|a| a.name.local == *name)
+            .map(|a| &*a.value)
     }
 
     /// A node's first child.
@@ -234,7 +300,7 @@ impl Dom {
             if let Some(n) = self.nodes[id].next {
                 return Some(node(n));
             }
-            id = self.nodes[id].parent?;
+            id = self.nodes[id].parent()?;
         }
     }
 
@@ -247,11 +313,11 @@ impl Dom {
     /// The text of a subtree, concatenated (no separators added).
     pub(crate) fn text(&self, root: NodeId) -> String {
         let mut out = String::new();
-        if let NodeData::Text(t) = &self.nodes[root].data {
+        if let NodeData::Text(t) = self.data(root) {
             out.push_str(t);
         }
         for n in self.descendants(root) {
-            if let NodeData::Text(t) = &self.nodes[n].data {
+            if let NodeData::Text(t) = self.data(n) {
                 out.push_str(t);
             }
         }
@@ -299,6 +365,19 @@ impl Iterator for Descendants<'_> {
     }
 }
 
+/// An element's name as html5ever asks for it.
+#[derive(Debug)]
+struct ElemRef<'a>(Ref<'a, Elem>);
+
+impl ElemName for ElemRef<'_> {
+    fn ns(&self) -> &Namespace {
+        &self.0.ns
+    }
+    fn local_name(&self) -> &LocalName {
+        &self.0.local
+    }
+}
+
 /// The tree sink html5ever builds into.
 struct Sink {
     dom: RefCell<Dom>,
@@ -307,7 +386,7 @@ struct Sink {
 impl TreeSink for Sink {
     type Handle = NodeId;
     type Output = Dom;
-    type ElemName<'a> = Ref<'a, QualName>;
+    type ElemName<'a> = ElemRef<'a>;
 
     fn finish(self) -> Dom {
         self.dom.into_inner()
@@ -319,33 +398,34 @@ impl TreeSink for Sink {
         DOCUMENT
     }
 
-    fn elem_name<'a>(&'a self, target: &'a NodeId) -> Ref<'a, QualName> {
-        Ref::map(self.dom.borrow(), |d| match &d.nodes[*target].data {
-            NodeData::Element { name, .. } => name,
-            _ => &d.none,
-        })
+    fn elem_name<'a>(&'a self, target: &'a NodeId) -> ElemRef<'a> {
+        ElemRef(Ref::map(self.dom.borrow(), |d| {
+            d.elem(*target).unwrap_or(&d.none)
+        }))
     }
 
     fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> NodeId {
         let mut dom = self.dom.borrow_mut();
-        let template = if flags.template {
-            link(dom.push(NodeData::Document))
-        } else {
-            None
-        };
-        dom.push(NodeData::Element {
-            name,
-            attrs,
-            template,
-        })
+        let at = dom.elems.len() as u32;
+        dom.elems.push(Elem {
+            ns: name.ns,
+            local: name.local,
+            attrs: attrs.into_boxed_slice(),
+        });
+        let id = dom.push(Kind::Element(at));
+        if flags.template {
+            let contents = dom.push(Kind::Document);
+            dom.templates.push((id, contents));
+        }
+        id
     }
 
     fn create_comment(&self, _text: StrTendril) -> NodeId {
-        self.dom.borrow_mut().push(NodeData::Other)
+        self.dom.borrow_mut().push(Kind::Other)
     }
 
     fn create_pi(&self, _target: StrTendril, _data: StrTendril) -> NodeId {
-        self.dom.borrow_mut().push(NodeData::Other)
+        self.dom.borrow_mut().push(Kind::Other)
     }
 
     fn append(&self, parent: &NodeId, child: NodeOrText<NodeId>) {
@@ -362,7 +442,7 @@ impl TreeSink for Sink {
         prev_element: &NodeId,
         child: NodeOrText<NodeId>,
     ) {
-        let has_parent = self.dom.borrow().nodes[*element].parent.is_some();
+        let has_parent = self.dom.borrow().parent(*element).is_some();
         if has_parent {
             self.append_before_sibling(element, child);
         } else {
@@ -373,11 +453,11 @@ impl TreeSink for Sink {
     fn append_doctype_to_document(&self, _n: StrTendril, _p: StrTendril, _s: StrTendril) {}
 
     fn get_template_contents(&self, target: &NodeId) -> NodeId {
-        match &self.dom.borrow().nodes[*target].data {
-            NodeData::Element {
-                template: Some(t), ..
-            } => node(*t),
-            _ => *target,
+        let dom = self.dom.borrow();
+        // Pushed as they are made, so in the order of their ids.
+        match dom.templates.binary_search_by_key(target, |&(t, _)| t) {
+            Ok(i) => dom.templates[i].1,
+            Err(_) => *target,
         }
     }
 
@@ -396,16 +476,21 @@ impl TreeSink for Sink {
     }
 
     fn add_attrs_if_missing(&self, target: &NodeId, new: Vec<Attribute>) {
-        if let NodeData::Element { attrs, .. } = &mut self.dom.borrow_mut().nodes[*target].data {
-            for a in new {
-                if attrs.len() >= MAX_ATTRS {
-                    break;
-                }
-                if !attrs.iter().any(|b| b.name == a.name) {
-                    attrs.push(a);
-                }
+        let mut dom = self.dom.borrow_mut();
+        let Kind::Element(e) = dom.nodes[*target].kind else {
+            return;
+        };
+        let elem = &mut dom.elems[e as usize];
+        let mut attrs = std::mem::take(&mut elem.attrs).into_vec();
+        for a in new {
+            if attrs.len() >= MAX_ATTRS {
+                break;
+            }
+            if !attrs.iter().any(|b| b.name == a.name) {
+                attrs.push(a);
             }
         }
+        elem.attrs = attrs.into_boxed_slice();
     }
 
     fn remove_from_parent(&self, target: &NodeId) {
@@ -1014,6 +1099,8 @@ pub(crate) fn parse(html: &str) -> Dom {
     // The arena grew by doubling: what is left over is given back before
     // the rest of the pipeline adds its own tables beside it.
     dom.nodes.shrink_to_fit();
+    dom.elems.shrink_to_fit();
+    dom.texts.shrink_to_fit();
     dom
 }
 
