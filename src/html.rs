@@ -1539,40 +1539,49 @@ impl<'a> Builder<'a> {
     fn table_block(&mut self, table: NodeId) {
         let dom = self.ex.dom;
         self.flush();
-        let mut rows: Vec<Vec<Vec<Inline>>> = Vec::new();
+        // The cells' text, apart by tabs, rows by newlines (rows without
+        // cells left out): what the renderers read the cells from.
+        let mut text = String::new();
+        let mut scratch = String::new();
+        let mut rows = 0usize;
         let mut link_chars = 0usize;
         for tr in dom
             .descendants(table)
             .filter(|&n| dom.tag(n) == Some(&local_name!("tr")))
         {
-            let mut row = Vec::new();
+            let mut cells = 0usize;
             for cell in dom
                 .children(tr)
                 .filter(|&c| is_tag(dom.tag(c), &[local_name!("td"), local_name!("th")]))
             {
-                let text = crate::util::norm_space(&dom.text(cell));
+                text.push_str(match (cells, rows) {
+                    (0, 0) => "",
+                    (0, _) => "\n",
+                    _ => "\t",
+                });
+                cells += 1;
+                scratch.clear();
+                dom.push_text(cell, &mut scratch);
+                for (i, w) in scratch.split_whitespace().enumerate() {
+                    if i > 0 {
+                        text.push(' ');
+                    }
+                    text.push_str(w);
+                }
                 link_chars += dom
                     .descendants(cell)
                     .filter(|&n| dom.tag(n) == Some(&local_name!("a")))
                     .map(|n| count_non_space(&dom.text(n)))
                     .sum::<usize>();
-                row.push(vec![Inline::Text(text)]);
             }
-            if !row.is_empty() {
-                rows.push(row);
-            }
+            rows += usize::from(cells > 0);
         }
-        let text = rows
-            .iter()
-            .map(|r| r.iter().map(|c| plain(c)).collect::<Vec<_>>().join("\t"))
-            .collect::<Vec<_>>()
-            .join("\n");
         if text.trim().is_empty() {
             return;
         }
         let ctx = self.context_for(table);
         let mut b = Block::new(BlockKind::Table, text);
-        b.rows = rows;
+        b.cells = true;
         self.push_block(b, (ctx.node, ctx.prune), link_chars);
         self.ctx = Some(ctx);
     }

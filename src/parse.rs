@@ -128,7 +128,7 @@ impl Dom {
         self.nodes.len() - 1
     }
 
-    fn push_text(&mut self, text: StrTendril) -> NodeId {
+    fn push_text_node(&mut self, text: StrTendril) -> NodeId {
         let at = self.texts.len() as u32;
         self.texts.push(text);
         self.push(Kind::Text(at))
@@ -221,7 +221,7 @@ impl Dom {
                 return;
             }
         }
-        let id = self.push_text(text.clone());
+        let id = self.push_text_node(text.clone());
         self.append(parent, id);
     }
 
@@ -232,7 +232,7 @@ impl Dom {
                 return;
             }
         }
-        let id = self.push_text(text.clone());
+        let id = self.push_text_node(text.clone());
         self.insert_before(sibling, id);
     }
 
@@ -313,6 +313,12 @@ impl Dom {
     /// The text of a subtree, concatenated (no separators added).
     pub(crate) fn text(&self, root: NodeId) -> String {
         let mut out = String::new();
+        self.push_text(root, &mut out);
+        out
+    }
+
+    /// Appends the text of a subtree to `out`.
+    pub(crate) fn push_text(&self, root: NodeId, out: &mut String) {
         if let NodeData::Text(t) = self.data(root) {
             out.push_str(t);
         }
@@ -321,7 +327,6 @@ impl Dom {
                 out.push_str(t);
             }
         }
-        out
     }
 
     /// The `<body>` element, or the document when there is none.

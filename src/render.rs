@@ -174,20 +174,19 @@ pub(crate) fn markdown(blocks: &[&Block]) -> String {
 }
 
 fn md_table(b: &Block) -> String {
-    if b.rows.is_empty() {
+    if !b.cells {
         return md_escape(&b.text);
     }
-    let width = b.rows.iter().map(Vec::len).max().unwrap_or(0).max(1);
+    let width = b
+        .text
+        .split('\n')
+        .map(|r| r.split('\t').count())
+        .max()
+        .unwrap_or(0)
+        .max(1);
     let mut lines = Vec::new();
-    for (r, row) in b.rows.iter().enumerate() {
-        let mut cells: Vec<String> = row
-            .iter()
-            .map(|c| {
-                let mut s = String::new();
-                md_inlines(c, &mut s);
-                s.replace('\n', " ")
-            })
-            .collect();
+    for (r, row) in b.text.split('\n').enumerate() {
+        let mut cells: Vec<String> = row.split('\t').map(md_escape).collect();
         cells.resize(width, String::new());
         lines.push(format!("| {} |", cells.join(" | ")));
         if r == 0 {
@@ -343,13 +342,13 @@ pub(crate) fn html(blocks: &[&Block], remote_images: bool) -> String {
                 out.push_str(&escape_html(&b.text));
                 out.push_str("</code></pre>");
             }
-            BlockKind::Table if !b.rows.is_empty() => {
+            BlockKind::Table if b.cells => {
                 out.push_str("<table><tbody>");
-                for row in &b.rows {
+                for row in b.text.split('\n') {
                     out.push_str("<tr>");
-                    for cell in row {
+                    for cell in row.split('\t') {
                         out.push_str("<td>");
-                        html_inlines(cell, &mut out);
+                        out.push_str(&escape_html(cell));
                         out.push_str("</td>");
                     }
                     out.push_str("</tr>");
