@@ -647,12 +647,24 @@ fn heading_level(tag: &LocalName) -> Option<u8> {
 }
 
 /// Per-element statistics for scoring, from one bottom-up pass.
-#[derive(Clone, Default)]
+#[derive(Clone)]
 struct Stats {
     chars: u32,
     link_chars: u32,
+    /// NaN until the element is scored (12 bytes a node, not 16).
     score: f32,
-    scored: bool,
+}
+
+impl Stats {
+    const NEW: Stats = Stats {
+        chars: 0,
+        link_chars: 0,
+        score: f32::NAN,
+    };
+
+    fn scored(&self) -> bool {
+        !self.score.is_nan()
+    }
 }
 
 /// The extractor's view of one page.
@@ -684,11 +696,11 @@ fn saturate(n: usize) -> u32 {
 fn node_flags(dom: &Dom) -> Vec<u8> {
     (0..dom.len())
         .map(|id| {
-            let Some(elem) = dom.elem(id) else {
+            let Some(tag) = dom.tag(id) else {
                 return 0;
             };
             let mut f = 0;
-            if !elem.attrs.is_empty() {
+            if !dom.attrs(id).is_empty() {
                 if is_caption(dom, id) {
                     f |= CAPTION | BLOCK;
                 }
@@ -696,7 +708,7 @@ fn node_flags(dom: &Dom) -> Vec<u8> {
                     f |= HIDDEN;
                 }
             }
-            if BLOCK_TAGS.contains(&elem.local) {
+            if BLOCK_TAGS.contains(tag) {
                 f |= BLOCK;
             }
             f
@@ -710,7 +722,6 @@ impl<'a> Extractor<'a> {
         let hidden = |id: NodeId| flags[id] & HIDDEN != 0;
         let mut pruned = vec![None; dom.len()];
         let body = dom.body();
-        let order: Vec<NodeId> = std::iter::once(body).chain(dom.descendants(body)).collect();
         // Visible text below each node, to keep class hints from pruning the
         // bulk of the page.
         let mut chars = vec![0u32; dom.len()];
@@ -718,7 +729,7 @@ impl<'a> Extractor<'a> {
         // class hints never prune those.
         let mut semantic = vec![false; dom.len()];
         let mut links = vec![0u32; dom.len()];
-        for &id in order.iter().rev() {
+        for id in dom.subtree_rev(body) {
             if let NodeData::Text(t) = dom.data(id) {
                 chars[id] = saturate(count_non_space(t));
             } else if is_tag(
@@ -757,7 +768,7 @@ impl<'a> Extractor<'a> {
         // Per parent: the reason and rank of a furniture heading among its
         // children, which marks the siblings that follow it.
         let mut section: Vec<Option<(Why, u8)>> = vec![None; dom.len()];
-        for &id in order.iter().skip(1) {
+        for id in dom.descendants(body) {
             let parent = dom.parent(id);
             let parent_mark = parent.and_then(|p| pruned[p]);
             let mark = match parent_mark {
@@ -818,10 +829,9 @@ impl<'a> Extractor<'a> {
     fn content_roots(&self, blocks: &[Block], infos: &[Info]) -> Vec<NodeId> {
         let dom = self.dom;
         let body = dom.body();
-        let order: Vec<NodeId> = std::iter::once(body).chain(dom.descendants(body)).collect();
-        let mut stats = vec![Stats::default(); dom.len()];
+        let mut stats = vec![Stats::NEW; dom.len()];
         // Bottom-up: text and link characters.
-        for &id in order.iter().rev() {
+        for id in dom.subtree_rev(body) {
             if self.pruned[id].is_some() {
                 continue;
             }
@@ -883,9 +893,8 @@ impl<'a> Extractor<'a> {
                 if level >= 5 || dom.tag(a).is_none() {
                     break;
                 }
-                if !stats[a].scored {
-                    stats[a].scored = true;
-                    stats[a].score += self.initial_score(a);
+                if !stats[a].scored() {
+                    stats[a].score = 0.0 + self.initial_score(a);
                 }
                 let div = match level {
                     0 => 1.0,
@@ -897,10 +906,22 @@ impl<'a> Extractor<'a> {
                 level += 1;
             }
         }
-        // The five best candidates, best first.
+        // The five best candidates, best first; and, in the same walk, the
+        // page's own markup of the article body (schema.org `articleBody`).
         let mut candidates: Vec<(NodeId, f32)> = Vec::with_capacity(6);
-        for &id in &order {
-            if !stats[id].scored || self.pruned[id].is_some() {
+        let mut marked = None;
+        for id in std::iter::once(body).chain(dom.descendants(body)) {
+            if self.pruned[id].is_some() {
+                continue;
+            }
+            if marked.is_none()
+                && (stats[id].chars as usize) >= 400
+                && (stats[id].link_chars as usize) * 3 < (stats[id].chars as usize)
+                && is_article_body(dom, id)
+            {
+                marked = Some(id);
+            }
+            if !stats[id].scored() {
                 continue;
             }
             let density =
@@ -947,14 +968,8 @@ impl<'a> Extractor<'a> {
                 (stats[top].chars as usize)
             );
         }
-        // The page's own markup of the article body (schema.org `articleBody`)
-        // wins over a container elsewhere or inside it that only scored higher.
-        let marked = order.iter().copied().find(|&id| {
-            self.pruned[id].is_none()
-                && (stats[id].chars as usize) >= 400
-                && (stats[id].link_chars as usize) * 3 < (stats[id].chars as usize)
-                && is_article_body(dom, id)
-        });
+        // The page's own markup of the article body wins over a container
+        // elsewhere or inside it that only scored higher.
         let top = match marked {
             Some(m) if !is_ancestor(dom, top, m) => m,
             _ => top,
@@ -969,7 +984,7 @@ impl<'a> Extractor<'a> {
                 * (1.0
                     - (stats[p].link_chars as usize) as f32
                         / (stats[p].chars as usize).max(1) as f32);
-            if stats[p].scored
+            if stats[p].scored()
                 && ps >= top_score * 0.9
                 && (stats[p].chars as usize) < (stats[top].chars as usize) * 3
             {
@@ -1015,7 +1030,7 @@ impl<'a> Extractor<'a> {
                 let prose_p = dom.tag(sib) == Some(&local_name!("p"))
                     && (stats[sib].chars as usize) > 80
                     && density < 0.25;
-                if (stats[sib].scored && s >= threshold && hints(dom, sib).weight() >= 0.0)
+                if (stats[sib].scored() && s >= threshold && hints(dom, sib).weight() >= 0.0)
                     || prose_p
                 {
                     roots.push(sib);

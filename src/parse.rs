@@ -2,8 +2,8 @@
 //!
 //! Nodes live in one `Vec` and point at each other by index, so walking the
 //! tree needs no reference counting and no recursion (deeply nested input
-//! cannot overflow the stack). A node is 28 bytes: its links and the index
-//! of its element or text in a side table of its kind.
+//! cannot overflow the stack). A node is 32 bytes: its links, an element's
+//! local name, and the index of its text or attributes in a side table.
 
 use std::borrow::Cow;
 use std::cell::{Ref, RefCell};
@@ -32,24 +32,30 @@ fn node(l: NonZeroU32) -> NodeId {
 /// No parent (the document, and nodes not yet or no longer in the tree).
 const NO_PARENT: u32 = u32::MAX;
 
-/// An element: its name (namespace and local name; html5ever's prefixes
-/// are never read) and attributes.
-#[derive(Debug)]
-pub(crate) struct Elem {
-    pub ns: Namespace,
-    pub local: LocalName,
-    pub attrs: Box<[Attribute]>,
-}
+/// What a node is, in the low bits of `Node::data`; the bits above
+/// `INDEX_SHIFT` index the node's entry in `Dom::texts` (text) or
+/// `Dom::attrs` (an element's attributes; 0 for none).
+const KIND: u32 = 0b11;
+const DOCUMENT_KIND: u32 = 0;
+const ELEMENT: u32 = 1;
+const TEXT: u32 = 2;
+/// Comments, doctypes and processing instructions.
+const OTHER: u32 = 3;
+/// An element's namespace, in the two bits above the kind: html5ever
+/// makes elements in these three only.
+const NS: u32 = 0b1100;
+const HTML: u32 = 0;
+const SVG: u32 = 0b0100;
+const MATHML: u32 = 0b1000;
+const OTHER_NS: u32 = 0b1100;
+const INDEX_SHIFT: u32 = 4;
 
-/// What a node is, with the index of its entry in `Dom::elems` or `Dom::texts`.
-#[derive(Debug, Clone, Copy)]
-enum Kind {
-    Document,
-    Element(u32),
-    Text(u32),
-    /// Comments, doctypes and processing instructions.
-    Other,
-}
+/// The namespaces by their bits (`NS`), for `elem_name` to hand out.
+static NAMESPACES: [Namespace; 4] = [ns!(html), ns!(svg), ns!(mathml), ns!()];
+/// Entries of `Dom::texts` and `Dom::attrs` past this many cannot be
+/// indexed: a text node past it is dropped, an element keeps no attributes
+/// (an input of over a gigabyte of markup).
+const MAX_INDEX: usize = (u32::MAX >> INDEX_SHIFT) as usize;
 
 /// What a node is, as the rest of the crate reads it.
 pub(crate) enum NodeData<'a> {
@@ -59,31 +65,39 @@ pub(crate) enum NodeData<'a> {
     Other,
 }
 
-/// One node of the arena.
+/// One node of the arena: 32 bytes.
 #[derive(Debug)]
 struct Node {
+    /// The element's local name (the empty name for other nodes).
+    local: LocalName,
     parent: u32,
     first_child: Link,
     last_child: Link,
     prev: Link,
     next: Link,
-    kind: Kind,
+    /// Kind, namespace and index (see `KIND`).
+    data: u32,
 }
 
 impl Node {
-    fn new(kind: Kind) -> Node {
+    fn new(local: LocalName, data: u32) -> Node {
         Node {
+            local,
             parent: NO_PARENT,
             first_child: None,
             last_child: None,
             prev: None,
             next: None,
-            kind,
+            data,
         }
     }
 
     fn parent(&self) -> Option<NodeId> {
         (self.parent != NO_PARENT).then_some(self.parent as NodeId)
+    }
+
+    fn index(&self) -> usize {
+        (self.data >> INDEX_SHIFT) as usize
     }
 }
 
@@ -91,13 +105,12 @@ impl Node {
 #[derive(Debug)]
 pub(crate) struct Dom {
     nodes: Vec<Node>,
-    elems: Vec<Elem>,
+    /// Elements' attributes (the first entry, empty, is for elements without).
+    attrs: Vec<Vec<Attribute>>,
     texts: Vec<StrTendril>,
     /// `<template>` elements and the document fragments of their contents
-    /// (kept apart, never rendered).
+    /// (kept apart, never rendered), in the order of their ids.
     templates: Vec<(NodeId, NodeId)>,
-    /// Returned by the sink's `elem_name` for a non-element (never asked for).
-    none: Elem,
 }
 
 /// The document node is always the first.
@@ -106,15 +119,10 @@ pub(crate) const DOCUMENT: NodeId = 0;
 impl Dom {
     fn new() -> Dom {
         Dom {
-            nodes: vec![Node::new(Kind::Document)],
-            elems: Vec::new(),
+            nodes: vec![Node::new(local_name!(""), DOCUMENT_KIND)],
+            attrs: vec![Vec::new()],
             texts: Vec::new(),
             templates: Vec::new(),
-            none: Elem {
-                ns: ns!(),
-                local: local_name!(""),
-                attrs: Box::default(),
-            },
         }
     }
 
@@ -123,38 +131,44 @@ impl Dom {
         self.nodes.len()
     }
 
-    fn push(&mut self, kind: Kind) -> NodeId {
-        self.nodes.push(Node::new(kind));
+    fn push(&mut self, local: LocalName, data: u32) -> NodeId {
+        self.nodes.push(Node::new(local, data));
         self.nodes.len() - 1
     }
 
     fn push_text_node(&mut self, text: StrTendril) -> NodeId {
-        let at = self.texts.len() as u32;
+        let at = self.texts.len();
+        if at > MAX_INDEX {
+            return self.push(local_name!(""), OTHER);
+        }
         self.texts.push(text);
-        self.push(Kind::Text(at))
+        self.push(local_name!(""), (at as u32) << INDEX_SHIFT | TEXT)
     }
 
     /// What a node is.
     pub(crate) fn data(&self, id: NodeId) -> NodeData<'_> {
-        match self.nodes[id].kind {
-            Kind::Document => NodeData::Document,
-            Kind::Element(_) => NodeData::Element,
-            Kind::Text(t) => NodeData::Text(&self.texts[t as usize]),
-            Kind::Other => NodeData::Other,
+        let n = &self.nodes[id];
+        match n.data & KIND {
+            DOCUMENT_KIND => NodeData::Document,
+            ELEMENT => NodeData::Element,
+            TEXT => NodeData::Text(&self.texts[n.index()]),
+            _ => NodeData::Other,
         }
     }
 
-    /// The element's data, or `None` for other nodes.
-    pub(crate) fn elem(&self, id: NodeId) -> Option<&Elem> {
-        match self.nodes[id].kind {
-            Kind::Element(e) => Some(&self.elems[e as usize]),
-            _ => None,
+    /// The element's attributes (none for other nodes).
+    pub(crate) fn attrs(&self, id: NodeId) -> &[Attribute] {
+        let n = &self.nodes[id];
+        match n.data & KIND {
+            ELEMENT => &self.attrs[n.index()],
+            _ => &[],
         }
     }
 
     fn text_mut(&mut self, id: NodeId) -> Option<&mut StrTendril> {
-        match self.nodes[id].kind {
-            Kind::Text(t) => Some(&mut self.texts[t as usize]),
+        let n = &self.nodes[id];
+        match n.data & KIND {
+            TEXT => Some(&mut self.texts[n.index()]),
             _ => None,
         }
     }
@@ -238,18 +252,18 @@ impl Dom {
 
     /// The element's local name (`div`, `p`), or `None` for other nodes.
     pub(crate) fn tag(&self, id: NodeId) -> Option<&LocalName> {
-        self.elem(id).map(|e| &e.local)
+        let n = &self.nodes[id];
+        (n.data & KIND == ELEMENT).then_some(&n.local)
     }
 
     /// Whether the element is in the HTML namespace (not SVG or MathML).
     pub(crate) fn is_html(&self, id: NodeId) -> bool {
-        self.elem(id).is_some_and(|e| e.ns == ns!(html))
+        self.nodes[id].data & (KIND | NS) == ELEMENT | HTML
     }
 
     /// An attribute's value.
     pub(crate) fn attr(&self, id: NodeId, name: &str) -> Option<&str> {
-        self.elem(id)?
-            .attrs
+        self.attrs(id)
             .iter()
             .find(|a| &*a.name.local == name)
             .map(|a| &*a.value)
@@ -257,8 +271,7 @@ impl Dom {
 
     /// An attribute's value, by its interned name (no string comparison).
     pub(crate) fn attr_named(&self, id: NodeId, name: &LocalName) -> Option<&str> {
-        self.elem(id)?
-            .attrs
+        self.attrs(id)
             .iter()
             .find(|a| a.name.local == *name)
             .map(|a| &*a.value)
@@ -289,6 +302,25 @@ impl Dom {
             root,
             next: self.nodes[root].first_child.map(node),
         }
+    }
+
+    /// All nodes of `root`'s subtree, `root` last, in reverse document
+    /// order (children before their parent): for bottom-up passes, without
+    /// a list of the nodes.
+    pub(crate) fn subtree_rev(&self, root: NodeId) -> SubtreeRev<'_> {
+        SubtreeRev {
+            dom: self,
+            root,
+            next: Some(self.last_leaf(root)),
+        }
+    }
+
+    /// The last node in document order of `id`'s subtree.
+    fn last_leaf(&self, mut id: NodeId) -> NodeId {
+        while let Some(c) = self.nodes[id].last_child {
+            id = node(c);
+        }
+        id
     }
 
     /// The next node in document order after `id`'s whole subtree, within `root`.
@@ -351,6 +383,29 @@ impl Iterator for Children<'_> {
     }
 }
 
+/// Iterator over a subtree in reverse document order.
+pub(crate) struct SubtreeRev<'a> {
+    dom: &'a Dom,
+    root: NodeId,
+    next: Option<NodeId>,
+}
+
+impl Iterator for SubtreeRev<'_> {
+    type Item = NodeId;
+    fn next(&mut self) -> Option<NodeId> {
+        let id = self.next?;
+        self.next = if id == self.root {
+            None
+        } else {
+            match self.dom.nodes[id].prev {
+                Some(p) => Some(self.dom.last_leaf(node(p))),
+                None => self.dom.nodes[id].parent(),
+            }
+        };
+        Some(id)
+    }
+}
+
 /// Iterator over a subtree in document order.
 pub(crate) struct Descendants<'a> {
     dom: &'a Dom,
@@ -372,11 +427,11 @@ impl Iterator for Descendants<'_> {
 
 /// An element's name as html5ever asks for it.
 #[derive(Debug)]
-struct ElemRef<'a>(Ref<'a, Elem>);
+struct ElemRef<'a>(Ref<'a, Node>);
 
 impl ElemName for ElemRef<'_> {
     fn ns(&self) -> &Namespace {
-        &self.0.ns
+        &NAMESPACES[((self.0.data & NS) >> 2) as usize]
     }
     fn local_name(&self) -> &LocalName {
         &self.0.local
@@ -404,33 +459,38 @@ impl TreeSink for Sink {
     }
 
     fn elem_name<'a>(&'a self, target: &'a NodeId) -> ElemRef<'a> {
-        ElemRef(Ref::map(self.dom.borrow(), |d| {
-            d.elem(*target).unwrap_or(&d.none)
-        }))
+        ElemRef(Ref::map(self.dom.borrow(), |d| &d.nodes[*target]))
     }
 
     fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> NodeId {
         let mut dom = self.dom.borrow_mut();
-        let at = dom.elems.len() as u32;
-        dom.elems.push(Elem {
-            ns: name.ns,
-            local: name.local,
-            attrs: attrs.into_boxed_slice(),
-        });
-        let id = dom.push(Kind::Element(at));
+        let at = dom.attrs.len();
+        let index = if attrs.is_empty() || at > MAX_INDEX {
+            0
+        } else {
+            dom.attrs.push(attrs);
+            at as u32
+        };
+        let ns = match name.ns {
+            ns!(html) => HTML,
+            ns!(svg) => SVG,
+            ns!(mathml) => MATHML,
+            _ => OTHER_NS,
+        };
+        let id = dom.push(name.local, index << INDEX_SHIFT | ns | ELEMENT);
         if flags.template {
-            let contents = dom.push(Kind::Document);
+            let contents = dom.push(local_name!(""), DOCUMENT_KIND);
             dom.templates.push((id, contents));
         }
         id
     }
 
     fn create_comment(&self, _text: StrTendril) -> NodeId {
-        self.dom.borrow_mut().push(Kind::Other)
+        self.dom.borrow_mut().push(local_name!(""), OTHER)
     }
 
     fn create_pi(&self, _target: StrTendril, _data: StrTendril) -> NodeId {
-        self.dom.borrow_mut().push(Kind::Other)
+        self.dom.borrow_mut().push(local_name!(""), OTHER)
     }
 
     fn append(&self, parent: &NodeId, child: NodeOrText<NodeId>) {
@@ -482,11 +542,12 @@ impl TreeSink for Sink {
 
     fn add_attrs_if_missing(&self, target: &NodeId, new: Vec<Attribute>) {
         let mut dom = self.dom.borrow_mut();
-        let Kind::Element(e) = dom.nodes[*target].kind else {
+        let n = &dom.nodes[*target];
+        if n.data & KIND != ELEMENT {
             return;
-        };
-        let elem = &mut dom.elems[e as usize];
-        let mut attrs = std::mem::take(&mut elem.attrs).into_vec();
+        }
+        let index = n.index();
+        let mut attrs = std::mem::take(&mut dom.attrs[index]);
         for a in new {
             if attrs.len() >= MAX_ATTRS {
                 break;
@@ -495,7 +556,13 @@ impl TreeSink for Sink {
                 attrs.push(a);
             }
         }
-        elem.attrs = attrs.into_boxed_slice();
+        if index != 0 {
+            dom.attrs[index] = attrs;
+        } else if !attrs.is_empty() && dom.attrs.len() <= MAX_INDEX {
+            let at = dom.attrs.len() as u32;
+            dom.attrs.push(attrs);
+            dom.nodes[*target].data |= at << INDEX_SHIFT;
+        }
     }
 
     fn remove_from_parent(&self, target: &NodeId) {
@@ -1104,7 +1171,7 @@ pub(crate) fn parse(html: &str) -> Dom {
     // The arena grew by doubling: what is left over is given back before
     // the rest of the pipeline adds its own tables beside it.
     dom.nodes.shrink_to_fit();
-    dom.elems.shrink_to_fit();
+    dom.attrs.shrink_to_fit();
     dom.texts.shrink_to_fit();
     dom
 }
@@ -1137,6 +1204,17 @@ mod tests {
         assert_eq!(dom.text(ps[0]), "Hello big world");
         assert_eq!(dom.attr(ps[0], "class"), Some("x"));
         assert_eq!(dom.text(ps[1]), "Two & three");
+    }
+
+    #[test]
+    fn subtree_rev_is_document_order_reversed() {
+        let dom = parse("<p>a<b>b<i>c</i></b>d</p><ul><li>e<li>f</ul><div></div>");
+        let body = dom.body();
+        let mut order: Vec<NodeId> = std::iter::once(body).chain(dom.descendants(body)).collect();
+        order.reverse();
+        assert_eq!(dom.subtree_rev(body).collect::<Vec<_>>(), order);
+        let leaf = dom.find(body, &local_name!("div")).expect("div");
+        assert_eq!(dom.subtree_rev(leaf).collect::<Vec<_>>(), vec![leaf]);
     }
 
     #[test]
