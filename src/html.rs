@@ -830,9 +830,11 @@ impl<'a> Extractor<'a> {
         let dom = self.dom;
         let body = dom.body();
         let mut stats = vec![Stats::NEW; dom.len()];
-        // Bottom-up: text and link characters.
-        for id in dom.subtree_rev(body) {
-            if self.pruned[id].is_some() {
+        // Bottom-up: text and link characters. (Below a pruned node all
+        // are pruned: its subtree is not walked.)
+        let pruned = |id: NodeId| self.pruned[id].is_some();
+        for id in dom.subtree_rev_skipping(body, pruned) {
+            if pruned(id) {
                 continue;
             }
             let (chars, links) = match dom.data(id) {
@@ -910,10 +912,13 @@ impl<'a> Extractor<'a> {
         // page's own markup of the article body (schema.org `articleBody`).
         let mut candidates: Vec<(NodeId, f32)> = Vec::with_capacity(6);
         let mut marked = None;
-        for id in std::iter::once(body).chain(dom.descendants(body)) {
-            if self.pruned[id].is_some() {
+        let mut next = Some(body);
+        while let Some(id) = next {
+            if pruned(id) {
+                next = dom.skip_subtree(body, id);
                 continue;
             }
+            next = dom.first_child(id).or_else(|| dom.skip_subtree(body, id));
             if marked.is_none()
                 && (stats[id].chars as usize) >= 400
                 && (stats[id].link_chars as usize) * 3 < (stats[id].chars as usize)

@@ -307,17 +307,33 @@ impl Dom {
     /// All nodes of `root`'s subtree, `root` last, in reverse document
     /// order (children before their parent): for bottom-up passes, without
     /// a list of the nodes.
-    pub(crate) fn subtree_rev(&self, root: NodeId) -> SubtreeRev<'_> {
+    pub(crate) fn subtree_rev(&self, root: NodeId) -> SubtreeRev<'_, fn(NodeId) -> bool> {
+        self.subtree_rev_skipping(root, |_| false)
+    }
+
+    /// As `subtree_rev`, but the nodes below one for which `skip` is true
+    /// are left out.
+    pub(crate) fn subtree_rev_skipping<F: Fn(NodeId) -> bool>(
+        &self,
+        root: NodeId,
+        skip: F,
+    ) -> SubtreeRev<'_, F> {
+        let next = Some(self.last_leaf(root, &skip));
         SubtreeRev {
             dom: self,
             root,
-            next: Some(self.last_leaf(root)),
+            next,
+            skip,
         }
     }
 
-    /// The last node in document order of `id`'s subtree.
-    fn last_leaf(&self, mut id: NodeId) -> NodeId {
+    /// The last node in document order of `id`'s subtree (not below a
+    /// skipped node).
+    fn last_leaf(&self, mut id: NodeId, skip: &impl Fn(NodeId) -> bool) -> NodeId {
         while let Some(c) = self.nodes[id].last_child {
+            if skip(id) {
+                break;
+            }
             id = node(c);
         }
         id
@@ -384,13 +400,14 @@ impl Iterator for Children<'_> {
 }
 
 /// Iterator over a subtree in reverse document order.
-pub(crate) struct SubtreeRev<'a> {
+pub(crate) struct SubtreeRev<'a, F> {
     dom: &'a Dom,
     root: NodeId,
     next: Option<NodeId>,
+    skip: F,
 }
 
-impl Iterator for SubtreeRev<'_> {
+impl<F: Fn(NodeId) -> bool> Iterator for SubtreeRev<'_, F> {
     type Item = NodeId;
     fn next(&mut self) -> Option<NodeId> {
         let id = self.next?;
@@ -398,7 +415,7 @@ impl Iterator for SubtreeRev<'_> {
             None
         } else {
             match self.dom.nodes[id].prev {
-                Some(p) => Some(self.dom.last_leaf(node(p))),
+                Some(p) => Some(self.dom.last_leaf(node(p), &self.skip)),
                 None => self.dom.nodes[id].parent(),
             }
         };
