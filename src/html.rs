@@ -1599,6 +1599,9 @@ impl<'a> Builder<'a> {
         if text.trim().is_empty() {
             return;
         }
+        // The text grew by doubling: what is left over is given back (a
+        // long table's text is held until the page is rendered).
+        text.shrink_to_fit();
         let ctx = self.context_for(table);
         let mut b = Block::new(BlockKind::Table, text);
         b.cells = true;
@@ -1908,7 +1911,10 @@ fn build_blocks(dom: &Dom, base: Option<&str>, classy: bool) -> (Vec<Block>, Vec
         pre: 0,
     };
     b.walk(dom.body());
-    let (blocks, infos) = (b.blocks, b.infos);
+    let (mut blocks, mut infos) = (b.blocks, b.infos);
+    // Grown by doubling: what is left over is given back before scoring.
+    blocks.shrink_to_fit();
+    infos.shrink_to_fit();
     let roots = ex.content_roots(&blocks, &infos);
     let mut in_content = vec![false; dom.len()];
     for &r in &roots {
