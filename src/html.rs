@@ -830,10 +830,9 @@ impl<'a> Extractor<'a> {
         let dom = self.dom;
         let body = dom.body();
         let mut stats = vec![Stats::NEW; dom.len()];
-        // Bottom-up: text and link characters. (Below a pruned node all
-        // are pruned: its subtree is not walked.)
+        // Bottom-up: text and link characters.
         let pruned = |id: NodeId| self.pruned[id].is_some();
-        for id in dom.subtree_rev_skipping(body, pruned) {
+        for id in dom.subtree_rev(body) {
             if pruned(id) {
                 continue;
             }

@@ -307,33 +307,17 @@ impl Dom {
     /// All nodes of `root`'s subtree, `root` last, in reverse document
     /// order (children before their parent): for bottom-up passes, without
     /// a list of the nodes.
-    pub(crate) fn subtree_rev(&self, root: NodeId) -> SubtreeRev<'_, fn(NodeId) -> bool> {
-        self.subtree_rev_skipping(root, |_| false)
-    }
-
-    /// As `subtree_rev`, but the nodes below one for which `skip` is true
-    /// are left out.
-    pub(crate) fn subtree_rev_skipping<F: Fn(NodeId) -> bool>(
-        &self,
-        root: NodeId,
-        skip: F,
-    ) -> SubtreeRev<'_, F> {
-        let next = Some(self.last_leaf(root, &skip));
+    pub(crate) fn subtree_rev(&self, root: NodeId) -> SubtreeRev<'_> {
         SubtreeRev {
             dom: self,
             root,
-            next,
-            skip,
+            next: Some(self.last_leaf(root)),
         }
     }
 
-    /// The last node in document order of `id`'s subtree (not below a
-    /// skipped node).
-    fn last_leaf(&self, mut id: NodeId, skip: &impl Fn(NodeId) -> bool) -> NodeId {
+    /// The last node in document order of `id`'s subtree.
+    fn last_leaf(&self, mut id: NodeId) -> NodeId {
         while let Some(c) = self.nodes[id].last_child {
-            if skip(id) {
-                break;
-            }
             id = node(c);
         }
         id
@@ -400,14 +384,13 @@ impl Iterator for Children<'_> {
 }
 
 /// Iterator over a subtree in reverse document order.
-pub(crate) struct SubtreeRev<'a, F> {
+pub(crate) struct SubtreeRev<'a> {
     dom: &'a Dom,
     root: NodeId,
     next: Option<NodeId>,
-    skip: F,
 }
 
-impl<F: Fn(NodeId) -> bool> Iterator for SubtreeRev<'_, F> {
+impl Iterator for SubtreeRev<'_> {
     type Item = NodeId;
     fn next(&mut self) -> Option<NodeId> {
         let id = self.next?;
@@ -415,7 +398,7 @@ impl<F: Fn(NodeId) -> bool> Iterator for SubtreeRev<'_, F> {
             None
         } else {
             match self.dom.nodes[id].prev {
-                Some(p) => Some(self.dom.last_leaf(node(p), &self.skip)),
+                Some(p) => Some(self.dom.last_leaf(node(p))),
                 None => self.dom.nodes[id].parent(),
             }
         };
@@ -563,8 +546,17 @@ impl TreeSink for Sink {
         if n.data & KIND != ELEMENT {
             return;
         }
-        let index = n.index();
-        let mut attrs = std::mem::take(&mut dom.attrs[index]);
+        let mut index = n.index();
+        if index == 0 {
+            // An element without attributes gets its entry.
+            index = dom.attrs.len();
+            if index > MAX_INDEX {
+                return;
+            }
+            dom.attrs.push(Vec::new());
+            dom.nodes[*target].data |= (index as u32) << INDEX_SHIFT;
+        }
+        let attrs = &mut dom.attrs[index];
         for a in new {
             if attrs.len() >= MAX_ATTRS {
                 break;
@@ -572,13 +564,6 @@ impl TreeSink for Sink {
             if !attrs.iter().any(|b| b.name == a.name) {
                 attrs.push(a);
             }
-        }
-        if index != 0 {
-            dom.attrs[index] = attrs;
-        } else if !attrs.is_empty() && dom.attrs.len() <= MAX_INDEX {
-            let at = dom.attrs.len() as u32;
-            dom.attrs.push(attrs);
-            dom.nodes[*target].data |= at << INDEX_SHIFT;
         }
     }
 

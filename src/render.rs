@@ -177,23 +177,35 @@ fn md_table(b: &Block) -> String {
     if !b.cells {
         return md_escape(&b.text);
     }
-    let width = b
-        .text
-        .split('\n')
+    let rows = b.text.split('\n');
+    let width = rows
+        .clone()
         .map(|r| r.split('\t').count())
         .max()
         .unwrap_or(0)
         .max(1);
-    let mut lines = Vec::new();
-    for (r, row) in b.text.split('\n').enumerate() {
-        let mut cells: Vec<String> = row.split('\t').map(md_escape).collect();
-        cells.resize(width, String::new());
-        lines.push(format!("| {} |", cells.join(" | ")));
+    let mut out = String::new();
+    for (r, row) in rows.enumerate() {
+        if r > 0 {
+            out.push('\n');
+        }
+        out.push('|');
+        let mut cells = 0;
+        for cell in row.split('\t') {
+            out.push(' ');
+            out.push_str(&md_escape(cell));
+            out.push_str(" |");
+            cells += 1;
+        }
+        for _ in cells..width {
+            out.push_str("  |");
+        }
         if r == 0 {
-            lines.push(format!("|{}", " --- |".repeat(width)));
+            out.push_str("\n|");
+            out.push_str(&" --- |".repeat(width));
         }
     }
-    lines.join("\n")
+    out
 }
 
 /// Escapes text for HTML element content and attribute values.
