@@ -57,9 +57,10 @@ pub struct Block {
     /// Rich inline content; empty means the plain `text`.
     #[serde(skip)]
     pub(crate) inlines: Vec<Inline>,
-    /// Table rows of cells (each cell's inline content), for tables.
+    /// For tables: the `text` holds the table's cells (plain text, with
+    /// white space made single spaces), apart by tabs, rows by newlines.
     #[serde(skip)]
-    pub(crate) rows: Vec<Vec<Vec<Inline>>>,
+    pub(crate) cells: bool,
     /// Image source and alternative text, for figures.
     #[serde(skip)]
     pub(crate) image: Option<Box<(String, String)>>,
@@ -76,7 +77,7 @@ impl Block {
             level: 0,
             ordered: false,
             inlines: Vec::new(),
-            rows: Vec::new(),
+            cells: false,
             image: None,
         }
     }

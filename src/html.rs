@@ -357,7 +357,7 @@ fn in_card(dom: &Dom, node: NodeId) -> bool {
         if overlay {
             let mut chars = 0usize;
             for d in dom.descendants(id) {
-                if let NodeData::Text(t) = &dom.nodes[d].data {
+                if let NodeData::Text(t) = dom.data(d) {
                     chars += crate::util::count_non_space_max(t, 300);
                     if chars >= 300 {
                         return false;
@@ -366,7 +366,7 @@ fn in_card(dom: &Dom, node: NodeId) -> bool {
             }
             return true;
         }
-        n = dom.nodes[id].parent;
+        n = dom.parent(id);
     }
     false
 }
@@ -384,7 +384,7 @@ fn is_ancestor(dom: &Dom, a: NodeId, b: NodeId) -> bool {
         if x == a {
             return true;
         }
-        n = dom.nodes[x].parent;
+        n = dom.parent(x);
     }
     false
 }
@@ -647,12 +647,24 @@ fn heading_level(tag: &LocalName) -> Option<u8> {
 }
 
 /// Per-element statistics for scoring, from one bottom-up pass.
-#[derive(Clone, Default)]
+#[derive(Clone)]
 struct Stats {
     chars: u32,
     link_chars: u32,
+    /// NaN until the element is scored (12 bytes a node, not 16).
     score: f32,
-    scored: bool,
+}
+
+impl Stats {
+    const NEW: Stats = Stats {
+        chars: 0,
+        link_chars: 0,
+        score: f32::NAN,
+    };
+
+    fn scored(&self) -> bool {
+        !self.score.is_nan()
+    }
 }
 
 /// The extractor's view of one page.
@@ -682,13 +694,13 @@ fn saturate(n: usize) -> u32 {
 
 /// The flags of every node (see `CAPTION`).
 fn node_flags(dom: &Dom) -> Vec<u8> {
-    (0..dom.nodes.len())
+    (0..dom.len())
         .map(|id| {
-            let NodeData::Element { name, attrs, .. } = &dom.nodes[id].data else {
+            let Some(tag) = dom.tag(id) else {
                 return 0;
             };
             let mut f = 0;
-            if !attrs.is_empty() {
+            if !dom.attrs(id).is_empty() {
                 if is_caption(dom, id) {
                     f |= CAPTION | BLOCK;
                 }
@@ -696,7 +708,7 @@ fn node_flags(dom: &Dom) -> Vec<u8> {
                     f |= HIDDEN;
                 }
             }
-            if BLOCK_TAGS.contains(&name.local) {
+            if BLOCK_TAGS.contains(tag) {
                 f |= BLOCK;
             }
             f
@@ -708,18 +720,17 @@ impl<'a> Extractor<'a> {
     fn new(dom: &'a Dom, base: Option<&'a str>, classy: bool) -> Extractor<'a> {
         let flags = node_flags(dom);
         let hidden = |id: NodeId| flags[id] & HIDDEN != 0;
-        let mut pruned = vec![None; dom.nodes.len()];
+        let mut pruned = vec![None; dom.len()];
         let body = dom.body();
-        let order: Vec<NodeId> = std::iter::once(body).chain(dom.descendants(body)).collect();
         // Visible text below each node, to keep class hints from pruning the
         // bulk of the page.
-        let mut chars = vec![0u32; dom.nodes.len()];
+        let mut chars = vec![0u32; dom.len()];
         // Whether the subtree holds an `<article>`, `<main>` or articleBody:
         // class hints never prune those.
-        let mut semantic = vec![false; dom.nodes.len()];
-        let mut links = vec![0u32; dom.nodes.len()];
-        for &id in order.iter().rev() {
-            if let NodeData::Text(t) = &dom.nodes[id].data {
+        let mut semantic = vec![false; dom.len()];
+        let mut links = vec![0u32; dom.len()];
+        for id in dom.subtree_rev(body) {
+            if let NodeData::Text(t) = dom.data(id) {
                 chars[id] = saturate(count_non_space(t));
             } else if is_tag(
                 dom.tag(id),
@@ -745,7 +756,7 @@ impl<'a> Extractor<'a> {
                 links[id] = chars[id];
             }
             if id != body {
-                if let Some(p) = dom.nodes[id].parent {
+                if let Some(p) = dom.parent(id) {
                     chars[p] = chars[p].saturating_add(chars[id]);
                     links[p] = links[p].saturating_add(links[id]);
                     semantic[p] |= semantic[id];
@@ -756,9 +767,9 @@ impl<'a> Extractor<'a> {
         // Walk in document order; a pruned element's subtree inherits its mark.
         // Per parent: the reason and rank of a furniture heading among its
         // children, which marks the siblings that follow it.
-        let mut section: Vec<Option<(Why, u8)>> = vec![None; dom.nodes.len()];
-        for &id in order.iter().skip(1) {
-            let parent = dom.nodes[id].parent;
+        let mut section: Vec<Option<(Why, u8)>> = vec![None; dom.len()];
+        for id in dom.descendants(body) {
+            let parent = dom.parent(id);
             let parent_mark = parent.and_then(|p| pruned[p]);
             let mark = match parent_mark {
                 Some(Prune::Invisible) => Some(Prune::Invisible),
@@ -818,14 +829,14 @@ impl<'a> Extractor<'a> {
     fn content_roots(&self, blocks: &[Block], infos: &[Info]) -> Vec<NodeId> {
         let dom = self.dom;
         let body = dom.body();
-        let order: Vec<NodeId> = std::iter::once(body).chain(dom.descendants(body)).collect();
-        let mut stats = vec![Stats::default(); dom.nodes.len()];
+        let mut stats = vec![Stats::NEW; dom.len()];
         // Bottom-up: text and link characters.
-        for &id in order.iter().rev() {
-            if self.pruned[id].is_some() {
+        let pruned = |id: NodeId| self.pruned[id].is_some();
+        for id in dom.subtree_rev(body) {
+            if pruned(id) {
                 continue;
             }
-            let (chars, links) = match &dom.nodes[id].data {
+            let (chars, links) = match dom.data(id) {
                 NodeData::Text(_) => (self.chars[id], 0),
                 _ => (stats[id].chars, stats[id].link_chars),
             };
@@ -836,7 +847,7 @@ impl<'a> Extractor<'a> {
             };
             stats[id].chars = chars;
             stats[id].link_chars = links;
-            if let Some(p) = dom.nodes[id].parent {
+            if let Some(p) = dom.parent(id) {
                 stats[p].chars = stats[p].chars.saturating_add(chars);
                 stats[p].link_chars = stats[p].link_chars.saturating_add(links);
             }
@@ -873,7 +884,7 @@ impl<'a> Extractor<'a> {
                     local_name!("figcaption"),
                 ],
             ) {
-                dom.nodes[info.node].parent
+                dom.parent(info.node)
             } else {
                 Some(info.node)
             };
@@ -883,9 +894,8 @@ impl<'a> Extractor<'a> {
                 if level >= 5 || dom.tag(a).is_none() {
                     break;
                 }
-                if !stats[a].scored {
-                    stats[a].scored = true;
-                    stats[a].score += self.initial_score(a);
+                if !stats[a].scored() {
+                    stats[a].score = 0.0 + self.initial_score(a);
                 }
                 let div = match level {
                     0 => 1.0,
@@ -893,14 +903,29 @@ impl<'a> Extractor<'a> {
                     l => l as f32 * 3.0,
                 };
                 stats[a].score += score / div;
-                anc = dom.nodes[a].parent;
+                anc = dom.parent(a);
                 level += 1;
             }
         }
-        // The five best candidates, best first.
+        // The five best candidates, best first; and, in the same walk, the
+        // page's own markup of the article body (schema.org `articleBody`).
         let mut candidates: Vec<(NodeId, f32)> = Vec::with_capacity(6);
-        for &id in &order {
-            if !stats[id].scored || self.pruned[id].is_some() {
+        let mut marked = None;
+        let mut next = Some(body);
+        while let Some(id) = next {
+            if pruned(id) {
+                next = dom.skip_subtree(body, id);
+                continue;
+            }
+            next = dom.first_child(id).or_else(|| dom.skip_subtree(body, id));
+            if marked.is_none()
+                && (stats[id].chars as usize) >= 400
+                && (stats[id].link_chars as usize) * 3 < (stats[id].chars as usize)
+                && is_article_body(dom, id)
+            {
+                marked = Some(id);
+            }
+            if !stats[id].scored() {
                 continue;
             }
             let density =
@@ -923,7 +948,7 @@ impl<'a> Extractor<'a> {
             .map(|&(id, _)| id)
             .collect();
         let top = if close.len() >= 3 {
-            let mut a = dom.nodes[top].parent;
+            let mut a = dom.parent(top);
             let mut found = top;
             while let Some(p) = a {
                 if p == body || dom.tag(p).is_none() {
@@ -933,7 +958,7 @@ impl<'a> Extractor<'a> {
                     found = p;
                     break;
                 }
-                a = dom.nodes[p].parent;
+                a = dom.parent(p);
             }
             found
         } else {
@@ -947,21 +972,15 @@ impl<'a> Extractor<'a> {
                 (stats[top].chars as usize)
             );
         }
-        // The page's own markup of the article body (schema.org `articleBody`)
-        // wins over a container elsewhere or inside it that only scored higher.
-        let marked = order.iter().copied().find(|&id| {
-            self.pruned[id].is_none()
-                && (stats[id].chars as usize) >= 400
-                && (stats[id].link_chars as usize) * 3 < (stats[id].chars as usize)
-                && is_article_body(dom, id)
-        });
+        // The page's own markup of the article body wins over a container
+        // elsewhere or inside it that only scored higher.
         let top = match marked {
             Some(m) if !is_ancestor(dom, top, m) => m,
             _ => top,
         };
         // Climb while the parent holds clearly more article text of the same kind.
         let mut top = top;
-        while let Some(p) = dom.nodes[top].parent {
+        while let Some(p) = dom.parent(top) {
             if p == body || dom.tag(p).is_none() || self.pruned[p].is_some() {
                 break;
             }
@@ -969,7 +988,7 @@ impl<'a> Extractor<'a> {
                 * (1.0
                     - (stats[p].link_chars as usize) as f32
                         / (stats[p].chars as usize).max(1) as f32);
-            if stats[p].scored
+            if stats[p].scored()
                 && ps >= top_score * 0.9
                 && (stats[p].chars as usize) < (stats[top].chars as usize) * 3
             {
@@ -979,7 +998,7 @@ impl<'a> Extractor<'a> {
             }
         }
         // A semantic container just above the winner is the article itself.
-        let mut a = dom.nodes[top].parent;
+        let mut a = dom.parent(top);
         let mut hops = 0;
         while let Some(p) = a {
             if hops > 3 || p == body {
@@ -994,13 +1013,13 @@ impl<'a> Extractor<'a> {
                 top = p;
                 break;
             }
-            a = dom.nodes[p].parent;
+            a = dom.parent(p);
             hops += 1;
         }
         // Siblings that read like the article join it.
         let mut roots = vec![];
         let threshold = (top_score * 0.2).max(10.0);
-        if let Some(parent) = dom.nodes[top].parent {
+        if let Some(parent) = dom.parent(top) {
             for sib in dom.children(parent) {
                 if sib == top {
                     roots.push(sib);
@@ -1015,7 +1034,7 @@ impl<'a> Extractor<'a> {
                 let prose_p = dom.tag(sib) == Some(&local_name!("p"))
                     && (stats[sib].chars as usize) > 80
                     && density < 0.25;
-                if (stats[sib].scored && s >= threshold && hints(dom, sib).weight() >= 0.0)
+                if (stats[sib].scored() && s >= threshold && hints(dom, sib).weight() >= 0.0)
                     || prose_p
                 {
                     roots.push(sib);
@@ -1279,8 +1298,8 @@ impl<'a> Builder<'a> {
                         found_kind = true;
                     } else if *tag == local_name!("li") {
                         kind = BlockKind::ListItem;
-                        ordered = dom.nodes[n]
-                            .parent
+                        ordered = dom
+                            .parent(n)
                             .is_some_and(|p| dom.tag(p) == Some(&local_name!("ol")));
                         found_kind = true;
                     } else if *tag == local_name!("pre") {
@@ -1304,7 +1323,7 @@ impl<'a> Builder<'a> {
                     break;
                 }
             }
-            a = dom.nodes[n].parent;
+            a = dom.parent(n);
         }
         if kind == BlockKind::ListItem {
             level = list_depth.min(8);
@@ -1365,7 +1384,7 @@ impl<'a> Builder<'a> {
                     id = n;
                     continue 'walk;
                 }
-                let Some(p) = dom.nodes[id].parent else {
+                let Some(p) = dom.parent(id) else {
                     break 'walk;
                 };
                 id = p;
@@ -1380,14 +1399,14 @@ impl<'a> Builder<'a> {
     fn enter(&mut self, id: NodeId) -> bool {
         let dom = self.ex.dom;
         let tag = dom.tag(id);
-        match &dom.nodes[id].data {
+        match dom.data(id) {
             NodeData::Text(t) => {
                 if self.ex.pruned[id] != Some(Prune::Invisible) {
                     self.push_text(t);
                 }
                 return false;
             }
-            NodeData::Element { .. } => {}
+            NodeData::Element => {}
             _ => return false,
         }
         if self.ex.pruned[id] == Some(Prune::Invisible) {
@@ -1522,14 +1541,16 @@ impl<'a> Builder<'a> {
     fn splits(&self, id: NodeId) -> bool {
         let pruned = &self.ex.pruned;
         pruned[id] == Some(Prune::Furniture(Why::of(HIDDEN_ON_PAGE)))
-            && self.ex.dom.nodes[id]
-                .parent
+            && self
+                .ex
+                .dom
+                .parent(id)
                 .is_some_and(|p| pruned[p] != pruned[id])
     }
 
     /// After a block element closes, text that follows belongs to its parent.
     fn reset_ctx(&mut self, id: NodeId) {
-        if let Some(p) = self.ex.dom.nodes[id].parent {
+        if let Some(p) = self.ex.dom.parent(id) {
             self.ctx = Some(self.context_for(p));
         }
     }
@@ -1537,40 +1558,52 @@ impl<'a> Builder<'a> {
     fn table_block(&mut self, table: NodeId) {
         let dom = self.ex.dom;
         self.flush();
-        let mut rows: Vec<Vec<Vec<Inline>>> = Vec::new();
+        // The cells' text, apart by tabs, rows by newlines (rows without
+        // cells left out): what the renderers read the cells from.
+        let mut text = String::new();
+        let mut scratch = String::new();
+        let mut rows = 0usize;
         let mut link_chars = 0usize;
         for tr in dom
             .descendants(table)
             .filter(|&n| dom.tag(n) == Some(&local_name!("tr")))
         {
-            let mut row = Vec::new();
+            let mut cells = 0usize;
             for cell in dom
                 .children(tr)
                 .filter(|&c| is_tag(dom.tag(c), &[local_name!("td"), local_name!("th")]))
             {
-                let text = crate::util::norm_space(&dom.text(cell));
+                text.push_str(match (cells, rows) {
+                    (0, 0) => "",
+                    (0, _) => "\n",
+                    _ => "\t",
+                });
+                cells += 1;
+                scratch.clear();
+                dom.push_text(cell, &mut scratch);
+                for (i, w) in scratch.split_whitespace().enumerate() {
+                    if i > 0 {
+                        text.push(' ');
+                    }
+                    text.push_str(w);
+                }
                 link_chars += dom
                     .descendants(cell)
                     .filter(|&n| dom.tag(n) == Some(&local_name!("a")))
                     .map(|n| count_non_space(&dom.text(n)))
                     .sum::<usize>();
-                row.push(vec![Inline::Text(text)]);
             }
-            if !row.is_empty() {
-                rows.push(row);
-            }
+            rows += usize::from(cells > 0);
         }
-        let text = rows
-            .iter()
-            .map(|r| r.iter().map(|c| plain(c)).collect::<Vec<_>>().join("\t"))
-            .collect::<Vec<_>>()
-            .join("\n");
         if text.trim().is_empty() {
             return;
         }
+        // The text grew by doubling: what is left over is given back (a
+        // long table's text is held until the page is rendered).
+        text.shrink_to_fit();
         let ctx = self.context_for(table);
         let mut b = Block::new(BlockKind::Table, text);
-        b.rows = rows;
+        b.cells = true;
         self.push_block(b, (ctx.node, ctx.prune), link_chars);
         self.ctx = Some(ctx);
     }
@@ -1877,9 +1910,12 @@ fn build_blocks(dom: &Dom, base: Option<&str>, classy: bool) -> (Vec<Block>, Vec
         pre: 0,
     };
     b.walk(dom.body());
-    let (blocks, infos) = (b.blocks, b.infos);
+    let (mut blocks, mut infos) = (b.blocks, b.infos);
+    // Grown by doubling: what is left over is given back before scoring.
+    blocks.shrink_to_fit();
+    infos.shrink_to_fit();
     let roots = ex.content_roots(&blocks, &infos);
-    let mut in_content = vec![false; dom.nodes.len()];
+    let mut in_content = vec![false; dom.len()];
     for &r in &roots {
         in_content[r] = true;
         for n in dom.descendants(r) {

@@ -92,7 +92,7 @@ fn jsonld(dom: &Dom) -> JsonLd {
     for n in dom.descendants(DOCUMENT) {
         if dom.tag(n) == Some(&local_name!("script"))
             && dom
-                .attr(n, "type")
+                .attr_named(n, &local_name!("type"))
                 .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
         {
             let text = dom.text(n);
@@ -224,14 +224,18 @@ fn meta_values(dom: &Dom) -> HashMap<String, String> {
             continue;
         }
         let Some(content) = dom
-            .attr(n, "content")
+            .attr_named(n, &local_name!("content"))
             .map(norm_space)
             .filter(|c| !c.is_empty())
         else {
             continue;
         };
-        for attr in ["property", "name", "itemprop"] {
-            if let Some(keys) = dom.attr(n, attr) {
+        for attr in [
+            local_name!("property"),
+            local_name!("name"),
+            local_name!("itemprop"),
+        ] {
+            if let Some(keys) = dom.attr_named(n, &attr) {
                 // `property` may hold several space-separated names.
                 for key in keys.split_whitespace() {
                     out.entry(key.to_ascii_lowercase())
@@ -549,13 +553,16 @@ fn dom_byline(dom: &Dom, body: NodeId) -> Option<String> {
         if dom.tag(n).is_none() {
             continue;
         }
-        let rel_author = dom.attr(n, "rel").is_some_and(|r| r.contains("author"));
-        let itemprop = dom
-            .attr(n, "itemprop")
+        // By interned names: a comparison of two words per attribute.
+        let rel_author = dom
+            .attr_named(n, &local_name!("rel"))
             .is_some_and(|r| r.contains("author"));
-        let classy = ["class", "id"].iter().any(|a| {
+        let itemprop = dom
+            .attr_named(n, &local_name!("itemprop"))
+            .is_some_and(|r| r.contains("author"));
+        let classy = [local_name!("class"), local_name!("id")].iter().any(|a| {
             // ASCII case-insensitive, without a lower-case copy per element.
-            dom.attr(n, a).is_some_and(|v| {
+            dom.attr_named(n, a).is_some_and(|v| {
                 v.as_bytes()
                     .windows(6)
                     .any(|w| w.eq_ignore_ascii_case(b"byline"))

@@ -2,15 +2,17 @@
 //!
 //! Nodes live in one `Vec` and point at each other by index, so walking the
 //! tree needs no reference counting and no recursion (deeply nested input
-//! cannot overflow the stack).
+//! cannot overflow the stack). A node is 32 bytes: its links, an element's
+//! local name, and the index of its text or attributes in a side table.
 
 use std::borrow::Cow;
 use std::cell::{Ref, RefCell};
 use std::num::NonZeroU32;
 
-use html5ever::interface::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
+use html5ever::interface::{ElemName, ElementFlags, NodeOrText, QuirksMode, TreeSink};
 use html5ever::tendril::{StrTendril, TendrilSink};
-use html5ever::{local_name, ns, parse_document, Attribute, LocalName, ParseOpts, QualName};
+use html5ever::QualName;
+use html5ever::{local_name, ns, parse_document, Attribute, LocalName, Namespace, ParseOpts};
 
 /// Index of a node in the arena.
 pub(crate) type NodeId = usize;
@@ -27,38 +29,88 @@ fn node(l: NonZeroU32) -> NodeId {
     l.get() as NodeId
 }
 
-/// What a node is.
-#[derive(Debug)]
-pub(crate) enum NodeData {
+/// No parent (the document, and nodes not yet or no longer in the tree).
+const NO_PARENT: u32 = u32::MAX;
+
+/// What a node is, in the low bits of `Node::data`; the bits above
+/// `INDEX_SHIFT` index the node's entry in `Dom::texts` (text) or
+/// `Dom::attrs` (an element's attributes; 0 for none).
+const KIND: u32 = 0b11;
+const DOCUMENT_KIND: u32 = 0;
+const ELEMENT: u32 = 1;
+const TEXT: u32 = 2;
+/// Comments, doctypes and processing instructions.
+const OTHER: u32 = 3;
+/// An element's namespace, in the two bits above the kind: html5ever
+/// makes elements in these three only.
+const NS: u32 = 0b1100;
+const HTML: u32 = 0;
+const SVG: u32 = 0b0100;
+const MATHML: u32 = 0b1000;
+const OTHER_NS: u32 = 0b1100;
+const INDEX_SHIFT: u32 = 4;
+
+/// The namespaces by their bits (`NS`), for `elem_name` to hand out.
+static NAMESPACES: [Namespace; 4] = [ns!(html), ns!(svg), ns!(mathml), ns!()];
+/// Entries of `Dom::texts` and `Dom::attrs` past this many cannot be
+/// indexed: a text node past it is dropped, an element keeps no attributes
+/// (an input of over a gigabyte of markup).
+const MAX_INDEX: usize = (u32::MAX >> INDEX_SHIFT) as usize;
+
+/// What a node is, as the rest of the crate reads it.
+pub(crate) enum NodeData<'a> {
     Document,
-    Element {
-        name: QualName,
-        attrs: Vec<Attribute>,
-        /// The contents of a `<template>` (kept apart, never rendered).
-        template: Link,
-    },
-    Text(StrTendril),
-    /// Comments, doctypes and processing instructions.
+    Element,
+    Text(&'a StrTendril),
     Other,
 }
 
-/// One node of the arena.
+/// One node of the arena: 32 bytes.
 #[derive(Debug)]
-pub(crate) struct Node {
-    pub parent: Option<NodeId>,
+struct Node {
+    /// The element's local name (the empty name for other nodes).
+    local: LocalName,
+    parent: u32,
     first_child: Link,
     last_child: Link,
     prev: Link,
     next: Link,
-    pub data: NodeData,
+    /// Kind, namespace and index (see `KIND`).
+    data: u32,
+}
+
+impl Node {
+    fn new(local: LocalName, data: u32) -> Node {
+        Node {
+            local,
+            parent: NO_PARENT,
+            first_child: None,
+            last_child: None,
+            prev: None,
+            next: None,
+            data,
+        }
+    }
+
+    fn parent(&self) -> Option<NodeId> {
+        (self.parent != NO_PARENT).then_some(self.parent as NodeId)
+    }
+
+    fn index(&self) -> usize {
+        (self.data >> INDEX_SHIFT) as usize
+    }
 }
 
 /// A parsed document.
 #[derive(Debug)]
 pub(crate) struct Dom {
-    pub nodes: Vec<Node>,
-    /// Returned by the sink's `elem_name` for a non-element (never asked for).
-    none: QualName,
+    nodes: Vec<Node>,
+    /// Elements' attributes (the first entry, empty, is for elements without).
+    attrs: Vec<Vec<Attribute>>,
+    texts: Vec<StrTendril>,
+    /// `<template>` elements and the document fragments of their contents
+    /// (kept apart, never rendered), in the order of their ids.
+    templates: Vec<(NodeId, NodeId)>,
 }
 
 /// The document node is always the first.
@@ -67,34 +119,69 @@ pub(crate) const DOCUMENT: NodeId = 0;
 impl Dom {
     fn new() -> Dom {
         Dom {
-            nodes: vec![Node {
-                parent: None,
-                first_child: None,
-                last_child: None,
-                prev: None,
-                next: None,
-                data: NodeData::Document,
-            }],
-            none: QualName::new(None, ns!(), local_name!("")),
+            nodes: vec![Node::new(local_name!(""), DOCUMENT_KIND)],
+            attrs: vec![Vec::new()],
+            texts: Vec::new(),
+            templates: Vec::new(),
         }
     }
 
-    fn push(&mut self, data: NodeData) -> NodeId {
-        self.nodes.push(Node {
-            parent: None,
-            first_child: None,
-            last_child: None,
-            prev: None,
-            next: None,
-            data,
-        });
+    /// How many nodes there are (ids are below this).
+    pub(crate) fn len(&self) -> usize {
+        self.nodes.len()
+    }
+
+    fn push(&mut self, local: LocalName, data: u32) -> NodeId {
+        self.nodes.push(Node::new(local, data));
         self.nodes.len() - 1
+    }
+
+    fn push_text_node(&mut self, text: StrTendril) -> NodeId {
+        let at = self.texts.len();
+        if at > MAX_INDEX {
+            return self.push(local_name!(""), OTHER);
+        }
+        self.texts.push(text);
+        self.push(local_name!(""), (at as u32) << INDEX_SHIFT | TEXT)
+    }
+
+    /// What a node is.
+    pub(crate) fn data(&self, id: NodeId) -> NodeData<'_> {
+        let n = &self.nodes[id];
+        match n.data & KIND {
+            DOCUMENT_KIND => NodeData::Document,
+            ELEMENT => NodeData::Element,
+            TEXT => NodeData::Text(&self.texts[n.index()]),
+            _ => NodeData::Other,
+        }
+    }
+
+    /// The element's attributes (none for other nodes).
+    pub(crate) fn attrs(&self, id: NodeId) -> &[Attribute] {
+        let n = &self.nodes[id];
+        match n.data & KIND {
+            ELEMENT => &self.attrs[n.index()],
+            _ => &[],
+        }
+    }
+
+    fn text_mut(&mut self, id: NodeId) -> Option<&mut StrTendril> {
+        let n = &self.nodes[id];
+        match n.data & KIND {
+            TEXT => Some(&mut self.texts[n.index()]),
+            _ => None,
+        }
+    }
+
+    /// A node's parent.
+    pub(crate) fn parent(&self, id: NodeId) -> Option<NodeId> {
+        self.nodes[id].parent()
     }
 
     fn detach(&mut self, id: NodeId) {
         let (parent, prev, next) = {
             let n = &self.nodes[id];
-            (n.parent, n.prev, n.next)
+            (n.parent(), n.prev, n.next)
         };
         if let Some(p) = prev {
             self.nodes[node(p)].next = next;
@@ -107,7 +194,7 @@ impl Dom {
             self.nodes[par].last_child = prev;
         }
         let n = &mut self.nodes[id];
-        n.parent = None;
+        n.parent = NO_PARENT;
         n.prev = None;
         n.next = None;
     }
@@ -115,7 +202,7 @@ impl Dom {
     fn append(&mut self, parent: NodeId, child: NodeId) {
         self.detach(child);
         let last = self.nodes[parent].last_child;
-        self.nodes[child].parent = Some(parent);
+        self.nodes[child].parent = parent as u32;
         self.nodes[child].prev = last;
         match last {
             Some(l) => self.nodes[node(l)].next = link(child),
@@ -126,11 +213,11 @@ impl Dom {
 
     fn insert_before(&mut self, sibling: NodeId, child: NodeId) {
         self.detach(child);
-        let Some(parent) = self.nodes[sibling].parent else {
+        let Some(parent) = self.nodes[sibling].parent() else {
             return;
         };
         let prev = self.nodes[sibling].prev;
-        self.nodes[child].parent = Some(parent);
+        self.nodes[child].parent = parent as u32;
         self.nodes[child].prev = prev;
         self.nodes[child].next = link(sibling);
         self.nodes[sibling].prev = link(child);
@@ -143,59 +230,51 @@ impl Dom {
     /// Appends text, merging with a text node just before it.
     fn append_text(&mut self, parent: NodeId, text: &StrTendril) {
         if let Some(last) = self.nodes[parent].last_child {
-            if let NodeData::Text(t) = &mut self.nodes[node(last)].data {
+            if let Some(t) = self.text_mut(node(last)) {
                 t.push_tendril(text);
                 return;
             }
         }
-        let id = self.push(NodeData::Text(text.clone()));
+        let id = self.push_text_node(text.clone());
         self.append(parent, id);
     }
 
     fn text_before(&mut self, sibling: NodeId, text: &StrTendril) {
         if let Some(prev) = self.nodes[sibling].prev {
-            if let NodeData::Text(t) = &mut self.nodes[node(prev)].data {
+            if let Some(t) = self.text_mut(node(prev)) {
                 t.push_tendril(text);
                 return;
             }
         }
-        let id = self.push(NodeData::Text(text.clone()));
+        let id = self.push_text_node(text.clone());
         self.insert_before(sibling, id);
     }
 
     /// The element's local name (`div`, `p`), or `None` for other nodes.
     pub(crate) fn tag(&self, id: NodeId) -> Option<&LocalName> {
-        match &self.nodes[id].data {
-            NodeData::Element { name, .. } => Some(&name.local),
-            _ => None,
-        }
+        let n = &self.nodes[id];
+        (n.data & KIND == ELEMENT).then_some(&n.local)
     }
 
     /// Whether the element is in the HTML namespace (not SVG or MathML).
     pub(crate) fn is_html(&self, id: NodeId) -> bool {
-        matches!(&self.nodes[id].data, NodeData::Element { name, .. } if name.ns == ns!(html))
+        self.nodes[id].data & (KIND | NS) == ELEMENT | HTML
     }
 
     /// An attribute's value.
     pub(crate) fn attr(&self, id: NodeId, name: &str) -> Option<&str> {
-        match &self.nodes[id].data {
-            NodeData::Element { attrs, .. } => attrs
-                .iter()
-                .find(|a| &*a.name.local == name)
-                .map(|a| &*a.value),
-            _ => None,
-        }
+        self.attrs(id)
+            .iter()
+            .find(|a| &*a.name.local == name)
+            .map(|a| &*a.value)
     }
 
     /// An attribute's value, by its interned name (no string comparison).
     pub(crate) fn attr_named(&self, id: NodeId, name: &LocalName) -> Option<&str> {
-        match &self.nodes[id].data {
-            NodeData::Element { attrs, .. } => attrs
-                .iter()
-                .find(|a| a.name.local == *name)
-                .map(|a| &*a.value),
-            _ => None,
-        }
+        self.attrs(id)
+            .iter()
+            .find(|a| a.name.local == *name)
+            .map(|a| &*a.value)
     }
 
     /// A node's first child.
@@ -225,6 +304,25 @@ impl Dom {
         }
     }
 
+    /// All nodes of `root`'s subtree, `root` last, in reverse document
+    /// order (children before their parent): for bottom-up passes, without
+    /// a list of the nodes.
+    pub(crate) fn subtree_rev(&self, root: NodeId) -> SubtreeRev<'_> {
+        SubtreeRev {
+            dom: self,
+            root,
+            next: Some(self.last_leaf(root)),
+        }
+    }
+
+    /// The last node in document order of `id`'s subtree.
+    fn last_leaf(&self, mut id: NodeId) -> NodeId {
+        while let Some(c) = self.nodes[id].last_child {
+            id = node(c);
+        }
+        id
+    }
+
     /// The next node in document order after `id`'s whole subtree, within `root`.
     pub(crate) fn skip_subtree(&self, root: NodeId, mut id: NodeId) -> Option<NodeId> {
         loop {
@@ -234,7 +332,7 @@ impl Dom {
             if let Some(n) = self.nodes[id].next {
                 return Some(node(n));
             }
-            id = self.nodes[id].parent?;
+            id = self.nodes[id].parent()?;
         }
     }
 
@@ -247,15 +345,20 @@ impl Dom {
     /// The text of a subtree, concatenated (no separators added).
     pub(crate) fn text(&self, root: NodeId) -> String {
         let mut out = String::new();
-        if let NodeData::Text(t) = &self.nodes[root].data {
+        self.push_text(root, &mut out);
+        out
+    }
+
+    /// Appends the text of a subtree to `out`.
+    pub(crate) fn push_text(&self, root: NodeId, out: &mut String) {
+        if let NodeData::Text(t) = self.data(root) {
             out.push_str(t);
         }
         for n in self.descendants(root) {
-            if let NodeData::Text(t) = &self.nodes[n].data {
+            if let NodeData::Text(t) = self.data(n) {
                 out.push_str(t);
             }
         }
-        out
     }
 
     /// The `<body>` element, or the document when there is none.
@@ -280,6 +383,29 @@ impl Iterator for Children<'_> {
     }
 }
 
+/// Iterator over a subtree in reverse document order.
+pub(crate) struct SubtreeRev<'a> {
+    dom: &'a Dom,
+    root: NodeId,
+    next: Option<NodeId>,
+}
+
+impl Iterator for SubtreeRev<'_> {
+    type Item = NodeId;
+    fn next(&mut self) -> Option<NodeId> {
+        let id = self.next?;
+        self.next = if id == self.root {
+            None
+        } else {
+            match self.dom.nodes[id].prev {
+                Some(p) => Some(self.dom.last_leaf(node(p))),
+                None => self.dom.nodes[id].parent(),
+            }
+        };
+        Some(id)
+    }
+}
+
 /// Iterator over a subtree in document order.
 pub(crate) struct Descendants<'a> {
     dom: &'a Dom,
@@ -299,6 +425,19 @@ impl Iterator for Descendants<'_> {
     }
 }
 
+/// An element's name as html5ever asks for it.
+#[derive(Debug)]
+struct ElemRef<'a>(Ref<'a, Node>);
+
+impl ElemName for ElemRef<'_> {
+    fn ns(&self) -> &Namespace {
+        &NAMESPACES[((self.0.data & NS) >> 2) as usize]
+    }
+    fn local_name(&self) -> &LocalName {
+        &self.0.local
+    }
+}
+
 /// The tree sink html5ever builds into.
 struct Sink {
     dom: RefCell<Dom>,
@@ -307,7 +446,7 @@ struct Sink {
 impl TreeSink for Sink {
     type Handle = NodeId;
     type Output = Dom;
-    type ElemName<'a> = Ref<'a, QualName>;
+    type ElemName<'a> = ElemRef<'a>;
 
     fn finish(self) -> Dom {
         self.dom.into_inner()
@@ -319,33 +458,39 @@ impl TreeSink for Sink {
         DOCUMENT
     }
 
-    fn elem_name<'a>(&'a self, target: &'a NodeId) -> Ref<'a, QualName> {
-        Ref::map(self.dom.borrow(), |d| match &d.nodes[*target].data {
-            NodeData::Element { name, .. } => name,
-            _ => &d.none,
-        })
+    fn elem_name<'a>(&'a self, target: &'a NodeId) -> ElemRef<'a> {
+        ElemRef(Ref::map(self.dom.borrow(), |d| &d.nodes[*target]))
     }
 
     fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> NodeId {
         let mut dom = self.dom.borrow_mut();
-        let template = if flags.template {
-            link(dom.push(NodeData::Document))
+        let at = dom.attrs.len();
+        let index = if attrs.is_empty() || at > MAX_INDEX {
+            0
         } else {
-            None
+            dom.attrs.push(attrs);
+            at as u32
         };
-        dom.push(NodeData::Element {
-            name,
-            attrs,
-            template,
-        })
+        let ns = match name.ns {
+            ns!(html) => HTML,
+            ns!(svg) => SVG,
+            ns!(mathml) => MATHML,
+            _ => OTHER_NS,
+        };
+        let id = dom.push(name.local, index << INDEX_SHIFT | ns | ELEMENT);
+        if flags.template {
+            let contents = dom.push(local_name!(""), DOCUMENT_KIND);
+            dom.templates.push((id, contents));
+        }
+        id
     }
 
     fn create_comment(&self, _text: StrTendril) -> NodeId {
-        self.dom.borrow_mut().push(NodeData::Other)
+        self.dom.borrow_mut().push(local_name!(""), OTHER)
     }
 
     fn create_pi(&self, _target: StrTendril, _data: StrTendril) -> NodeId {
-        self.dom.borrow_mut().push(NodeData::Other)
+        self.dom.borrow_mut().push(local_name!(""), OTHER)
     }
 
     fn append(&self, parent: &NodeId, child: NodeOrText<NodeId>) {
@@ -362,7 +507,7 @@ impl TreeSink for Sink {
         prev_element: &NodeId,
         child: NodeOrText<NodeId>,
     ) {
-        let has_parent = self.dom.borrow().nodes[*element].parent.is_some();
+        let has_parent = self.dom.borrow().parent(*element).is_some();
         if has_parent {
             self.append_before_sibling(element, child);
         } else {
@@ -373,11 +518,11 @@ impl TreeSink for Sink {
     fn append_doctype_to_document(&self, _n: StrTendril, _p: StrTendril, _s: StrTendril) {}
 
     fn get_template_contents(&self, target: &NodeId) -> NodeId {
-        match &self.dom.borrow().nodes[*target].data {
-            NodeData::Element {
-                template: Some(t), ..
-            } => node(*t),
-            _ => *target,
+        let dom = self.dom.borrow();
+        // Pushed as they are made, so in the order of their ids.
+        match dom.templates.binary_search_by_key(target, |&(t, _)| t) {
+            Ok(i) => dom.templates[i].1,
+            Err(_) => *target,
         }
     }
 
@@ -396,14 +541,28 @@ impl TreeSink for Sink {
     }
 
     fn add_attrs_if_missing(&self, target: &NodeId, new: Vec<Attribute>) {
-        if let NodeData::Element { attrs, .. } = &mut self.dom.borrow_mut().nodes[*target].data {
-            for a in new {
-                if attrs.len() >= MAX_ATTRS {
-                    break;
-                }
-                if !attrs.iter().any(|b| b.name == a.name) {
-                    attrs.push(a);
-                }
+        let mut dom = self.dom.borrow_mut();
+        let n = &dom.nodes[*target];
+        if n.data & KIND != ELEMENT {
+            return;
+        }
+        let mut index = n.index();
+        if index == 0 {
+            // An element without attributes gets its entry.
+            index = dom.attrs.len();
+            if index > MAX_INDEX {
+                return;
+            }
+            dom.attrs.push(Vec::new());
+            dom.nodes[*target].data |= (index as u32) << INDEX_SHIFT;
+        }
+        let attrs = &mut dom.attrs[index];
+        for a in new {
+            if attrs.len() >= MAX_ATTRS {
+                break;
+            }
+            if !attrs.iter().any(|b| b.name == a.name) {
+                attrs.push(a);
             }
         }
     }
@@ -1014,6 +1173,8 @@ pub(crate) fn parse(html: &str) -> Dom {
     // The arena grew by doubling: what is left over is given back before
     // the rest of the pipeline adds its own tables beside it.
     dom.nodes.shrink_to_fit();
+    dom.attrs.shrink_to_fit();
+    dom.texts.shrink_to_fit();
     dom
 }
 
@@ -1045,6 +1206,17 @@ mod tests {
         assert_eq!(dom.text(ps[0]), "Hello big world");
         assert_eq!(dom.attr(ps[0], "class"), Some("x"));
         assert_eq!(dom.text(ps[1]), "Two & three");
+    }
+
+    #[test]
+    fn subtree_rev_is_document_order_reversed() {
+        let dom = parse("<p>a<b>b<i>c</i></b>d</p><ul><li>e<li>f</ul><div></div>");
+        let body = dom.body();
+        let mut order: Vec<NodeId> = std::iter::once(body).chain(dom.descendants(body)).collect();
+        order.reverse();
+        assert_eq!(dom.subtree_rev(body).collect::<Vec<_>>(), order);
+        let leaf = dom.find(body, &local_name!("div")).expect("div");
+        assert_eq!(dom.subtree_rev(leaf).collect::<Vec<_>>(), vec![leaf]);
     }
 
     #[test]

@@ -174,27 +174,38 @@ pub(crate) fn markdown(blocks: &[&Block]) -> String {
 }
 
 fn md_table(b: &Block) -> String {
-    if b.rows.is_empty() {
+    if !b.cells {
         return md_escape(&b.text);
     }
-    let width = b.rows.iter().map(Vec::len).max().unwrap_or(0).max(1);
-    let mut lines = Vec::new();
-    for (r, row) in b.rows.iter().enumerate() {
-        let mut cells: Vec<String> = row
-            .iter()
-            .map(|c| {
-                let mut s = String::new();
-                md_inlines(c, &mut s);
-                s.replace('\n', " ")
-            })
-            .collect();
-        cells.resize(width, String::new());
-        lines.push(format!("| {} |", cells.join(" | ")));
+    let rows = b.text.split('\n');
+    let width = rows
+        .clone()
+        .map(|r| r.split('\t').count())
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    let mut out = String::new();
+    for (r, row) in rows.enumerate() {
+        if r > 0 {
+            out.push('\n');
+        }
+        out.push('|');
+        let mut cells = 0;
+        for cell in row.split('\t') {
+            out.push(' ');
+            out.push_str(&md_escape(cell));
+            out.push_str(" |");
+            cells += 1;
+        }
+        for _ in cells..width {
+            out.push_str("  |");
+        }
         if r == 0 {
-            lines.push(format!("|{}", " --- |".repeat(width)));
+            out.push_str("\n|");
+            out.push_str(&" --- |".repeat(width));
         }
     }
-    lines.join("\n")
+    out
 }
 
 /// Escapes text for HTML element content and attribute values.
@@ -343,13 +354,13 @@ pub(crate) fn html(blocks: &[&Block], remote_images: bool) -> String {
                 out.push_str(&escape_html(&b.text));
                 out.push_str("</code></pre>");
             }
-            BlockKind::Table if !b.rows.is_empty() => {
+            BlockKind::Table if b.cells => {
                 out.push_str("<table><tbody>");
-                for row in &b.rows {
+                for row in b.text.split('\n') {
                     out.push_str("<tr>");
-                    for cell in row {
+                    for cell in row.split('\t') {
                         out.push_str("<td>");
-                        html_inlines(cell, &mut out);
+                        out.push_str(&escape_html(cell));
                         out.push_str("</td>");
                     }
                     out.push_str("</tr>");
