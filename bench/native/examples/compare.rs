@@ -15,7 +15,7 @@ use std::hint::black_box;
 use std::path::PathBuf;
 use std::time::Instant;
 
-use gleaner_bench::{dataset_dir, load_pages, median, quantile};
+use gleaner_bench::{dataset_dir, load_pages, median, number_arg, quantile};
 use serde_json::{json, Map, Value};
 
 #[derive(Clone, Copy, PartialEq)]
@@ -63,12 +63,7 @@ fn main() {
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
-            "--passes" => {
-                passes = args
-                    .next()
-                    .and_then(|v| v.parse().ok())
-                    .expect("--passes N")
-            }
+            "--passes" => passes = number_arg(&mut args, "--passes N"),
             "--out-dir" => out_dir = args.next().map(PathBuf::from),
             "--only" => {
                 only = match args.next().as_deref() {

@@ -7,7 +7,7 @@
 
 use std::hint::black_box;
 
-use gleaner_bench::{dataset_dir, load_pages};
+use gleaner_bench::{dataset_dir, load_pages, number_arg};
 
 fn main() {
     let mut passes = 1usize;
@@ -15,12 +15,7 @@ fn main() {
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
-            "--passes" => {
-                passes = args
-                    .next()
-                    .and_then(|v| v.parse().ok())
-                    .expect("--passes N")
-            }
+            "--passes" => passes = number_arg(&mut args, "--passes N"),
             _ => dir_arg = Some(a),
         }
     }

@@ -114,3 +114,11 @@ pub fn fill(unit: &str, size: usize) -> String {
     s.truncate(end);
     s
 }
+
+/// The number after an option such as `--passes`, taken from `args`; panics
+/// with the option's usage when it is missing or not a number.
+pub fn number_arg(args: &mut impl Iterator<Item = String>, usage: &str) -> usize {
+    args.next()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or_else(|| panic!("{usage}"))
+}
