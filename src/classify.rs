@@ -215,7 +215,10 @@ pub(crate) fn relative_time(text: &str) -> bool {
 /// The class of a block from its own features alone.
 fn initial(block: &Block, f: &Features, s: &Signals, lang_known: bool) -> Class {
     if f.words == 0 && block.kind != BlockKind::Figure {
-        return Class::Bad("no words".into());
+        if lone_separator(&block.text) {
+            return Class::Bad("a separator between links".into());
+        }
+        return Class::Bad(NO_WORDS.into());
     }
     if f.copyright {
         return Class::Bad("copyright line".into());
@@ -321,6 +324,7 @@ fn neighbour(classes: &[Class], i: usize, step: isize, skip_near_good: bool) -> 
     let mut j = i as isize + step;
     while j >= 0 && (j as usize) < classes.len() {
         match &classes[j as usize] {
+            c if blank(c) => {}
             Class::Good => return true,
             Class::Bad(_) => return false,
             Class::NearGood if !skip_near_good => return true,
@@ -361,6 +365,7 @@ fn run_weight(c: &Class, chars: usize) -> i64 {
     let n = chars as i64;
     match c {
         Class::Good => n,
+        c if blank(c) => 0,
         _ => -(120 + n),
     }
 }
@@ -373,11 +378,28 @@ fn extension_weight(c: &Class, chars: usize) -> i64 {
     let n = chars as i64;
     match c {
         Class::Good => n,
+        c if blank(c) => 0,
         _ => -(60 + n / 2),
     }
 }
 
 const MOSTLY_LINKS: &str = "mostly links";
+/// Why a block without words goes. Such a block (a rule of underscores, a
+/// row of stars, a code line of brackets, an invisible space) is a break
+/// inside whatever surrounds it: it neither separates the article's parts
+/// nor joins them to anything.
+const NO_WORDS: &str = "no words";
+
+/// A lone separator of a menu or a byline ("•", "|"): unlike other blocks
+/// without words, a sign of page furniture.
+fn lone_separator(text: &str) -> bool {
+    let mut chars = text.chars();
+    chars.next().is_some_and(|c| "•|·/»›".contains(c)) && chars.next().is_none()
+}
+
+fn blank(c: &Class) -> bool {
+    matches!(c, Class::Bad(why) if why == NO_WORDS)
+}
 /// How long a teaser's description is, and how many teasers in a row make a
 /// list of them.
 const TEASER_MIN: usize = 40;
@@ -512,7 +534,9 @@ pub(crate) fn classify(blocks: &mut [Block], signals: &[Signals], page: &Page) {
     let mut i = 0;
     while i < revised.len() {
         let is_member = |c: &Class| {
-            matches!(c, Class::NearGood) || matches!(c, Class::Bad(why) if why.starts_with("short"))
+            matches!(c, Class::NearGood)
+                || blank(c)
+                || matches!(c, Class::Bad(why) if why.starts_with("short"))
         };
         if !is_member(&revised[i]) {
             i += 1;
