@@ -598,7 +598,7 @@ pub(crate) fn classify(blocks: &mut [Block], signals: &[Signals], page: &Page) {
     // take the main run of the blocks that are merely doubtful.
     if !final_classes.contains(&Class::Good) {
         for (i, c) in final_classes.iter_mut().enumerate() {
-            if chars[i] >= 50 && matches!(classes[i], Class::NearGood | Class::Good)
+            if chars[i] >= 50 && matches!(classes[i], Class::NearGood | Class::Good | Class::Short)
                 || matches!(c, Class::Bad(why) if why.starts_with("not prose") && chars[i] >= 50)
             {
                 *c = Class::Good;
