@@ -56,6 +56,9 @@ enum Class {
     NearGood,
     Short,
     Bad(String),
+    /// Dropped, but neither separates its neighbours nor joins them to
+    /// anything: a rule between sections, a code line of brackets.
+    Skip(String),
 }
 
 /// Features of one block.
@@ -218,7 +221,7 @@ fn initial(block: &Block, f: &Features, s: &Signals, lang_known: bool) -> Class 
         if lone_separator(&block.text) {
             return Class::Bad("a separator between links".into());
         }
-        return Class::Bad(NO_WORDS.into());
+        return Class::Skip(NO_WORDS.into());
     }
     if f.copyright {
         return Class::Bad("copyright line".into());
@@ -324,7 +327,7 @@ fn neighbour(classes: &[Class], i: usize, step: isize, skip_near_good: bool) -> 
     let mut j = i as isize + step;
     while j >= 0 && (j as usize) < classes.len() {
         match &classes[j as usize] {
-            c if blank(c) => {}
+            Class::Skip(_) => {}
             Class::Good => return true,
             Class::Bad(_) => return false,
             Class::NearGood if !skip_near_good => return true,
@@ -365,7 +368,7 @@ fn run_weight(c: &Class, chars: usize) -> i64 {
     let n = chars as i64;
     match c {
         Class::Good => n,
-        c if blank(c) => 0,
+        Class::Skip(_) => 0,
         _ => -(120 + n),
     }
 }
@@ -378,7 +381,7 @@ fn extension_weight(c: &Class, chars: usize) -> i64 {
     let n = chars as i64;
     match c {
         Class::Good => n,
-        c if blank(c) => 0,
+        Class::Skip(_) => 0,
         _ => -(60 + n / 2),
     }
 }
@@ -386,20 +389,21 @@ fn extension_weight(c: &Class, chars: usize) -> i64 {
 const MOSTLY_LINKS: &str = "mostly links";
 /// Why a block without words goes. Such a block (a rule of underscores, a
 /// row of stars, a code line of brackets, an invisible space) is a break
-/// inside whatever surrounds it: it neither separates the article's parts
-/// nor joins them to anything.
+/// inside whatever surrounds it ([`Class::Skip`]).
 const NO_WORDS: &str = "no words";
 
-/// A lone separator of a menu or a byline ("•", "|"): unlike other blocks
-/// without words, a sign of page furniture.
+/// A lone separator of a menu or a byline ("•", "|"), or an icon (icon
+/// fonts draw with private-use characters): unlike other blocks without
+/// words, a sign of page furniture.
 fn lone_separator(text: &str) -> bool {
+    let icon = |c: char| matches!(c, '\u{e000}'..='\u{f8ff}');
     let mut chars = text.chars();
-    chars.next().is_some_and(|c| "•|·/»›".contains(c)) && chars.next().is_none()
+    chars
+        .next()
+        .is_some_and(|c| "•|·/»›".contains(c) || icon(c))
+        && chars.all(icon)
 }
 
-fn blank(c: &Class) -> bool {
-    matches!(c, Class::Bad(why) if why == NO_WORDS)
-}
 /// How long a teaser's description is, and how many teasers in a row make a
 /// list of them.
 const TEASER_MIN: usize = 40;
@@ -462,10 +466,50 @@ fn article_run(
     (start, end)
 }
 
+/// How long a line that the page repeats may be and still head a part of the
+/// article (an interview's recurring question, a recipe's "Ingredients").
+const STRUCTURAL_REPEAT: usize = 200;
+
+/// A short line the page repeats, each time right before prose of its own, is
+/// part of the article's structure (an interview's recurring question, the
+/// same subheading over each part), not boilerplate: it is judged as if it
+/// were not repeated.
+fn structural_repeats(
+    classes: &mut [Class],
+    repeats: &[(usize, usize)],
+    own: Vec<Class>,
+    chars: &[usize],
+) {
+    let prose_after = |i: usize, classes: &[Class]| {
+        matches!(classes.get(i + 1), Some(Class::Good | Class::NearGood))
+    };
+    // Occurrences of each repeated line, grouped by the first one: (all,
+    // before prose). Most must come before prose.
+    let mut counts: HashMap<usize, (usize, usize)> = HashMap::new();
+    for &(first, i) in repeats {
+        let c = counts
+            .entry(first)
+            .or_insert((1, usize::from(prose_after(first, classes))));
+        c.0 += 1;
+        c.1 += usize::from(prose_after(i, classes));
+    }
+    for (&(first, i), class) in repeats.iter().zip(own) {
+        let structural = counts
+            .get(&first)
+            .is_some_and(|&(all, prose)| prose * 4 >= all * 3);
+        if structural && chars[i] < STRUCTURAL_REPEAT {
+            classes[i] = class;
+        }
+    }
+}
+
 /// Classifies the blocks in place: sets `kept` and `reason` on each.
 pub(crate) fn classify(blocks: &mut [Block], signals: &[Signals], page: &Page) {
     let lang_known = page.lang.is_some();
     let mut seen_keys: HashMap<String, usize> = HashMap::new();
+    // Repeats of an earlier block (first, repeat), with their own classes.
+    let mut repeats: Vec<(usize, usize)> = Vec::new();
+    let mut own: Vec<Class> = Vec::new();
     let mut classes: Vec<Class> = Vec::with_capacity(blocks.len());
     let mut chars: Vec<usize> = Vec::with_capacity(blocks.len());
     let mut furniture: Vec<Vec<&'static str>> = Vec::with_capacity(blocks.len());
@@ -479,13 +523,15 @@ pub(crate) fn classify(blocks: &mut [Block], signals: &[Signals], page: &Page) {
             Class::Bad(block.reason.clone().unwrap_or_else(|| "the title".into()))
         } else if !key.is_empty() && page.seen.is_some_and(|seen| seen(&key)) {
             Class::Bad("repeated on earlier pages".into())
-        } else if let Some(first) = seen_keys.get(&key).filter(|_| {
+        } else if let Some(&first) = seen_keys.get(&key).filter(|_| {
             f.chars >= 20
                 && !(s.content && block.kind == BlockKind::Paragraph && f.chars >= REPEATED_PROSE)
                 // Tables repeat their header rows (a row copied as text has
                 // its cells apart by tabs).
                 && block.text.matches('\t').count() < 2
         }) {
+            repeats.push((first, i));
+            own.push(initial(block, &f, s, lang_known));
             Class::Bad(format!("repeats block {} of the page", first + 1))
         } else {
             initial(block, &f, s, lang_known)
@@ -494,6 +540,7 @@ pub(crate) fn classify(blocks: &mut [Block], signals: &[Signals], page: &Page) {
         classes.push(class);
         furniture.push(f.furniture);
     }
+    structural_repeats(&mut classes, &repeats, own, &chars);
 
     // A page whose prose comes only in short paragraphs has no block that is
     // good on its own: its longest doubtful blocks anchor the article instead.
@@ -535,7 +582,7 @@ pub(crate) fn classify(blocks: &mut [Block], signals: &[Signals], page: &Page) {
     while i < revised.len() {
         let is_member = |c: &Class| {
             matches!(c, Class::NearGood)
-                || blank(c)
+                || matches!(c, Class::Skip(_))
                 || matches!(c, Class::Bad(why) if why.starts_with("short"))
         };
         if !is_member(&revised[i]) {
@@ -688,7 +735,7 @@ pub(crate) fn classify(blocks: &mut [Block], signals: &[Signals], page: &Page) {
 
     for (i, block) in blocks.iter_mut().enumerate() {
         match &final_classes[i] {
-            Class::Bad(why) => block.drop_for(why.clone()),
+            Class::Bad(why) | Class::Skip(why) => block.drop_for(why.clone()),
             _ => {
                 block.kept = true;
                 block.reason = match classes[i] {
