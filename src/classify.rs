@@ -387,6 +387,7 @@ fn extension_weight(c: &Class, chars: usize) -> i64 {
 }
 
 const MOSTLY_LINKS: &str = "mostly links";
+const DOUBTFUL: &str = "doubtful text among boilerplate";
 /// Why a block without words goes. Such a block (a rule of underscores, a
 /// row of stars, a code line of brackets, an invisible space) is a break
 /// inside whatever surrounds it ([`Class::Skip`]).
@@ -607,7 +608,7 @@ pub(crate) fn classify(blocks: &mut [Block], signals: &[Signals], page: &Page) {
         .map(|i| match revised[i] {
             Class::NearGood => {
                 if !neighbour(&revised, i, -1, true) && !neighbour(&revised, i, 1, true) {
-                    Class::Bad("doubtful text among boilerplate".into())
+                    Class::Bad(DOUBTFUL.into())
                 } else {
                     Class::Good
                 }
@@ -638,6 +639,19 @@ pub(crate) fn classify(blocks: &mut [Block], signals: &[Signals], page: &Page) {
         let vouched = signals.get(i).is_some_and(|s| s.content);
         if *c == Class::Good && !vouched && !(best_range.0..best_range.1).contains(&i) {
             *c = Class::Bad("outside the main article text".into());
+        }
+    }
+    // Inside the article's run, doubtful text that reads as whole sentences
+    // is the article's, whatever stands beside it (an advertisement's label,
+    // a repeated line).
+    for i in best_range.0..best_range.1 {
+        if matches!(&final_classes[i], Class::Bad(why) if why == DOUBTFUL)
+            && blocks[i]
+                .text
+                .trim_end()
+                .ends_with(['.', '!', '?', '"', '”', '»', '“', '。', '…'])
+        {
+            final_classes[i] = Class::Good;
         }
     }
 

@@ -266,16 +266,19 @@ fn dated_byline(text: &str) -> Option<String> {
 /// story and the teasers beside it, each with its headline and time), the
 /// one with the most prose under it, when it has clearly the most.
 fn article_head(blocks: &[Block]) -> Option<Head> {
+    // (A line that opens with a dash attributes a quotation, an embedded
+    // post say: not the article's own date or author.)
     let meta = |b: &Block| {
         b.reason
             .as_deref()
             .is_some_and(|r| r.starts_with("a date line") || r.starts_with("a byline"))
+            && !b.text.starts_with(['—', '–', '-'])
     };
     let dated = |b: &Block| {
-        b.text.chars().count() >= 100 && parse_dateline(&b.text).is_some_and(|d| d.agency.is_some())
+        b.text.chars().count() >= 40 && parse_dateline(&b.text).is_some_and(|d| d.agency.is_some())
     };
     let headline = |m: usize| {
-        (m.saturating_sub(2)..m)
+        (m.saturating_sub(4)..m)
             .rev()
             .find(|&h| headline_like(&blocks[h].text) && words(&blocks[h].text).count() >= 4)
     };
@@ -291,9 +294,9 @@ fn article_head(blocks: &[Block]) -> Option<Head> {
             }
         } else if meta(&blocks[m]) {
             let Some(h) = headline(m) else { continue };
-            let Some(lead) = (m + 1..(m + 3).min(blocks.len())).find(|&p| {
+            let Some(lead) = (m + 1..(m + 4).min(blocks.len())).find(|&p| {
                 let t = &blocks[p].text;
-                t.chars().count() >= 150 && t.contains(['.', '!', '?', '。'])
+                t.chars().count() >= 100 && t.contains(['.', '!', '?', '。'])
             }) else {
                 continue;
             };
