@@ -261,6 +261,9 @@ fn dated_byline(text: &str) -> Option<String> {
     parse_byline(text.get(at + 1..)?)
 }
 
+/// How many lines under a date or byline line the lead may start.
+const LEAD_REACH: usize = 40;
+
 /// The article's head: a headline over a date or byline line over prose, or
 /// a paragraph that opens with an agency's dateline. Of several heads (a
 /// story and the teasers beside it, each with its headline and time), the
@@ -294,10 +297,12 @@ fn article_head(blocks: &[Block]) -> Option<Head> {
             }
         } else if meta(&blocks[m]) {
             let Some(h) = headline(m) else { continue };
-            let Some(lead) = (m + 1..(m + 4).min(blocks.len())).find(|&p| {
-                let t = &blocks[p].text;
-                t.chars().count() >= 100 && t.contains(['.', '!', '?', '。'])
-            }) else {
+            // The lead: the first long block, past short lines only (a share
+            // bar, a caption's credit).
+            let Some(lead) = (m + 1..(m + LEAD_REACH).min(blocks.len()))
+                .find(|&p| blocks[p].text.chars().count() >= 100)
+                .filter(|&p| blocks[p].text.contains(['.', '!', '?', '。']))
+            else {
                 continue;
             };
             Head {
