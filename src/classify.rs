@@ -115,8 +115,15 @@ fn features(text: &str, lang: Option<&'static Language>) -> Features {
     };
     let mut stops = 0usize;
     let mut lower = String::new();
+    // (Numbers are neither function words nor content words: figures in
+    // financial or sports prose must not make it read as a table.)
+    let mut numbers = 0usize;
     for w in words(text) {
         f.words += 1;
+        if w.bytes().all(|b| b.is_ascii_digit()) {
+            numbers += 1;
+            continue;
+        }
         if let Some(l) = lang {
             lang::lower_word(w, &mut lower);
             if l.is_stop(&lower) {
@@ -124,10 +131,11 @@ fn features(text: &str, lang: Option<&'static Language>) -> Features {
             }
         }
     }
-    f.stop_density = if f.words == 0 {
+    let lexical = f.words - numbers;
+    f.stop_density = if lexical == 0 {
         0.0
     } else {
-        stops as f32 / f.words as f32
+        stops as f32 / lexical as f32
     };
     for token in text.split_whitespace() {
         if is_address(token) {
