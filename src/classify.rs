@@ -394,6 +394,86 @@ fn extension_weight(c: &Class, chars: usize) -> i64 {
     }
 }
 
+/// The separator that gives a line of a list of records its shape: cells
+/// apart by tabs (a table's row copied as text), or a field with a number
+/// (a date, a rank, a stage), then a dash or a colon, then the rest
+/// ("June 9 – Town, Hall", "Stage 3: May 2 – Town").
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Shape {
+    Cells(usize),
+    Dash,
+    Colon,
+}
+
+/// The shape of a line of a list of records, if it has one.
+fn record_shape(text: &str) -> Option<Shape> {
+    let tabs = text.matches('\t').count();
+    if tabs > 0 {
+        return Some(Shape::Cells(tabs));
+    }
+    let dash = [" – ", " — ", " -- ", " - "]
+        .iter()
+        .filter_map(|d| text.find(d))
+        .min();
+    let colon = text.find(": ");
+    let shape = match (dash, colon) {
+        (Some(d), Some(c)) if c < d => (c, Shape::Colon),
+        (Some(d), _) => (d, Shape::Dash),
+        (None, Some(c)) => (c, Shape::Colon),
+        (None, None) => return None,
+    };
+    // A field with a number before the separator: a date, a rank, a stage.
+    let field = text.get(..shape.0).unwrap_or_default();
+    field.chars().any(char::is_numeric).then_some(shape.1)
+}
+
+/// Lines in a list of records: this many in a row, each at most this long.
+const RECORD_RUN: usize = 3;
+const RECORD_CHARS: usize = 200;
+
+/// Lists of records: lines in a row of one shape (a table's rows, a list of
+/// dates and places) are one list, judged as one. Right after the article's
+/// text (with at most a line between, the list's own heading) the list goes
+/// on with the article; a table's rows as long as a paragraph group are text
+/// of their own. Menus are lists too, but of bare names: no shape.
+fn records(classes: &mut [Class], chars: &[usize], blocks: &[Block]) {
+    let doubtful = |c: &Class| matches!(c, Class::Short | Class::NearGood);
+    let mut i = 0;
+    while i < classes.len() {
+        let shape = |i: usize| {
+            if chars[i] > RECORD_CHARS || !doubtful(&classes[i]) {
+                return None;
+            }
+            record_shape(&blocks[i].text)
+        };
+        let Some(s) = shape(i) else {
+            i += 1;
+            continue;
+        };
+        let start = i;
+        while i < classes.len() && shape(i) == Some(s) {
+            i += 1;
+        }
+        if i - start < RECORD_RUN {
+            continue;
+        }
+        // The article's text just before, or before the list's heading.
+        let text = |j: usize| matches!(classes[j], Class::Good | Class::NearGood);
+        let after_text = (start >= 1 && text(start - 1))
+            || (start >= 2
+                && text(start - 2)
+                && chars[start - 1] < SHORT
+                && classes[start - 1] == Class::Short);
+        let table = matches!(s, Shape::Cells(_));
+        let run_chars: usize = chars[start..i].iter().sum();
+        if after_text || table && run_chars >= GROUP_CHARS {
+            for c in &mut classes[start..i] {
+                *c = Class::Good;
+            }
+        }
+    }
+}
+
 const MOSTLY_LINKS: &str = "mostly links";
 const DOUBTFUL: &str = "doubtful text among boilerplate";
 /// Why a block without words goes. Such a block (a rule of underscores, a
@@ -564,6 +644,8 @@ pub(crate) fn classify(blocks: &mut [Block], signals: &[Signals], page: &Page) {
             }
         }
     }
+
+    records(&mut classes, &chars, blocks);
 
     // Context: short blocks take the class of their neighbours.
     let revised: Vec<Class> = (0..classes.len())
@@ -767,5 +849,25 @@ pub(crate) fn classify(blocks: &mut [Block], signals: &[Signals], page: &Page) {
                 };
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes_of_records() {
+        assert_eq!(record_shape("1\tTeam\t30"), Some(Shape::Cells(2)));
+        assert_eq!(
+            record_shape("June 9 – Town Hall, Lakeside"),
+            Some(Shape::Dash)
+        );
+        assert_eq!(record_shape("Stage 3: May 2 – Ridge"), Some(Shape::Colon));
+        // No number before the separator: a label, not a record.
+        assert_eq!(record_shape("Tag: gardening"), None);
+        assert_eq!(record_shape("Opinion – Why we walk"), None);
+        // A menu's bare names have no shape.
+        assert_eq!(record_shape("Contact"), None);
     }
 }

@@ -84,6 +84,8 @@ fn headline_like(text: &str) -> bool {
         && !matches!(last, '.' | ':' | ',' | ';')
         && (first.is_uppercase() || first.is_numeric() || "\"„“«»'‘".contains(first))
         && !timestamp(text)
+        // (A table's row, its cells apart by tabs, is not one.)
+        && !text.contains('\t')
 }
 
 /// A line that only says when ("2 days ago at 08:51 am", "Nov 19, 6:55 AM",
