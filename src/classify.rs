@@ -724,7 +724,19 @@ pub(crate) fn classify(blocks: &mut [Block], signals: &[Signals], page: &Page) {
     if walls.iter().filter(|&&w| w).count() > 1 {
         walls.iter_mut().for_each(|w| *w = false);
     }
-    let best_range = article_run(&final_classes, &chars, &counted, &walls, signals, title);
+    // A short block has no weight of its own in the run: its class is its
+    // neighbours' (a sidebar of many short links kept between two teasers
+    // must not outweigh the article's prose).
+    let run_chars: Vec<usize> = (0..chars.len())
+        .map(|i| {
+            if classes[i] == Class::Short {
+                0
+            } else {
+                chars[i]
+            }
+        })
+        .collect();
+    let best_range = article_run(&final_classes, &run_chars, &counted, &walls, signals, title);
     for (i, c) in final_classes.iter_mut().enumerate() {
         let vouched = signals.get(i).is_some_and(|s| s.content);
         if *c == Class::Good && !vouched && !(best_range.0..best_range.1).contains(&i) {
