@@ -263,13 +263,26 @@ fn ymd(y: i64, m: u32, d: u32) -> Option<String> {
         .then(|| format!("{y:04}-{m:02}-{d:02}"))
 }
 
-/// Finds a calendar date written in a text and returns it as `YYYY-MM-DD`.
-///
-/// Understands `2024-03-05`, `05.03.2024`, `5/3/2024` is ambiguous and skipped,
-/// `5. März 2024`, `5 March 2024`, `March 5, 2024` and the month names of the
-/// supported languages.
+/// A date written with slashes ("2/26/2015", "26/2/15"), as (first, second,
+/// year): the day and the month come in either order.
+fn slashed(token: &str) -> Option<(u32, u32, i64)> {
+    let mut parts = token.split('/');
+    let (a, b, y) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() || ![2, 4].contains(&y.len()) || a.len() > 2 || b.len() > 2 {
+        return None;
+    }
+    let y: i64 = y.parse().ok()?;
+    let (a, b): (u32, u32) = (a.parse().ok()?, b.parse().ok()?);
+    ((1..=31).contains(&a) && (1..=31).contains(&b) && (a <= 12 || b <= 12)).then_some((
+        a,
+        b,
+        if y < 100 { 2000 + y } else { y },
+    ))
+}
+
 /// Whether a line gives a day of a month and a time of day without a year
-/// ("Nov 19, 6:55 AM"): a timestamp, though not a full date.
+/// ("Nov 19, 6:55 AM"), or with one written with slashes ("2/26/2015 7:11
+/// AM"): a timestamp, though not always a full date.
 pub(crate) fn has_day_and_time(text: &str) -> bool {
     let tokens: Vec<&str> = text
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '|'))
@@ -290,13 +303,19 @@ pub(crate) fn has_day_and_time(text: &str) -> bool {
         })
     };
     let dated = tokens.iter().enumerate().any(|(i, t)| {
-        month(t).is_some()
-            && (i.checked_sub(1).is_some_and(|j| day(tokens[j]))
-                || tokens.get(i + 1).is_some_and(|n| day(n)))
+        slashed(t).is_some()
+            || month(t).is_some()
+                && (i.checked_sub(1).is_some_and(|j| day(tokens[j]))
+                    || tokens.get(i + 1).is_some_and(|n| day(n)))
     });
     dated && tokens.iter().any(|t| time(t))
 }
 
+/// Finds a calendar date written in a text and returns it as `YYYY-MM-DD`.
+///
+/// Understands `2024-03-05`, `05.03.2024`, `2/26/2024` and `26/2/2024` (but
+/// `5/3/2024` is ambiguous and skipped), `5. März 2024`, `5 March 2024`,
+/// `March 5, 2024` and the month names of the supported languages.
 pub(crate) fn find_date(text: &str) -> Option<String> {
     // Every form has a number in it (most short lines have none).
     if !text.bytes().any(|b| b.is_ascii_digit()) {
@@ -324,6 +343,17 @@ pub(crate) fn find_date(text: &str) -> Option<String> {
                         return Some(d);
                     }
                 }
+            }
+        }
+        if let Some((a, b, y)) = slashed(t) {
+            // Only when one of the two cannot be a month.
+            let dm = match (a > 12, b > 12) {
+                (true, false) => Some((a, b)),
+                (false, true) => Some((b, a)),
+                _ => None,
+            };
+            if let Some(d) = dm.and_then(|(d, m)| ymd(y, m, d)) {
+                return Some(d);
             }
         }
         // "5 March 2024", "5. März 2024", "5 de marzo de 2024".
@@ -430,6 +460,18 @@ mod tests {
             Some("2024-03-05")
         );
         assert_eq!(find_date("no date here 12 34"), None);
+        // Slashes: only when the day cannot be a month.
+        assert_eq!(
+            find_date("2/26/2015 7:11 AM").as_deref(),
+            Some("2015-02-26")
+        );
+        assert_eq!(find_date("le 26/02/15").as_deref(), Some("2015-02-26"));
+        assert_eq!(find_date("5/3/2024"), None);
+        assert_eq!(find_date("1/2/3/2024"), None);
+        assert_eq!(find_date("and/or 12/40/2024"), None);
+        assert!(has_day_and_time("2/26/2015 7:11 AM PST BY STAFF"));
+        assert!(has_day_and_time("5/3/2024 10:30"));
+        assert!(!has_day_and_time("5/3/2024"));
         assert_eq!(
             normalize_date("2024-03-05 10:00:00").as_deref(),
             Some("2024-03-05T10:00:00")
