@@ -507,6 +507,22 @@ fn section_count(class: &Class, text: &str) -> bool {
         && text.chars().any(|c| c.is_ascii_digit())
 }
 
+/// Phrases that head a comment form (`data/comment-forms.txt`).
+const COMMENT_FORMS: &str = include_str!("data/comment-forms.txt");
+
+/// A short line that heads a comment form ("Leave a reply", "Your email
+/// address will not be published"): the article is over.
+fn comment_form(text: &str) -> bool {
+    if text.len() > 200 || text.chars().count() > 100 {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    COMMENT_FORMS
+        .lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .any(|phrase| lower.contains(phrase))
+}
+
 /// How many of the article's last lines may be taken as furniture, and how
 /// long each may be.
 const TAIL_LINES: usize = 3;
@@ -723,6 +739,14 @@ pub(crate) fn classify(blocks: &mut [Block], signals: &[Signals], page: &Page) {
     let mut walls = counted.clone();
     if walls.iter().filter(|&&w| w).count() > 1 {
         walls.iter_mut().for_each(|w| *w = false);
+    }
+    // The head of a comment form ends the article, however many there are.
+    let mut counted = counted;
+    for (i, b) in blocks.iter().enumerate() {
+        if comment_form(&b.text) {
+            walls[i] = true;
+            counted[i] = true;
+        }
     }
     // A short block has no weight of its own in the run: its class is its
     // neighbours' (a sidebar of many short links kept between two teasers
