@@ -618,6 +618,8 @@ pub(crate) fn classify(blocks: &mut [Block], signals: &[Signals], page: &Page) {
     let mut classes: Vec<Class> = Vec::with_capacity(blocks.len());
     let mut chars: Vec<usize> = Vec::with_capacity(blocks.len());
     let mut furniture: Vec<Vec<&'static str>> = Vec::with_capacity(blocks.len());
+    // Date lines that introduce a post ("Sam on May 2, 2024 at 4:47 pm said:").
+    let mut signatures: Vec<bool> = Vec::with_capacity(blocks.len());
     let neutral = Signals::default();
     for (i, block) in blocks.iter().enumerate() {
         let s = signals.get(i).unwrap_or(&neutral);
@@ -643,6 +645,7 @@ pub(crate) fn classify(blocks: &mut [Block], signals: &[Signals], page: &Page) {
         };
         seen_keys.entry(key).or_insert(i);
         classes.push(class);
+        signatures.push(f.date_line && block.text.trim_end().ends_with(':'));
         furniture.push(f.furniture);
     }
     structural_repeats(&mut classes, &repeats, own, &chars);
@@ -740,12 +743,23 @@ pub(crate) fn classify(blocks: &mut [Block], signals: &[Signals], page: &Page) {
     if walls.iter().filter(|&&w| w).count() > 1 {
         walls.iter_mut().for_each(|w| *w = false);
     }
-    // The head of a comment form ends the article, however many there are.
+    // The head of a comment form ends the article, however many there are,
+    // and so does the first of several comments' signatures: what follows
+    // is never the article when text before them is.
     let mut counted = counted;
+    let mut comments = blocks.len();
     for (i, b) in blocks.iter().enumerate() {
         if comment_form(&b.text) {
             walls[i] = true;
             counted[i] = true;
+            comments = comments.min(i);
+        }
+    }
+    if signatures.iter().filter(|&&s| s).count() >= 2 {
+        if let Some(first) = signatures.iter().position(|&s| s) {
+            walls[first] = true;
+            counted[first] = true;
+            comments = comments.min(first);
         }
     }
     // A short block has no weight of its own in the run: its class is its
@@ -760,7 +774,31 @@ pub(crate) fn classify(blocks: &mut [Block], signals: &[Signals], page: &Page) {
             }
         })
         .collect();
-    let best_range = article_run(&final_classes, &run_chars, &counted, &walls, signals, title);
+    let mut best_range = article_run(&final_classes, &run_chars, &counted, &walls, signals, title);
+    if best_range.0 > comments {
+        // Before the comments, doubtful prose is the article's when nothing
+        // better is there.
+        if !final_classes[..comments].contains(&Class::Good) {
+            for i in 0..comments {
+                if matches!(&final_classes[i], Class::Bad(why) if why == DOUBTFUL)
+                    && chars[i] >= 100
+                {
+                    final_classes[i] = Class::Good;
+                }
+            }
+        }
+        let before = article_run(
+            &final_classes[..comments],
+            &run_chars[..comments],
+            &counted[..comments],
+            &walls[..comments],
+            signals.get(..comments).unwrap_or(signals),
+            title.filter(|&t| t < comments),
+        );
+        if before.1 > before.0 {
+            best_range = before;
+        }
+    }
     for (i, c) in final_classes.iter_mut().enumerate() {
         let vouched = signals.get(i).is_some_and(|s| s.content);
         if *c == Class::Good && !vouched && !(best_range.0..best_range.1).contains(&i) {

@@ -272,20 +272,28 @@ const LEAD_REACH: usize = 40;
 /// one with the most prose under it, when it has clearly the most.
 fn article_head(blocks: &[Block]) -> Option<Head> {
     // (A line that opens with a dash attributes a quotation, an embedded
-    // post say: not the article's own date or author.)
+    // post say, and one that ends with a colon introduces a comment ("Sam
+    // on May 2, 2024 said:"): not the article's own date or author.)
     let meta = |b: &Block| {
         b.reason
             .as_deref()
             .is_some_and(|r| r.starts_with("a date line") || r.starts_with("a byline"))
             && !b.text.starts_with(['—', '–', '-'])
+            && !b.text.trim_end().ends_with(':')
     };
     let dated = |b: &Block| {
         b.text.chars().count() >= 40 && parse_dateline(&b.text).is_some_and(|d| d.agency.is_some())
     };
     let headline = |m: usize| {
-        (m.saturating_sub(4)..m)
-            .rev()
-            .find(|&h| headline_like(&blocks[h].text) && words(&blocks[h].text).count() >= 4)
+        (m.saturating_sub(4)..m).rev().find(|&h| {
+            headline_like(&blocks[h].text)
+                    && words(&blocks[h].text).count() >= 4
+                    // (A menu's line of links is no headline.)
+                    && !blocks[h]
+                        .reason
+                        .as_deref()
+                        .is_some_and(|r| r.starts_with("a menu") || r.starts_with("site furniture"))
+        })
     };
     let prose = |b: &Block| b.text.chars().count() >= 100;
     // (body length, head, end of the body)
@@ -379,7 +387,13 @@ fn find_title(blocks: &mut [Block], quoted: Option<String>) -> Option<String> {
                 .iter()
                 .rev()
                 .take(4)
-                .find(|b| headline_like(&b.text) && parse_byline(&b.text).is_none())
+                .find(|b| {
+                    headline_like(&b.text)
+                        && parse_byline(&b.text).is_none()
+                        && !b.reason.as_deref().is_some_and(|r| {
+                            r.starts_with("site furniture") || r.starts_with("a menu")
+                        })
+                })
                 .map(|b| b.text.clone());
             let own = &blocks[first_kept];
             let own_headline = headline_like(&own.text)
