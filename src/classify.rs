@@ -225,6 +225,9 @@ pub(crate) fn relative_time(text: &str) -> bool {
 
 /// The class of a block from its own features alone.
 fn initial(block: &Block, f: &Features, s: &Signals, lang_known: bool) -> Class {
+    if !s.content && block.kind == BlockKind::Paragraph && code_line(&block.text) {
+        return Class::Skip(CODE.into());
+    }
     if f.words == 0 && block.kind != BlockKind::Figure {
         if lone_separator(&block.text) {
             return Class::Bad("a separator between links".into());
@@ -480,6 +483,25 @@ const DOUBTFUL: &str = "doubtful text among boilerplate";
 /// row of stars, a code line of brackets, an invisible space) is a break
 /// inside whatever surrounds it ([`Class::Skip`]).
 const NO_WORDS: &str = "no words";
+
+/// Why a line of program code goes when it is outside the article. Code
+/// copied as text is a run of short lines; inside the article's run it is
+/// the article's, and it never splits the run ([`Class::Skip`]).
+const CODE: &str = "a line of code";
+
+/// A line that reads as program code: it ends as statements and blocks end
+/// (`;`, `{`, `}`), is a markup tag, or holds an operator prose never uses.
+fn code_line(text: &str) -> bool {
+    let t = text.trim();
+    if t.chars().count() > 200 {
+        return false;
+    }
+    t.ends_with([';', '{', '}'])
+        || (t.starts_with('<') && t.ends_with('>'))
+        || ["=>", "==", "!=", "();", "()", "&&", "||", "::"]
+            .iter()
+            .any(|op| t.contains(op))
+}
 
 /// A lone separator of a menu or a byline ("•", "|"), or an icon (icon
 /// fonts draw with private-use characters): unlike other blocks without
@@ -816,6 +838,20 @@ pub(crate) fn classify(blocks: &mut [Block], signals: &[Signals], page: &Page) {
                 .ends_with(['.', '!', '?', '"', '”', '»', '“', '。', '…'])
         {
             final_classes[i] = Class::Good;
+        }
+    }
+
+    // Code between the article's blocks is the article's.
+    if let (Some(first), Some(last)) = (
+        (best_range.0..best_range.1).find(|&i| final_classes[i] == Class::Good),
+        (best_range.0..best_range.1)
+            .rev()
+            .find(|&i| final_classes[i] == Class::Good),
+    ) {
+        for c in &mut final_classes[first..last] {
+            if matches!(c, Class::Skip(why) if why == CODE) {
+                *c = Class::Good;
+            }
         }
     }
 
