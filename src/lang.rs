@@ -38,8 +38,8 @@ macro_rules! lang_data {
 /// (code, stop words, furniture) for every language. The order matters only
 /// for a tie in detection, which the earlier language wins.
 const DATA: &[(&str, &str, &str)] = lang_data!(
-    "en", "de", "fr", "es", "it", "nl", "pt", "pl", "sv", "da", "ru", "cs", "tr", "id", "ro", "hu",
-    "fi", "nb", "uk"
+    "en", "de", "fr", "es", "it", "nl", "pt", "pl", "sv", "da", "ru", "cs", "id", "ro", "hu", "fi",
+    "nb", "uk"
 );
 /// Languages with stop words only (detection and density, no furniture list).
 const STOP_ONLY: &[(&str, &str)] = &[];
@@ -318,7 +318,6 @@ mod tests {
             ("da", "Ministeren sagde, at forhandlingerne ville fortsætte en uge mere, og at han havde håb for det."),
             ("ru", "Министр сказал, что переговоры продлятся ещё неделю и что он надеется на их успех."),
             ("cs", "Ministr řekl, že jednání budou pokračovat ještě týden a že je plný naděje, což je už něco."),
-            ("tr", "Bakan, görüşmelerin bir hafta daha süreceğini ve bu konuda çok umutlu olduğunu söyledi."),
             ("id", "Menteri mengatakan bahwa perundingan akan berlangsung satu minggu lagi dan dia sangat berharap."),
             ("ro", "Ministrul a spus că discuțiile vor continua încă o săptămână și că este plin de speranță."),
             ("hu", "A miniszter azt mondta, hogy a tárgyalások még egy hétig folytatódnak, és hogy ő nagyon bizakodó."),
@@ -360,7 +359,6 @@ mod tests {
             ("da", "tilmeld dig vores nyhedsbrev", "nyhedsbrev"),
             ("ru", "читайте также", "читайте также"),
             ("cs", "všechna práva vyhrazena", "všechna práva vyhrazena"),
-            ("tr", "devamını oku", "devamını oku"),
             ("id", "baca juga", "baca juga"),
             ("ro", "cele mai citite", "cele mai citite"),
             ("hu", "kapcsolódó cikkek", "kapcsolódó cikkek"),
