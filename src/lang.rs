@@ -35,14 +35,14 @@ macro_rules! lang_data {
     };
 }
 
-/// (code, stop words, furniture) for every language with furniture data.
-const DATA: &[(&str, &str, &str)] = lang_data!("en", "de", "fr", "es", "it", "nl", "pt", "pl");
+/// (code, stop words, furniture) for every language. The order matters only
+/// for a tie in detection, which the earlier language wins.
+const DATA: &[(&str, &str, &str)] = lang_data!(
+    "en", "de", "fr", "es", "it", "nl", "pt", "pl", "sv", "da", "ru", "cs", "id", "ro", "hu", "fi",
+    "nb", "uk"
+);
 /// Languages with stop words only (detection and density, no furniture list).
-const STOP_ONLY: &[(&str, &str)] = &[
-    ("sv", include_str!("data/stopwords/sv.txt")),
-    ("da", include_str!("data/stopwords/da.txt")),
-    ("ru", include_str!("data/stopwords/ru.txt")),
-];
+const STOP_ONLY: &[(&str, &str)] = &[];
 
 struct Registry {
     langs: Vec<Language>,
@@ -173,7 +173,8 @@ pub(crate) fn detect<'a>(texts: impl Iterator<Item = &'a str>) -> Option<&'stati
             }
         }
     }
-    let (best, &count) = hits.iter().enumerate().max_by_key(|(_, &h)| h)?;
+    // On a tie the earlier language wins (English first).
+    let (best, &count) = hits.iter().enumerate().rev().max_by_key(|(_, &h)| h)?;
     if count >= 3 && count * 10 >= total {
         Some(&reg.langs[best])
     } else {
@@ -313,6 +314,16 @@ mod tests {
             ("nl", "De minister zei dat de gesprekken nog een week doorgaan en dat hij er vertrouwen in heeft."),
             ("pt", "O ministro disse que as conversações vão continuar por mais uma semana e que ele está confiante."),
             ("pl", "Minister powiedział, że rozmowy będą trwały jeszcze tydzień i że jest pełen nadziei, a to już coś."),
+            ("sv", "Ministern sade att samtalen skulle fortsätta i en vecka till och att han var hoppfull om det."),
+            ("da", "Ministeren sagde, at forhandlingerne ville fortsætte en uge mere, og at han havde håb for det."),
+            ("ru", "Министр сказал, что переговоры продлятся ещё неделю и что он надеется на их успех."),
+            ("cs", "Ministr řekl, že jednání budou pokračovat ještě týden a že je plný naděje, což je už něco."),
+            ("id", "Menteri mengatakan bahwa perundingan akan berlangsung satu minggu lagi dan dia sangat berharap."),
+            ("ro", "Ministrul a spus că discuțiile vor continua încă o săptămână și că este plin de speranță."),
+            ("hu", "A miniszter azt mondta, hogy a tárgyalások még egy hétig folytatódnak, és hogy ő nagyon bizakodó."),
+            ("fi", "Ministeri sanoi, että neuvottelut jatkuvat vielä viikon ja että hän on niistä hyvin toiveikas."),
+            ("nb", "Ministeren sa at forhandlingene skulle fortsette etter helgen, og at han ikke hadde gitt opp håpet."),
+            ("uk", "Міністр сказав, що переговори триватимуть ще тиждень і що він сповнений надії на це."),
         ];
         for (code, text) in cases {
             assert_eq!(
@@ -332,5 +343,44 @@ mod tests {
             .contains(&"abonn"));
         assert!(de.furniture_hits("subscribe now").contains(&"subscribe"));
         assert!(de.furniture_hits("die anzeigetafel").is_empty());
+    }
+
+    #[test]
+    fn every_language_has_furniture() {
+        let cases = [
+            ("de", "zum inhalt springen", "zum inhalt springen"),
+            ("fr", "vous aimerez aussi", "vous aimerez aussi"),
+            ("es", "noticias relacionadas", "noticias relacionadas"),
+            ("it", "lascia un commento", "lascia un commento"),
+            ("nl", "terug naar boven", "terug naar boven"),
+            ("pt", "deixe seu comentário", "deixe seu comentário"),
+            ("pl", "przeczytaj także", "przeczytaj także"),
+            ("sv", "läs också", "läs också"),
+            ("da", "tilmeld dig vores nyhedsbrev", "nyhedsbrev"),
+            ("ru", "читайте также", "читайте также"),
+            ("cs", "všechna práva vyhrazena", "všechna práva vyhrazena"),
+            ("id", "baca juga", "baca juga"),
+            ("ro", "cele mai citite", "cele mai citite"),
+            ("hu", "kapcsolódó cikkek", "kapcsolódó cikkek"),
+            ("fi", "lue myös", "lue myös"),
+            ("nb", "les også", "les også"),
+            ("uk", "читайте також", "читайте також"),
+        ];
+        for (code, text, phrase) in cases {
+            let lang = by_code(code).unwrap();
+            assert!(
+                lang.furniture_hits(text).contains(&phrase),
+                "{code}: {text}"
+            );
+            // English furniture applies on every page as well.
+            assert!(lang.furniture_hits("read more").contains(&"read more"));
+        }
+        // Prefix phrases take any ending; the others end at a word end.
+        let hu = by_code("hu").unwrap();
+        assert!(hu.furniture_hits("iratkozz fel a hírlevelünkre").is_empty());
+        assert!(hu
+            .furniture_hits("hírlevél feliratkozás")
+            .contains(&"hírlevél"));
+        assert!(by_code("fi").unwrap().furniture_hits("tilaaja").is_empty());
     }
 }
