@@ -135,7 +135,7 @@ fn features(text: &str, lang: Option<&'static Language>) -> Features {
     f.stop_density = if lexical == 0 {
         0.0
     } else {
-        stops as f32 / lexical as f32
+        stops as f32 / lexical as f32 * lang.map_or(1.0, |l| l.density_scale())
     };
     for token in text.split_whitespace() {
         if is_address(token) {
