@@ -244,7 +244,10 @@ fn initial(block: &Block, f: &Features, s: &Signals, lang_known: bool) -> Class 
         return Class::Bad("share buttons".into());
     }
     // (A quotation's attribution, such as an embedded post's, stays.)
-    let quoted = block.kind == BlockKind::Quote;
+    // (A quotation's attribution, such as an embedded post's, stays: in
+    // copied text it is a line that opens with a dash.)
+    let quoted = block.kind == BlockKind::Quote
+        || (block.kind == BlockKind::Paragraph && block.text.starts_with(['—', '–']));
     if f.date_line && !quoted {
         return Class::Bad("a date line (dates go to the metadata)".into());
     }
@@ -267,7 +270,12 @@ fn initial(block: &Block, f: &Features, s: &Signals, lang_known: bool) -> Class 
     let address_line = if s.content {
         f.addresses * 8 > f.words || (f.addresses > 0 && f.chars < 300 && !f.furniture.is_empty())
     } else {
-        f.addresses > 0 && (f.chars < 300 || f.addresses * 8 > f.words)
+        // (A sentence that ends in a link, an embedded post's say, is prose.)
+        let prose = f.addresses == 1
+            && f.words >= 12
+            && f.stop_density >= STOP_LOW
+            && f.furniture.is_empty();
+        f.addresses > 0 && (f.chars < 300 && !prose || f.addresses * 8 > f.words)
     };
     if address_line {
         return Class::Bad("contact details or web addresses".into());
@@ -524,7 +532,12 @@ const TEASER_RUN: usize = 3;
 /// A short line of furniture words with a number: the head of a counted
 /// section ("12 comments", "[ 167 Kommentare ]").
 fn section_count(class: &Class, text: &str) -> bool {
-    matches!(class, Class::Bad(why) if why.starts_with("site furniture"))
+    matches!(class, Class::Bad(why) if counted_section(why, text))
+}
+
+/// [`section_count`] for a block already classified, by its reason.
+pub(crate) fn counted_section(reason: &str, text: &str) -> bool {
+    reason.starts_with("site furniture")
         && text.chars().count() < 40
         && text.chars().any(|c| c.is_ascii_digit())
 }

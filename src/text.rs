@@ -192,8 +192,16 @@ pub(crate) fn clean_text(input: &str, options: &Options, memory: Option<&mut Mem
             if let Some(h) = head {
                 blocks[h].kind = BlockKind::Paragraph;
             }
-            // Under a headline that holds little, the longest run stays.
-            if !dateline && kept(&blocks) * 2 < kept(&before) {
+            // Under a headline that holds little, the longest run stays,
+            // unless it lies past a counted section ("167 comments") after
+            // the head: the comments.
+            let longest = before.iter().position(|b| b.kept).unwrap_or(lead);
+            let past_count = before[lead.min(longest)..longest].iter().any(|b| {
+                b.reason
+                    .as_deref()
+                    .is_some_and(|r| classify::counted_section(r, &b.text))
+            });
+            if !dateline && !past_count && kept(&blocks) * 2 < kept(&before) {
                 blocks = before;
                 signals[lead].content = false;
             }
