@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use crate::blocks::{Block, BlockKind};
 use crate::lang::{self, Language};
 use crate::metadata::{find_date, has_day_and_time, is_month, parse_byline};
-use crate::util::{norm_key, prefix, words};
+use crate::util::{norm_key, prefix, text_len, words};
 
 /// Blocks shorter than this (in characters) are "short": their neighbours decide.
 const SHORT: usize = 70;
@@ -110,7 +110,7 @@ const SHARE_LABELS: &[&str] = &[
 
 fn features(text: &str, lang: Option<&'static Language>) -> Features {
     let mut f = Features {
-        chars: text.chars().count(),
+        chars: text_len(text),
         ..Features::default()
     };
     let mut stops = 0usize;
@@ -225,6 +225,10 @@ pub(crate) fn relative_time(text: &str) -> bool {
 
 /// The class of a block from its own features alone.
 fn initial(block: &Block, f: &Features, s: &Signals, lang_known: bool) -> Class {
+    // (Short lines of markup are code, an example in a tutorial.)
+    if !s.content && block.kind == BlockKind::Paragraph && f.chars >= 200 && markup(&block.text) {
+        return Class::Bad("markup, not text".into());
+    }
     if !s.content && block.kind == BlockKind::Paragraph && code_line(&block.text) {
         return Class::Skip(CODE.into());
     }
@@ -511,6 +515,29 @@ fn code_line(text: &str) -> bool {
             .any(|op| t.contains(op))
 }
 
+/// A line of HTML markup that leaked into copied text (a `<noscript>`'s
+/// tracking pixel): mostly tags, which are no reading.
+fn markup(text: &str) -> bool {
+    let t = text.trim_start();
+    if !t.starts_with('<') {
+        return false;
+    }
+    let (mut inside, mut tagged, mut total) = (false, 0usize, 0usize);
+    for c in t.chars() {
+        total += 1;
+        match c {
+            '<' => inside = true,
+            '>' => {
+                inside = false;
+                tagged += 1;
+            }
+            _ if inside => tagged += 1,
+            _ => {}
+        }
+    }
+    tagged * 2 > total
+}
+
 /// A lone separator of a menu or a byline ("•", "|"), or an icon (icon
 /// fonts draw with private-use characters): unlike other blocks without
 /// words, a sign of page furniture.
@@ -645,7 +672,7 @@ fn structural_repeats(
 
 /// Classifies the blocks in place: sets `kept` and `reason` on each.
 pub(crate) fn classify(blocks: &mut [Block], signals: &[Signals], page: &Page) {
-    let lang_known = page.lang.is_some();
+    let lang_known = page.lang.is_some_and(|l| l.has_stop_words());
     let mut seen_keys: HashMap<String, usize> = HashMap::new();
     // Repeats of an earlier block (first, repeat), with their own classes.
     let mut repeats: Vec<(usize, usize)> = Vec::new();

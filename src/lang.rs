@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
-use crate::util::words;
+use crate::util::{hangul, unspaced, words};
 
 /// One supported language: its code, stop words and furniture phrases.
 pub(crate) struct Language {
@@ -39,7 +39,7 @@ macro_rules! lang_data {
 /// for a tie in detection, which the earlier language wins.
 const DATA: &[(&str, &str, &str)] = lang_data!(
     "en", "de", "fr", "es", "it", "nl", "pt", "pl", "sv", "da", "ru", "cs", "id", "ro", "hu", "fi",
-    "nb", "uk"
+    "nb", "uk", "ja", "zh", "ko"
 );
 /// How much of a language's running text its stop list covers: the sum of
 /// the listed words' frequencies in general text (wordfreq 3.1.1). Lists of
@@ -164,7 +164,8 @@ fn english() -> &'static Language {
     &registry().langs[0]
 }
 
-/// Detects the language of a text from its stop words.
+/// Detects the language of a text: Japanese, Chinese and Korean from their
+/// scripts, the others from their stop words.
 ///
 /// Returns `None` when the text is too short or in none of the supported
 /// languages.
@@ -173,7 +174,21 @@ pub(crate) fn detect<'a>(texts: impl Iterator<Item = &'a str>) -> Option<&'stati
     let mut hits = vec![0usize; reg.langs.len()];
     let mut total = 0usize;
     let mut lower = String::new();
+    // Letters seen, and of them kana, Chinese characters and Hangul.
+    let (mut letters, mut kana, mut han, mut korean) = (0usize, 0usize, 0usize, 0usize);
     'outer: for text in texts {
+        for c in crate::util::prefix(text, 4000).chars() {
+            if c.is_alphabetic() {
+                letters += 1;
+                if matches!(c, '\u{3040}'..='\u{30ff}') {
+                    kana += 1;
+                } else if unspaced(c) {
+                    han += 1;
+                } else if hangul(c) {
+                    korean += 1;
+                }
+            }
+        }
         for w in words(text) {
             total += 1;
             // Lower case shrinks a word to a third at most (KELVIN SIGN -> k).
@@ -192,6 +207,17 @@ pub(crate) fn detect<'a>(texts: impl Iterator<Item = &'a str>) -> Option<&'stati
                 break 'outer;
             }
         }
+    }
+    // A page mostly in one of the scripts written without stop-word lists.
+    let script = |code: &str| reg.langs.iter().find(|l| l.code == code);
+    if (kana + han + korean) * 3 >= letters && letters >= 20 {
+        return if korean >= kana + han {
+            script("ko")
+        } else if kana * 10 >= kana + han {
+            script("ja")
+        } else {
+            script("zh")
+        };
     }
     // On a tie the earlier language wins (English first).
     let (best, &count) = hits.iter().enumerate().rev().max_by_key(|(_, &h)| h)?;
@@ -254,6 +280,12 @@ impl Language {
         coverage("en") / coverage(self.code)
     }
 
+    /// Whether the language has a stop-word list (Japanese, Chinese and
+    /// Korean have none: sentence punctuation stands in for it).
+    pub(crate) fn has_stop_words(&self) -> bool {
+        !self.stop.is_empty()
+    }
+
     /// Whether a lower-case word is one of this language's stop words.
     pub(crate) fn is_stop(&self, lower_word: &str) -> bool {
         registry()
@@ -292,7 +324,7 @@ impl Language {
                     offset += lang.furniture.len();
                 }
             }
-            prev_alnum = c.is_alphanumeric();
+            prev_alnum = c.is_alphanumeric() && !unspaced(c);
         }
         let mut found = Vec::new();
         let mut offset = 0;
@@ -328,12 +360,53 @@ fn phrase_at(lower: &str, at: usize, p: &Phrase) -> bool {
         || lower[end..]
             .chars()
             .next()
-            .is_none_or(|c| !c.is_alphanumeric())
+            .is_none_or(|c| !c.is_alphanumeric() || unspaced(c))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn detects_scripts_without_stop_words() {
+        let code = |text: &str| detect(std::iter::once(text)).map(|l| l.code);
+        assert_eq!(
+            code("大臣は、協議があと一週間続く見通しで、結果には期待していると述べた。"),
+            Some("ja")
+        );
+        assert_eq!(
+            code("部长表示，会谈将再持续一周，他对结果充满希望。"),
+            Some("zh")
+        );
+        assert_eq!(
+            code("장관은 회담이 일주일 더 계속될 것이며 결과를 기대한다고 말했다."),
+            Some("ko")
+        );
+        // A few Chinese characters in English text do not make it Chinese.
+        assert_eq!(
+            code("The minister said the talks (会谈) would go on for another week."),
+            Some("en")
+        );
+        // No stop words: sentence punctuation stands in for them.
+        assert!(!by_code("ja").is_some_and(|l| l.has_stop_words()));
+    }
+
+    #[test]
+    fn furniture_inside_unspaced_text() {
+        let ja = by_code("ja").unwrap();
+        assert!(ja.furniture_hits("【関連記事】").contains(&"関連記事"));
+        assert!(ja
+            .furniture_hits("※コメントは個人の見解です")
+            .contains(&"コメント"));
+        let zh = by_code("zh").unwrap();
+        assert!(zh.furniture_hits("责任编辑：王明").contains(&"责任编辑"));
+        let ko = by_code("ko").unwrap();
+        assert!(ko
+            .furniture_hits("관련기사를 더 보기")
+            .contains(&"관련기사"));
+        // Prose without furniture words.
+        assert!(ja.furniture_hits("大臣は協議が続くと述べた。").is_empty());
+    }
 
     #[test]
     fn detects_languages() {

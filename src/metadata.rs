@@ -263,6 +263,30 @@ fn ymd(y: i64, m: u32, d: u32) -> Option<String> {
         .then(|| format!("{y:04}-{m:02}-{d:02}"))
 }
 
+/// A date written the Chinese, Japanese or Korean way: "2024年3月9日" in one
+/// token, or "2024년 3월 9일" over three.
+fn east_asian(token: &str, next: &[&str]) -> Option<String> {
+    // The number before `unit` at the start of `s`, and the rest after it.
+    fn part<'a>(s: &'a str, units: &[char]) -> Option<(i64, &'a str)> {
+        let digits = s.find(|c: char| !c.is_ascii_digit())?;
+        let rest = &s[digits..];
+        let unit = rest.chars().next().filter(|c| units.contains(c))?;
+        Some((s[..digits].parse().ok()?, &rest[unit.len_utf8()..]))
+    }
+    // (After a label such as "更新：".)
+    let token = token.trim_start_matches(|c: char| !c.is_ascii_digit());
+    let (y, rest) = part(token, &['年', '년'])?;
+    let (m, day) = match part(rest, &['月', '월']) {
+        Some((m, rest)) => (m, rest),
+        None => {
+            let (m, _) = part(next.first()?, &['月', '월'])?;
+            (m, *next.get(1)?)
+        }
+    };
+    let (d, _) = part(day, &['日', '일'])?;
+    ymd(y, u32::try_from(m).ok()?, u32::try_from(d).ok()?)
+}
+
 /// A date written with slashes ("2/26/2015", "26/2/15"), as (first, second,
 /// year): the day and the month come in either order.
 fn slashed(token: &str) -> Option<(u32, u32, i64)> {
@@ -344,6 +368,9 @@ pub(crate) fn find_date(text: &str) -> Option<String> {
                     }
                 }
             }
+        }
+        if let Some(d) = east_asian(t, tokens.get(i + 1..i + 3).unwrap_or(&[])) {
+            return Some(d);
         }
         if let Some((a, b, y)) = slashed(t) {
             // Only when one of the two cannot be a month.
@@ -467,6 +494,19 @@ mod tests {
         );
         assert_eq!(find_date("le 26/02/15").as_deref(), Some("2015-02-26"));
         assert_eq!(find_date("5/3/2024"), None);
+        assert_eq!(
+            find_date("2024年3月9日 18:45").as_deref(),
+            Some("2024-03-09")
+        );
+        assert_eq!(
+            find_date("更新：2024年12月1日").as_deref(),
+            Some("2024-12-01")
+        );
+        assert_eq!(
+            find_date("2024년 3월 9일 오후").as_deref(),
+            Some("2024-03-09")
+        );
+        assert_eq!(find_date("2024年13月9日"), None);
         assert_eq!(find_date("1/2/3/2024"), None);
         assert_eq!(find_date("and/or 12/40/2024"), None);
         assert!(has_day_and_time("2/26/2015 7:11 AM PST BY STAFF"));

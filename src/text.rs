@@ -6,7 +6,7 @@ use crate::blocks::{Block, BlockKind};
 use crate::classify::{self, Page, Signals};
 use crate::memory::Memory;
 use crate::metadata::{find_date, parse_byline, parse_dateline};
-use crate::util::{norm_key, words};
+use crate::util::{norm_key, text_len, words};
 use crate::{lang, render, Article, InputKind, Options};
 
 /// List markers that open a line of a list.
@@ -82,7 +82,11 @@ fn headline_like(text: &str) -> bool {
     (10..=250).contains(&n)
         && (2..=40).contains(&w)
         && !matches!(last, '.' | ':' | ',' | ';')
-        && (first.is_uppercase() || first.is_numeric() || "\"„“«»'‘".contains(first))
+        // (Scripts without case count as capitals.)
+        && (first.is_uppercase()
+            || first.is_numeric()
+            || first.is_alphabetic() && !first.is_lowercase()
+            || "\"„“«»'‘「『【".contains(first))
         && !timestamp(text)
         // (A table's row, its cells apart by tabs, is not one.)
         && !text.contains('\t')
@@ -290,12 +294,13 @@ fn article_head(blocks: &[Block]) -> Option<Head> {
             && !b.text.trim_end().ends_with(':')
     };
     let dated = |b: &Block| {
-        b.text.chars().count() >= 40 && parse_dateline(&b.text).is_some_and(|d| d.agency.is_some())
+        text_len(&b.text) >= 40 && parse_dateline(&b.text).is_some_and(|d| d.agency.is_some())
     };
     let headline = |m: usize| {
         (m.saturating_sub(4)..m).rev().find(|&h| {
             headline_like(&blocks[h].text)
-                    && words(&blocks[h].text).count() >= 4
+                    && (words(&blocks[h].text).count() >= 4
+                        || blocks[h].text.chars().filter(|&c| crate::util::unspaced(c)).count() >= 8)
                     // (A menu's line of links is no headline.)
                     && !blocks[h]
                         .reason
@@ -303,7 +308,7 @@ fn article_head(blocks: &[Block]) -> Option<Head> {
                         .is_some_and(|r| r.starts_with("a menu") || r.starts_with("site furniture"))
         })
     };
-    let prose = |b: &Block| b.text.chars().count() >= 100;
+    let prose = |b: &Block| text_len(&b.text) >= 100;
     // (body length, head, end of the body)
     let mut heads: Vec<(usize, Head, usize)> = Vec::new();
     for m in 0..blocks.len() {
@@ -318,8 +323,14 @@ fn article_head(blocks: &[Block]) -> Option<Head> {
             // The lead: the first long block, past short lines only (a share
             // bar, a caption's credit).
             let Some(lead) = (m + 1..(m + LEAD_REACH).min(blocks.len()))
-                .find(|&p| blocks[p].text.chars().count() >= 100)
-                .filter(|&p| blocks[p].text.contains(['.', '!', '?', '。']))
+                .find(|&p| text_len(&blocks[p].text) >= 100)
+                .filter(|&p| {
+                    blocks[p].text.contains(['.', '!', '?', '。', '！', '？'])
+                        && !blocks[p]
+                            .reason
+                            .as_deref()
+                            .is_some_and(|r| r.starts_with("markup"))
+                })
             else {
                 continue;
             };

@@ -6,6 +6,26 @@ pub(crate) fn words(text: &str) -> impl Iterator<Item = &str> {
         .filter(|w| !w.is_empty())
 }
 
+/// A Chinese character or Japanese kana: scripts written without spaces,
+/// where every character may start a word.
+pub(crate) fn unspaced(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{f900}'..='\u{faff}')
+}
+
+/// A Hangul syllable.
+pub(crate) fn hangul(c: char) -> bool {
+    matches!(c, '\u{ac00}'..='\u{d7af}')
+}
+
+/// The length of a text for judging it, in characters: Chinese and Japanese
+/// characters and Hangul syllables say about twice as much as a letter and
+/// count double.
+pub(crate) fn text_len(text: &str) -> usize {
+    text.chars()
+        .map(|c| 1 + usize::from(c > '\u{2fff}' && (unspaced(c) || hangul(c))))
+        .sum()
+}
+
 /// How many characters of `text` are not white space
 /// (`text.chars().filter(|c| !c.is_whitespace()).count()`), a byte at a
 /// time: only characters that may be white space are decoded.
