@@ -277,7 +277,7 @@ fn initial(block: &Block, f: &Features, s: &Signals, lang_known: bool) -> Class 
         // (A sentence that ends in a link, an embedded post's say, is prose.)
         let prose = f.addresses == 1
             && f.words >= 12
-            && f.stop_density >= STOP_LOW
+            && (f.stop_density >= STOP_LOW || f.sentence_ends >= 2)
             && f.furniture.is_empty();
         f.addresses > 0 && (f.chars < 300 && !prose || f.addresses * 8 > f.words)
     };
