@@ -585,6 +585,30 @@ fn comment_form(text: &str) -> bool {
         .any(|phrase| lower.contains(phrase))
 }
 
+/// The head of a page's comments that counts them and quotes the article's
+/// title ("10 thoughts on “Title”", "3 Antworten auf „Titel“"): a number,
+/// a word or two, and a quotation.
+fn comment_count(text: &str) -> bool {
+    let t = text.trim();
+    if t.len() > 400 || !t.starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
+    let Some(rest) = t.find(|c: char| !c.is_ascii_digit()).map(|i| &t[i..]) else {
+        return false;
+    };
+    // The words between the number and the quotation.
+    let Some(open) = rest.find(['“', '„', '"', '«', '「', '‘']) else {
+        return false;
+    };
+    let between = words(&rest[..open]).count();
+    rest.starts_with(' ')
+        && (1..=4).contains(&between)
+        && rest[open..]
+            .chars()
+            .skip(1)
+            .any(|c| matches!(c, '”' | '“' | '"' | '»' | '」' | '’'))
+}
+
 /// How many of the article's last lines may be taken as furniture, and how
 /// long each may be.
 const TAIL_LINES: usize = 3;
@@ -811,7 +835,7 @@ pub(crate) fn classify(blocks: &mut [Block], signals: &[Signals], page: &Page) {
     let mut counted = counted;
     let mut comments = blocks.len();
     for (i, b) in blocks.iter().enumerate() {
-        if comment_form(&b.text) {
+        if comment_form(&b.text) || comment_count(&b.text) {
             walls[i] = true;
             counted[i] = true;
             comments = comments.min(i);
@@ -1005,6 +1029,40 @@ pub(crate) fn classify(blocks: &mut [Block], signals: &[Signals], page: &Page) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn heads_of_comments() {
+        assert!(comment_count(
+            "10 thoughts on “Business focus: why it matters”"
+        ));
+        assert!(comment_count("3 Antworten auf „Wie man Brot backt“"));
+        assert!(comment_count("2 Responses to \"Counting words\""));
+        // A number in a sentence that quotes someone is not one.
+        assert!(!comment_count(
+            "12 people were hurt, and the mayor said the city would “do what it takes” to help them."
+        ));
+        assert!(!comment_count("2024: the year in “review”"));
+        assert!(comment_form("Leave a Reply"));
+        assert!(comment_form("Deixe um comentário"));
+        assert!(!comment_form("We reply to every letter within a week."));
+    }
+
+    #[test]
+    fn lines_that_are_not_prose() {
+        assert!(code_line("counts.set(word, (counts.get(word) ?? 0) + 1);"));
+        assert!(code_line("}"));
+        assert!(code_line("<script src=\"app.js\"></script>"));
+        assert!(!code_line(
+            "The council met on Monday (as it does every week)."
+        ));
+        assert!(markup("<div style=\"position:absolute\"><img width=1 height=1 src=\"https://x.example/p.gif\"></div>"));
+        assert!(!markup(
+            "<The Palace> opened in May, and tickets sold out within a week of the first night."
+        ));
+        assert!(lone_separator("•"));
+        assert!(lone_separator("\u{e001}"));
+        assert!(!lone_separator("___"));
+    }
 
     #[test]
     fn shapes_of_records() {
