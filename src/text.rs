@@ -174,12 +174,14 @@ pub(crate) fn clean_text(input: &str, options: &Options, memory: Option<&mut Mem
     // prose under the head.
     // A lead that opens with an agency's dateline ("PLACE (AGENCY) –") is as
     // sure a sign.
+    let mut head_line = None;
     if let Some(Head {
         headline: head,
         lead,
         dateline,
     }) = article_head(&blocks)
     {
+        head_line = head.map(|h| blocks[h].text.clone());
         // (Also when the run starts above a dateline's head: teasers
         // before it.)
         let top = head.unwrap_or(lead);
@@ -208,6 +210,7 @@ pub(crate) fn clean_text(input: &str, options: &Options, memory: Option<&mut Mem
             if !dateline && !past_count && kept(&blocks) * 2 < kept(&before) {
                 blocks = before;
                 signals[lead].content = false;
+                head_line = None;
             }
         }
     }
@@ -223,7 +226,7 @@ pub(crate) fn clean_text(input: &str, options: &Options, memory: Option<&mut Mem
         );
     }
 
-    let title = find_title(&mut blocks, quoted);
+    let title = find_title(&mut blocks, quoted.or(head_line));
     for &i in &options.restore {
         if let Some(b) = blocks.get_mut(i) {
             if !b.kept && b.kind != BlockKind::Title {
@@ -393,26 +396,43 @@ struct Head {
     dateline: bool,
 }
 
-/// Finds the title: a headline the page quotes again, else the headline just
-/// before the article. Marks the title's own lines.
+/// How many lines above the article its headline may stand.
+const TITLE_REACH: usize = 8;
+
+/// Finds the title: a headline the page quotes again or that heads the
+/// article, else the headline just before the article. Marks the title's own
+/// lines.
 fn find_title(blocks: &mut [Block], quoted: Option<String>) -> Option<String> {
     let first_kept = blocks.iter().position(|b| b.kept)?;
     let title = match quoted {
         Some(t) => t,
         None => {
-            // The nearest headline-like line before the article, or the
-            // article's first line when it is a headline followed by prose.
-            let before = blocks[..first_kept]
-                .iter()
-                .rev()
-                .take(4)
-                .find(|b| {
-                    headline_like(&b.text)
-                        && parse_byline(&b.text).is_none()
-                        && !b.reason.as_deref().is_some_and(|r| {
-                            r.starts_with("site furniture") || r.starts_with("a menu")
-                        })
-                })
+            // The nearest headline before the article (of four words or
+            // more if there is one), or the article's first line when it is
+            // a headline followed by prose. Not a byline, a name, a
+            // timestamp, a photo credit ("Name/Agency") or furniture.
+            let candidate = |b: &&Block| {
+                headline_like(&b.text)
+                    && parse_byline(&b.text).is_none()
+                    && words(&b.text).count() >= 3
+                    && !b.text.contains(['/', '©'])
+                    && !b.reason.as_deref().is_some_and(|r| {
+                        r.starts_with("site furniture")
+                            || r.starts_with("a menu")
+                            || r.starts_with("share")
+                            || r.starts_with("a date line")
+                    })
+            };
+            let near = || {
+                blocks[..first_kept]
+                    .iter()
+                    .rev()
+                    .take(TITLE_REACH)
+                    .filter(candidate)
+            };
+            let before = near()
+                .find(|b| words(&b.text).count() >= 4)
+                .or_else(|| near().next())
                 .map(|b| b.text.clone());
             let own = &blocks[first_kept];
             let own_headline = headline_like(&own.text)
