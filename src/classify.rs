@@ -905,6 +905,28 @@ pub(crate) fn classify(blocks: &mut [Block], signals: &[Signals], page: &Page) {
         }
     }
 
+    // Whole sentences right after the article's last block, with nothing
+    // between, are its last lines (short news items end that way).
+    let sentence = |i: usize, classes: &[Class]| {
+        matches!(&classes[i], Class::Bad(why) if why.starts_with("short, at the edge"))
+            && furniture[i].is_empty()
+            && words(&blocks[i].text).count() >= 8
+            && blocks[i]
+                .text
+                .trim_end()
+                .ends_with(['.', '!', '?', '"', '”', '。'])
+    };
+    if let Some(last) = (0..final_classes.len())
+        .rev()
+        .find(|&i| final_classes[i] == Class::Good)
+    {
+        let mut i = last + 1;
+        while i < final_classes.len() && sentence(i, &final_classes) {
+            final_classes[i] = Class::Good;
+            i += 1;
+        }
+    }
+
     // Code between the article's blocks is the article's.
     if let (Some(first), Some(last)) = (
         (best_range.0..best_range.1).find(|&i| final_classes[i] == Class::Good),
