@@ -472,43 +472,27 @@ mod tests {
 
     #[test]
     fn dates() {
-        assert_eq!(
-            find_date("Published 2024-03-05T10:00").as_deref(),
-            Some("2024-03-05")
-        );
-        assert_eq!(
-            find_date("am 05.03.2024 um 10 Uhr").as_deref(),
-            Some("2024-03-05")
-        );
-        assert_eq!(find_date("5. März 2024").as_deref(), Some("2024-03-05"));
-        assert_eq!(find_date("March 5, 2024").as_deref(), Some("2024-03-05"));
-        assert_eq!(
-            find_date("5 de marzo de 2024").as_deref(),
-            Some("2024-03-05")
-        );
-        assert_eq!(find_date("no date here 12 34"), None);
-        // Slashes: only when the day cannot be a month.
-        assert_eq!(
-            find_date("2/26/2015 7:11 AM").as_deref(),
-            Some("2015-02-26")
-        );
-        assert_eq!(find_date("le 26/02/15").as_deref(), Some("2015-02-26"));
-        assert_eq!(find_date("5/3/2024"), None);
-        assert_eq!(
-            find_date("2024年3月9日 18:45").as_deref(),
-            Some("2024-03-09")
-        );
-        assert_eq!(
-            find_date("更新：2024年12月1日").as_deref(),
-            Some("2024-12-01")
-        );
-        assert_eq!(
-            find_date("2024년 3월 9일 오후").as_deref(),
-            Some("2024-03-09")
-        );
-        assert_eq!(find_date("2024年13月9日"), None);
-        assert_eq!(find_date("1/2/3/2024"), None);
-        assert_eq!(find_date("and/or 12/40/2024"), None);
+        let cases: &[(&str, Option<&str>)] = &[
+            ("Published 2024-03-05T10:00", Some("2024-03-05")),
+            ("am 05.03.2024 um 10 Uhr", Some("2024-03-05")),
+            ("5. März 2024", Some("2024-03-05")),
+            ("March 5, 2024", Some("2024-03-05")),
+            ("5 de marzo de 2024", Some("2024-03-05")),
+            ("no date here 12 34", None),
+            // Slashes: only when the day cannot be a month.
+            ("2/26/2015 7:11 AM", Some("2015-02-26")),
+            ("le 26/02/15", Some("2015-02-26")),
+            ("5/3/2024", None),
+            ("1/2/3/2024", None),
+            ("and/or 12/40/2024", None),
+            ("2024年3月9日 18:45", Some("2024-03-09")),
+            ("更新：2024年12月1日", Some("2024-12-01")),
+            ("2024년 3월 9일 오후", Some("2024-03-09")),
+            ("2024年13月9日", None),
+        ];
+        for &(text, date) in cases {
+            assert_eq!(find_date(text).as_deref(), date, "{text}");
+        }
         assert!(has_day_and_time("2/26/2015 7:11 AM PST BY STAFF"));
         assert!(has_day_and_time("5/3/2024 10:30"));
         assert!(!has_day_and_time("5/3/2024"));
