@@ -213,6 +213,28 @@ const MONTHS: &[(&str, u32)] = &[
     ("października", 10),
     ("listopada", 11),
     ("grudnia", 12),
+    // Abbreviations of the other languages ("21.dez.2018", "5 févr. 2024").
+    ("fev", 2),
+    ("abr", 4),
+    ("ago", 8),
+    ("set", 9),
+    ("out", 10),
+    ("dez", 12),
+    ("ene", 1),
+    ("dic", 12),
+    ("janv", 1),
+    ("févr", 2),
+    ("avr", 4),
+    ("juil", 7),
+    ("déc", 12),
+    ("mär", 3),
+    ("okt", 10),
+    ("gen", 1),
+    ("mag", 5),
+    ("giu", 6),
+    ("lug", 7),
+    ("ott", 10),
+    ("mrt", 3),
 ];
 
 /// Whether a word is a month name (or its abbreviation) in a supported language.
@@ -368,6 +390,14 @@ pub(crate) fn find_date(text: &str) -> Option<String> {
                     }
                 }
             }
+            // "21.dez.2018", "5-Mar-2024".
+            if let (Some(a), Some(m), Some(c)) = (num(parts[0]), month(parts[1]), num(parts[2])) {
+                if parts[2].len() == 4 {
+                    if let Some(d) = ymd(c, m, a as u32) {
+                        return Some(d);
+                    }
+                }
+            }
         }
         if let Some(d) = east_asian(t, tokens.get(i + 1..i + 3).unwrap_or(&[])) {
             return Some(d);
@@ -489,6 +519,8 @@ mod tests {
             ("更新：2024年12月1日", Some("2024-12-01")),
             ("2024년 3월 9일 오후", Some("2024-03-09")),
             ("2024年13月9日", None),
+            ("21.dez.2018 às 12h55", Some("2018-12-21")),
+            ("5-Mar-2024", Some("2024-03-05")),
         ];
         for &(text, date) in cases {
             assert_eq!(find_date(text).as_deref(), date, "{text}");
