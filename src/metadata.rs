@@ -106,6 +106,7 @@ pub(crate) fn parse_byline(line: &str) -> Option<String> {
         .split(['|', '•', '·', '\u{2013}', '\u{2014}', ','])
         .next()?
         .trim();
+    let name = cut_at_when(name);
     let ws: Vec<&str> = name.split_whitespace().collect();
     let capitalised = ws
         .iter()
@@ -116,6 +117,113 @@ pub(crate) fn parse_byline(line: &str) -> Option<String> {
     } else {
         None
     }
+}
+
+/// A byline's names without what follows them on the line: a date ("Jo
+/// Writer March 3, 2024"), a time, a handle ("Jo Writer @jowriter", "Jo
+/// Writer@jowriter"), an update ("Jo Writer Updated …"), and the small
+/// words before those ("on", "am").
+fn cut_at_when(name: &str) -> &str {
+    let tokens: Vec<(usize, &str)> = name
+        .split_whitespace()
+        .map(|t| (t.as_ptr() as usize - name.as_ptr() as usize, t))
+        .collect();
+    let mut end = name.len();
+    for (i, &(at, t)) in tokens.iter().enumerate() {
+        let next_digit = tokens
+            .get(i + 1)
+            .is_some_and(|(_, n)| n.starts_with(|c: char| c.is_ascii_digit()));
+        const AFTER: &[&str] = &[
+            "Updated",
+            "Published",
+            "Posted",
+            "Follow",
+            "Aktualisiert",
+            "Actualizado",
+            "Mis",
+        ];
+        if t.starts_with('@')
+            || t.contains(|c: char| c.is_ascii_digit())
+            || is_month(t) && next_digit
+            || AFTER.contains(&t)
+        {
+            end = at;
+            break;
+        }
+        if let Some(h) = t.find('@') {
+            end = at + h;
+            break;
+        }
+    }
+    let mut name = name[..end].trim_end();
+    // (The small words that led to the date: "on", "le", "am".)
+    while let Some((head, last)) = name.rsplit_once(char::is_whitespace) {
+        if last.chars().next().is_some_and(char::is_uppercase) {
+            break;
+        }
+        name = head.trim_end();
+    }
+    name
+}
+
+/// Words that join names in a byline ("Jo Writer and Sam Reporter") or
+/// stand inside one ("Ludwig van Beethoven").
+const NAME_JOINS: &[&str] = &[
+    "and", "und", "et", "y", "e", "i", "en", "og", "och", "de", "da", "di", "del", "der", "den",
+    "van", "von", "la", "le", "du", "dos", "das", "bin", "al", "ter", "zu",
+];
+
+/// A word of a person's name: capitalised ("Jane", "O’Neil", "Roberts-Grey",
+/// "C.", "JOHN"), letters only besides inner marks.
+fn name_word(w: &str) -> bool {
+    let mut chars = w.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && w.chars().any(char::is_alphabetic)
+        && chars.all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'))
+        && !is_month(w)
+}
+
+/// The person's name that opens a line ("Jo Writer", "Jo Writer - March 3,
+/// 2024", "Jo Writer | 2 hours ago", "Jo Writer, @jowriter"), and the rest
+/// of the line after its separators. Two to five name words, with the
+/// small words that join names between them.
+pub(crate) fn leading_name(text: &str) -> Option<(&str, &str)> {
+    let text = text.trim();
+    if text.chars().count() > 120 {
+        return None;
+    }
+    let mut end = 0;
+    let mut names = 0;
+    let mut joined = false;
+    for t in text.split_whitespace() {
+        let at = t.as_ptr() as usize - text.as_ptr() as usize;
+        // A handle or a separator glued to the name ends it.
+        let (word, stop) = match t.find(['@', ',', '|', '•', '·']) {
+            Some(0) => break,
+            Some(i) => (&t[..i], true),
+            None => (t, false),
+        };
+        if name_word(word) {
+            names += 1;
+            end = at + word.len();
+            joined = false;
+        } else if NAME_JOINS.contains(&word) && names > 0 && !joined && !stop {
+            joined = true;
+        } else {
+            break;
+        }
+        if stop {
+            break;
+        }
+    }
+    let name = text[..end].trim();
+    if !(2..=5).contains(&names) || name.chars().count() > 60 {
+        return None;
+    }
+    let rest = text[end..].trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, ',' | '|' | '•' | '·' | '-' | '–' | '—' | '/' | ':')
+    });
+    Some((name, rest))
 }
 
 /// Month names of the supported languages, by month number.
@@ -492,6 +600,85 @@ mod tests {
             Some("Max Mustermann")
         );
         assert_eq!(parse_byline("by the way, this is not a name at all"), None);
+        // What follows the name on the line is cut off: a date, a handle.
+        assert_eq!(
+            parse_byline("by Jo Writer July 10, 2015").as_deref(),
+            Some("Jo Writer")
+        );
+        assert_eq!(
+            parse_byline("By Jo Writer @jowriter February 1, 2016: 12:41 PM ET").as_deref(),
+            Some("Jo Writer")
+        );
+        assert_eq!(
+            parse_byline("By Jo Writer@jowriter Updated Jul 24, 2018").as_deref(),
+            Some("Jo Writer")
+        );
+        assert_eq!(
+            parse_byline("By Jo Writer March 18 at 3:57 PM Follow @jowriter").as_deref(),
+            Some("Jo Writer")
+        );
+        assert_eq!(
+            parse_byline("By Jo Writer Updated Nov 20, 2019").as_deref(),
+            Some("Jo Writer")
+        );
+        assert_eq!(
+            parse_byline("Posted by Jo Writer on March 10, 2015").as_deref(),
+            Some("Jo Writer")
+        );
+        // Other languages.
+        assert_eq!(
+            parse_byline("Par Jeanne Auteur — 24 novembre 2017 à 18:42").as_deref(),
+            Some("Jeanne Auteur")
+        );
+        assert_eq!(
+            parse_byline("Por Juana Autora").as_deref(),
+            Some("Juana Autora")
+        );
+        assert_eq!(
+            parse_byline("Di Gianna Autrice").as_deref(),
+            Some("Gianna Autrice")
+        );
+        assert_eq!(
+            parse_byline("Door Jan de Schrijver").as_deref(),
+            Some("Jan de Schrijver")
+        );
+        assert_eq!(
+            parse_byline("Autor: Max Muster").as_deref(),
+            Some("Max Muster")
+        );
+        assert_eq!(
+            parse_byline("Written by Jo Writer").as_deref(),
+            Some("Jo Writer")
+        );
+    }
+
+    #[test]
+    fn names_that_open_a_line() {
+        assert_eq!(leading_name("Jo Writer"), Some(("Jo Writer", "")));
+        assert_eq!(
+            leading_name("Jo Writer - Apr 16, 2015 8:02 pm UTC"),
+            Some(("Jo Writer", "Apr 16, 2015 8:02 pm UTC"))
+        );
+        assert_eq!(
+            leading_name("Jo Q. Writer | 3 March 2024"),
+            Some(("Jo Q. Writer", "3 March 2024"))
+        );
+        assert_eq!(
+            leading_name("Jo Writer, @jowriter"),
+            Some(("Jo Writer", "@jowriter"))
+        );
+        assert_eq!(leading_name("Jo Writer • 8h"), Some(("Jo Writer", "8h")));
+        assert_eq!(
+            leading_name("Jo Writer 1 day ago"),
+            Some(("Jo Writer", "1 day ago"))
+        );
+        assert_eq!(
+            leading_name("Jo Writer and Sam Reporter"),
+            Some(("Jo Writer and Sam Reporter", ""))
+        );
+        assert_eq!(leading_name("Jo"), None);
+        assert_eq!(leading_name("March 3, 2024"), None);
+        assert_eq!(leading_name("the river rose"), None);
     }
 
     #[test]

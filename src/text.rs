@@ -137,9 +137,18 @@ fn quoted_title(blocks: &[Block]) -> Option<String> {
             *c += 1;
         }
     }
+    // (A quoted span of three words or fewer only when the page also
+    // shows it as a line of its own: a name the page quotes often, a
+    // game's or a film's, is no title.)
+    let shown: std::collections::HashSet<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
     counts
         .into_iter()
-        .filter(|&(_, c)| c >= 2)
+        .filter(|&(t, c)| {
+            c >= 2
+                && (shown.contains(t)
+                    || words(t).count() >= 4
+                    || t.chars().filter(|&c| crate::util::unspaced(c)).count() >= 8)
+        })
         // The text itself breaks ties, so the pick never depends on the map's order.
         .max_by_key(|&(t, c)| (c, t.len(), std::cmp::Reverse(t)))
         .map(|(t, _)| t.to_string())
@@ -226,7 +235,7 @@ pub(crate) fn clean_text(input: &str, options: &Options, memory: Option<&mut Mem
         );
     }
 
-    let title = find_title(&mut blocks, quoted.or(head_line));
+    let title = find_title(&mut blocks, quoted, head_line);
     for &i in &options.restore {
         if let Some(b) = blocks.get_mut(i) {
             if !b.kept && b.kind != BlockKind::Title {
@@ -238,16 +247,17 @@ pub(crate) fn clean_text(input: &str, options: &Options, memory: Option<&mut Mem
 
     let first_kept = blocks.iter().position(|b| b.kept);
     let dateline = first_kept.and_then(|i| parse_dateline(&blocks[i].text));
-    let head_end = first_kept.map_or(0, |i| i + 1).min(blocks.len());
-    let byline = blocks[..head_end]
-        .iter()
-        .rev()
-        .take(6)
-        .find_map(|b| parse_byline(&b.text).or_else(|| dated_byline(&b.text)));
-    let published = blocks[..head_end]
-        .iter()
-        .rev()
-        .take(6)
+    let head = first_kept.map(|i| head_lines(&blocks, i));
+    let in_head = || head.iter().flatten().map(|&i| &blocks[i]);
+    let byline = in_head()
+        .find_map(|b| parse_byline(&b.text).or_else(|| dated_byline(&b.text)))
+        .or_else(|| {
+            let vocabulary = vocabulary(&blocks);
+            head.iter()
+                .flatten()
+                .find_map(|&i| named_line(&blocks, i, title.as_deref(), &vocabulary))
+        });
+    let published = in_head()
         .filter(|b| b.text.chars().count() < 120)
         .find_map(|b| find_date(&b.text));
 
@@ -264,6 +274,119 @@ pub(crate) fn clean_text(input: &str, options: &Options, memory: Option<&mut Mem
     render::finish(&mut article, blocks, options);
     article
 }
+
+/// The lines of an article's head, where its byline and date stand, nearest
+/// the article first: the first line of the article and the six lines above
+/// it, up to the headline's when that stands further up (within twenty
+/// lines) and two lines above the headline; then the dropped lines just
+/// under the first line (a byline under a kept standfirst).
+fn head_lines(blocks: &[Block], first_kept: usize) -> Vec<usize> {
+    const ABOVE: usize = 6;
+    const TO_HEADLINE: usize = 20;
+    let headline = blocks[..first_kept]
+        .iter()
+        .rposition(|b| b.kind == BlockKind::Title)
+        .filter(|&t| first_kept - t <= TO_HEADLINE);
+    let lo = first_kept
+        .saturating_sub(ABOVE)
+        .min(headline.map_or(usize::MAX, |t| t.saturating_sub(2)));
+    let below = (first_kept + 1..blocks.len())
+        .take(4)
+        .take_while(|&i| !blocks[i].kept);
+    (lo..=first_kept).rev().chain(below).collect()
+}
+
+/// The words a page writes in lower case, in its article: common words, never
+/// a name.
+fn vocabulary(blocks: &[Block]) -> std::collections::HashSet<String> {
+    blocks
+        .iter()
+        .filter(|b| b.kept)
+        .flat_map(|b| words(&b.text))
+        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .map(str::to_string)
+        .collect()
+}
+
+/// A line that says when: a date, a time of day ("1:39 PM ET"), how long
+/// ago, a reading time under a date.
+fn when_line(text: &str) -> bool {
+    let clock = || {
+        words(text).zip(words(text).skip(1)).any(|(h, m)| {
+            h.len() <= 2
+                && m.len() == 2
+                && h.parse::<u32>().is_ok_and(|h| h < 24)
+                && m.parse::<u32>().is_ok_and(|m| m < 60)
+                && text.contains(&format!("{h}:{m}"))
+        })
+    };
+    text.chars().count() < 60 && (timestamp(text) || find_date(text).is_some() || clock())
+}
+
+/// The author named on a line of the head without a "By": a name followed
+/// on its line by a date, a time or a handle ("Jo Writer - March 3, 2024",
+/// "Jo Writer • 8h"), or a name alone on its line beside a line that says
+/// when (over it or under it, or two lines away past a short line:
+/// "Follow", a role). A name's words are capitalised and the page never
+/// writes them in lower case (`vocabulary`), and the name is not the title.
+fn named_line(
+    blocks: &[Block],
+    i: usize,
+    title: Option<&str>,
+    vocabulary: &std::collections::HashSet<String>,
+) -> Option<String> {
+    let text = blocks[i].text.as_str();
+    let (name, rest) = crate::metadata::leading_name(text)?;
+    let common = words(name).any(|w| {
+        let lower = w.to_lowercase();
+        vocabulary.contains(&lower) && !NAME_WORDS.contains(&lower.as_str())
+            || NOT_NAMES.contains(&lower.as_str())
+    });
+    if common || title.is_some_and(|t| t.contains(name)) {
+        return None;
+    }
+    let dated = if rest.is_empty() {
+        let near = |j: usize| blocks.get(j).is_some_and(|b| when_line(&b.text));
+        let short = |j: usize| blocks.get(j).is_some_and(|b| words(&b.text).count() <= 3);
+        near(i + 1)
+            || i.checked_sub(1).is_some_and(near)
+            || short(i + 1) && near(i + 2)
+            || i >= 2 && short(i - 1) && near(i - 2)
+    } else {
+        rest.starts_with('@')
+            || when_line(rest)
+            || rest.split_whitespace().next().is_some_and(|w| {
+                w.chars().next().is_some_and(|c| c.is_ascii_digit()) && w.len() <= 4
+            }) && rest.chars().count() < 40
+    };
+    dated.then(|| name.to_string())
+}
+
+/// Words of the lines beside a date that name no person: a section, a
+/// role, an update.
+const NOT_NAMES: &[&str] = &[
+    "news",
+    "updated",
+    "update",
+    "staff",
+    "editor",
+    "writer",
+    "reporter",
+    "contributor",
+    "correspondent",
+    "desk",
+    "team",
+    "online",
+    "media",
+    "home",
+    "section",
+    "opinion",
+];
+
+/// Words that join names: the page may write them in lower case.
+const NAME_WORDS: &[&str] = &[
+    "and", "und", "et", "y", "e", "i", "en", "de", "da", "di", "van", "von", "der", "la", "le",
+];
 
 /// The author of a date line that names one after the date ("March 3, 2024,
 /// by Sam Reporter").
@@ -396,53 +519,121 @@ struct Head {
     dateline: bool,
 }
 
+/// Whether a line holds two sentences ("Jo Writer at work. Photograph:
+/// Agency"): a full stop after three small letters, then a capital. A
+/// caption, not a headline.
+fn two_sentences(text: &str) -> bool {
+    text.match_indices(". ").any(|(i, _)| {
+        let before: Vec<char> = text[..i].chars().rev().take(3).collect();
+        before.len() == 3
+            && before.iter().all(|c| c.is_lowercase())
+            && text[i + 2..].chars().next().is_some_and(char::is_uppercase)
+    })
+}
+
+/// How long a headline-like line is at least to be taken for a standfirst
+/// when a shorter headline stands above it.
+const STANDFIRST: usize = 90;
+
 /// How many lines above the article its headline may stand.
 const TITLE_REACH: usize = 8;
 
-/// Finds the title: a headline the page quotes again or that heads the
-/// article, else the headline just before the article. Marks the title's own
-/// lines.
-fn find_title(blocks: &mut [Block], quoted: Option<String>) -> Option<String> {
+/// Finds the title: a headline the page quotes again, the article's first
+/// line when it is a headline, the headline of the article's head, else
+/// the headline just before the article. Marks the title's own lines.
+fn find_title(
+    blocks: &mut [Block],
+    quoted: Option<String>,
+    head_line: Option<String>,
+) -> Option<String> {
     let first_kept = blocks.iter().position(|b| b.kept)?;
-    let title = match quoted {
-        Some(t) => t,
-        None => {
-            // The nearest headline before the article (of four words or
-            // more if there is one), or the article's first line when it is
-            // a headline followed by prose. Not a byline, a name, a
-            // timestamp, a photo credit ("Name/Agency") or furniture.
-            let candidate = |b: &&Block| {
-                headline_like(&b.text)
-                    && parse_byline(&b.text).is_none()
-                    && words(&b.text).count() >= 3
-                    && !b.text.contains(['/', '©'])
-                    && !b.reason.as_deref().is_some_and(|r| {
-                        r.starts_with("site furniture")
-                            || r.starts_with("a menu")
-                            || r.starts_with("share")
-                            || r.starts_with("a date line")
-                    })
-            };
-            let near = || {
-                blocks[..first_kept]
-                    .iter()
-                    .rev()
-                    .take(TITLE_REACH)
-                    .filter(candidate)
-            };
-            let before = near()
-                .find(|b| words(&b.text).count() >= 4)
-                .or_else(|| near().next())
-                .map(|b| b.text.clone());
-            let own = &blocks[first_kept];
-            let own_headline = headline_like(&own.text)
-                && own.text.chars().count() < 150
-                && blocks[first_kept + 1..].iter().any(|b| b.kept);
-            match before {
-                Some(t) => t,
-                None if own_headline => own.text.clone(),
-                None => return None,
+    // A headline: not a byline, a name, a timestamp, a photo credit
+    // ("Name/Agency") or furniture.
+    let candidate = |b: &Block| {
+        headline_like(&b.text)
+            && parse_byline(&b.text).is_none()
+            && (words(&b.text).count() >= 3
+                || b.text.chars().filter(|&c| crate::util::unspaced(c)).count() >= 8)
+            && !b.text.contains(['/', '©'])
+            && !b.reason.as_deref().is_some_and(|r| {
+                r.starts_with("site furniture")
+                    || r.starts_with("a menu")
+                    || r.starts_with("share")
+                    || r.starts_with("a date line")
+            })
+    };
+    let long = |b: &Block| {
+        words(&b.text).count() >= 4
+            || b.text.chars().filter(|&c| crate::util::unspaced(c)).count() >= 8
+    };
+    // A quoted headline of a few words only when it stands as a line just
+    // above the article.
+    let quoted = quoted.filter(|q| {
+        words(q).count() >= 4
+            || q.chars().filter(|&c| crate::util::unspaced(c)).count() >= 8
+            || blocks[first_kept.saturating_sub(TITLE_REACH)..=first_kept]
+                .iter()
+                .any(|b| &b.text == q)
+    });
+    // The headline over a standfirst: when a long headline-like line (a
+    // standfirst reads like one, without its full stop) has a shorter
+    // headline above it (past a caption), that one is the title.
+    let over_standfirst = |c: usize| -> usize {
+        if blocks[c].text.chars().count() < STANDFIRST {
+            return c;
+        }
+        let above = |i: usize| i.checked_sub(1);
+        let headline = |i: usize| candidate(&blocks[i]) && !two_sentences(&blocks[i].text);
+        let p = above(c).and_then(|p| {
+            if headline(p) {
+                Some(p)
+            } else {
+                above(p).filter(|_| text_len(&blocks[p].text) < 150)
             }
+        });
+        match p {
+            Some(p)
+                if headline(p)
+                    && long(&blocks[p])
+                    && !blocks[p].kept
+                    && blocks[p].text.chars().count() < blocks[c].text.chars().count() =>
+            {
+                p
+            }
+            _ => c,
+        }
+    };
+    let own = &blocks[first_kept];
+    let own_headline = candidate(own)
+        && own.text.chars().count() < 150
+        && blocks[first_kept + 1..].iter().any(|b| b.kept);
+    // (Over a headline of three words, only when it is no sentence.)
+    let own_first =
+        own_headline && long(own) && !two_sentences(&own.text) && !own.text.ends_with('。');
+    let head = head_line.and_then(|h| {
+        blocks[..first_kept]
+            .iter()
+            .rposition(|b| b.text == h)
+            .filter(|&i| candidate(&blocks[i]))
+    });
+    let title = if let Some(q) = quoted {
+        q
+    } else if let Some(h) = head {
+        blocks[over_standfirst(h)].text.clone()
+    } else {
+        // The nearest headline before the article of four words or more,
+        // else the article's first line when it is one, else the nearest
+        // headline of three words.
+        let near = || {
+            (first_kept.saturating_sub(TITLE_REACH)..first_kept)
+                .rev()
+                .filter(|&i| candidate(&blocks[i]))
+        };
+        let before = near().find(|&i| long(&blocks[i]));
+        match before.or_else(|| near().next()) {
+            Some(i) if before.is_some() || !own_first => blocks[over_standfirst(i)].text.clone(),
+            _ if own_headline => own.text.clone(),
+            _ => return None,
         }
     };
     let mut first = true;
@@ -485,5 +676,53 @@ mod tests {
             )),
             None
         );
+    }
+
+    #[test]
+    fn names_beside_a_date() {
+        let blocks = split_blocks(
+            "A Headline Over the Story\nJo Walker\nMarch 3, 2024\nSam Rivers - 2 hours ago\nKim Baxter | 3 March 2024\nGames Editor\nFollow\n1:39 PM ET",
+        );
+        let vocabulary: std::collections::HashSet<String> =
+            ["games".to_string(), "editor".to_string()].into();
+        let name =
+            |i: usize| named_line(&blocks, i, Some("A Headline Over the Story"), &vocabulary);
+        // A name alone over a date line.
+        assert_eq!(name(1).as_deref(), Some("Jo Walker"));
+        // "Name - when", "Name | date".
+        assert_eq!(name(3).as_deref(), Some("Sam Rivers"));
+        assert_eq!(name(4).as_deref(), Some("Kim Baxter"));
+        // Words the article writes in lower case are no name.
+        assert_eq!(name(5), None);
+        // Not beside a line that says when.
+        let blocks = split_blocks("Business News\nA Headline Over the Story\nMarch 3, 2024");
+        assert_eq!(named_line(&blocks, 0, None, &vocabulary), None);
+        // The headline is no name.
+        assert_eq!(name(0), None);
+    }
+
+    #[test]
+    fn copied_text_metadata() {
+        let prose = "The council met on Monday to discuss the budget for the coming year, and the members agreed on most points after a long debate. ";
+        let text = format!(
+            "Home\nNews\nCouncil agrees on the budget for next year\nJo Walker\nMarch 3, 2024\n{}\n{}\n{}",
+            prose.repeat(2),
+            prose.repeat(3),
+            prose.repeat(2)
+        );
+        let a = crate::clean(
+            &text,
+            &Options {
+                input: InputKind::Text,
+                ..Options::default()
+            },
+        )
+        .unwrap();
+        assert_eq!(
+            a.title.as_deref(),
+            Some("Council agrees on the budget for next year")
+        );
+        assert_eq!(a.byline.as_deref(), Some("Jo Walker"));
+        assert_eq!(a.published.as_deref(), Some("2024-03-03"));
     }
 }

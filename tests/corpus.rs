@@ -134,3 +134,29 @@ fn readability_metadata_floors() {
         );
     }
 }
+
+/// Metadata floors on the copied text of the Readability pages, over the
+/// pages whose copy shows the expected value (see `gleaner-eval --input text
+/// --metadata`). Floors only go up.
+const TEXT_METADATA_FLOORS: &[(&str, f64)] =
+    &[("title", 0.58), ("byline", 0.43), ("publishedTime", 0.81)];
+
+#[test]
+fn readability_copied_text_metadata_floors() {
+    let texts =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/copied/readability/text");
+    let texts = texts.to_string_lossy();
+    let (json, report) = run_eval(
+        &["--input", "text", "--texts", &texts, "--metadata"],
+        &shared().join("corpus/readability"),
+    );
+    println!("{report}");
+    assert_eq!(json["errors"].as_u64(), Some(0), "{report}");
+    for (field, floor) in TEXT_METADATA_FLOORS {
+        let rate = json[field]["rate"].as_f64().unwrap_or(0.0);
+        assert!(
+            rate >= *floor,
+            "copied text {field}: {rate:.3} fell below {floor}\n{report}"
+        );
+    }
+}

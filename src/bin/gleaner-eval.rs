@@ -4,6 +4,7 @@
 //! gleaner-eval [--input auto|html|text] [--out predictions.json] [--worst N] [--json] DATASET_DIR
 //! gleaner-eval [--input ...] [--out ...] [--worst N] [--json] --readability DIR
 //! gleaner-eval [--input ...] [--worst N] [--json] --metadata DIR
+//! gleaner-eval --input text [--texts DIR] [--worst N] [--json] --metadata DIR
 //! ```
 //!
 //! The text metric is the ScrapingHub article-extraction benchmark's, computed
@@ -46,7 +47,12 @@ options:
   --readability DIR        score text against a readability-style folder
                            (DIR/<case>/source.html; truth: the text of expected.html)
   --metadata DIR           score title, byline, lang, site name, published date and
-                           excerpt against DIR/<case>/expected-metadata.json
+                           excerpt against DIR/<case>/expected-metadata.json; with
+                           --input text, the copied text's title, byline and
+                           published date, on the pages whose copy shows them
+  --texts DIR              the copied texts for --input text --metadata, as
+                           DIR/<case>.txt (default: tests/data/copied/<name of
+                           the --metadata folder>/text)
   -h, --help               show this help";
 
 /// What to measure.
@@ -67,6 +73,8 @@ struct Args {
     baseline: bool,
     /// Texts to score instead of gleaner's (id -> articleBody).
     predictions: Option<Map<String, Value>>,
+    /// The copied texts of a metadata folder's cases (`<case>.txt`).
+    texts: Option<PathBuf>,
     mode: Mode,
 }
 
@@ -77,6 +85,7 @@ fn parse_args() -> Result<Option<Args>, String> {
     let mut json = false;
     let mut baseline = false;
     let mut predictions = None;
+    let mut texts = None;
     let mut modes = Vec::new();
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
@@ -114,6 +123,7 @@ fn parse_args() -> Result<Option<Args>, String> {
                 modes.push(Mode::Readability(PathBuf::from(value("--readability")?)))
             }
             "--metadata" => modes.push(Mode::Metadata(PathBuf::from(value("--metadata")?))),
+            "--texts" => texts = Some(PathBuf::from(value("--texts")?)),
             s if s.starts_with('-') && s.len() > 1 => return Err(format!("unknown option '{s}'")),
             _ => modes.push(Mode::Dataset(PathBuf::from(a))),
         }
@@ -127,6 +137,9 @@ fn parse_args() -> Result<Option<Args>, String> {
             "--out, --baseline and --predictions apply to text scores, not to --metadata".into(),
         );
     }
+    if texts.is_some() && !(matches!(mode, Mode::Metadata(_)) && options.input == InputKind::Text) {
+        return Err("--texts applies to --input text --metadata only".into());
+    }
     if baseline && predictions.is_some() {
         return Err("give --baseline or --predictions, not both".into());
     }
@@ -137,6 +150,7 @@ fn parse_args() -> Result<Option<Args>, String> {
         json,
         baseline,
         predictions,
+        texts,
         mode,
     }))
 }
@@ -155,6 +169,9 @@ fn main() -> ExitCode {
             load_dataset(dir, args.options.input).and_then(|docs| score_text(&docs, &args))
         }
         Mode::Readability(dir) => load_readability(dir).and_then(|docs| score_text(&docs, &args)),
+        Mode::Metadata(dir) if args.options.input == InputKind::Text => {
+            score_text_metadata(dir, &args)
+        }
         Mode::Metadata(dir) => score_metadata(dir, &args),
     };
     match result {
@@ -558,6 +575,315 @@ fn score_metadata(dir: &Path, args: &Args) -> Result<(), String> {
     println!("{}", timing.report());
     if args.worst > 0 {
         for (i, (name, _, _)) in FIELDS.iter().enumerate() {
+            if misses[i].is_empty() {
+                continue;
+            }
+            println!(
+                "{name}: {} mismatches (first {}):",
+                misses[i].len(),
+                args.worst.min(misses[i].len())
+            );
+            for (id, want, got) in misses[i].iter().take(args.worst) {
+                println!("  {id}: expected {want}, got {got}");
+            }
+        }
+    }
+    if args.json {
+        summary.insert("errors".into(), json!(errors.len()));
+        summary.insert("cases".into(), json!(scored));
+        println!("{}", Value::Object(summary));
+    }
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------
+// Metadata of copied text
+
+/// The fields a copied text can show, scored with the same comparisons as
+/// the HTML side's: (name in expected-metadata.json, name in the Article
+/// JSON, comparison).
+const TEXT_FIELDS: [(&str, &str, Compare); 3] = [
+    ("title", "title", Compare::Text),
+    ("byline", "byline", Compare::Text),
+    ("publishedTime", "published", Compare::Date),
+];
+
+/// Lower-case runs of letters and digits: the words a copy is compared in.
+fn norm_words(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Whether `needle` (non-empty) occurs as a contiguous run in `hay`.
+fn contains_run(hay: &[String], needle: &[String]) -> bool {
+    !needle.is_empty() && hay.windows(needle.len()).any(|w| w == needle)
+}
+
+/// The main part of a page's title: of the parts between the separators a
+/// site name is set off by ("Title | Site", "Site - Title"), the longest.
+fn title_main_part(title: &str) -> &str {
+    const SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " · ", " » "];
+    let mut parts = vec![title];
+    for sep in SEPARATORS {
+        parts = parts.iter().flat_map(|p| p.split(sep)).collect();
+    }
+    parts
+        .into_iter()
+        .map(str::trim)
+        .max_by_key(|p| p.chars().count())
+        .unwrap_or(title)
+}
+
+/// The name part of an expected byline: its first line, without a leading
+/// "By" (Readability keeps the byline element's text as it stands: "By\n
+/// Name\n March 25, 2015").
+fn byline_name_part(byline: &str) -> String {
+    let first = byline
+        .lines()
+        .map(normalise_space)
+        .find(|l| !l.is_empty() && !l.eq_ignore_ascii_case("by"))
+        .unwrap_or_default();
+    for by in ["by ", "par ", "von ", "written by "] {
+        if first.len() > by.len()
+            && first.is_char_boundary(by.len())
+            && first[..by.len()].eq_ignore_ascii_case(by)
+        {
+            return first[by.len()..].to_string();
+        }
+    }
+    first
+}
+
+/// Month names (English, with abbreviations, and the other common languages
+/// of the corpora) by number, to find a date written out in a copy.
+const MONTH_NAMES: &[(&str, u32)] = &[
+    ("january", 1),
+    ("february", 2),
+    ("march", 3),
+    ("april", 4),
+    ("may", 5),
+    ("june", 6),
+    ("july", 7),
+    ("august", 8),
+    ("september", 9),
+    ("october", 10),
+    ("november", 11),
+    ("december", 12),
+    ("jan", 1),
+    ("feb", 2),
+    ("mar", 3),
+    ("apr", 4),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("sep", 9),
+    ("sept", 9),
+    ("oct", 10),
+    ("nov", 11),
+    ("dec", 12),
+    ("januar", 1),
+    ("februar", 2),
+    ("märz", 3),
+    ("mai", 5),
+    ("juni", 6),
+    ("juli", 7),
+    ("oktober", 10),
+    ("dezember", 12),
+    ("janvier", 1),
+    ("février", 2),
+    ("mars", 3),
+    ("avril", 4),
+    ("juin", 6),
+    ("juillet", 7),
+    ("août", 8),
+    ("septembre", 9),
+    ("octobre", 10),
+    ("novembre", 11),
+    ("décembre", 12),
+    ("enero", 1),
+    ("febrero", 2),
+    ("marzo", 3),
+    ("abril", 4),
+    ("mayo", 5),
+    ("junio", 6),
+    ("julio", 7),
+    ("agosto", 8),
+    ("septiembre", 9),
+    ("octubre", 10),
+    ("noviembre", 11),
+    ("diciembre", 12),
+    ("gennaio", 1),
+    ("febbraio", 2),
+    ("aprile", 4),
+    ("maggio", 5),
+    ("giugno", 6),
+    ("luglio", 7),
+    ("settembre", 9),
+    ("ottobre", 10),
+    ("dicembre", 12),
+];
+
+/// Whether a copy writes the date `YYYY-MM-DD` of `iso` in some form: the
+/// year as a word, and within four words of it the day (a number, "5th" too)
+/// and the month (a number, as another word than the day, or a month's name).
+/// "2024-03-05", "05.03.2024", "3/5/2024", "March 5th, 2024" and "5. März
+/// 2024" all do; "3 days ago" and a date without its year do not.
+fn shows_date(words: &[String], iso: &str) -> bool {
+    let num = |s: &str| s.parse::<u32>().ok();
+    let (Some(y), Some(m), Some(d)) = (
+        iso.get(..4),
+        iso.get(5..7).and_then(num),
+        iso.get(8..10).and_then(num),
+    ) else {
+        return false;
+    };
+    // (An ISO time runs into the day: "05t10".)
+    let day = |w: &str| {
+        let digits = &w[..w.find(|c: char| !c.is_ascii_digit()).unwrap_or(w.len())];
+        let rest = &w[digits.len()..];
+        num(digits) == Some(d)
+            && (matches!(rest, "" | "st" | "nd" | "rd" | "th")
+                || rest.starts_with('t') && rest[1..].starts_with(|c: char| c.is_ascii_digit()))
+    };
+    let month_word = |w: &str| MONTH_NAMES.iter().any(|&(n, k)| k == m && n == w);
+    words.iter().enumerate().any(|(i, w)| {
+        if w != y {
+            return false;
+        }
+        let near = i.saturating_sub(4)..(i + 5).min(words.len());
+        near.clone().filter(|&j| j != i).any(|j| {
+            day(&words[j])
+                && near.clone().filter(|&k| k != i && k != j).any(|k| {
+                    num(&words[k]) == Some(m) && words[k].len() <= 2 || month_word(&words[k])
+                })
+        })
+    })
+}
+
+/// Whether a copy shows a field's expected value: the words of the
+/// title's main part (`title_main_part`), of the byline's name part
+/// (`byline_name_part`), in a row, letters and digits only and in lower
+/// case; the
+/// published date written in some form (`shows_date`). Titles that live
+/// only in `<title>`, authors only in a `<meta>`, dates only in markup are
+/// out of a copy's reach and not counted.
+fn copy_shows(field: &str, words: &[String], expected: &str) -> bool {
+    match field {
+        "title" => contains_run(words, &norm_words(title_main_part(expected))),
+        "publishedTime" => shows_date(words, &date_part(expected)),
+        _ => contains_run(words, &norm_words(&byline_name_part(expected))),
+    }
+}
+
+/// Scores the metadata gleaner finds in the copied texts of a metadata
+/// folder's cases, on the pages whose copy shows the expected value. A
+/// value matches as the HTML side's does (the same `field_matches`), or, a
+/// title, as its main part (a copy shows the headline, seldom the site's
+/// name after it), a byline, as its name part (`byline_name_part`: the
+/// Article's byline is the name, without "By").
+fn score_text_metadata(dir: &Path, args: &Args) -> Result<(), String> {
+    let texts = match &args.texts {
+        Some(t) => t.clone(),
+        None => {
+            let name = dir
+                .file_name()
+                .ok_or_else(|| format!("{}: no folder name", dir.display()))?;
+            Path::new("tests/data/copied").join(name).join("text")
+        }
+    };
+    if !texts.is_dir() {
+        return Err(format!(
+            "{}: no copied texts (give --texts DIR)",
+            texts.display()
+        ));
+    }
+    let mut timing = Timing::default();
+    let mut errors = Vec::new();
+    let n = TEXT_FIELDS.len();
+    let (mut matches, mut counted, mut valued) =
+        (vec![0usize; n], vec![0usize; n], vec![0usize; n]);
+    let mut misses: Vec<Vec<(String, String, String)>> = vec![Vec::new(); n];
+    let mut scored = 0;
+    for (id, path) in &cases(dir)? {
+        let meta_path = path.join("expected-metadata.json");
+        let text_path = texts.join(format!("{id}.txt"));
+        if !meta_path.is_file() || !text_path.is_file() {
+            continue;
+        }
+        let expected = read_json(&meta_path)?;
+        scored += 1;
+        let copy = read_file(&text_path);
+        let words = copy.as_deref().map(norm_words).unwrap_or_default();
+        let article = copy.and_then(|page| {
+            let (result, took) = run_clean(&page, &args.options);
+            timing.add(id, took);
+            result.and_then(|a| serde_json::to_value(&a).map_err(|e| e.to_string()))
+        });
+        let article = article.unwrap_or_else(|e| {
+            errors.push(format!("{id}: {e}"));
+            Value::Null
+        });
+        for (i, (want_name, got_name, how)) in TEXT_FIELDS.iter().enumerate() {
+            let Some(want) = expected
+                .get(want_name)
+                .and_then(Value::as_str)
+                .filter(|w| !w.trim().is_empty())
+            else {
+                continue;
+            };
+            valued[i] += 1;
+            if !copy_shows(want_name, &words, want) {
+                continue;
+            }
+            counted[i] += 1;
+            let got = article.get(got_name).and_then(Value::as_str);
+            let g = got.unwrap_or_default();
+            let hit = field_matches(*how, want, g)
+                || match *want_name {
+                    "title" => field_matches(*how, title_main_part(want), g),
+                    "byline" => field_matches(*how, &byline_name_part(want), g),
+                    _ => false,
+                };
+            if hit {
+                matches[i] += 1;
+            } else {
+                let got = got.map_or("(none)".to_string(), |g| format!("{g:?}"));
+                misses[i].push((id.clone(), format!("{want:?}"), got));
+            }
+        }
+    }
+    for e in &errors {
+        eprintln!("error: {e}");
+    }
+    println!(
+        "cases: {scored}  errors: {}  (copied text; only values the copy shows)",
+        errors.len()
+    );
+    let mut summary = Map::new();
+    for (i, (name, _, _)) in TEXT_FIELDS.iter().enumerate() {
+        let rate = if counted[i] > 0 {
+            matches[i] as f64 / counted[i] as f64
+        } else {
+            0.0
+        };
+        println!(
+            "  {name:<14} {:>4}/{:<4} {:>6.1}%  ({} with a value, {} not in the copy)",
+            matches[i],
+            counted[i],
+            rate * 100.0,
+            valued[i],
+            valued[i] - counted[i]
+        );
+        summary.insert(
+            (*name).to_string(),
+            json!({ "matches": matches[i], "cases": counted[i], "rate": rate }),
+        );
+    }
+    println!("{}", timing.report());
+    if args.worst > 0 {
+        for (i, (name, _, _)) in TEXT_FIELDS.iter().enumerate() {
             if misses[i].is_empty() {
                 continue;
             }
@@ -1233,5 +1559,43 @@ mod tests {
         ));
         assert!(!field_matches(Compare::Date, "2019-04-28", "2019-04-29"));
         assert!(field_matches(Compare::Text, "", ""));
+    }
+
+    #[test]
+    fn what_a_copy_shows() {
+        assert_eq!(
+            title_main_part("A long headline here | Site"),
+            "A long headline here"
+        );
+        assert_eq!(
+            title_main_part("Site - A long headline here"),
+            "A long headline here"
+        );
+        assert_eq!(byline_name_part("By\n\t\tJo Writer"), "Jo Writer");
+        assert_eq!(
+            byline_name_part("By Jo Writer\n  March 25, 2015"),
+            "Jo Writer"
+        );
+        assert_eq!(byline_name_part("Jo Writer"), "Jo Writer");
+        let copy = |s: &str| norm_words(s);
+        assert!(shows_date(
+            &copy("Posted March 5th, 2024 by Jo"),
+            "2024-03-05"
+        ));
+        assert!(shows_date(&copy("am 05.03.2024"), "2024-03-05"));
+        assert!(shows_date(&copy("5. März 2024"), "2024-03-05"));
+        assert!(shows_date(&copy("2024-03-05T10:00"), "2024-03-05"));
+        assert!(!shows_date(&copy("March 5 and 3 days ago"), "2024-03-05"));
+        assert!(!shows_date(&copy("May 3, 2024"), "2024-03-05"));
+        assert!(copy_shows(
+            "title",
+            &copy("x A LONG headline, here y"),
+            "A long headline here | Site"
+        ));
+        assert!(!copy_shows(
+            "byline",
+            &copy("Jo and Writer"),
+            "By Jo Writer"
+        ));
     }
 }
