@@ -49,6 +49,13 @@ pub use memory::Cleaner;
 pub use metadata::Dateline;
 pub use options::{InputKind, Options};
 
+/// The number of a month named (or abbreviated) in any supported language,
+/// as the date reader knows them: for `gleaner-eval`, not a stable API.
+#[doc(hidden)]
+pub fn month_number(word: &str) -> Option<u32> {
+    metadata::month(word)
+}
+
 use serde::Serialize;
 
 /// The result of cleaning one page.

@@ -350,7 +350,7 @@ pub(crate) fn is_month(word: &str) -> bool {
     month(word).is_some()
 }
 
-fn month(word: &str) -> Option<u32> {
+pub(crate) fn month(word: &str) -> Option<u32> {
     // Most words are no month: those that cannot be are turned away
     // before any lower-casing (this runs on every word of every block).
     // The longest name is 13 bytes; lower case shrinks a word to a third at most.
@@ -654,31 +654,30 @@ mod tests {
 
     #[test]
     fn names_that_open_a_line() {
-        assert_eq!(leading_name("Jo Writer"), Some(("Jo Writer", "")));
-        assert_eq!(
-            leading_name("Jo Writer - Apr 16, 2015 8:02 pm UTC"),
-            Some(("Jo Writer", "Apr 16, 2015 8:02 pm UTC"))
-        );
-        assert_eq!(
-            leading_name("Jo Q. Writer | 3 March 2024"),
-            Some(("Jo Q. Writer", "3 March 2024"))
-        );
-        assert_eq!(
-            leading_name("Jo Writer, @jowriter"),
-            Some(("Jo Writer", "@jowriter"))
-        );
-        assert_eq!(leading_name("Jo Writer • 8h"), Some(("Jo Writer", "8h")));
-        assert_eq!(
-            leading_name("Jo Writer 1 day ago"),
-            Some(("Jo Writer", "1 day ago"))
-        );
-        assert_eq!(
-            leading_name("Jo Writer and Sam Reporter"),
-            Some(("Jo Writer and Sam Reporter", ""))
-        );
-        assert_eq!(leading_name("Jo"), None);
-        assert_eq!(leading_name("March 3, 2024"), None);
-        assert_eq!(leading_name("the river rose"), None);
+        let cases: &[(&str, Option<(&str, &str)>)] = &[
+            ("Jo Writer", Some(("Jo Writer", ""))),
+            (
+                "Jo Writer - Apr 16, 2015 8:02 pm UTC",
+                Some(("Jo Writer", "Apr 16, 2015 8:02 pm UTC")),
+            ),
+            (
+                "Jo Q. Writer | 3 March 2024",
+                Some(("Jo Q. Writer", "3 March 2024")),
+            ),
+            ("Jo Writer, @jowriter", Some(("Jo Writer", "@jowriter"))),
+            ("Jo Writer • 8h", Some(("Jo Writer", "8h"))),
+            ("Jo Writer 1 day ago", Some(("Jo Writer", "1 day ago"))),
+            (
+                "Jo Writer and Sam Reporter",
+                Some(("Jo Writer and Sam Reporter", "")),
+            ),
+            ("Jo", None),
+            ("March 3, 2024", None),
+            ("the river rose", None),
+        ];
+        for &(line, name) in cases {
+            assert_eq!(leading_name(line), name, "{line}");
+        }
     }
 
     #[test]

@@ -124,13 +124,19 @@ const METADATA_FLOORS: &[(&str, f64)] = &[
 #[test]
 fn readability_metadata_floors() {
     let (json, report) = run_eval(&["--metadata"], &shared().join("corpus/readability"));
+    check_metadata_floors(&json, &report, METADATA_FLOORS, "");
+}
+
+/// Fails when a metadata field's rate in a `gleaner-eval --json` summary
+/// fell below its floor, or when a page failed.
+fn check_metadata_floors(json: &Value, report: &str, floors: &[(&str, f64)], label: &str) {
     println!("{report}");
     assert_eq!(json["errors"].as_u64(), Some(0), "{report}");
-    for (field, floor) in METADATA_FLOORS {
+    for (field, floor) in floors {
         let rate = json[field]["rate"].as_f64().unwrap_or(0.0);
         assert!(
             rate >= *floor,
-            "{field}: {rate:.3} fell below {floor}\n{report}"
+            "{label}{field}: {rate:.3} fell below {floor}\n{report}"
         );
     }
 }
@@ -150,13 +156,5 @@ fn readability_copied_text_metadata_floors() {
         &["--input", "text", "--texts", &texts, "--metadata"],
         &shared().join("corpus/readability"),
     );
-    println!("{report}");
-    assert_eq!(json["errors"].as_u64(), Some(0), "{report}");
-    for (field, floor) in TEXT_METADATA_FLOORS {
-        let rate = json[field]["rate"].as_f64().unwrap_or(0.0);
-        assert!(
-            rate >= *floor,
-            "copied text {field}: {rate:.3} fell below {floor}\n{report}"
-        );
-    }
+    check_metadata_floors(&json, &report, TEXT_METADATA_FLOORS, "copied text ");
 }

@@ -542,58 +542,109 @@ fn score_metadata(dir: &Path, args: &Args) -> Result<(), String> {
             };
             counted[i] += 1;
             let got = article.get(got_name).and_then(Value::as_str);
-            if field_matches(*how, want, got.unwrap_or_default()) {
-                matches[i] += 1;
-            } else {
-                let got = got.map_or("(none)".to_string(), |g| format!("{g:?}"));
-                misses[i].push((id.clone(), format!("{want:?}"), got));
-            }
+            let hit = field_matches(*how, want, got.unwrap_or_default());
+            tally(hit, &mut matches[i], &mut misses[i], id, want, got);
         }
     }
     for e in &errors {
         eprintln!("error: {e}");
     }
     println!("cases: {scored}  errors: {}", errors.len());
+    report_fields(
+        &FIELDS.map(|(name, _, _)| name),
+        &Scores {
+            matches: &matches,
+            counted: &counted,
+            valued: None,
+            misses: &misses,
+        },
+        &timing,
+        args,
+        (errors.len(), scored),
+    );
+    Ok(())
+}
+
+/// Counts a field's match, or keeps the mismatch to show.
+fn tally(
+    hit: bool,
+    matches: &mut usize,
+    misses: &mut Vec<(String, String, String)>,
+    id: &str,
+    want: &str,
+    got: Option<&str>,
+) {
+    if hit {
+        *matches += 1;
+    } else {
+        let got = got.map_or("(none)".to_string(), |g| format!("{g:?}"));
+        misses.push((id.to_string(), format!("{want:?}"), got));
+    }
+}
+
+/// What a metadata score counted, field by field.
+struct Scores<'a> {
+    matches: &'a [usize],
+    counted: &'a [usize],
+    /// Pages with an expected value, when only some of them are counted.
+    valued: Option<&'a [usize]>,
+    misses: &'a [Vec<(String, String, String)>],
+}
+
+/// Prints a metadata score: each field's rate, the timing, the first
+/// mismatches (`--worst`) and, with `--json`, a summary line.
+fn report_fields(
+    names: &[&str],
+    scores: &Scores,
+    timing: &Timing,
+    args: &Args,
+    (errors, scored): (usize, usize),
+) {
     let mut summary = Map::new();
-    for (i, (name, _, _)) in FIELDS.iter().enumerate() {
-        let rate = if counted[i] > 0 {
-            matches[i] as f64 / counted[i] as f64
+    for (i, name) in names.iter().enumerate() {
+        let (matches, counted) = (scores.matches[i], scores.counted[i]);
+        let rate = if counted > 0 {
+            matches as f64 / counted as f64
         } else {
             0.0
         };
+        let valued = scores.valued.map_or(String::new(), |v| {
+            format!(
+                "  ({} with a value, {} not in the copy)",
+                v[i],
+                v[i] - counted
+            )
+        });
         println!(
-            "  {name:<14} {:>4}/{:<4} {:>6.1}%",
-            matches[i],
-            counted[i],
+            "  {name:<14} {matches:>4}/{counted:<4} {:>6.1}%{valued}",
             rate * 100.0
         );
         summary.insert(
             (*name).to_string(),
-            json!({ "matches": matches[i], "cases": counted[i], "rate": rate }),
+            json!({ "matches": matches, "cases": counted, "rate": rate }),
         );
     }
     println!("{}", timing.report());
     if args.worst > 0 {
-        for (i, (name, _, _)) in FIELDS.iter().enumerate() {
-            if misses[i].is_empty() {
+        for (name, misses) in names.iter().zip(scores.misses) {
+            if misses.is_empty() {
                 continue;
             }
             println!(
                 "{name}: {} mismatches (first {}):",
-                misses[i].len(),
-                args.worst.min(misses[i].len())
+                misses.len(),
+                args.worst.min(misses.len())
             );
-            for (id, want, got) in misses[i].iter().take(args.worst) {
+            for (id, want, got) in misses.iter().take(args.worst) {
                 println!("  {id}: expected {want}, got {got}");
             }
         }
     }
     if args.json {
-        summary.insert("errors".into(), json!(errors.len()));
+        summary.insert("errors".into(), json!(errors));
         summary.insert("cases".into(), json!(scored));
         println!("{}", Value::Object(summary));
     }
-    Ok(())
 }
 
 // ---------------------------------------------------------------------------
@@ -656,75 +707,6 @@ fn byline_name_part(byline: &str) -> String {
     first
 }
 
-/// Month names (English, with abbreviations, and the other common languages
-/// of the corpora) by number, to find a date written out in a copy.
-const MONTH_NAMES: &[(&str, u32)] = &[
-    ("january", 1),
-    ("february", 2),
-    ("march", 3),
-    ("april", 4),
-    ("may", 5),
-    ("june", 6),
-    ("july", 7),
-    ("august", 8),
-    ("september", 9),
-    ("october", 10),
-    ("november", 11),
-    ("december", 12),
-    ("jan", 1),
-    ("feb", 2),
-    ("mar", 3),
-    ("apr", 4),
-    ("jun", 6),
-    ("jul", 7),
-    ("aug", 8),
-    ("sep", 9),
-    ("sept", 9),
-    ("oct", 10),
-    ("nov", 11),
-    ("dec", 12),
-    ("januar", 1),
-    ("februar", 2),
-    ("märz", 3),
-    ("mai", 5),
-    ("juni", 6),
-    ("juli", 7),
-    ("oktober", 10),
-    ("dezember", 12),
-    ("janvier", 1),
-    ("février", 2),
-    ("mars", 3),
-    ("avril", 4),
-    ("juin", 6),
-    ("juillet", 7),
-    ("août", 8),
-    ("septembre", 9),
-    ("octobre", 10),
-    ("novembre", 11),
-    ("décembre", 12),
-    ("enero", 1),
-    ("febrero", 2),
-    ("marzo", 3),
-    ("abril", 4),
-    ("mayo", 5),
-    ("junio", 6),
-    ("julio", 7),
-    ("agosto", 8),
-    ("septiembre", 9),
-    ("octubre", 10),
-    ("noviembre", 11),
-    ("diciembre", 12),
-    ("gennaio", 1),
-    ("febbraio", 2),
-    ("aprile", 4),
-    ("maggio", 5),
-    ("giugno", 6),
-    ("luglio", 7),
-    ("settembre", 9),
-    ("ottobre", 10),
-    ("dicembre", 12),
-];
-
 /// Whether a copy writes the date `YYYY-MM-DD` of `iso` in some form: the
 /// year as a word, and within four words of it the day (a number, "5th" too)
 /// and the month (a number, as another word than the day, or a month's name).
@@ -747,7 +729,7 @@ fn shows_date(words: &[String], iso: &str) -> bool {
             && (matches!(rest, "" | "st" | "nd" | "rd" | "th")
                 || rest.starts_with('t') && rest[1..].starts_with(|c: char| c.is_ascii_digit()))
     };
-    let month_word = |w: &str| MONTH_NAMES.iter().any(|&(n, k)| k == m && n == w);
+    let month_word = |w: &str| gleaner::month_number(w) == Some(m);
     words.iter().enumerate().any(|(i, w)| {
         if w != y {
             return false;
@@ -846,12 +828,7 @@ fn score_text_metadata(dir: &Path, args: &Args) -> Result<(), String> {
                     "byline" => field_matches(*how, &byline_name_part(want), g),
                     _ => false,
                 };
-            if hit {
-                matches[i] += 1;
-            } else {
-                let got = got.map_or("(none)".to_string(), |g| format!("{g:?}"));
-                misses[i].push((id.clone(), format!("{want:?}"), got));
-            }
+            tally(hit, &mut matches[i], &mut misses[i], id, want, got);
         }
     }
     for e in &errors {
@@ -861,47 +838,18 @@ fn score_text_metadata(dir: &Path, args: &Args) -> Result<(), String> {
         "cases: {scored}  errors: {}  (copied text; only values the copy shows)",
         errors.len()
     );
-    let mut summary = Map::new();
-    for (i, (name, _, _)) in TEXT_FIELDS.iter().enumerate() {
-        let rate = if counted[i] > 0 {
-            matches[i] as f64 / counted[i] as f64
-        } else {
-            0.0
-        };
-        println!(
-            "  {name:<14} {:>4}/{:<4} {:>6.1}%  ({} with a value, {} not in the copy)",
-            matches[i],
-            counted[i],
-            rate * 100.0,
-            valued[i],
-            valued[i] - counted[i]
-        );
-        summary.insert(
-            (*name).to_string(),
-            json!({ "matches": matches[i], "cases": counted[i], "rate": rate }),
-        );
-    }
-    println!("{}", timing.report());
-    if args.worst > 0 {
-        for (i, (name, _, _)) in TEXT_FIELDS.iter().enumerate() {
-            if misses[i].is_empty() {
-                continue;
-            }
-            println!(
-                "{name}: {} mismatches (first {}):",
-                misses[i].len(),
-                args.worst.min(misses[i].len())
-            );
-            for (id, want, got) in misses[i].iter().take(args.worst) {
-                println!("  {id}: expected {want}, got {got}");
-            }
-        }
-    }
-    if args.json {
-        summary.insert("errors".into(), json!(errors.len()));
-        summary.insert("cases".into(), json!(scored));
-        println!("{}", Value::Object(summary));
-    }
+    report_fields(
+        &TEXT_FIELDS.map(|(name, _, _)| name),
+        &Scores {
+            matches: &matches,
+            counted: &counted,
+            valued: Some(&valued),
+            misses: &misses,
+        },
+        &timing,
+        args,
+        (errors.len(), scored),
+    );
     Ok(())
 }
 
