@@ -959,6 +959,43 @@ pub(crate) fn classify(blocks: &mut [Block], signals: &[Signals], page: &Page) {
         }
     }
 
+    // A text without any page furniture (no menu, no share bar, no site
+    // vocabulary, no copyright, no repeated lines) is already the article:
+    // what context alone dropped from it comes back. (Only in a language
+    // whose furniture words are known: elsewhere their absence says
+    // nothing.)
+    let chrome = classes
+        .iter()
+        .filter(|c| match c {
+            Class::Bad(why) => {
+                why.starts_with("site furniture")
+                    || why.starts_with("a menu")
+                    || why.starts_with("share")
+                    || why.starts_with("copyright")
+                    || why.starts_with("contact")
+                    || why.starts_with("repeats")
+                    || why.starts_with("a separator")
+                    || why.starts_with("markup")
+                    || why == MOSTLY_LINKS
+                    || signals
+                        .iter()
+                        .any(|s| s.boilerplate.as_deref() == Some(why.as_str()))
+            }
+            _ => false,
+        })
+        .count();
+    if chrome == 0 && page.lang.is_some() {
+        for c in final_classes.iter_mut() {
+            if matches!(c, Class::Bad(why) if why.starts_with("short")
+                || why == DOUBTFUL
+                || why.starts_with("outside the main")
+                || why.starts_with("not prose"))
+            {
+                *c = Class::Good;
+            }
+        }
+    }
+
     // Teaser cards: a short line between two lines of links (a card's
     // description between its headline and the next card's) is the card's.
     let snapshot = final_classes.clone();
