@@ -490,6 +490,9 @@ fn records(classes: &mut [Class], chars: &[usize], blocks: &[Block]) {
 }
 
 const MOSTLY_LINKS: &str = "mostly links";
+/// How many lines (a title, a date, a byline) may stand before the first
+/// paragraph of a text pasted without its page.
+const CLEAN_START: usize = 3;
 const DOUBTFUL: &str = "doubtful text among boilerplate";
 /// Why a block without words goes. Such a block (a rule of underscores, a
 /// row of stars, a code line of brackets, an invisible space) is a break
@@ -984,7 +987,12 @@ pub(crate) fn classify(blocks: &mut [Block], signals: &[Signals], page: &Page) {
             _ => false,
         })
         .count();
-    if chrome == 0 && page.lang.is_some() {
+    // (And it starts with its article: a page's copy starts with a menu.)
+    let starts_with_text = final_classes
+        .iter()
+        .position(|c| *c == Class::Good)
+        .is_some_and(|first| first <= CLEAN_START);
+    if chrome == 0 && page.lang.is_some() && starts_with_text {
         for c in final_classes.iter_mut() {
             if matches!(c, Class::Bad(why) if why.starts_with("short")
                 || why == DOUBTFUL
