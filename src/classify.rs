@@ -967,22 +967,18 @@ pub(crate) fn classify(blocks: &mut [Block], signals: &[Signals], page: &Page) {
     // what context alone dropped from it comes back. (Only in a language
     // whose furniture words are known: elsewhere their absence says
     // nothing.)
+    // (Anything dropped for what it is, not for where it stands, is
+    // furniture, except the article's own title, date and byline.)
     let chrome = classes
         .iter()
         .filter(|c| match c {
             Class::Bad(why) => {
-                why.starts_with("site furniture")
-                    || why.starts_with("a menu")
-                    || why.starts_with("share")
-                    || why.starts_with("copyright")
-                    || why.starts_with("contact")
-                    || why.starts_with("repeats")
-                    || why.starts_with("a separator")
-                    || why.starts_with("markup")
-                    || why == MOSTLY_LINKS
-                    || signals
-                        .iter()
-                        .any(|s| s.boilerplate.as_deref() == Some(why.as_str()))
+                !(why.starts_with("short")
+                    || why.starts_with("not prose")
+                    || why.starts_with("the title")
+                    || why.starts_with("repeats the title")
+                    || why.starts_with("a date line")
+                    || why.starts_with("a byline"))
             }
             _ => false,
         })
