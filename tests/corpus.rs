@@ -86,6 +86,33 @@ fn readability_copied_text_f1_floor() {
     check("readability", 130, READABILITY_TEXT_F1);
 }
 
+/// The ScrapingHub pages' own article text, pasted as the input: what a
+/// person who copied only the article gets back.
+const PASTED_ARTICLE_F1: f64 = 0.97;
+
+#[test]
+fn pasted_article_comes_back() {
+    let src = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/copied/scrapinghub");
+    let truth = std::fs::read_to_string(src.join("ground-truth.json")).expect("ground truth");
+    let pages: Value = serde_json::from_str(&truth).expect("ground truth is JSON");
+    let dir = std::env::temp_dir().join(format!("gleaner-pasted-{}", std::process::id()));
+    std::fs::create_dir_all(dir.join("text")).expect("temporary folder");
+    std::fs::write(dir.join("ground-truth.json"), &truth).expect("ground truth copied");
+    for (id, page) in pages.as_object().expect("an object of pages") {
+        let body = page["articleBody"].as_str().unwrap_or_default();
+        std::fs::write(dir.join("text").join(format!("{id}.txt")), body).expect("page written");
+    }
+    let (json, report) = run_eval(&["--input", "text"], &dir);
+    let _ = std::fs::remove_dir_all(&dir);
+    check_f1(
+        "pasted article",
+        &json,
+        &report,
+        Some(181),
+        PASTED_ARTICLE_F1,
+    );
+}
+
 #[test]
 fn scrapinghub_html_f1_floor() {
     let (json, report) = run_eval(&["--input", "html"], &shared().join("corpus/scrapinghub"));
