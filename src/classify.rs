@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use crate::blocks::{Block, BlockKind};
 use crate::lang::{self, Language};
 use crate::metadata::{find_date, has_day_and_time, is_month, parse_byline};
-use crate::util::{norm_key, prefix, text_len, words};
+use crate::util::{char_len, norm_key, prefix, words};
 
 /// Blocks shorter than this (in characters) are "short": their neighbours decide.
 const SHORT: usize = 70;
@@ -109,10 +109,8 @@ const SHARE_LABELS: &[&str] = &[
 ];
 
 fn features(text: &str, lang: Option<&'static Language>) -> Features {
-    let mut f = Features {
-        chars: text_len(text),
-        ..Features::default()
-    };
+    // (`chars` is counted in the pass over the characters below.)
+    let mut f = Features::default();
     let mut stops = 0usize;
     let mut lower = String::new();
     // (Numbers are neither function words nor content words: figures in
@@ -147,6 +145,7 @@ fn features(text: &str, lang: Option<&'static Language>) -> Features {
     }
     let mut prev_space = true;
     for c in text.chars() {
+        f.chars += char_len(c);
         if matches!(c, '.' | '!' | '?' | '。' | '！' | '？' | '।' | ';') && !prev_space {
             f.sentence_ends += 1;
         }

@@ -14,6 +14,8 @@ pub(crate) struct Language {
     /// This language's bit in the stop-word index.
     bit: u32,
     stop: Vec<&'static str>,
+    /// [`Language::density_scale`], worked out once.
+    density_scale: f32,
     furniture: Vec<Phrase>,
     /// Indices into `furniture` grouped by the phrase's first byte:
     /// `by_first[starts[b]..starts[b + 1]]` are the phrases starting with `b`.
@@ -258,9 +260,16 @@ impl Language {
             by_first[usize::from(*slot)] = i as u16;
             *slot += 1;
         }
+        let coverage = |code: &str| {
+            COVERAGE
+                .iter()
+                .find(|(c, _)| *c == code)
+                .map_or(COVERAGE[0].1, |&(_, v)| v)
+        };
         Language {
             code,
             bit,
+            density_scale: coverage("en") / coverage(code),
             stop: stop.split_whitespace().collect(),
             furniture,
             by_first,
@@ -271,13 +280,7 @@ impl Language {
     /// The factor that puts this language's stop-word density on the
     /// English scale ([`COVERAGE`]).
     pub(crate) fn density_scale(&self) -> f32 {
-        let coverage = |code: &str| {
-            COVERAGE
-                .iter()
-                .find(|(c, _)| *c == code)
-                .map_or(COVERAGE[0].1, |&(_, v)| v)
-        };
-        coverage("en") / coverage(self.code)
+        self.density_scale
     }
 
     /// Whether the language has a stop-word list (Japanese, Chinese and

@@ -591,65 +591,40 @@ mod tests {
 
     #[test]
     fn bylines() {
-        assert_eq!(
-            parse_byline("By Jane Doe | 5 March 2024").as_deref(),
-            Some("Jane Doe")
-        );
-        assert_eq!(
-            parse_byline("Von Max Mustermann").as_deref(),
-            Some("Max Mustermann")
-        );
-        assert_eq!(parse_byline("by the way, this is not a name at all"), None);
-        // What follows the name on the line is cut off: a date, a handle.
-        assert_eq!(
-            parse_byline("by Jo Writer July 10, 2015").as_deref(),
-            Some("Jo Writer")
-        );
-        assert_eq!(
-            parse_byline("By Jo Writer @jowriter February 1, 2016: 12:41 PM ET").as_deref(),
-            Some("Jo Writer")
-        );
-        assert_eq!(
-            parse_byline("By Jo Writer@jowriter Updated Jul 24, 2018").as_deref(),
-            Some("Jo Writer")
-        );
-        assert_eq!(
-            parse_byline("By Jo Writer March 18 at 3:57 PM Follow @jowriter").as_deref(),
-            Some("Jo Writer")
-        );
-        assert_eq!(
-            parse_byline("By Jo Writer Updated Nov 20, 2019").as_deref(),
-            Some("Jo Writer")
-        );
-        assert_eq!(
-            parse_byline("Posted by Jo Writer on March 10, 2015").as_deref(),
-            Some("Jo Writer")
-        );
-        // Other languages.
-        assert_eq!(
-            parse_byline("Par Jeanne Auteur — 24 novembre 2017 à 18:42").as_deref(),
-            Some("Jeanne Auteur")
-        );
-        assert_eq!(
-            parse_byline("Por Juana Autora").as_deref(),
-            Some("Juana Autora")
-        );
-        assert_eq!(
-            parse_byline("Di Gianna Autrice").as_deref(),
-            Some("Gianna Autrice")
-        );
-        assert_eq!(
-            parse_byline("Door Jan de Schrijver").as_deref(),
-            Some("Jan de Schrijver")
-        );
-        assert_eq!(
-            parse_byline("Autor: Max Muster").as_deref(),
-            Some("Max Muster")
-        );
-        assert_eq!(
-            parse_byline("Written by Jo Writer").as_deref(),
-            Some("Jo Writer")
-        );
+        let cases: &[(&str, Option<&str>)] = &[
+            ("By Jane Doe | 5 March 2024", Some("Jane Doe")),
+            ("Von Max Mustermann", Some("Max Mustermann")),
+            ("by the way, this is not a name at all", None),
+            // What follows the name on the line is cut off: a date, a handle.
+            ("by Jo Writer July 10, 2015", Some("Jo Writer")),
+            (
+                "By Jo Writer @jowriter February 1, 2016: 12:41 PM ET",
+                Some("Jo Writer"),
+            ),
+            (
+                "By Jo Writer@jowriter Updated Jul 24, 2018",
+                Some("Jo Writer"),
+            ),
+            (
+                "By Jo Writer March 18 at 3:57 PM Follow @jowriter",
+                Some("Jo Writer"),
+            ),
+            ("By Jo Writer Updated Nov 20, 2019", Some("Jo Writer")),
+            ("Posted by Jo Writer on March 10, 2015", Some("Jo Writer")),
+            // Other languages.
+            (
+                "Par Jeanne Auteur — 24 novembre 2017 à 18:42",
+                Some("Jeanne Auteur"),
+            ),
+            ("Por Juana Autora", Some("Juana Autora")),
+            ("Di Gianna Autrice", Some("Gianna Autrice")),
+            ("Door Jan de Schrijver", Some("Jan de Schrijver")),
+            ("Autor: Max Muster", Some("Max Muster")),
+            ("Written by Jo Writer", Some("Jo Writer")),
+        ];
+        for &(line, name) in cases {
+            assert_eq!(parse_byline(line).as_deref(), name, "{line}");
+        }
     }
 
     #[test]

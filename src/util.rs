@@ -21,9 +21,12 @@ pub(crate) fn hangul(c: char) -> bool {
 /// characters and Hangul syllables say about twice as much as a letter and
 /// count double.
 pub(crate) fn text_len(text: &str) -> usize {
-    text.chars()
-        .map(|c| 1 + usize::from(c > '\u{2fff}' && (unspaced(c) || hangul(c))))
-        .sum()
+    text.chars().map(char_len).sum()
+}
+
+/// One character's share of [`text_len`].
+pub(crate) fn char_len(c: char) -> usize {
+    1 + usize::from(c > '\u{2fff}' && (unspaced(c) || hangul(c)))
 }
 
 /// How many characters of `text` are not white space
