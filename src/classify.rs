@@ -696,6 +696,50 @@ fn structural_repeats(
     }
 }
 
+/// How many items make a list that is judged as one.
+const LIST_ITEMS: usize = 3;
+
+/// A list the text marks as one (lines opened by the same bullet, or
+/// numbered) is judged as one: when the article keeps at least half of its
+/// items, it keeps the others that only their place dropped.
+fn whole_lists(classes: &mut [Class], blocks: &[Block]) {
+    // (Numbered items share a marker whatever their numbers.)
+    let marker = |b: &Block| {
+        b.text
+            .chars()
+            .next()
+            .filter(|_| b.kind == BlockKind::ListItem)
+            .map(|c| if c.is_ascii_digit() { '0' } else { c })
+    };
+    let mut i = 0;
+    while i < blocks.len() {
+        let Some(m) = marker(&blocks[i]) else {
+            i += 1;
+            continue;
+        };
+        let start = i;
+        while i < blocks.len()
+            && (marker(&blocks[i]) == Some(m) || matches!(classes[i], Class::Skip(_)))
+        {
+            i += 1;
+        }
+        let items: Vec<usize> = (start..i)
+            .filter(|&j| blocks[j].kind == BlockKind::ListItem)
+            .collect();
+        let kept = items.iter().filter(|&&j| classes[j] == Class::Good).count();
+        if items.len() >= LIST_ITEMS && kept * 2 >= items.len() {
+            for j in items {
+                if matches!(&classes[j], Class::Bad(why) if why.starts_with("short")
+                    || why == DOUBTFUL
+                    || why.starts_with("outside the main"))
+                {
+                    classes[j] = Class::Good;
+                }
+            }
+        }
+    }
+}
+
 /// Classifies the blocks in place: sets `kept` and `reason` on each.
 pub(crate) fn classify(blocks: &mut [Block], signals: &[Signals], page: &Page) {
     let lang_known = page.lang.is_some_and(|l| l.has_stop_words());
@@ -1055,6 +1099,8 @@ pub(crate) fn classify(blocks: &mut [Block], signals: &[Signals], page: &Page) {
             final_classes[h] = Class::Bad("the heading of a list of teasers".into());
         }
     }
+
+    whole_lists(&mut final_classes, blocks);
 
     // The article's last lines: short ones with furniture words there are a
     // call to action (subscribe, share, join, follow), not the article's end.

@@ -10,7 +10,7 @@ use crate::util::{norm_key, text_len, words};
 use crate::{lang, render, Article, InputKind, Options};
 
 /// List markers that open a line of a list.
-const BULLETS: &[char] = &['-', '•', '*', '·', '–', '»', '›', '▪', '◦', '‣', '→'];
+const BULLETS: &[char] = &['-', '+', '•', '*', '·', '–', '»', '›', '▪', '◦', '‣', '→'];
 
 fn list_marker(line: &str) -> bool {
     let mut chars = line.chars();
@@ -161,7 +161,8 @@ pub(crate) fn clean_text(input: &str, options: &Options, memory: Option<&mut Mem
         .lang
         .as_deref()
         .and_then(lang::by_code)
-        .or_else(|| lang::detect(blocks.iter().map(|b| b.text.as_str())));
+        .or_else(|| lang::detect(blocks.iter().map(|b| b.text.as_str())))
+        .filter(|_| std::env::var_os("GLEANER_NOLANG").is_none());
     let quoted = quoted_title(&blocks);
     let title_key = quoted.as_deref().map(norm_key);
     let mut signals = vec![Signals::default(); blocks.len()];
