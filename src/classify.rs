@@ -696,6 +696,54 @@ fn structural_repeats(
     }
 }
 
+/// A teaser's line under its headline, and how many of them make a list.
+const TAIL_TEASER: std::ops::RangeInclusive<usize> = 60..=230;
+const TAIL_TEASERS: usize = 3;
+const TAIL_HEADLINE: usize = 110;
+/// How much of the article must come before a list of teasers.
+const TAIL_TEASER_PROSE: usize = 400;
+
+/// Other stories listed after the article, each a headline with one short
+/// paragraph under it, and nothing longer after them: when the article's
+/// text ends in three or more such pairs, they are teasers, not its end.
+fn tail_teasers(classes: &mut [Class], blocks: &[Block], chars: &[usize]) {
+    let order: Vec<usize> = (0..blocks.len())
+        .filter(|&i| !matches!(classes[i], Class::Skip(_)))
+        .collect();
+    let pair = |k: usize| {
+        let (h, t) = (order[k], order[k + 1]);
+        classes[h] == Class::Good
+            && classes[t] == Class::Good
+            && crate::text::headline_like(&blocks[h].text)
+            && chars[h] <= TAIL_HEADLINE
+            && TAIL_TEASER.contains(&chars[t])
+            && !crate::text::headline_like(&blocks[t].text)
+    };
+    let mut k = 0;
+    while k + 1 < order.len() {
+        let mut end = k;
+        while end + 1 < order.len() && pair(end) {
+            end += 2;
+        }
+        let pairs = (end - k) / 2;
+        let after_long = order[end..]
+            .iter()
+            .any(|&i| classes[i] == Class::Good && chars[i] >= 100);
+        let before: usize = order[..k]
+            .iter()
+            .filter(|&&i| classes[i] == Class::Good)
+            .map(|&i| chars[i])
+            .sum();
+        if pairs >= TAIL_TEASERS && !after_long && before >= TAIL_TEASER_PROSE {
+            for &i in &order[k..end] {
+                classes[i] = Class::Bad("a list of other stories after the article".into());
+            }
+            return;
+        }
+        k = if pairs > 0 { end } else { k + 1 };
+    }
+}
+
 /// How many items make a list that is judged as one.
 const LIST_ITEMS: usize = 3;
 
@@ -1101,6 +1149,7 @@ pub(crate) fn classify(blocks: &mut [Block], signals: &[Signals], page: &Page) {
     }
 
     whole_lists(&mut final_classes, blocks);
+    tail_teasers(&mut final_classes, blocks, &chars);
 
     // The article's last lines: short ones with furniture words there are a
     // call to action (subscribe, share, join, follow), not the article's end.

@@ -74,7 +74,7 @@ pub(crate) fn split_blocks(input: &str) -> Vec<Block> {
 }
 
 /// Whether a line reads like a headline: a few words, no closing full stop.
-fn headline_like(text: &str) -> bool {
+pub(crate) fn headline_like(text: &str) -> bool {
     let n = text.chars().count();
     let w = words(text).count();
     let last = text.chars().last().unwrap_or('.');
