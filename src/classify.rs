@@ -384,14 +384,19 @@ fn main_run(classes: &[Class], chars: &[usize], walls: &[bool]) -> (usize, usize
     best_range
 }
 
+/// The most a block that is not the article's costs the main run for its
+/// length: one long block of something else (a widget's text run together)
+/// between two parts of an article must not split it.
+const LONG_BAD: i64 = 300;
+
 /// The weight of a block for the main run: good text counts, anything else
-/// costs its length plus a fixed price.
+/// costs its length (up to [`LONG_BAD`]) plus a fixed price.
 fn run_weight(c: &Class, chars: usize) -> i64 {
     let n = chars as i64;
     match c {
         Class::Good => n,
         Class::Skip(_) => 0,
-        _ => -(120 + n),
+        _ => -(120 + n.min(LONG_BAD)),
     }
 }
 
