@@ -517,9 +517,33 @@ fn code_line(text: &str) -> bool {
     }
     t.ends_with([';', '{', '}'])
         || (t.starts_with('<') && t.ends_with('>'))
+        || shell_command(t)
+        || config_line(t)
         || ["=>", "==", "!=", "();", "()", "&&", "||", "::"]
             .iter()
             .any(|op| t.contains(op))
+}
+
+/// A command typed at a shell's prompt ("$ make install", "$ ./run").
+fn shell_command(t: &str) -> bool {
+    t.strip_prefix("$ ")
+        .and_then(|rest| rest.chars().next())
+        .is_some_and(|c| c.is_ascii_lowercase() || matches!(c, '.' | '/' | '~'))
+}
+
+/// A line of a configuration file: a section head ("[extensions]") or a
+/// setting ("publish = false", "evolve =").
+fn config_line(t: &str) -> bool {
+    let ident = |s: &str| {
+        s.starts_with(|c: char| c.is_ascii_lowercase())
+            && s.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "_.-".contains(c))
+    };
+    if let Some(section) = t.strip_prefix('[').and_then(|r| r.strip_suffix(']')) {
+        return ident(section);
+    }
+    t.split_once(" =")
+        .is_some_and(|(key, value)| ident(key) && (value.is_empty() || value.starts_with(' ')))
 }
 
 /// A line of HTML markup that leaked into copied text (a `<noscript>`'s
