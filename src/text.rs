@@ -548,10 +548,16 @@ fn find_title(
     head_line: Option<String>,
 ) -> Option<String> {
     let first_kept = blocks.iter().position(|b| b.kept)?;
+    let mut shown: HashMap<&str, usize> = HashMap::new();
+    for b in blocks.iter() {
+        *shown.entry(b.text.as_str()).or_default() += 1;
+    }
     // A headline: not a byline, a name, a timestamp, a photo credit
-    // ("Name/Agency") or furniture.
+    // ("Name/Agency") or furniture, nor a line the page shows more than
+    // three times (a share bar under every item of a list).
     let candidate = |b: &Block| {
         headline_like(&b.text)
+            && shown.get(b.text.as_str()).is_some_and(|&n| n <= 3)
             && parse_byline(&b.text).is_none()
             && (words(&b.text).count() >= 3
                 || b.text.chars().filter(|&c| crate::util::unspaced(c)).count() >= 8)
