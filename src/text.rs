@@ -562,6 +562,12 @@ fn find_title(
             && (words(&b.text).count() >= 3
                 || b.text.chars().filter(|&c| crate::util::unspaced(c)).count() >= 8)
             && !b.text.contains(['/', '©'])
+            // (Nor a breadcrumb trail: "News > 2015 > Title".)
+            && b.text
+                .split_whitespace()
+                .filter(|t| matches!(*t, ">" | "›" | "»" | "→" | "|"))
+                .count()
+                < 2
             && !b.reason.as_deref().is_some_and(|r| {
                 r.starts_with("site furniture")
                     || r.starts_with("a menu")
@@ -706,6 +712,25 @@ mod tests {
         assert_eq!(named_line(&blocks, 0, None, &vocabulary), None);
         // The headline is no name.
         assert_eq!(name(0), None);
+    }
+
+    #[test]
+    fn breadcrumbs_are_no_title() {
+        let prose = "The council met on Monday to discuss the budget for the coming year, and the members agreed on most points after a long debate. ";
+        let text = format!(
+            "Home\nSign in\nCouncil agrees on the budget for next year\nNews > Politics > Council agrees on the budget\n{}\n{}",
+            prose.repeat(3),
+            prose.repeat(2)
+        );
+        let options = Options {
+            input: InputKind::Text,
+            ..Options::default()
+        };
+        let a = crate::clean(&text, &options).unwrap();
+        assert_eq!(
+            a.title.as_deref(),
+            Some("Council agrees on the budget for next year")
+        );
     }
 
     #[test]
