@@ -16,6 +16,86 @@ use log::debug;
 use std::borrow::Cow::{self, Borrowed};
 use std::char::from_u32;
 
+// gleaner's copy (see vendor/html5ever/README.md): named character
+// references are looked up in a compact sorted table of the 2,231 entity
+// names instead of web_atoms' NAMED_ENTITIES, a phf map holding every name
+// and every prefix of one (9,854 entries); the answers are the same. The
+// name is matched as it is read: each character narrows the run of table
+// names that begin with the name so far.
+mod named_entities;
+
+/// All the entity names: where matching a name starts.
+const ALL_NAMES: (u16, u16) = (0, named_entities::ENDS.len() as u16);
+
+/// One step of matching a name read character by character. `range` holds
+/// the entity names that begin with the `k` bytes read before `c`, and
+/// becomes those that begin with these and `c`. The answer is what
+/// `data::NAMED_ENTITIES.get` gives for the name read so far: its code
+/// points (the second 0 when there is one only) when it is an entity name,
+/// `(0, 0)` when it only begins one or more, `None` when none begins with it.
+fn named_entity_step(range: &mut (u16, u16), k: usize, c: char) -> Option<(u32, u32)> {
+    use named_entities::{CODES, ENDS, FIRST, NAMES, SECOND};
+    let at = |i: usize| {
+        let start = if i == 0 { 0 } else { ENDS[i - 1] as usize };
+        &NAMES[start..ENDS[i] as usize]
+    };
+    let (lo, hi) = if !c.is_ascii() {
+        (0, 0)
+    } else if k == 0 {
+        (FIRST[c as usize] as usize, FIRST[c as usize + 1] as usize)
+    } else {
+        // The names in the range share their first `k` bytes, and are sorted
+        // by the next one (the name of exactly `k` bytes first).
+        let c = Some(c as u8);
+        let next = |i: usize| at(i).get(k).copied();
+        let (mut lo, mut hi) = (range.0 as usize, range.1 as usize);
+        let end = hi;
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            if next(mid) < c {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        hi = end;
+        let mut after = lo;
+        while after < hi {
+            let mid = (after + hi) / 2;
+            if next(mid) <= c {
+                after = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        (lo, after)
+    };
+    *range = (lo as u16, hi as u16);
+    if lo == hi {
+        None
+    } else if at(lo).len() > k + 1 {
+        Some((0, 0))
+    } else {
+        let code = CODES[lo];
+        Some((code & 0x1F_FFFF, SECOND[(code >> 21) as usize]))
+    }
+}
+
+/// What `data::NAMED_ENTITIES.get(name)` gives, by `named_entity_step`: the
+/// tokenizer's steps, for tests.
+#[doc(hidden)]
+pub fn named_entity(name: &str) -> Option<(u32, u32)> {
+    let mut range = ALL_NAMES;
+    let mut answer = Some((0, 0));
+    for (k, c) in name.char_indices() {
+        answer = named_entity_step(&mut range, k, c);
+        if answer.is_none() {
+            break;
+        }
+    }
+    answer
+}
+
 //§ tokenizing-character-references
 pub(super) struct CharRef {
     /// The resulting character(s)
@@ -53,6 +133,8 @@ pub(super) struct CharRefTokenizer {
     name_buf_opt: Option<StrTendril>,
     name_match: Option<(u32, u32)>,
     name_len: usize,
+    /// gleaner's copy: the entity names that begin with `name_buf`.
+    name_range: (u16, u16),
 }
 
 impl CharRef {
@@ -74,6 +156,7 @@ impl CharRefTokenizer {
             name_buf_opt: None,
             name_match: None,
             name_len: 0,
+            name_range: ALL_NAMES,
         }
     }
 
@@ -264,10 +347,11 @@ impl CharRefTokenizer {
             return Status::Stuck;
         };
         tokenizer.discard_char(input);
+        let k = self.name_buf().len();
         self.name_buf_mut().push_char(c);
-        match data::NAMED_ENTITIES.get(&self.name_buf()[..]) {
+        match named_entity_step(&mut self.name_range, k, c) {
             // We have either a full match or a prefix of one.
-            Some(&m) => {
+            Some(m) => {
                 if m.0 != 0 {
                     // We have a full match, but there might be a longer one to come.
                     self.name_match = Some(m);
