@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
-use crate::util::{hangul, unspaced, words};
+use crate::util::{hangul, unspaced, word_char, words};
 
 /// One supported language: its code, stop words and furniture phrases.
 pub(crate) struct Language {
@@ -327,7 +327,7 @@ impl Language {
                     offset += lang.furniture.len();
                 }
             }
-            prev_alnum = c.is_alphanumeric() && !unspaced(c);
+            prev_alnum = word_char(c) && !unspaced(c);
         }
         let mut found = Vec::new();
         let mut offset = 0;
@@ -363,7 +363,7 @@ fn phrase_at(lower: &str, at: usize, p: &Phrase) -> bool {
         || lower[end..]
             .chars()
             .next()
-            .is_none_or(|c| !c.is_alphanumeric() || unspaced(c))
+            .is_none_or(|c| !word_char(c) || unspaced(c))
 }
 
 #[cfg(test)]
