@@ -176,7 +176,7 @@ fn features(text: &str, lang: Option<&'static Language>) -> Features {
     }
     // Furniture words only matter for the start of a block: long prose that
     // mentions a comment or a newsletter is still prose.
-    let head = prefix(text, 600).to_lowercase();
+    let head = lang::lower_text(prefix(text, 600));
     f.furniture = match lang {
         Some(l) => l.furniture_hits(&head),
         None => lang::furniture_hits_any(&head),
