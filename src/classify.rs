@@ -146,7 +146,11 @@ fn features(text: &str, lang: Option<&'static Language>) -> Features {
     let mut prev_space = true;
     for c in text.chars() {
         f.chars += char_len(c);
-        if matches!(c, '.' | '!' | '?' | '。' | '！' | '？' | '।' | ';') && !prev_space {
+        if matches!(
+            c,
+            '.' | '!' | '?' | '。' | '！' | '？' | '।' | '؟' | '۔' | ';'
+        ) && !prev_space
+        {
             f.sentence_ends += 1;
         }
         if c == '©' {
@@ -172,7 +176,7 @@ fn features(text: &str, lang: Option<&'static Language>) -> Features {
     }
     // Furniture words only matter for the start of a block: long prose that
     // mentions a comment or a newsletter is still prose.
-    let head = prefix(text, 600).to_lowercase();
+    let head = lang::lower_text(prefix(text, 600));
     f.furniture = match lang {
         Some(l) => l.furniture_hits(&head),
         None => lang::furniture_hits_any(&head),
@@ -1248,6 +1252,15 @@ mod tests {
         assert!(lone_separator("•"));
         assert!(lone_separator("\u{e001}"));
         assert!(!lone_separator("___"));
+    }
+
+    #[test]
+    fn sentence_ends_of_other_scripts() {
+        let ends = |text: &str| features(text, None).sentence_ends;
+        assert_eq!(ends("Was it? Yes. No!"), 3);
+        assert_eq!(ends("هل انتهى الاجتماع؟ نعم."), 2);
+        assert_eq!(ends("اجلاس ختم ہو گیا۔ سب چلے گئے۔"), 2);
+        assert_eq!(ends("बैठक खत्म हुई। सब चले गए।"), 2);
     }
 
     #[test]

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
-use crate::util::{hangul, unspaced, words};
+use crate::util::{hangul, unspaced, word_char, words};
 
 /// One supported language: its code, stop words and furniture phrases.
 pub(crate) struct Language {
@@ -41,7 +41,12 @@ macro_rules! lang_data {
 /// for a tie in detection, which the earlier language wins.
 const DATA: &[(&str, &str, &str)] = lang_data!(
     "en", "de", "fr", "es", "it", "nl", "pt", "pl", "sv", "da", "ru", "cs", "id", "ro", "hu", "fi",
-    "nb", "uk", "ja", "zh", "ko"
+    "nb", "uk", "tr", "vi", "el", "ar", "fa", "he", "hi", "ca", "hr", "bg", "ja", "zh", "ko"
+);
+// Each language is one bit of a `u32` in the stop-word index.
+const _: () = assert!(
+    DATA.len() <= u32::BITS as usize,
+    "at most 32 languages: the stop-word index keeps a u32 bit set"
 );
 /// How much of a language's running text its stop list covers: the sum of
 /// the listed words' frequencies in general text (wordfreq 3.1.1). Lists of
@@ -67,6 +72,16 @@ const COVERAGE: &[(&str, f32)] = &[
     ("fi", 0.290),
     ("nb", 0.503),
     ("uk", 0.339),
+    ("tr", 0.209),
+    ("vi", 0.324),
+    ("el", 0.457),
+    ("ar", 0.254),
+    ("fa", 0.351),
+    ("he", 0.226),
+    ("hi", 0.433),
+    ("ca", 0.486),
+    ("hr", 0.362),
+    ("bg", 0.459),
 ];
 
 struct Registry {
@@ -157,7 +172,15 @@ fn parse_phrases(data: &'static str) -> Vec<Phrase> {
 
 /// The language with this code, if supported.
 pub(crate) fn by_code(code: &str) -> Option<&'static Language> {
-    let code = code.get(..2).unwrap_or(code).to_ascii_lowercase();
+    let lower = code.to_ascii_lowercase();
+    let code = match lower.get(..2).unwrap_or(&lower) {
+        // Hebrew's old code; Bosnian, Serbo-Croatian and Serbian in Latin
+        // script share the Croatian lists.
+        "iw" => "he",
+        "bs" | "sh" => "hr",
+        "sr" if lower.starts_with("sr-latn") => "hr",
+        two => two,
+    };
     registry().langs.iter().find(|l| l.code == code)
 }
 
@@ -231,14 +254,31 @@ pub(crate) fn detect<'a>(texts: impl Iterator<Item = &'a str>) -> Option<&'stati
 }
 
 /// A word in lower case, into `out` (cleared first): ASCII without
-/// Unicode look-ups.
+/// Unicode look-ups. The Turkish capital İ becomes a plain i (Unicode's
+/// lower case adds a combining dot above, which no list has).
 pub(crate) fn lower_word(w: &str, out: &mut String) {
     out.clear();
     if w.is_ascii() {
         out.push_str(w);
         out.make_ascii_lowercase();
     } else {
-        out.extend(w.chars().flat_map(char::to_lowercase));
+        for c in w.chars() {
+            if c == 'İ' {
+                out.push('i');
+            } else {
+                out.extend(c.to_lowercase());
+            }
+        }
+    }
+}
+
+/// A text in lower case for [`Language::furniture_hits`]: the Turkish
+/// capital İ becomes a plain i, as in [`lower_word`].
+pub(crate) fn lower_text(text: &str) -> String {
+    if text.contains('İ') {
+        text.replace('İ', "i").to_lowercase()
+    } else {
+        text.to_lowercase()
     }
 }
 
@@ -327,7 +367,7 @@ impl Language {
                     offset += lang.furniture.len();
                 }
             }
-            prev_alnum = c.is_alphanumeric() && !unspaced(c);
+            prev_alnum = word_char(c) && !unspaced(c);
         }
         let mut found = Vec::new();
         let mut offset = 0;
@@ -363,7 +403,7 @@ fn phrase_at(lower: &str, at: usize, p: &Phrase) -> bool {
         || lower[end..]
             .chars()
             .next()
-            .is_none_or(|c| !c.is_alphanumeric() || unspaced(c))
+            .is_none_or(|c| !word_char(c) || unspaced(c))
 }
 
 #[cfg(test)]
@@ -432,6 +472,16 @@ mod tests {
             ("fi", "Ministeri sanoi, että neuvottelut jatkuvat vielä viikon ja että hän on niistä hyvin toiveikas."),
             ("nb", "Ministeren sa at forhandlingene skulle fortsette etter helgen, og at han ikke hadde gitt opp håpet."),
             ("uk", "Міністр сказав, що переговори триватимуть ще тиждень і що він сповнений надії на це."),
+            ("tr", "Bakan, görüşmelerin bir hafta daha süreceğini ve sonuç için çok umutlu olduğunu söyledi."),
+            ("vi", "Bộ trưởng cho biết các cuộc đàm phán sẽ kéo dài thêm một tuần nữa và ông rất hy vọng vào kết quả."),
+            ("el", "Ο υπουργός δήλωσε ότι οι συνομιλίες θα συνεχιστούν για μία ακόμη εβδομάδα και ότι είναι αισιόδοξος."),
+            ("ar", "قال الوزير إن المحادثات ستستمر لمدة أسبوع آخر، وإنه متفائل بشأن النتائج التي يمكن أن تتحقق في هذه المرحلة."),
+            ("fa", "وزیر گفت که مذاکرات یک هفته دیگر ادامه خواهد داشت و او به نتیجه آن امیدوار است."),
+            ("he", "השר אמר כי השיחות יימשכו עוד שבוע וכי הוא אופטימי לגבי התוצאות, אבל לא פירט מה יהיה בהסכם."),
+            ("hi", "मंत्री ने कहा कि बातचीत एक और सप्ताह तक चलेगी और उन्हें इसके नतीजों से बहुत उम्मीद है।"),
+            ("ca", "El ministre va dir que les converses continuaran una setmana més i que està esperançat amb el resultat."),
+            ("hr", "Ministar je rekao da će se pregovori nastaviti još tjedan dana i da se nada da će biti uspješni."),
+            ("bg", "Министърът заяви, че преговорите ще продължат още една седмица и че той се надява на успех."),
         ];
         for (code, text) in cases {
             assert_eq!(
@@ -441,6 +491,11 @@ mod tests {
             );
         }
         assert!(detect(std::iter::once("12345 67890")).is_none());
+        // A Turkish İ in lower case is a plain i.
+        let mut lower = String::new();
+        lower_word("İLE", &mut lower);
+        assert_eq!(lower, "ile");
+        assert_eq!(lower_text("İlgili Haberler"), "ilgili haberler");
     }
 
     #[test]
@@ -473,6 +528,16 @@ mod tests {
             ("fi", "lue myös", "lue myös"),
             ("nb", "les også", "les også"),
             ("uk", "читайте також", "читайте також"),
+            ("tr", "ilgili haberler", "ilgili haberler"),
+            ("vi", "tin liên quan", "tin liên quan"),
+            ("el", "διαβάστε επίσης", "διαβάστε επίσης"),
+            ("ar", "اقرأ أيضاً", "اقرأ أيضا"),
+            ("fa", "ادامه مطلب", "ادامه مطلب"),
+            ("he", "כל הזכויות שמורות", "כל הזכויות שמורות"),
+            ("hi", "यह भी पढ़ें", "यह भी पढ़ें"),
+            ("ca", "notícies relacionades", "notícies relacionades"),
+            ("hr", "pročitajte još", "pročitajte još"),
+            ("bg", "прочетете още", "прочетете още"),
         ];
         for (code, text, phrase) in cases {
             let lang = by_code(code).unwrap();
@@ -490,5 +555,55 @@ mod tests {
             .furniture_hits("hírlevél feliratkozás")
             .contains(&"hírlevél"));
         assert!(by_code("fi").unwrap().furniture_hits("tilaaja").is_empty());
+        // A Hindi phrase ends at a word end: a virama does not end a word.
+        let hi = by_code("hi").unwrap();
+        assert!(hi.furniture_hits("विज्ञापन").contains(&"विज्ञापन"));
+        assert!(hi.furniture_hits("विज्ञापन्न").is_empty());
+    }
+
+    #[test]
+    fn new_languages_are_not_confused_with_their_neighbours() {
+        let code = |text: &str| detect(std::iter::once(text)).map(|l| l.code);
+        // Spanish is not Catalan, Russian not Bulgarian, Czech and Polish
+        // not Croatian, Arabic not Persian.
+        let cases = [
+            ("es", "La alcaldesa dijo que las obras del puente terminarán en mayo y que el tráfico volverá a la normalidad."),
+            ("ca", "L'alcaldessa va dir que les obres del pont acabaran al maig i que el trànsit tornarà a la normalitat."),
+            ("ru", "Мэр сказал, что ремонт моста закончится в мае и что движение снова станет обычным."),
+            ("bg", "Кметът каза, че ремонтът на моста ще приключи през май и че движението ще бъде нормално."),
+            ("cs", "Starosta řekl, že oprava mostu skončí v květnu a že doprava se pak vrátí do normálu."),
+            ("pl", "Burmistrz powiedział, że remont mostu zakończy się w maju i że ruch wróci wtedy do normy."),
+            ("hr", "Gradonačelnik je rekao da će radovi na mostu biti gotovi u svibnju i da će se promet vratiti u normalu."),
+            ("ar", "وقال رئيس البلدية إن أعمال إصلاح الجسر ستنتهي في شهر مايو وإن حركة المرور ستعود إلى طبيعتها بعد ذلك."),
+            ("fa", "شهردار گفت که تعمیر پل در اردیبهشت تمام می شود و پس از آن رفت و آمد به حالت عادی برمی گردد."),
+        ];
+        for (want, text) in cases {
+            assert_eq!(code(text), Some(want), "{text}");
+        }
+    }
+
+    #[test]
+    fn every_language_with_stop_words_has_its_coverage() {
+        for l in &registry().langs {
+            assert_eq!(
+                l.has_stop_words(),
+                COVERAGE.iter().any(|(c, _)| *c == l.code),
+                "{}",
+                l.code
+            );
+        }
+    }
+
+    #[test]
+    fn codes_of_the_same_lists() {
+        let code = |c: &str| by_code(c).map(|l| l.code);
+        assert_eq!(code("he-IL"), Some("he"));
+        assert_eq!(code("iw"), Some("he"));
+        assert_eq!(code("bs"), Some("hr"));
+        assert_eq!(code("sr-Latn-RS"), Some("hr"));
+        // Serbian in Cyrillic, or not said, has no list of its own.
+        assert_eq!(code("sr"), None);
+        assert_eq!(code("sr-Cyrl"), None);
+        assert_eq!(code("CA"), Some("ca"));
     }
 }

@@ -1,9 +1,21 @@
 //! Small text helpers shared by the pipeline.
 
-/// The words of a text: maximal runs of letters and digits.
+/// The words of a text: maximal runs of letters and digits (see
+/// [`word_char`]).
 pub(crate) fn words(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !c.is_alphanumeric())
+    text.split(|c: char| !word_char(c))
         .filter(|w| !w.is_empty())
+}
+
+/// Whether a character belongs to a word: a letter or digit, or any mark of
+/// the Indic scripts (U+0900 to U+0DFF, Devanagari to Sinhala) but their
+/// full stops. Unicode does not count the virama, which joins consonants,
+/// or the nukta as letters, and splitting at them would cut most Hindi words
+/// in pieces.
+pub(crate) fn word_char(c: char) -> bool {
+    c.is_alphanumeric()
+        || (matches!(c, '\u{0900}'..='\u{0dff}')
+            && !matches!(c, '\u{0964}' | '\u{0965}' | '\u{0970}'))
 }
 
 /// A Chinese character or Japanese kana: scripts written without spaces,
@@ -124,7 +136,7 @@ pub(crate) fn norm_key(text: &str) -> String {
             }
         } else {
             i += c.len_utf8();
-            if c.is_alphanumeric() {
+            if word_char(c) {
                 if out.len() < o + 16 {
                     out.resize(o + 16, 0);
                 }
@@ -198,12 +210,25 @@ mod tests {
             " ,x, ",
             "ÄB—,c",
             "İİ",
+            "प्रधानमंत्री ने कहा। यह ठीक है॥ ॰ज़",
         ] {
             let slow = words(s)
                 .map(|w| w.chars().flat_map(char::to_lowercase).collect::<String>())
                 .collect::<Vec<_>>()
                 .join(" ");
             assert_eq!(norm_key(s), slow, "{s}");
+        }
+        // The virama and the nukta stay inside a Hindi word; the dandas
+        // end it.
+        assert_eq!(
+            words("प्रधानमंत्री ने कहा। यह ज़रूरी है॥").collect::<Vec<_>>(),
+            ["प्रधानमंत्री", "ने", "कहा", "यह", "ज़रूरी", "है"]
+        );
+        assert_eq!(words("क्या").count(), 1);
+        // Other scripts split as before: at every character that is not a
+        // letter or digit.
+        for c in ('\0'..='\u{2ffff}').filter(|c| !matches!(c, '\u{0900}'..='\u{0dff}')) {
+            assert_eq!(word_char(c), c.is_alphanumeric(), "{c:?}");
         }
         assert_eq!(prefix("äbc", 1), "");
         assert_eq!(count_non_space_max("ab cd ef", 3), 3);
