@@ -208,15 +208,45 @@ fn is_address(token: &str) -> bool {
 
 /// Words that make a number a time ago ("2H ago", "vor 3 Stunden",
 /// "il y a 5 min", "hace 2 días", "3 ore fa", "2 uur geleden", "há 2 dias",
-/// "2 godziny temu").
+/// "2 godziny temu", "před 2 hodinami", "2 saat önce", "πριν 2 ώρες", ...),
+/// one or two for each supported language.
 const TIME_AGO: &[&str] = &[
-    "ago", "vor", "il y a", "hace", "fa", "geleden", "há", "temu",
+    "ago",
+    "vor",
+    "il y a",
+    "hace",
+    "fa",
+    "geleden",
+    "há",
+    "temu",
+    "sedan",
+    "siden",
+    "назад",
+    "před",
+    "lalu",
+    "urmă",
+    "ezelőtt",
+    "sitten",
+    "önce",
+    "trước",
+    "πριν",
+    "منذ",
+    "پیش",
+    "לפני",
+    "पहले",
+    "prije",
+    "преди",
+    "전",
 ];
 
 /// A short line that says only how long ago something was posted.
 pub(crate) fn relative_time(text: &str) -> bool {
     if text.chars().count() > 40 || !text.chars().any(|c| c.is_ascii_digit()) {
         return false;
+    }
+    // ("3時間前", "5小时前": Japanese and Chinese write it unspaced.)
+    if text.trim_end().ends_with('前') && text.chars().count() <= 12 {
+        return true;
     }
     let lower = text.to_lowercase();
     let ws: Vec<&str> = words(&lower).collect();
@@ -1235,6 +1265,36 @@ mod tests {
         assert!(comment_form("Leave a Reply"));
         assert!(comment_form("Deixe um comentário"));
         assert!(!comment_form("We reply to every letter within a week."));
+    }
+
+    #[test]
+    fn times_ago() {
+        for line in [
+            "2 hours ago",
+            "vor 3 Stunden",
+            "před 2 hodinami",
+            "2 saat önce",
+            "πριν 2 ώρες",
+            "3 timer siden",
+            "5 минут назад",
+            "3時間前",
+            "2시간 전",
+        ] {
+            assert!(relative_time(line), "{line}");
+        }
+        for line in [
+            "2 hours of talks",
+            "Before 2020",
+            "The 3 days before the vote began",
+        ] {
+            assert!(!relative_time(line), "{line}");
+        }
+        // Shell commands and configuration are code; prose is not.
+        assert!(code_line("$ make install"));
+        assert!(code_line("[extensions]"));
+        assert!(code_line("publish = false"));
+        assert!(!code_line("$5 million was raised = a record"));
+        assert!(!code_line("[Updated at noon]"));
     }
 
     #[test]
