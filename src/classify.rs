@@ -782,6 +782,23 @@ fn tail_teasers(classes: &mut [Class], blocks: &[Block], chars: &[usize]) {
             && TAIL_TEASER.contains(&chars[t])
             && !crate::text::headline_like(&blocks[t].text)
     };
+    // (Good text before each place, and whether longer text follows it:
+    // worked out once, so the scan stays linear.)
+    let good = |i: usize| {
+        if classes[i] == Class::Good {
+            chars[i]
+        } else {
+            0
+        }
+    };
+    let mut before = vec![0usize; order.len() + 1];
+    for (k, &i) in order.iter().enumerate() {
+        before[k + 1] = before[k] + good(i);
+    }
+    let mut long_after = vec![false; order.len() + 1];
+    for (k, &i) in order.iter().enumerate().rev() {
+        long_after[k] = long_after[k + 1] || good(i) >= 100;
+    }
     let mut k = 0;
     while k + 1 < order.len() {
         let mut end = k;
@@ -789,15 +806,7 @@ fn tail_teasers(classes: &mut [Class], blocks: &[Block], chars: &[usize]) {
             end += 2;
         }
         let pairs = (end - k) / 2;
-        let after_long = order[end..]
-            .iter()
-            .any(|&i| classes[i] == Class::Good && chars[i] >= 100);
-        let before: usize = order[..k]
-            .iter()
-            .filter(|&&i| classes[i] == Class::Good)
-            .map(|&i| chars[i])
-            .sum();
-        if pairs >= TAIL_TEASERS && !after_long && before >= TAIL_TEASER_PROSE {
+        if pairs >= TAIL_TEASERS && !long_after[end] && before[k] >= TAIL_TEASER_PROSE {
             for &i in &order[k..end] {
                 classes[i] = Class::Bad("a list of other stories after the article".into());
             }
