@@ -849,14 +849,63 @@ fn whole_lists(classes: &mut [Class], blocks: &[Block]) {
         let kept = items.iter().filter(|&&j| classes[j] == Class::Good).count();
         if items.len() >= LIST_ITEMS && kept * 2 >= items.len() {
             for j in items {
-                if matches!(&classes[j], Class::Bad(why) if why.starts_with("short")
-                    || why == DOUBTFUL
-                    || why.starts_with("outside the main"))
-                {
+                if dropped_for_place(&classes[j]) {
                     classes[j] = Class::Good;
                 }
             }
         }
+    }
+}
+
+/// How many items, numbered in order, make a list the article goes on into.
+const NUMBERED_ITEMS: usize = 5;
+
+/// Whether a class was given for where the block stands, not for what it is.
+fn dropped_for_place(c: &Class) -> bool {
+    matches!(c, Class::Bad(why) if why.starts_with("short")
+        || why == DOUBTFUL
+        || why.starts_with("outside the main"))
+}
+
+/// A list numbered in order from 1 ("1) …", "2. …"), at most one line
+/// between its items (a link, a price), that starts right after the
+/// article's text is the article's: a listicle's items are short lines that
+/// their place alone would drop.
+fn numbered_list(classes: &mut [Class], blocks: &[Block]) {
+    let number = |i: usize| -> Option<usize> {
+        let b = blocks.get(i).filter(|b| b.kind == BlockKind::ListItem)?;
+        let digits = b.text.len()
+            - b.text
+                .trim_start_matches(|c: char| c.is_ascii_digit())
+                .len();
+        b.text.get(..digits)?.parse().ok()
+    };
+    let mut i = 0;
+    while i < blocks.len() {
+        if number(i) != Some(1) {
+            i += 1;
+            continue;
+        }
+        let after_text = (0..i)
+            .rev()
+            .find(|&j| !matches!(classes[j], Class::Skip(_)))
+            .is_some_and(|p| classes[p] == Class::Good);
+        let mut items = vec![i];
+        while let Some(next) = [1, 2]
+            .iter()
+            .map(|d| items[items.len() - 1] + d)
+            .find(|&j| number(j) == Some(items.len() + 1))
+        {
+            items.push(next);
+        }
+        if after_text && items.len() >= NUMBERED_ITEMS {
+            for &j in &items {
+                if dropped_for_place(&classes[j]) {
+                    classes[j] = Class::Good;
+                }
+            }
+        }
+        i = items[items.len() - 1] + 1;
     }
 }
 
@@ -1221,6 +1270,7 @@ pub(crate) fn classify(blocks: &mut [Block], signals: &[Signals], page: &Page) {
     }
 
     whole_lists(&mut final_classes, blocks);
+    numbered_list(&mut final_classes, blocks);
     tail_teasers(&mut final_classes, blocks, &chars);
 
     // The article's last lines: short ones with furniture words there are a
