@@ -857,6 +857,47 @@ fn whole_lists(classes: &mut [Class], blocks: &[Block]) {
     }
 }
 
+/// How many headlines under a heading of furniture make a list of links.
+const LINK_HEADLINES: usize = 3;
+
+/// A short line of furniture words ("Related articles", "Read more")
+/// heading three or more headlines (lines without a sentence's end): the
+/// headlines are links to other pages.
+fn furniture_headed_lists(
+    classes: &mut [Class],
+    blocks: &[Block],
+    furniture: &[Vec<&'static str>],
+    chars: &[usize],
+    signals: &[Signals],
+) {
+    // (Not inside a container the page's structure marks as the article.)
+    let headline = |j: usize| {
+        classes[j] == Class::Good
+            && !signals.get(j).is_some_and(|s| s.content)
+            && crate::text::headline_like(&blocks[j].text)
+            && !blocks[j]
+                .text
+                .trim_end()
+                .ends_with(['.', '!', '?', '。', '！', '？'])
+    };
+    let mut links = Vec::new();
+    for i in 0..blocks.len() {
+        if furniture[i].is_empty() || chars[i] >= 40 || classes[i] == Class::Good {
+            continue;
+        }
+        let end = (i + 1..blocks.len())
+            .find(|&j| !headline(j) && !matches!(classes[j], Class::Skip(_)))
+            .unwrap_or(blocks.len());
+        let heads: Vec<usize> = (i + 1..end).filter(|&j| headline(j)).collect();
+        if heads.len() >= LINK_HEADLINES {
+            links.extend(heads);
+        }
+    }
+    for j in links {
+        classes[j] = Class::Bad("a list of links under a heading of furniture".into());
+    }
+}
+
 /// How many items, numbered in order, make a list the article goes on into.
 const NUMBERED_ITEMS: usize = 5;
 
@@ -1271,6 +1312,7 @@ pub(crate) fn classify(blocks: &mut [Block], signals: &[Signals], page: &Page) {
 
     whole_lists(&mut final_classes, blocks);
     numbered_list(&mut final_classes, blocks);
+    furniture_headed_lists(&mut final_classes, blocks, &furniture, &chars, signals);
     tail_teasers(&mut final_classes, blocks, &chars);
 
     // The article's last lines: short ones with furniture words there are a
