@@ -714,11 +714,12 @@ mod tests {
         assert_eq!(name(0), None);
     }
 
-    #[test]
-    fn breadcrumbs_are_no_title() {
+    /// A copied page: `head`'s lines over three paragraphs of prose.
+    fn copied_page(head: &str) -> Article {
         let prose = "The council met on Monday to discuss the budget for the coming year, and the members agreed on most points after a long debate. ";
         let text = format!(
-            "Home\nSign in\nCouncil agrees on the budget for next year\nNews > Politics > Council agrees on the budget\n{}\n{}",
+            "{head}\n{}\n{}\n{}",
+            prose.repeat(2),
             prose.repeat(3),
             prose.repeat(2)
         );
@@ -726,7 +727,14 @@ mod tests {
             input: InputKind::Text,
             ..Options::default()
         };
-        let a = crate::clean(&text, &options).unwrap();
+        crate::clean(&text, &options).unwrap()
+    }
+
+    #[test]
+    fn breadcrumbs_are_no_title() {
+        let a = copied_page(
+            "Home\nSign in\nCouncil agrees on the budget for next year\nNews > Politics > Council agrees on the budget",
+        );
         assert_eq!(
             a.title.as_deref(),
             Some("Council agrees on the budget for next year")
@@ -735,21 +743,9 @@ mod tests {
 
     #[test]
     fn copied_text_metadata() {
-        let prose = "The council met on Monday to discuss the budget for the coming year, and the members agreed on most points after a long debate. ";
-        let text = format!(
-            "Home\nNews\nCouncil agrees on the budget for next year\nJo Walker\nMarch 3, 2024\n{}\n{}\n{}",
-            prose.repeat(2),
-            prose.repeat(3),
-            prose.repeat(2)
+        let a = copied_page(
+            "Home\nNews\nCouncil agrees on the budget for next year\nJo Walker\nMarch 3, 2024",
         );
-        let a = crate::clean(
-            &text,
-            &Options {
-                input: InputKind::Text,
-                ..Options::default()
-            },
-        )
-        .unwrap();
         assert_eq!(
             a.title.as_deref(),
             Some("Council agrees on the budget for next year")
