@@ -731,26 +731,20 @@ mod tests {
     }
 
     #[test]
-    fn breadcrumbs_are_no_title() {
-        let a = copied_page(
-            "Home\nSign in\nCouncil agrees on the budget for next year\nNews > Politics > Council agrees on the budget",
-        );
-        assert_eq!(
-            a.title.as_deref(),
-            Some("Council agrees on the budget for next year")
-        );
-    }
-
-    #[test]
     fn copied_text_metadata() {
-        let a = copied_page(
-            "Home\nNews\nCouncil agrees on the budget for next year\nJo Walker\nMarch 3, 2024",
-        );
-        assert_eq!(
-            a.title.as_deref(),
-            Some("Council agrees on the budget for next year")
-        );
-        assert_eq!(a.byline.as_deref(), Some("Jo Walker"));
-        assert_eq!(a.published.as_deref(), Some("2024-03-03"));
+        const TITLE: &str = "Council agrees on the budget for next year";
+        // (The page's head; whether the byline and the date are in it.)
+        for (head, dated) in [
+            ("Home\nNews\nCouncil agrees on the budget for next year\nJo Walker\nMarch 3, 2024", true),
+            // A breadcrumb trail is no title.
+            ("Home\nSign in\nCouncil agrees on the budget for next year\nNews > Politics > Council agrees on the budget", false),
+        ] {
+            let a = copied_page(head);
+            assert_eq!(a.title.as_deref(), Some(TITLE), "{head}");
+            if dated {
+                assert_eq!(a.byline.as_deref(), Some("Jo Walker"));
+                assert_eq!(a.published.as_deref(), Some("2024-03-03"));
+            }
+        }
     }
 }
