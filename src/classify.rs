@@ -1231,7 +1231,8 @@ pub(crate) fn classify(blocks: &mut [Block], signals: &[Signals], page: &Page) {
                     || why.starts_with("the title")
                     || why.starts_with("repeats the title")
                     || why.starts_with("a date line")
-                    || why.starts_with("a byline"))
+                    || why.starts_with("a byline")
+                    || why.starts_with("repeats block"))
             }
             _ => false,
         })
@@ -1246,7 +1247,8 @@ pub(crate) fn classify(blocks: &mut [Block], signals: &[Signals], page: &Page) {
             if matches!(c, Class::Bad(why) if why.starts_with("short")
                 || why == DOUBTFUL
                 || why.starts_with("outside the main")
-                || why.starts_with("not prose"))
+                || why.starts_with("not prose")
+                || why.starts_with("repeats block"))
             {
                 *c = Class::Good;
             }
