@@ -878,17 +878,22 @@ fn furniture_headed_lists(
             && !blocks[j]
                 .text
                 .trim_end()
-                .ends_with(['.', '!', '?', '。', '！', '？'])
+                .ends_with(crate::util::SENTENCE_ENDS)
     };
     let mut links = Vec::new();
     for i in 0..blocks.len() {
         if furniture[i].is_empty() || chars[i] >= 40 || classes[i] == Class::Good {
             continue;
         }
-        let end = (i + 1..blocks.len())
-            .find(|&j| !headline(j) && !matches!(classes[j], Class::Skip(_)))
-            .unwrap_or(blocks.len());
-        let heads: Vec<usize> = (i + 1..end).filter(|&j| headline(j)).collect();
+        // The headlines under it, past breaks, up to the first other line.
+        let mut heads = Vec::new();
+        for (j, class) in classes.iter().enumerate().skip(i + 1) {
+            if headline(j) {
+                heads.push(j);
+            } else if !matches!(class, Class::Skip(_)) {
+                break;
+            }
+        }
         if heads.len() >= LINK_HEADLINES {
             links.extend(heads);
         }
@@ -1244,11 +1249,9 @@ pub(crate) fn classify(blocks: &mut [Block], signals: &[Signals], page: &Page) {
         .is_some_and(|first| first <= CLEAN_START);
     if chrome == 0 && page.lang.is_some() && starts_with_text {
         for c in final_classes.iter_mut() {
-            if matches!(c, Class::Bad(why) if why.starts_with("short")
-                || why == DOUBTFUL
-                || why.starts_with("outside the main")
-                || why.starts_with("not prose")
-                || why.starts_with("repeats block"))
+            if dropped_for_place(c)
+                || matches!(c, Class::Bad(why) if why.starts_with("not prose")
+                    || why.starts_with("repeats block"))
             {
                 *c = Class::Good;
             }

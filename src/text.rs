@@ -452,7 +452,7 @@ fn article_head(blocks: &[Block]) -> Option<Head> {
             let Some(lead) = (m + 1..(m + LEAD_REACH).min(blocks.len()))
                 .find(|&p| text_len(&blocks[p].text) >= 100)
                 .filter(|&p| {
-                    blocks[p].text.contains(['.', '!', '?', '。', '！', '？'])
+                    blocks[p].text.contains(crate::util::SENTENCE_ENDS)
                         && !blocks[p]
                             .reason
                             .as_deref()

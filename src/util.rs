@@ -1,5 +1,9 @@
 //! Small text helpers shared by the pipeline.
 
+/// The marks that end a sentence, in Latin and in Chinese and Japanese
+/// (full width).
+pub(crate) const SENTENCE_ENDS: [char; 6] = ['.', '!', '?', '。', '！', '？'];
+
 /// The words of a text: maximal runs of letters and digits (see
 /// [`word_char`]).
 pub(crate) fn words(text: &str) -> impl Iterator<Item = &str> {
