@@ -315,7 +315,7 @@ fn initial(block: &Block, f: &Features, s: &Signals, lang_known: bool) -> Class 
         f.addresses > 0 && (f.chars < 300 && !prose || f.addresses * 8 > f.words)
     };
     if address_line {
-        return Class::Bad("contact details or web addresses".into());
+        return Class::Bad(ADDRESSES.into());
     }
     if f.separators >= 2 && f.chars < 200 && f.sentence_ends == 0 {
         return Class::Bad("a menu of links".into());
@@ -532,6 +532,7 @@ const MOSTLY_LINKS: &str = "mostly links";
 /// paragraph of a text pasted without its page.
 const CLEAN_START: usize = 3;
 const DOUBTFUL: &str = "doubtful text among boilerplate";
+const ADDRESSES: &str = "contact details or web addresses";
 /// Why a block without words goes. Such a block (a rule of underscores, a
 /// row of stars, a code line of brackets, an invisible space) is a break
 /// inside whatever surrounds it ([`Class::Skip`]).
@@ -945,13 +946,55 @@ fn numbered_list(classes: &mut [Class], blocks: &[Block]) {
             items.push(next);
         }
         if after_text && items.len() >= NUMBERED_ITEMS {
-            for &j in &items {
-                if dropped_for_place(&classes[j]) {
+            // The items, and the lines between them (each item's link);
+            // when every item has such a line, the last one's too.
+            let mut end = items[items.len() - 1];
+            if items.windows(2).all(|w| w[1] == w[0] + 2) && end + 1 < blocks.len() {
+                end += 1;
+            }
+            for j in items[0]..=end {
+                if dropped_for_place(&classes[j]) || classes[j] == Class::Bad(ADDRESSES.into()) {
                     classes[j] = Class::Good;
                 }
             }
         }
         i = items[items.len() - 1] + 1;
+    }
+}
+
+/// How many address lines in a row the article may hold.
+const ARTICLE_ADDRESSES: usize = 2;
+
+/// Web addresses standing alone between the article's paragraphs (a
+/// source, a link the author spells out) are the article's, unless they
+/// come with furniture words ("Follow us: …").
+fn addresses_in_article(classes: &mut [Class], furniture: &[Vec<&'static str>]) {
+    let kept = |c: &Class| !matches!(c, Class::Bad(_) | Class::Skip(_));
+    let address =
+        |c: &[Class], j: usize| c[j] == Class::Bad(ADDRESSES.into()) && furniture[j].is_empty();
+    let mut i = 0;
+    while i < classes.len() {
+        if !address(classes, i) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut lines = 0;
+        while i < classes.len() && (address(classes, i) || matches!(classes[i], Class::Skip(_))) {
+            lines += usize::from(address(classes, i));
+            i += 1;
+        }
+        let before = (0..start)
+            .rev()
+            .find(|&j| !matches!(classes[j], Class::Skip(_)))
+            .is_some_and(|j| kept(&classes[j]));
+        if before && lines <= ARTICLE_ADDRESSES && i < classes.len() && kept(&classes[i]) {
+            for c in &mut classes[start..i] {
+                if *c == Class::Bad(ADDRESSES.into()) {
+                    *c = Class::Good;
+                }
+            }
+        }
     }
 }
 
@@ -1319,6 +1362,7 @@ pub(crate) fn classify(blocks: &mut [Block], signals: &[Signals], page: &Page) {
     numbered_list(&mut final_classes, blocks);
     furniture_headed_lists(&mut final_classes, blocks, &furniture, &chars, signals);
     tail_teasers(&mut final_classes, blocks, &chars);
+    addresses_in_article(&mut final_classes, &furniture);
 
     // The article's last lines: short ones with furniture words there are a
     // call to action (subscribe, share, join, follow), not the article's end.
@@ -1342,9 +1386,12 @@ pub(crate) fn classify(blocks: &mut [Block], signals: &[Signals], page: &Page) {
             Class::Bad(why) | Class::Skip(why) => block.drop_for(why.clone()),
             _ => {
                 block.kept = true;
-                block.reason = match classes[i] {
+                block.reason = match &classes[i] {
                     Class::Short => Some("short, kept between article text".into()),
                     Class::NearGood => Some("doubtful, kept beside article text".into()),
+                    Class::Bad(why) => {
+                        Some(format!("kept with the article around it; alone: {why}"))
+                    }
                     _ => None,
                 };
             }
