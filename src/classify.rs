@@ -866,6 +866,7 @@ const LINK_HEADLINES: usize = 3;
 /// headlines are links to other pages.
 fn furniture_headed_lists(
     classes: &mut [Class],
+    own: &[Class],
     blocks: &[Block],
     furniture: &[Vec<&'static str>],
     chars: &[usize],
@@ -882,6 +883,7 @@ fn furniture_headed_lists(
                 .ends_with(crate::util::SENTENCE_ENDS)
     };
     let mut links = Vec::new();
+    let mut tail = Vec::new();
     for i in 0..blocks.len() {
         if furniture[i].is_empty() || chars[i] >= 40 || classes[i] == Class::Good {
             continue;
@@ -895,12 +897,29 @@ fn furniture_headed_lists(
                 break;
             }
         }
-        if heads.len() >= LINK_HEADLINES {
-            links.extend(heads);
+        if heads.len() < LINK_HEADLINES {
+            continue;
         }
+        // What the article keeps after the list, when none of it is good on
+        // its own, is the rest of the sidebar the list opened.
+        let mut rest = Vec::new();
+        let mut j = heads[heads.len() - 1] + 1;
+        while j < classes.len() && !matches!(classes[j], Class::Bad(_)) && own[j] != Class::Good {
+            rest.push(j);
+            j += 1;
+        }
+        if j == classes.len() || matches!(classes[j], Class::Bad(_)) {
+            tail.extend(rest);
+        }
+        links.extend(heads);
     }
     for j in links {
         classes[j] = Class::Bad("a list of links under a heading of furniture".into());
+    }
+    for j in tail {
+        if !matches!(classes[j], Class::Skip(_)) {
+            classes[j] = Class::Bad("after a list of links, with nothing good of its own".into());
+        }
     }
 }
 
@@ -1360,7 +1379,14 @@ pub(crate) fn classify(blocks: &mut [Block], signals: &[Signals], page: &Page) {
 
     whole_lists(&mut final_classes, blocks);
     numbered_list(&mut final_classes, blocks);
-    furniture_headed_lists(&mut final_classes, blocks, &furniture, &chars, signals);
+    furniture_headed_lists(
+        &mut final_classes,
+        &classes,
+        blocks,
+        &furniture,
+        &chars,
+        signals,
+    );
     tail_teasers(&mut final_classes, blocks, &chars);
     addresses_in_article(&mut final_classes, &furniture);
 

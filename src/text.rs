@@ -80,8 +80,9 @@ pub(crate) fn headline_like(text: &str) -> bool {
     let last = text.chars().last().unwrap_or('.');
     let first = text.chars().next().unwrap_or(' ');
     (10..=250).contains(&n)
-        && (2..=40).contains(&w)
-        && !matches!(last, '.' | ':' | ',' | ';')
+        // (Unspaced scripts run a headline's words together.)
+        && ((2..=40).contains(&w) || w == 1 && text.chars().filter(|&c| crate::util::unspaced(c)).count() >= 8)
+        && !matches!(last, '.' | ':' | ',' | ';' | '。' | '．' | '：' | '，' | '；' | '、' | '।' | '۔')
         // (Scripts without case count as capitals.)
         && (first.is_uppercase()
             || first.is_numeric()
