@@ -277,6 +277,9 @@ fn initial(block: &Block, f: &Features, s: &Signals, lang_known: bool) -> Class 
     if let Some(why) = &s.boilerplate {
         return Class::Bad(why.clone());
     }
+    if ad_label(&block.text) {
+        return Class::Skip("an advertisement's label".into());
+    }
     if f.share_line {
         return Class::Bad("share buttons".into());
     }
@@ -331,6 +334,20 @@ fn initial(block: &Block, f: &Features, s: &Signals, lang_known: bool) -> Class 
         } else {
             f.chars < 200 || (f.chars < 600 && f.furniture.len() >= 2)
         };
+        // (Two sentences with one furniture word in passing may be prose,
+        // "… then log in to the router's page and …": their neighbours
+        // decide.)
+        // (Not when the word is in a short last sentence, a call to act:
+        // "… Click to subscribe!")
+        let call = last_sentence(&block.text);
+        let passing = !s.content
+            && f.furniture.len() == 1
+            && f.sentence_ends >= 2
+            && f.chars >= 100
+            && !(call.chars().count() < 40 && call.to_lowercase().contains(f.furniture[0]));
+        if furniture_line && passing {
+            return Class::Short;
+        }
         if furniture_line {
             return Class::Bad(furniture(f));
         }
@@ -376,6 +393,17 @@ fn initial(block: &Block, f: &Features, s: &Signals, lang_known: bool) -> Class 
         return Class::NearGood;
     }
     class
+}
+
+/// A text's last sentence (all of it when it has one).
+fn last_sentence(text: &str) -> &str {
+    let body = text.trim_end().trim_end_matches(crate::util::SENTENCE_ENDS);
+    body.rfind(crate::util::SENTENCE_ENDS)
+        .and_then(|i| body.get(i..))
+        .map_or(body, |s| {
+            s.trim_start_matches(crate::util::SENTENCE_ENDS)
+                .trim_start()
+        })
 }
 
 /// The nearest neighbour's class in one direction; the page edge counts as bad.
@@ -633,6 +661,29 @@ pub(crate) fn counted_section(reason: &str, text: &str) -> bool {
     reason.starts_with("site furniture")
         && text.chars().count() < 40
         && text.chars().any(|c| c.is_ascii_digit())
+}
+
+/// Words that label an advertisement's slot (`data/ad-labels.txt`).
+const AD_LABELS: &str = include_str!("data/ad-labels.txt");
+
+/// A short line that labels an advertisement's slot ("Advertisement",
+/// "Story continues below advertisement"), without a sentence.
+fn ad_label(text: &str) -> bool {
+    let text = text.trim();
+    if text.chars().count() > 40 || text.ends_with(crate::util::SENTENCE_ENDS) {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    AD_LABELS
+        .lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .any(|label| {
+            if label.chars().any(crate::util::unspaced) || label.contains(' ') {
+                lower.contains(label)
+            } else {
+                words(&lower).any(|w| w == label)
+            }
+        })
 }
 
 /// Phrases that head a comment form (`data/comment-forms.txt`).
@@ -1444,6 +1495,26 @@ mod tests {
         assert!(comment_form("Leave a Reply"));
         assert!(comment_form("Deixe um comentário"));
         assert!(!comment_form("We reply to every letter within a week."));
+    }
+
+    #[test]
+    fn ad_labels() {
+        for line in [
+            "Advertisement",
+            "- Anzeige -",
+            "Story continues below advertisement",
+            "Реклама",
+            "広告",
+        ] {
+            assert!(ad_label(line), "{line}");
+        }
+        // Not a sentence, nor a longer line, nor a word that only starts alike.
+        assert!(!ad_label("Advertising pays for this site."));
+        assert!(!ad_label(
+            "Advertisers and the price of attention in the age of feeds"
+        ));
+        assert!(!ad_label("Advertise with us"));
+        assert_eq!(last_sentence("One. Two three!"), "Two three");
     }
 
     #[test]
