@@ -383,6 +383,10 @@ fn initial(block: &Block, f: &Features, s: &Signals, lang_known: bool) -> Class 
         }
     } else if prose >= STOP_LOW {
         Class::NearGood
+    } else if f.sentence_ends >= 3 && f.words >= 30 {
+        // Sentences with few function words (terse prose, a language that
+        // builds its grammar into the words): the neighbours decide.
+        Class::NearGood
     } else if f.chars < 300 {
         // Captions, list lines, quotes: their neighbours decide.
         Class::Short
