@@ -344,7 +344,8 @@ fn initial(block: &Block, f: &Features, s: &Signals, lang_known: bool) -> Class 
             && f.furniture.len() == 1
             && f.sentence_ends >= 2
             && f.chars >= 100
-            && !(call.chars().count() < 40 && call.to_lowercase().contains(f.furniture[0]));
+            && !(call.chars().map(char_len).sum::<usize>() < 40
+                && call.to_lowercase().contains(f.furniture[0]));
         if furniture_line && passing {
             return Class::Short;
         }
@@ -695,7 +696,7 @@ const COMMENT_FORMS: &str = include_str!("data/comment-forms.txt");
 
 /// A short line that heads a comment form ("Leave a reply", "Your email
 /// address will not be published"): the article is over.
-fn comment_form(text: &str) -> bool {
+pub(crate) fn comment_form(text: &str) -> bool {
     if text.len() > 200 || text.chars().count() > 100 {
         return false;
     }

@@ -437,9 +437,18 @@ fn article_head(blocks: &[Block]) -> Option<Head> {
         })
     };
     let prose = |b: &Block| text_len(&b.text) >= 100;
+    // (A comment form ends the article: no head of it lies past the last
+    // one, nor does its lead. The first may be a link beside the byline,
+    // and one above all prose a prompt to sign in.)
+    let first_prose = blocks.iter().position(prose).unwrap_or(blocks.len());
+    let form = blocks
+        .iter()
+        .rposition(|b| classify::comment_form(&b.text))
+        .filter(|&f| f > first_prose)
+        .unwrap_or(blocks.len());
     // (body length, head, end of the body)
     let mut heads: Vec<(usize, Head, usize)> = Vec::new();
-    for m in 0..blocks.len() {
+    for m in 0..form {
         let head = if dated(&blocks[m]) {
             Head {
                 headline: headline(m),
@@ -450,7 +459,7 @@ fn article_head(blocks: &[Block]) -> Option<Head> {
             let Some(h) = headline(m) else { continue };
             // The lead: the first long block, past short lines only (a share
             // bar, a caption's credit).
-            let Some(lead) = (m + 1..(m + LEAD_REACH).min(blocks.len()))
+            let Some(lead) = (m + 1..(m + LEAD_REACH).min(form))
                 .find(|&p| text_len(&blocks[p].text) >= 100)
                 .filter(|&p| {
                     blocks[p].text.contains(crate::util::SENTENCE_ENDS)
