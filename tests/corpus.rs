@@ -1,5 +1,6 @@
-//! Accuracy floors: the copied-text dev sets (`tests/data/copied/`, built by
-//! `tools/devset/build.mjs`) and the HTML corpora in `../shared/corpus/`.
+//! Accuracy floors: the copied-text dev sets (`tests/data/copied/`: two
+//! built from the corpora by `tools/devset/build.mjs`, one of synthetic pages
+//! in twelve languages) and the HTML corpora in `../shared/corpus/`.
 //! Runs the `gleaner-eval` binary and checks F1 with the ScrapingHub
 //! benchmark's metric, and the metadata scores on the Readability pages.
 #![cfg(feature = "cli")]
@@ -15,6 +16,8 @@ use serde_json::Value;
 const SCRAPINGHUB_TEXT_F1: f64 = 0.94;
 /// Copied text of the 130 Mozilla Readability test pages.
 const READABILITY_TEXT_F1: f64 = 0.88;
+/// Copied text of 48 pages in 12 languages (`tests/data/copied/multilingual`).
+const MULTILINGUAL_TEXT_F1: f64 = 0.98;
 /// The 181 ScrapingHub benchmark pages as HTML.
 const SCRAPINGHUB_HTML_F1: f64 = 0.975;
 /// The 130 Readability test pages as HTML, against the text of `expected.html`.
@@ -84,6 +87,11 @@ fn scrapinghub_copied_text_f1_floor() {
 #[test]
 fn readability_copied_text_f1_floor() {
     check("readability", 130, READABILITY_TEXT_F1);
+}
+
+#[test]
+fn multilingual_copied_text_f1_floor() {
+    check("multilingual", 48, MULTILINGUAL_TEXT_F1);
 }
 
 /// The ScrapingHub pages' own article text, pasted as the input: what a
