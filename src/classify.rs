@@ -1073,6 +1073,64 @@ fn addresses_in_article(classes: &mut [Class], furniture: &[Vec<&'static str>]) 
     }
 }
 
+/// Words that open an author's box (`data/about-words.txt`).
+const ABOUT_WORDS: &str = include_str!("data/about-words.txt");
+
+/// The name in a head of an author's box: "About Jo Smith" → "Jo Smith"
+/// (two to four words, each with a capital).
+fn about_name(text: &str) -> Option<&str> {
+    let text = text.trim();
+    if text.chars().count() > 60 {
+        return None;
+    }
+    let name = ABOUT_WORDS
+        .lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .find_map(|w| {
+            let head = text.get(..w.len())?;
+            let rest = text.get(w.len()..)?;
+            (head.to_lowercase() == w && rest.starts_with(' ')).then(|| rest.trim())
+        })?;
+    let words: Vec<&str> = name.split_whitespace().collect();
+    ((2..=4).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase)))
+    .then_some(name)
+}
+
+/// An author's box after the article: a head "About Jo Smith" and the
+/// paragraph under it that names the person, with no longer text after.
+fn author_box(classes: &mut [Class], blocks: &[Block], chars: &[usize]) {
+    let order: Vec<usize> = (0..blocks.len())
+        .filter(|&i| !matches!(classes[i], Class::Skip(_)))
+        .collect();
+    let kept = |c: &Class| !matches!(c, Class::Bad(_) | Class::Skip(_));
+    let mut prose_before = false;
+    for k in 0..order.len().saturating_sub(1) {
+        let (h, p) = (order[k], order[k + 1]);
+        if kept(&classes[h]) && chars[h] >= 100 {
+            prose_before = true;
+        }
+        let Some(name) = about_name(&blocks[h].text) else {
+            continue;
+        };
+        let nothing_after = order[k + 2..]
+            .iter()
+            .all(|&j| !(classes[j] == Class::Good && chars[j] >= 100));
+        if prose_before
+            && kept(&classes[p])
+            && chars[p] >= 100
+            && blocks[p].text.contains(name)
+            && nothing_after
+        {
+            classes[h] = Class::Bad("the head of an author's box".into());
+            classes[p] = Class::Bad("an author's box (about the person named above it)".into());
+            return;
+        }
+    }
+}
+
 /// Classifies the blocks in place: sets `kept` and `reason` on each.
 pub(crate) fn classify(blocks: &mut [Block], signals: &[Signals], page: &Page) {
     let lang_known = page.lang.is_some_and(|l| l.has_stop_words());
@@ -1444,6 +1502,7 @@ pub(crate) fn classify(blocks: &mut [Block], signals: &[Signals], page: &Page) {
         signals,
     );
     tail_teasers(&mut final_classes, blocks, &chars);
+    author_box(&mut final_classes, blocks, &chars);
     addresses_in_article(&mut final_classes, &furniture);
 
     // The article's last lines: short ones with furniture words there are a
@@ -1500,6 +1559,17 @@ mod tests {
         assert!(comment_form("Leave a Reply"));
         assert!(comment_form("Deixe um comentário"));
         assert!(!comment_form("We reply to every letter within a week."));
+    }
+
+    #[test]
+    fn author_box_heads() {
+        assert_eq!(about_name("About Jo Smith"), Some("Jo Smith"));
+        assert_eq!(about_name("Über Moritz Keller"), Some("Moritz Keller"));
+        assert_eq!(about_name("À propos de Marie Dubois"), Some("Marie Dubois"));
+        // Not a site's own page, nor a sentence, nor one word.
+        assert_eq!(about_name("About us"), None);
+        assert_eq!(about_name("About Us"), None);
+        assert_eq!(about_name("About the new tax rules for small firms"), None);
     }
 
     #[test]
