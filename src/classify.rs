@@ -940,6 +940,7 @@ fn furniture_headed_lists(
     };
     let mut links = Vec::new();
     let mut tail = Vec::new();
+    let mut scanned = 0;
     for i in 0..blocks.len() {
         if furniture[i].is_empty() || chars[i] >= 40 || classes[i] == Class::Good {
             continue;
@@ -960,10 +961,16 @@ fn furniture_headed_lists(
         // its own, is the rest of the sidebar the list opened.
         let mut rest = Vec::new();
         let mut j = heads[heads.len() - 1] + 1;
+        // (Each stretch is looked at once, so the scan stays linear.)
+        if j <= scanned {
+            links.extend(heads);
+            continue;
+        }
         while j < classes.len() && !matches!(classes[j], Class::Bad(_)) && own[j] != Class::Good {
             rest.push(j);
             j += 1;
         }
+        scanned = j;
         if j == classes.len() || matches!(classes[j], Class::Bad(_)) {
             tail.extend(rest);
         }
@@ -1106,6 +1113,12 @@ fn author_box(classes: &mut [Class], blocks: &[Block], chars: &[usize]) {
         .filter(|&i| !matches!(classes[i], Class::Skip(_)))
         .collect();
     let kept = |c: &Class| !matches!(c, Class::Bad(_) | Class::Skip(_));
+    // (Whether longer text follows each place: worked out once, so the scan
+    // stays linear.)
+    let mut long_after = vec![false; order.len() + 1];
+    for (k, &i) in order.iter().enumerate().rev() {
+        long_after[k] = long_after[k + 1] || classes[i] == Class::Good && chars[i] >= 100;
+    }
     let mut prose_before = false;
     for k in 0..order.len().saturating_sub(1) {
         let (h, p) = (order[k], order[k + 1]);
@@ -1115,9 +1128,7 @@ fn author_box(classes: &mut [Class], blocks: &[Block], chars: &[usize]) {
         let Some(name) = about_name(&blocks[h].text) else {
             continue;
         };
-        let nothing_after = order[k + 2..]
-            .iter()
-            .all(|&j| !(classes[j] == Class::Good && chars[j] >= 100));
+        let nothing_after = !long_after[k + 2];
         if prose_before
             && kept(&classes[p])
             && chars[p] >= 100
