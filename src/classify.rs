@@ -1034,9 +1034,9 @@ fn numbered_list(classes: &mut [Class], blocks: &[Block]) {
             if items.windows(2).all(|w| w[1] == w[0] + 2) && end + 1 < blocks.len() {
                 end += 1;
             }
-            for j in items[0]..=end {
-                if dropped_for_place(&classes[j]) || classes[j] == Class::Bad(ADDRESSES.into()) {
-                    classes[j] = Class::Good;
+            for c in &mut classes[items[0]..=end] {
+                if dropped_for_place(c) || *c == Class::Bad(ADDRESSES.into()) {
+                    *c = Class::Good;
                 }
             }
         }
