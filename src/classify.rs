@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use crate::blocks::{Block, BlockKind};
 use crate::lang::{self, Language};
 use crate::metadata::{find_date, has_day_and_time, is_month, parse_byline};
-use crate::util::{char_len, norm_key, prefix, words};
+use crate::util::{char_len, data_lines, norm_key, prefix, text_len, words};
 
 /// Blocks shorter than this (in characters) are "short": their neighbours decide.
 const SHORT: usize = 70;
@@ -59,6 +59,18 @@ enum Class {
     /// Dropped, but neither separates its neighbours nor joins them to
     /// anything: a rule between sections, a code line of brackets.
     Skip(String),
+}
+
+impl Class {
+    /// Whether the block stays (with the article).
+    fn kept(&self) -> bool {
+        !matches!(self, Class::Bad(_) | Class::Skip(_))
+    }
+
+    /// Whether the block is dropped for this reason.
+    fn dropped_as(&self, reason: &str) -> bool {
+        matches!(self, Class::Bad(why) if why == reason)
+    }
 }
 
 /// Features of one block.
@@ -344,8 +356,7 @@ fn initial(block: &Block, f: &Features, s: &Signals, lang_known: bool) -> Class 
             && f.furniture.len() == 1
             && f.sentence_ends >= 2
             && f.chars >= 100
-            && !(call.chars().map(char_len).sum::<usize>() < 40
-                && call.to_lowercase().contains(f.furniture[0]));
+            && !(text_len(call) < 40 && call.to_lowercase().contains(f.furniture[0]));
         if furniture_line && passing {
             return Class::Short;
         }
@@ -679,16 +690,13 @@ fn ad_label(text: &str) -> bool {
         return false;
     }
     let lower = text.to_lowercase();
-    AD_LABELS
-        .lines()
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .any(|label| {
-            if label.chars().any(crate::util::unspaced) || label.contains(' ') {
-                lower.contains(label)
-            } else {
-                words(&lower).any(|w| w == label)
-            }
-        })
+    data_lines(AD_LABELS).any(|label| {
+        if label.chars().any(crate::util::unspaced) || label.contains(' ') {
+            lower.contains(label)
+        } else {
+            words(&lower).any(|w| w == label)
+        }
+    })
 }
 
 /// Phrases that head a comment form (`data/comment-forms.txt`).
@@ -701,10 +709,7 @@ pub(crate) fn comment_form(text: &str) -> bool {
         return false;
     }
     let lower = text.to_lowercase();
-    COMMENT_FORMS
-        .lines()
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .any(|phrase| lower.contains(phrase))
+    data_lines(COMMENT_FORMS).any(|phrase| lower.contains(phrase))
 }
 
 /// The head of a page's comments that counts them and quotes the article's
@@ -823,13 +828,29 @@ const TAIL_HEADLINE: usize = 110;
 /// How much of the article must come before a list of teasers.
 const TAIL_TEASER_PROSE: usize = 400;
 
+/// The blocks that are not breaks ([`Class::Skip`]), in order.
+fn in_order(classes: &[Class]) -> Vec<usize> {
+    (0..classes.len())
+        .filter(|&i| !matches!(classes[i], Class::Skip(_)))
+        .collect()
+}
+
+/// For each place in `order` (and one past its end), whether good text of
+/// 100 characters or more follows it: worked out once, so that scans over
+/// the page stay linear.
+fn long_after(classes: &[Class], chars: &[usize], order: &[usize]) -> Vec<bool> {
+    let mut after = vec![false; order.len() + 1];
+    for (k, &i) in order.iter().enumerate().rev() {
+        after[k] = after[k + 1] || classes[i] == Class::Good && chars[i] >= 100;
+    }
+    after
+}
+
 /// Other stories listed after the article, each a headline with one short
 /// paragraph under it, and nothing longer after them: when the article's
 /// text ends in three or more such pairs, they are teasers, not its end.
 fn tail_teasers(classes: &mut [Class], blocks: &[Block], chars: &[usize]) {
-    let order: Vec<usize> = (0..blocks.len())
-        .filter(|&i| !matches!(classes[i], Class::Skip(_)))
-        .collect();
+    let order = in_order(classes);
     let pair = |k: usize| {
         let (h, t) = (order[k], order[k + 1]);
         classes[h] == Class::Good
@@ -852,10 +873,7 @@ fn tail_teasers(classes: &mut [Class], blocks: &[Block], chars: &[usize]) {
     for (k, &i) in order.iter().enumerate() {
         before[k + 1] = before[k] + good(i);
     }
-    let mut long_after = vec![false; order.len() + 1];
-    for (k, &i) in order.iter().enumerate().rev() {
-        long_after[k] = long_after[k + 1] || good(i) >= 100;
-    }
+    let long_after = long_after(classes, chars, &order);
     let mut k = 0;
     while k + 1 < order.len() {
         let mut end = k;
@@ -1035,7 +1053,7 @@ fn numbered_list(classes: &mut [Class], blocks: &[Block]) {
                 end += 1;
             }
             for c in &mut classes[items[0]..=end] {
-                if dropped_for_place(c) || *c == Class::Bad(ADDRESSES.into()) {
+                if dropped_for_place(c) || c.dropped_as(ADDRESSES) {
                     *c = Class::Good;
                 }
             }
@@ -1051,9 +1069,7 @@ const ARTICLE_ADDRESSES: usize = 2;
 /// source, a link the author spells out) are the article's, unless they
 /// come with furniture words ("Follow us: …").
 fn addresses_in_article(classes: &mut [Class], furniture: &[Vec<&'static str>]) {
-    let kept = |c: &Class| !matches!(c, Class::Bad(_) | Class::Skip(_));
-    let address =
-        |c: &[Class], j: usize| c[j] == Class::Bad(ADDRESSES.into()) && furniture[j].is_empty();
+    let address = |c: &[Class], j: usize| c[j].dropped_as(ADDRESSES) && furniture[j].is_empty();
     let mut i = 0;
     while i < classes.len() {
         if !address(classes, i) {
@@ -1069,10 +1085,10 @@ fn addresses_in_article(classes: &mut [Class], furniture: &[Vec<&'static str>]) 
         let before = (0..start)
             .rev()
             .find(|&j| !matches!(classes[j], Class::Skip(_)))
-            .is_some_and(|j| kept(&classes[j]));
-        if before && lines <= ARTICLE_ADDRESSES && i < classes.len() && kept(&classes[i]) {
+            .is_some_and(|j| classes[j].kept());
+        if before && lines <= ARTICLE_ADDRESSES && i < classes.len() && classes[i].kept() {
             for c in &mut classes[start..i] {
-                if *c == Class::Bad(ADDRESSES.into()) {
+                if c.dropped_as(ADDRESSES) {
                     *c = Class::Good;
                 }
             }
@@ -1090,14 +1106,11 @@ fn about_name(text: &str) -> Option<&str> {
     if text.chars().count() > 60 {
         return None;
     }
-    let name = ABOUT_WORDS
-        .lines()
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .find_map(|w| {
-            let head = text.get(..w.len())?;
-            let rest = text.get(w.len()..)?;
-            (head.to_lowercase() == w && rest.starts_with(' ')).then(|| rest.trim())
-        })?;
+    let name = data_lines(ABOUT_WORDS).find_map(|w| {
+        let head = text.get(..w.len())?;
+        let rest = text.get(w.len()..)?;
+        (head.to_lowercase() == w && rest.starts_with(' ')).then(|| rest.trim())
+    })?;
     let words: Vec<&str> = name.split_whitespace().collect();
     ((2..=4).contains(&words.len())
         && words
@@ -1109,20 +1122,12 @@ fn about_name(text: &str) -> Option<&str> {
 /// An author's box after the article: a head "About Jo Smith" and the
 /// paragraph under it that names the person, with no longer text after.
 fn author_box(classes: &mut [Class], blocks: &[Block], chars: &[usize]) {
-    let order: Vec<usize> = (0..blocks.len())
-        .filter(|&i| !matches!(classes[i], Class::Skip(_)))
-        .collect();
-    let kept = |c: &Class| !matches!(c, Class::Bad(_) | Class::Skip(_));
-    // (Whether longer text follows each place: worked out once, so the scan
-    // stays linear.)
-    let mut long_after = vec![false; order.len() + 1];
-    for (k, &i) in order.iter().enumerate().rev() {
-        long_after[k] = long_after[k + 1] || classes[i] == Class::Good && chars[i] >= 100;
-    }
+    let order = in_order(classes);
+    let long_after = long_after(classes, chars, &order);
     let mut prose_before = false;
     for k in 0..order.len().saturating_sub(1) {
         let (h, p) = (order[k], order[k + 1]);
-        if kept(&classes[h]) && chars[h] >= 100 {
+        if classes[h].kept() && chars[h] >= 100 {
             prose_before = true;
         }
         let Some(name) = about_name(&blocks[h].text) else {
@@ -1130,7 +1135,7 @@ fn author_box(classes: &mut [Class], blocks: &[Block], chars: &[usize]) {
         };
         let nothing_after = !long_after[k + 2];
         if prose_before
-            && kept(&classes[p])
+            && classes[p].kept()
             && chars[p] >= 100
             && blocks[p].text.contains(name)
             && nothing_after

@@ -157,9 +157,7 @@ fn registry() -> &'static Registry {
 }
 
 fn parse_phrases(data: &'static str) -> Vec<Phrase> {
-    data.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    crate::util::data_lines(data)
         .map(|l| match l.strip_suffix('*') {
             Some(text) => Phrase { text, prefix: true },
             None => Phrase {

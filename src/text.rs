@@ -6,7 +6,7 @@ use crate::blocks::{Block, BlockKind};
 use crate::classify::{self, Page, Signals};
 use crate::memory::Memory;
 use crate::metadata::{find_date, parse_byline, parse_dateline};
-use crate::util::{norm_key, text_len, words};
+use crate::util::{has_words, norm_key, text_len, words};
 use crate::{lang, render, Article, InputKind, Options};
 
 /// List markers that open a line of a list.
@@ -81,7 +81,7 @@ pub(crate) fn headline_like(text: &str) -> bool {
     let first = text.chars().next().unwrap_or(' ');
     (10..=250).contains(&n)
         // (Unspaced scripts run a headline's words together.)
-        && ((2..=40).contains(&w) || w == 1 && text.chars().filter(|&c| crate::util::unspaced(c)).count() >= 8)
+        && ((2..=40).contains(&w) || w == 1 && crate::util::unspaced_chars(text) >= 8)
         && !matches!(last, '.' | ':' | ',' | ';' | '。' | '．' | '：' | '，' | '；' | '、' | '।' | '۔')
         // (Scripts without case count as capitals.)
         && (first.is_uppercase()
@@ -144,12 +144,7 @@ fn quoted_title(blocks: &[Block]) -> Option<String> {
     let shown: std::collections::HashSet<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
     counts
         .into_iter()
-        .filter(|&(t, c)| {
-            c >= 2
-                && (shown.contains(t)
-                    || words(t).count() >= 4
-                    || t.chars().filter(|&c| crate::util::unspaced(c)).count() >= 8)
-        })
+        .filter(|&(t, c)| c >= 2 && (shown.contains(t) || has_words(t, 4)))
         // The text itself breaks ties, so the pick never depends on the map's order.
         .max_by_key(|&(t, c)| (c, t.len(), std::cmp::Reverse(t)))
         .map(|(t, _)| t.to_string())
@@ -427,8 +422,7 @@ fn article_head(blocks: &[Block]) -> Option<Head> {
     let headline = |m: usize| {
         (m.saturating_sub(4)..m).rev().find(|&h| {
             headline_like(&blocks[h].text)
-                    && (words(&blocks[h].text).count() >= 4
-                        || blocks[h].text.chars().filter(|&c| crate::util::unspaced(c)).count() >= 8)
+                    && has_words(&blocks[h].text, 4)
                     // (A menu's line of links is no headline.)
                     && !blocks[h]
                         .reason
@@ -569,8 +563,7 @@ fn find_title(
         headline_like(&b.text)
             && shown.get(b.text.as_str()).is_some_and(|&n| n <= 3)
             && parse_byline(&b.text).is_none()
-            && (words(&b.text).count() >= 3
-                || b.text.chars().filter(|&c| crate::util::unspaced(c)).count() >= 8)
+            && has_words(&b.text, 3)
             && !b.text.contains(['/', '©'])
             // (Nor a breadcrumb trail: "News > 2015 > Title".)
             && b.text
@@ -585,15 +578,11 @@ fn find_title(
                     || r.starts_with("a date line")
             })
     };
-    let long = |b: &Block| {
-        words(&b.text).count() >= 4
-            || b.text.chars().filter(|&c| crate::util::unspaced(c)).count() >= 8
-    };
+    let long = |b: &Block| has_words(&b.text, 4);
     // A quoted headline of a few words only when it stands as a line just
     // above the article.
     let quoted = quoted.filter(|q| {
-        words(q).count() >= 4
-            || q.chars().filter(|&c| crate::util::unspaced(c)).count() >= 8
+        has_words(q, 4)
             || blocks[first_kept.saturating_sub(TITLE_REACH)..=first_kept]
                 .iter()
                 .any(|b| &b.text == q)

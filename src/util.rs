@@ -28,6 +28,26 @@ pub(crate) fn unspaced(c: char) -> bool {
     matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{f900}'..='\u{faff}')
 }
 
+/// How many characters of scripts written without spaces a text holds
+/// (eight of them stand for a few words).
+pub(crate) fn unspaced_chars(text: &str) -> usize {
+    text.chars().filter(|&c| unspaced(c)).count()
+}
+
+/// Whether a text has at least `n` words, or, in a script written without
+/// spaces, at least eight characters of it.
+pub(crate) fn has_words(text: &str, n: usize) -> bool {
+    words(text).count() >= n || unspaced_chars(text) >= 8
+}
+
+/// The entries of a word list in `src/data/`: its lines, trimmed, without
+/// blank lines and `#` comments.
+pub(crate) fn data_lines(data: &'static str) -> impl Iterator<Item = &'static str> {
+    data.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
 /// A Hangul syllable.
 pub(crate) fn hangul(c: char) -> bool {
     matches!(c, '\u{ac00}'..='\u{d7af}')
