@@ -44,9 +44,28 @@ export interface Block {
   kind: BlockKind;
   /** Whether the article keeps the block. */
   kept: boolean;
-  /** Why the block was dropped (or why a doubtful block was kept). */
+  /** Why the block was dropped (or why a doubtful block was kept), in words. */
   reason: string | null;
+  /**
+   * The reason's stable machine code (`"navigation"`, `"link-farm"`,
+   * `"repeated"`, …): group or filter by this, never by `reason`'s words.
+   */
+  reasonCode: ReasonCode | null;
 }
+
+/** The stable codes of {@link Block.reasonCode}. */
+export type ReasonCode =
+  | 'comments' | 'cookie-banner' | 'share-buttons' | 'related' | 'newsletter'
+  | 'advertisement' | 'navigation' | 'sidebar' | 'footer' | 'furniture-class'
+  | 'hidden' | 'form-control' | 'site-banner' | 'dialog'
+  | 'furniture-words' | 'furniture-at-end' | 'markup' | 'code-line' | 'separator'
+  | 'no-words' | 'copyright' | 'ad-label' | 'date-line' | 'byline' | 'link-farm'
+  | 'addresses' | 'menu' | 'not-prose' | 'title' | 'headline' | 'repeats-title'
+  | 'site-name' | 'repeated-across-pages' | 'repeated' | 'short-among-boilerplate'
+  | 'short-at-edge' | 'doubtful' | 'outside-article' | 'tail-teasers' | 'teaser'
+  | 'teaser-heading' | 'furniture-headed-links' | 'after-furniture-links'
+  | 'author-box-head' | 'author-box' | 'kept-short' | 'kept-doubtful'
+  | 'kept-with-article' | 'restored';
 
 /** The dateline that opens a news article: `BERLIN / PARIS (AGENCY) –`. */
 export interface Dateline {

@@ -112,10 +112,16 @@ function renderMeta(r) {
 
 /** @param {Article} a */
 function renderRemoved(a) {
+  // Grouped by the reason's code, the largest group first, in page order inside each.
+  const dropped = a.blocks.filter((b) => !b.kept);
+  const sizes = new Map();
+  for (const b of dropped) sizes.set(b.reasonCode, (sizes.get(b.reasonCode) ?? 0) + 1);
+  const order = [...sizes.keys()].sort((x, y) => sizes.get(y) - sizes.get(x));
+  dropped.sort((x, y) => order.indexOf(x.reasonCode) - order.indexOf(y.reasonCode));
   const items = [];
-  for (const b of a.blocks) {
-    if (b.kept) continue;
+  for (const b of dropped) {
     const li = document.createElement('li');
+    li.dataset.code = b.reasonCode ?? 'dropped';
     const reason = document.createElement('span');
     reason.className = 'reason';
     reason.textContent = b.reason ?? 'dropped';

@@ -1,10 +1,12 @@
 //! Blocks: the unit that is classified, reported and rendered, for HTML and
 //! plain text alike.
 
-use serde::Serialize;
+use serde::ser::{Serialize, SerializeStruct, Serializer};
+
+use crate::reason::Reason;
 
 /// What a block is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum BlockKind {
     /// The page's headline (reported, never part of the article body).
@@ -38,7 +40,11 @@ pub(crate) enum Inline {
 }
 
 /// One block of the input: its text, what it is, and whether the article keeps it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+///
+/// In JSON: `{text, kind, kept, reason, reason_code}`, the reason as its
+/// sentence and its stable code.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Block {
     /// The block's text.
     pub text: String,
@@ -47,22 +53,17 @@ pub struct Block {
     /// Whether the block is part of the article.
     pub kept: bool,
     /// Why the block was dropped, or why a doubtful block was kept.
-    pub reason: Option<String>,
+    pub reason: Option<Reason>,
     /// Heading level (1–6) or list nesting depth (0 = top level).
-    #[serde(skip)]
     pub(crate) level: u8,
     /// For list items: whether the list is numbered.
-    #[serde(skip)]
     pub(crate) ordered: bool,
     /// Rich inline content; empty means the plain `text`.
-    #[serde(skip)]
     pub(crate) inlines: Vec<Inline>,
     /// For tables: the `text` holds the table's cells (plain text, with
     /// white space made single spaces), apart by tabs, rows by newlines.
-    #[serde(skip)]
     pub(crate) cells: bool,
     /// Image source and alternative text, for figures.
-    #[serde(skip)]
     pub(crate) image: Option<Box<(String, String)>>,
 }
 
@@ -82,9 +83,21 @@ impl Block {
         }
     }
 
-    /// Marks the block dropped, with the reason in words.
-    pub(crate) fn drop_for(&mut self, reason: impl Into<String>) {
+    /// Marks the block dropped, with the reason.
+    pub(crate) fn drop_for(&mut self, reason: Reason) {
         self.kept = false;
-        self.reason = Some(reason.into());
+        self.reason = Some(reason);
+    }
+}
+
+impl Serialize for Block {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut s = serializer.serialize_struct("Block", 5)?;
+        s.serialize_field("text", &self.text)?;
+        s.serialize_field("kind", &self.kind)?;
+        s.serialize_field("kept", &self.kept)?;
+        s.serialize_field("reason", &self.reason.as_ref().map(Reason::to_string))?;
+        s.serialize_field("reason_code", &self.reason.as_ref().map(Reason::code))?;
+        s.end()
     }
 }

@@ -11,6 +11,7 @@ use std::collections::HashMap;
 use crate::blocks::{Block, BlockKind};
 use crate::lang::{self, Language};
 use crate::metadata::{find_date, has_day_and_time, is_month, parse_byline};
+use crate::reason::{Furniture, Reason};
 use crate::util::{char_len, data_lines, norm_key, prefix, text_len, words};
 
 /// Blocks shorter than this (in characters) are "short": their neighbours decide.
@@ -38,7 +39,7 @@ pub(crate) struct Signals {
     /// Share of the block's characters inside links.
     pub link_density: f32,
     /// The block sits in a container that is usually not content, and why.
-    pub boilerplate: Option<String>,
+    pub boilerplate: Option<Reason>,
     /// The block sits in a container known to hold the article.
     pub content: bool,
 }
@@ -55,10 +56,10 @@ enum Class {
     Good,
     NearGood,
     Short,
-    Bad(String),
+    Bad(Reason),
     /// Dropped, but neither separates its neighbours nor joins them to
     /// anything: a rule between sections, a code line of brackets.
-    Skip(String),
+    Skip(Reason),
 }
 
 impl Class {
@@ -68,7 +69,7 @@ impl Class {
     }
 
     /// Whether the block is dropped for this reason.
-    fn dropped_as(&self, reason: &str) -> bool {
+    fn dropped_as(&self, reason: &Reason) -> bool {
         matches!(self, Class::Bad(why) if why == reason)
     }
 }
@@ -272,28 +273,28 @@ pub(crate) fn relative_time(text: &str) -> bool {
 fn initial(block: &Block, f: &Features, s: &Signals, lang_known: bool) -> Class {
     // (Short lines of markup are code, an example in a tutorial.)
     if !s.content && block.kind == BlockKind::Paragraph && f.chars >= 200 && markup(&block.text) {
-        return Class::Bad("markup, not text".into());
+        return Class::Bad(Reason::Markup);
     }
     if !s.content && block.kind == BlockKind::Paragraph && code_line(&block.text) {
-        return Class::Skip(CODE.into());
+        return Class::Skip(Reason::CodeLine);
     }
     if f.words == 0 && block.kind != BlockKind::Figure {
         if lone_separator(&block.text) {
-            return Class::Bad("a separator between links".into());
+            return Class::Bad(Reason::Separator);
         }
-        return Class::Skip(NO_WORDS.into());
+        return Class::Skip(Reason::NoWords);
     }
     if f.copyright {
-        return Class::Bad("copyright line".into());
+        return Class::Bad(Reason::Copyright);
     }
     if let Some(why) = &s.boilerplate {
         return Class::Bad(why.clone());
     }
     if ad_label(&block.text) {
-        return Class::Skip("an advertisement's label".into());
+        return Class::Skip(Reason::AdLabel);
     }
     if f.share_line {
-        return Class::Bad("share buttons".into());
+        return Class::Bad(Reason::Furniture(Furniture::ShareButtons));
     }
     // (A quotation's attribution, such as an embedded post's, stays.)
     // (A quotation's attribution, such as an embedded post's, stays: in
@@ -301,10 +302,10 @@ fn initial(block: &Block, f: &Features, s: &Signals, lang_known: bool) -> Class 
     let quoted = block.kind == BlockKind::Quote
         || (block.kind == BlockKind::Paragraph && block.text.starts_with(['—', '–']));
     if f.date_line && !quoted {
-        return Class::Bad("a date line (dates go to the metadata)".into());
+        return Class::Bad(Reason::DateLine);
     }
     if f.byline && !quoted {
-        return Class::Bad("a byline (authors go to the metadata)".into());
+        return Class::Bad(Reason::Byline);
     }
     // Never drop prose for a few inline links: inside the article's
     // container only blocks that are nearly all links, or short link lines, go
@@ -315,7 +316,7 @@ fn initial(block: &Block, f: &Features, s: &Signals, lang_known: bool) -> Class 
         s.link_density > MAX_LINK_DENSITY
     };
     if links_bad && (block.kind != BlockKind::Table || s.link_density > 0.8) {
-        return Class::Bad(MOSTLY_LINKS.into());
+        return Class::Bad(Reason::MostlyLinks);
     }
     // Inside the article a sentence may cite an address; only lines that are
     // mostly addresses, or short ones with furniture words ("follow us"), go.
@@ -330,12 +331,11 @@ fn initial(block: &Block, f: &Features, s: &Signals, lang_known: bool) -> Class 
         f.addresses > 0 && (f.chars < 300 && !prose || f.addresses * 8 > f.words)
     };
     if address_line {
-        return Class::Bad(ADDRESSES.into());
+        return Class::Bad(Reason::Addresses);
     }
     if f.separators >= 2 && f.chars < 200 && f.sentence_ends == 0 {
-        return Class::Bad("a menu of links".into());
+        return Class::Bad(Reason::Menu);
     }
-    let furniture = |f: &Features| format!("site furniture (“{}”)", f.furniture.join("”, “"));
     if !f.furniture.is_empty() {
         // Inside the article's container only short lines that are not
         // sentences ("Advertisement", "Share this:"), or a few sentences full
@@ -361,7 +361,7 @@ fn initial(block: &Block, f: &Features, s: &Signals, lang_known: bool) -> Class 
             return Class::Short;
         }
         if furniture_line {
-            return Class::Bad(furniture(f));
+            return Class::Bad(Reason::FurnitureWords(f.furniture.clone()));
         }
     }
     if s.content {
@@ -403,7 +403,7 @@ fn initial(block: &Block, f: &Features, s: &Signals, lang_known: bool) -> Class 
         // Captions, list lines, quotes: their neighbours decide.
         Class::Short
     } else {
-        Class::Bad("not prose (few function words)".into())
+        Class::Bad(Reason::NotProse)
     };
     if class == Class::Good && !f.furniture.is_empty() && !s.content {
         return Class::NearGood;
@@ -571,22 +571,9 @@ fn records(classes: &mut [Class], chars: &[usize], blocks: &[Block]) {
     }
 }
 
-const MOSTLY_LINKS: &str = "mostly links";
 /// How many lines (a title, a date, a byline) may stand before the first
 /// paragraph of a text pasted without its page.
 const CLEAN_START: usize = 3;
-const DOUBTFUL: &str = "doubtful text among boilerplate";
-const ADDRESSES: &str = "contact details or web addresses";
-/// Why a block without words goes. Such a block (a rule of underscores, a
-/// row of stars, a code line of brackets, an invisible space) is a break
-/// inside whatever surrounds it ([`Class::Skip`]).
-const NO_WORDS: &str = "no words";
-
-/// Why a line of program code goes when it is outside the article. Code
-/// copied as text is a run of short lines; inside the article's run it is
-/// the article's, and it never splits the run ([`Class::Skip`]).
-const CODE: &str = "a line of code";
-
 /// A line that reads as program code: it ends as statements and blocks end
 /// (`;`, `{`, `}`), is a markup tag, or holds an operator prose never uses.
 fn code_line(text: &str) -> bool {
@@ -673,8 +660,8 @@ fn section_count(class: &Class, text: &str) -> bool {
 }
 
 /// [`section_count`] for a block already classified, by its reason.
-pub(crate) fn counted_section(reason: &str, text: &str) -> bool {
-    reason.starts_with("site furniture")
+pub(crate) fn counted_section(reason: &Reason, text: &str) -> bool {
+    reason.furniture_words()
         && text.chars().count() < 40
         && text.chars().any(|c| c.is_ascii_digit())
 }
@@ -883,7 +870,7 @@ fn tail_teasers(classes: &mut [Class], blocks: &[Block], chars: &[usize]) {
         let pairs = (end - k) / 2;
         if pairs >= TAIL_TEASERS && !long_after[end] && before[k] >= TAIL_TEASER_PROSE {
             for &i in &order[k..end] {
-                classes[i] = Class::Bad("a list of other stories after the article".into());
+                classes[i] = Class::Bad(Reason::TailTeasers);
             }
             return;
         }
@@ -995,11 +982,11 @@ fn furniture_headed_lists(
         links.extend(heads);
     }
     for j in links {
-        classes[j] = Class::Bad("a list of links under a heading of furniture".into());
+        classes[j] = Class::Bad(Reason::FurnitureHeadedLinks);
     }
     for j in tail {
         if !matches!(classes[j], Class::Skip(_)) {
-            classes[j] = Class::Bad("after a list of links, with nothing good of its own".into());
+            classes[j] = Class::Bad(Reason::AfterFurnitureLinks);
         }
     }
 }
@@ -1009,9 +996,7 @@ const NUMBERED_ITEMS: usize = 5;
 
 /// Whether a class was given for where the block stands, not for what it is.
 fn dropped_for_place(c: &Class) -> bool {
-    matches!(c, Class::Bad(why) if why.starts_with("short")
-        || why == DOUBTFUL
-        || why.starts_with("outside the main"))
+    matches!(c, Class::Bad(why) if why.for_place())
 }
 
 /// A list numbered in order from 1 ("1) …", "2. …"), at most one line
@@ -1053,7 +1038,7 @@ fn numbered_list(classes: &mut [Class], blocks: &[Block]) {
                 end += 1;
             }
             for c in &mut classes[items[0]..=end] {
-                if dropped_for_place(c) || c.dropped_as(ADDRESSES) {
+                if dropped_for_place(c) || c.dropped_as(&Reason::Addresses) {
                     *c = Class::Good;
                 }
             }
@@ -1069,7 +1054,8 @@ const ARTICLE_ADDRESSES: usize = 2;
 /// source, a link the author spells out) are the article's, unless they
 /// come with furniture words ("Follow us: …").
 fn addresses_in_article(classes: &mut [Class], furniture: &[Vec<&'static str>]) {
-    let address = |c: &[Class], j: usize| c[j].dropped_as(ADDRESSES) && furniture[j].is_empty();
+    let address =
+        |c: &[Class], j: usize| c[j].dropped_as(&Reason::Addresses) && furniture[j].is_empty();
     let mut i = 0;
     while i < classes.len() {
         if !address(classes, i) {
@@ -1088,7 +1074,7 @@ fn addresses_in_article(classes: &mut [Class], furniture: &[Vec<&'static str>]) 
             .is_some_and(|j| classes[j].kept());
         if before && lines <= ARTICLE_ADDRESSES && i < classes.len() && classes[i].kept() {
             for c in &mut classes[start..i] {
-                if c.dropped_as(ADDRESSES) {
+                if c.dropped_as(&Reason::Addresses) {
                     *c = Class::Good;
                 }
             }
@@ -1140,8 +1126,8 @@ fn author_box(classes: &mut [Class], blocks: &[Block], chars: &[usize]) {
             && blocks[p].text.contains(name)
             && nothing_after
         {
-            classes[h] = Class::Bad("the head of an author's box".into());
-            classes[p] = Class::Bad("an author's box (about the person named above it)".into());
+            classes[h] = Class::Bad(Reason::AuthorBoxHead);
+            classes[p] = Class::Bad(Reason::AuthorBox);
             return;
         }
     }
@@ -1166,9 +1152,9 @@ pub(crate) fn classify(blocks: &mut [Block], signals: &[Signals], page: &Page) {
         chars.push(f.chars);
         let key = norm_key(prefix(&block.text, 4000));
         let class = if block.kind == BlockKind::Title {
-            Class::Bad(block.reason.clone().unwrap_or_else(|| "the title".into()))
+            Class::Bad(block.reason.clone().unwrap_or(Reason::Headline))
         } else if !key.is_empty() && page.seen.is_some_and(|seen| seen(&key)) {
-            Class::Bad("repeated on earlier pages".into())
+            Class::Bad(Reason::RepeatedAcrossPages)
         } else if let Some(&first) = seen_keys.get(&key).filter(|_| {
             f.chars >= 20
                 && !(s.content && block.kind == BlockKind::Paragraph && f.chars >= REPEATED_PROSE)
@@ -1178,7 +1164,7 @@ pub(crate) fn classify(blocks: &mut [Block], signals: &[Signals], page: &Page) {
         }) {
             repeats.push((first, i));
             own.push(initial(block, &f, s, lang_known));
-            Class::Bad(format!("repeats block {} of the page", first + 1))
+            Class::Bad(Reason::Repeated(first + 1))
         } else {
             initial(block, &f, s, lang_known)
         };
@@ -1214,11 +1200,11 @@ pub(crate) fn classify(blocks: &mut [Block], signals: &[Signals], page: &Page) {
                 if prev && next {
                     Class::Good
                 } else if !prev && !next {
-                    Class::Bad("short, among boilerplate".into())
+                    Class::Bad(Reason::ShortAmongBoilerplate)
                 } else if neighbour(&classes, i, -1, false) && neighbour(&classes, i, 1, false) {
                     Class::Good
                 } else {
-                    Class::Bad("short, at the edge of the article".into())
+                    Class::Bad(Reason::ShortAtEdge)
                 }
             }
             ref c => c.clone(),
@@ -1232,7 +1218,7 @@ pub(crate) fn classify(blocks: &mut [Block], signals: &[Signals], page: &Page) {
         let is_member = |c: &Class| {
             matches!(c, Class::NearGood)
                 || matches!(c, Class::Skip(_))
-                || matches!(c, Class::Bad(why) if why.starts_with("short"))
+                || matches!(c, Class::Bad(why) if why.short())
         };
         if !is_member(&revised[i]) {
             i += 1;
@@ -1256,7 +1242,7 @@ pub(crate) fn classify(blocks: &mut [Block], signals: &[Signals], page: &Page) {
         .map(|i| match revised[i] {
             Class::NearGood => {
                 if !neighbour(&revised, i, -1, true) && !neighbour(&revised, i, 1, true) {
-                    Class::Bad(DOUBTFUL.into())
+                    Class::Bad(Reason::Doubtful)
                 } else {
                     Class::Good
                 }
@@ -1319,9 +1305,7 @@ pub(crate) fn classify(blocks: &mut [Block], signals: &[Signals], page: &Page) {
         // better is there.
         if !final_classes[..comments].contains(&Class::Good) {
             for i in 0..comments {
-                if matches!(&final_classes[i], Class::Bad(why) if why == DOUBTFUL)
-                    && chars[i] >= 100
-                {
+                if final_classes[i].dropped_as(&Reason::Doubtful) && chars[i] >= 100 {
                     final_classes[i] = Class::Good;
                 }
             }
@@ -1341,14 +1325,14 @@ pub(crate) fn classify(blocks: &mut [Block], signals: &[Signals], page: &Page) {
     for (i, c) in final_classes.iter_mut().enumerate() {
         let vouched = signals.get(i).is_some_and(|s| s.content);
         if *c == Class::Good && !vouched && !(best_range.0..best_range.1).contains(&i) {
-            *c = Class::Bad("outside the main article text".into());
+            *c = Class::Bad(Reason::OutsideArticle);
         }
     }
     // Inside the article's run, doubtful text that reads as whole sentences
     // is the article's, whatever stands beside it (an advertisement's label,
     // a repeated line).
     for i in best_range.0..best_range.1 {
-        if matches!(&final_classes[i], Class::Bad(why) if why == DOUBTFUL)
+        if final_classes[i].dropped_as(&Reason::Doubtful)
             && blocks[i]
                 .text
                 .trim_end()
@@ -1361,7 +1345,7 @@ pub(crate) fn classify(blocks: &mut [Block], signals: &[Signals], page: &Page) {
     // Whole sentences right after the article's last block, with nothing
     // between, are its last lines (short news items end that way).
     let sentence = |i: usize, classes: &[Class]| {
-        matches!(&classes[i], Class::Bad(why) if why.starts_with("short, at the edge"))
+        classes[i].dropped_as(&Reason::ShortAtEdge)
             && furniture[i].is_empty()
             && words(&blocks[i].text).count() >= 8
             && blocks[i]
@@ -1388,7 +1372,7 @@ pub(crate) fn classify(blocks: &mut [Block], signals: &[Signals], page: &Page) {
             .find(|&i| final_classes[i] == Class::Good),
     ) {
         for c in &mut final_classes[first..last] {
-            if matches!(c, Class::Skip(why) if why == CODE) {
+            if *c == Class::Skip(Reason::CodeLine) {
                 *c = Class::Good;
             }
         }
@@ -1398,8 +1382,9 @@ pub(crate) fn classify(blocks: &mut [Block], signals: &[Signals], page: &Page) {
     // take the main run of the blocks that are merely doubtful.
     if !final_classes.contains(&Class::Good) {
         for (i, c) in final_classes.iter_mut().enumerate() {
-            if chars[i] >= 50 && matches!(classes[i], Class::NearGood | Class::Good | Class::Short)
-                || matches!(c, Class::Bad(why) if why.starts_with("not prose") && chars[i] >= 50)
+            if chars[i] >= 50
+                && (matches!(classes[i], Class::NearGood | Class::Good | Class::Short)
+                    || c.dropped_as(&Reason::NotProse))
             {
                 *c = Class::Good;
             }
@@ -1407,7 +1392,7 @@ pub(crate) fn classify(blocks: &mut [Block], signals: &[Signals], page: &Page) {
         let (start, end) = main_run(&final_classes, &chars, &walls);
         for (i, c) in final_classes.iter_mut().enumerate() {
             if *c == Class::Good && !(start..end).contains(&i) {
-                *c = Class::Bad("outside the main article text".into());
+                *c = Class::Bad(Reason::OutsideArticle);
             }
         }
     }
@@ -1423,13 +1408,10 @@ pub(crate) fn classify(blocks: &mut [Block], signals: &[Signals], page: &Page) {
         .iter()
         .filter(|c| match c {
             Class::Bad(why) => {
-                !(why.starts_with("short")
-                    || why.starts_with("not prose")
-                    || why.starts_with("the title")
-                    || why.starts_with("repeats the title")
-                    || why.starts_with("a date line")
-                    || why.starts_with("a byline")
-                    || why.starts_with("repeats block"))
+                !(why.short()
+                    || *why == Reason::NotProse
+                    || why.article_meta()
+                    || matches!(why, Reason::Repeated(_)))
             }
             _ => false,
         })
@@ -1442,8 +1424,7 @@ pub(crate) fn classify(blocks: &mut [Block], signals: &[Signals], page: &Page) {
     if chrome == 0 && page.lang.is_some() && starts_with_text {
         for c in final_classes.iter_mut() {
             if dropped_for_place(c)
-                || matches!(c, Class::Bad(why) if why.starts_with("not prose")
-                    || why.starts_with("repeats block"))
+                || matches!(c, Class::Bad(Reason::NotProse | Reason::Repeated(_)))
             {
                 *c = Class::Good;
             }
@@ -1453,9 +1434,7 @@ pub(crate) fn classify(blocks: &mut [Block], signals: &[Signals], page: &Page) {
     // Teaser cards: a short line between two lines of links (a card's
     // description between its headline and the next card's) is the card's.
     let snapshot = final_classes.clone();
-    let links = |j: Option<usize>| {
-        j.is_some_and(|j| matches!(&snapshot[j], Class::Bad(why) if why == MOSTLY_LINKS))
-    };
+    let links = |j: Option<usize>| j.is_some_and(|j| snapshot[j].dropped_as(&Reason::MostlyLinks));
     let text_block = |j: &usize| blocks[*j].kind != BlockKind::Figure;
     // Descriptions between links, in runs: (first, last, count).
     let mut run: Option<(usize, usize, usize)> = None;
@@ -1493,7 +1472,7 @@ pub(crate) fn classify(blocks: &mut [Block], signals: &[Signals], page: &Page) {
                 && blocks[i].kind == BlockKind::Paragraph
                 && chars[i] < TEASER_CHARS
             {
-                final_classes[i] = Class::Bad("a teaser between links to other pages".into());
+                final_classes[i] = Class::Bad(Reason::Teaser);
             }
         }
         // The list's own heading, just before its first card's headline.
@@ -1503,7 +1482,7 @@ pub(crate) fn classify(blocks: &mut [Block], signals: &[Signals], page: &Page) {
             .nth(1)
             .filter(|&h| blocks[h].kind == BlockKind::Heading && snapshot[h] == Class::Good);
         if let Some(h) = heading {
-            final_classes[h] = Class::Bad("the heading of a list of teasers".into());
+            final_classes[h] = Class::Bad(Reason::TeaserHeading);
         }
     }
 
@@ -1531,10 +1510,7 @@ pub(crate) fn classify(blocks: &mut [Block], signals: &[Signals], page: &Page) {
         if tail == TAIL_LINES || furniture[i].is_empty() || chars[i] >= TAIL_CHARS {
             break;
         }
-        final_classes[i] = Class::Bad(format!(
-            "site furniture at the end of the article (“{}”)",
-            furniture[i].join("”, “")
-        ));
+        final_classes[i] = Class::Bad(Reason::FurnitureAtEnd(furniture[i].clone()));
         tail += 1;
     }
 
@@ -1544,11 +1520,9 @@ pub(crate) fn classify(blocks: &mut [Block], signals: &[Signals], page: &Page) {
             _ => {
                 block.kept = true;
                 block.reason = match &classes[i] {
-                    Class::Short => Some("short, kept between article text".into()),
-                    Class::NearGood => Some("doubtful, kept beside article text".into()),
-                    Class::Bad(why) => {
-                        Some(format!("kept with the article around it; alone: {why}"))
-                    }
+                    Class::Short => Some(Reason::KeptShort),
+                    Class::NearGood => Some(Reason::KeptDoubtful),
+                    Class::Bad(why) => Some(Reason::KeptDespite(Box::new(why.clone()))),
                     _ => None,
                 };
             }

@@ -8,6 +8,7 @@ use crate::blocks::{Block, BlockKind, Inline};
 use crate::classify::{self, Page, Signals};
 use crate::memory::Memory;
 use crate::parse::{Dom, NodeData, NodeId};
+use crate::reason::{Furniture, Reason};
 use crate::util::count_non_space;
 use crate::{html_meta, lang, render, Article, InputKind, Options};
 
@@ -17,45 +18,7 @@ enum Prune {
     /// Rendered as nothing (scripts, styles, templates): no blocks at all.
     Invisible,
     /// Visible page furniture: its blocks are reported as dropped.
-    Furniture(Why),
-}
-
-/// A reason for furniture in words, in one byte (the pruning marks are
-/// kept for every node): an index into the names of `FURNITURE`'s groups,
-/// then `OTHER_REASONS`.
-#[derive(Debug, Clone, Copy, PartialEq)]
-struct Why(u8);
-
-/// Reasons for furniture found by tag, attribute or role rather than by class.
-const OTHER_REASONS: &[&str] = &[
-    HIDDEN_ON_PAGE,
-    "a form control",
-    "the site banner",
-    "a dialog",
-];
-
-impl Why {
-    /// The reason with these words (one of `FURNITURE`'s or `OTHER_REASONS`).
-    fn of(text: &str) -> Why {
-        let at = FURNITURE
-            .iter()
-            .map(|(r, _)| *r)
-            .chain(OTHER_REASONS.iter().copied())
-            .position(|r| r == text)
-            .unwrap_or(0);
-        Why(at as u8)
-    }
-
-    fn text(self) -> &'static str {
-        let i = usize::from(self.0);
-        match FURNITURE.get(i) {
-            Some((r, _)) => r,
-            None => OTHER_REASONS
-                .get(i - FURNITURE.len())
-                .copied()
-                .unwrap_or_default(),
-        }
-    }
+    Furniture(Furniture),
 }
 
 fn is_tag(tag: Option<&LocalName>, names: &[LocalName]) -> bool {
@@ -64,9 +27,9 @@ fn is_tag(tag: Option<&LocalName>, names: &[LocalName]) -> bool {
 
 /// Tokens of class and id that mark page furniture, with the reason in words;
 /// a trailing `*` matches any token that begins with the word.
-const FURNITURE: &[(&str, &[&str])] = &[
+const FURNITURE: &[(Furniture, &[&str])] = &[
     (
-        "comments",
+        Furniture::Comments,
         &[
             "comment",
             "comments",
@@ -77,11 +40,11 @@ const FURNITURE: &[(&str, &[&str])] = &[
         ],
     ),
     (
-        "a cookie or consent banner",
+        Furniture::CookieBanner,
         &["cookie*", "cookies", "consent", "gdpr"],
     ),
     (
-        "share buttons",
+        Furniture::ShareButtons,
         &[
             "share",
             "sharing",
@@ -93,7 +56,7 @@ const FURNITURE: &[(&str, &[&str])] = &[
         ],
     ),
     (
-        "related stories",
+        Furniture::Related,
         &[
             "related*",
             "recommended",
@@ -107,7 +70,7 @@ const FURNITURE: &[(&str, &[&str])] = &[
         ],
     ),
     (
-        "a newsletter or sign-up box",
+        Furniture::Newsletter,
         &[
             "newsletter*",
             "subscribe",
@@ -118,7 +81,7 @@ const FURNITURE: &[(&str, &[&str])] = &[
         ],
     ),
     (
-        "an advertisement",
+        Furniture::Advertisement,
         &[
             "advert*",
             "advertisement",
@@ -133,7 +96,7 @@ const FURNITURE: &[(&str, &[&str])] = &[
         ],
     ),
     (
-        "navigation",
+        Furniture::Navigation,
         &[
             "nav",
             "navbar",
@@ -146,10 +109,10 @@ const FURNITURE: &[(&str, &[&str])] = &[
             "skip",
         ],
     ),
-    ("an aside (sidebar)", &["sidebar*", "widget", "toolbar"]),
-    ("a page or section footer", &["footer*"]),
+    (Furniture::Sidebar, &["sidebar*", "widget", "toolbar"]),
+    (Furniture::Footer, &["footer*"]),
     (
-        "page furniture (by its class or id)",
+        Furniture::Other,
         &[
             "popup",
             "modal",
@@ -163,14 +126,6 @@ const FURNITURE: &[(&str, &[&str])] = &[
             "rss",
         ],
     ),
-];
-/// Furniture that may hold long prose with few links (comments, teasers,
-/// sidebars, footers): its class words prune it whatever its text.
-const LONG_FURNITURE: &[&str] = &[
-    "comments",
-    "related stories",
-    "an aside (sidebar)",
-    "a page or section footer",
 ];
 /// Whether `title` (normalised) is `heading` (normalised) with a few words
 /// of the site's name before or after it.
@@ -190,11 +145,6 @@ fn title_framing(title: &str, heading: &str) -> bool {
     (rest.starts_with(' ') || rest.ends_with(' ')) && words(rest) <= 4
 }
 
-/// The reason for elements hidden on the page.
-const HIDDEN_ON_PAGE: &str = "hidden on the page";
-
-/// Furniture whose heading stands for the section after it.
-const SECTION_FURNITURE: &[&str] = &["comments", "related stories"];
 /// Tokens of class and id that mark the article.
 const POSITIVE: &[&str] = &[
     "article",
@@ -323,7 +273,7 @@ impl Hints {
 
     /// A reason in words for a class/id that marks furniture: the first
     /// group of `FURNITURE` that matches.
-    fn furniture_reason(self) -> Option<&'static str> {
+    fn furniture_reason(self) -> Option<Furniture> {
         (self.furniture != 0).then(|| FURNITURE[self.furniture.trailing_zeros() as usize].0)
     }
 
@@ -480,7 +430,6 @@ fn prune(dom: &Dom, id: NodeId, classy: bool, hidden: bool) -> Option<Prune> {
         // SVG and MathML content is not article text.
         return Some(Prune::Invisible);
     }
-    use Prune::*;
     let t = Some(tag);
     if is_tag(
         t,
@@ -503,17 +452,17 @@ fn prune(dom: &Dom, id: NodeId, classy: bool, hidden: bool) -> Option<Prune> {
             local_name!("dialog"),
         ],
     ) {
-        return Some(Invisible);
+        return Some(Prune::Invisible);
     }
     if hidden {
-        return Some(Furniture(Why::of(HIDDEN_ON_PAGE)));
+        return Some(Prune::Furniture(Furniture::Hidden));
     }
     if is_tag(t, &[local_name!("nav")]) {
-        return Some(Furniture(Why::of("navigation")));
+        return Some(Prune::Furniture(Furniture::Navigation));
     }
     // A pop-up card shows only on hover: the page as rendered does not have it.
     if is_tag(t, &[local_name!("span")]) && popup_card(dom, id) {
-        return Some(Invisible);
+        return Some(Prune::Invisible);
     }
     if is_tag(
         t,
@@ -524,26 +473,26 @@ fn prune(dom: &Dom, id: NodeId, classy: bool, hidden: bool) -> Option<Prune> {
             local_name!("label"),
         ],
     ) {
-        return Some(Furniture(Why::of("a form control")));
+        return Some(Prune::Furniture(Furniture::FormControl));
     }
     if is_tag(t, &[local_name!("aside")]) {
-        return Some(Furniture(Why::of("an aside (sidebar)")));
+        return Some(Prune::Furniture(Furniture::Sidebar));
     }
     if is_tag(t, &[local_name!("footer")]) {
-        return Some(Furniture(Why::of("a page or section footer")));
+        return Some(Prune::Furniture(Furniture::Footer));
     }
     if let Some(role) = dom.attr_named(id, &local_name!("role")) {
         let is = |names: &[&str]| names.iter().any(|n| role.eq_ignore_ascii_case(n));
         if is(&["navigation", "menu", "menubar", "search"]) {
-            return Some(Furniture(Why::of("navigation")));
+            return Some(Prune::Furniture(Furniture::Navigation));
         } else if is(&["banner"]) {
-            return Some(Furniture(Why::of("the site banner")));
+            return Some(Prune::Furniture(Furniture::SiteBanner));
         } else if is(&["contentinfo"]) {
-            return Some(Furniture(Why::of("a page or section footer")));
+            return Some(Prune::Furniture(Furniture::Footer));
         } else if is(&["complementary"]) {
-            return Some(Furniture(Why::of("an aside (sidebar)")));
+            return Some(Prune::Furniture(Furniture::Sidebar));
         } else if is(&["dialog", "alertdialog"]) {
-            return Some(Furniture(Why::of("a dialog")));
+            return Some(Prune::Furniture(Furniture::Dialog));
         }
     }
     if classy
@@ -560,7 +509,7 @@ fn prune(dom: &Dom, id: NodeId, classy: bool, hidden: bool) -> Option<Prune> {
     {
         let h = hints(dom, id);
         if h.weight() < 0.0 && !embedded_post(dom, id) {
-            return h.furniture_reason().map(|r| Furniture(Why::of(r)));
+            return h.furniture_reason().map(Prune::Furniture);
         }
     }
     None
@@ -767,7 +716,7 @@ impl<'a> Extractor<'a> {
         // Walk in document order; a pruned element's subtree inherits its mark.
         // Per parent: the reason and rank of a furniture heading among its
         // children, which marks the siblings that follow it.
-        let mut section: Vec<Option<(Why, u8)>> = vec![None; dom.len()];
+        let mut section: Vec<Option<(Furniture, u8)>> = vec![None; dom.len()];
         for id in dom.descendants(body) {
             let parent = dom.parent(id);
             let parent_mark = parent.and_then(|p| pruned[p]);
@@ -784,7 +733,7 @@ impl<'a> Extractor<'a> {
                             if classy
                                 && chars[id] as usize >= 500
                                 && (links[id] as usize) * 4 < chars[id] as usize
-                                && !LONG_FURNITURE.contains(&why.text())
+                                && !why.holds_prose()
                                 && prune(dom, id, false, hidden(id)).is_none() =>
                         {
                             None
@@ -807,7 +756,7 @@ impl<'a> Extractor<'a> {
                     None => None,
                 },
                 (Some(p), Some(Prune::Furniture(why)), Some(r))
-                    if parent_mark.is_none() && SECTION_FURNITURE.contains(&why.text()) =>
+                    if parent_mark.is_none() && why.heads_section() =>
                 {
                     section[p] = Some((why, r));
                     mark
@@ -1540,7 +1489,7 @@ impl<'a> Builder<'a> {
     /// prose often carry such classes.)
     fn splits(&self, id: NodeId) -> bool {
         let pruned = &self.ex.pruned;
-        pruned[id] == Some(Prune::Furniture(Why::of(HIDDEN_ON_PAGE)))
+        pruned[id] == Some(Prune::Furniture(Furniture::Hidden))
             && self
                 .ex
                 .dom
@@ -1835,7 +1784,7 @@ pub(crate) fn clean_html(input: &str, options: &Options, memory: Option<&mut Mem
             .and_then(|i| blocks.get_mut(i))
         {
             b.kind = BlockKind::Title;
-            b.drop_for("the title (kept in the metadata)");
+            b.drop_for(Reason::Title);
         }
     }
     let title_key = meta.title.as_deref().map(crate::util::norm_key);
@@ -1861,7 +1810,7 @@ pub(crate) fn clean_html(input: &str, options: &Options, memory: Option<&mut Mem
     if let Some(site) = meta.site_name.as_deref().map(crate::util::norm_key) {
         for b in blocks.iter_mut() {
             if b.text.len() < 200 && crate::util::norm_key(&b.text) == site {
-                b.drop_for("the site's name (kept in the metadata)");
+                b.drop_for(Reason::SiteName);
             }
         }
     }
@@ -1869,7 +1818,7 @@ pub(crate) fn clean_html(input: &str, options: &Options, memory: Option<&mut Mem
         if let Some(b) = blocks.get_mut(i) {
             if !b.kept && b.kind != BlockKind::Title {
                 b.kept = true;
-                b.reason = Some("restored by the user".into());
+                b.reason = Some(Reason::Restored);
             }
         }
     }
@@ -1936,7 +1885,7 @@ fn build_blocks(dom: &Dom, base: Option<&str>, classy: bool) -> (Vec<Block>, Vec
             Signals {
                 link_density,
                 boilerplate: match info.prune {
-                    Some(Prune::Furniture(why)) => Some(why.text().to_string()),
+                    Some(Prune::Furniture(why)) => Some(Reason::Furniture(why)),
                     _ => None,
                 },
                 content,
@@ -1965,25 +1914,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn prune_reasons_round_trip() {
-        for r in FURNITURE
-            .iter()
-            .map(|(r, _)| *r)
-            .chain(OTHER_REASONS.iter().copied())
-        {
-            assert_eq!(Why::of(r).text(), r);
-        }
-        for r in [
-            "hidden on the page",
-            "navigation",
-            "a form control",
-            "a dialog",
-        ] {
-            assert_eq!(Why::of(r).text(), r);
-        }
-    }
-
-    #[test]
     fn hint_words_fit_the_look_up() {
         let table = hint_table();
         assert!(table.words.iter().all(|(w, _, _)| w.len() <= 32));
@@ -1995,9 +1925,9 @@ mod tests {
         };
         assert_eq!(
             hint("Related-Posts").furniture_reason(),
-            Some("related stories")
+            Some(Furniture::Related)
         );
-        assert_eq!(hint("NAV").furniture_reason(), Some("navigation"));
+        assert_eq!(hint("NAV").furniture_reason(), Some(Furniture::Navigation));
         assert!(hint("Article-Body").positive);
         assert_eq!(hint("navigational").furniture, 0);
     }

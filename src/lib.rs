@@ -33,6 +33,7 @@ mod memory;
 mod metadata;
 mod options;
 mod parse;
+mod reason;
 mod render;
 mod text;
 mod util;
@@ -48,6 +49,7 @@ pub use error::Error;
 pub use memory::Cleaner;
 pub use metadata::Dateline;
 pub use options::{InputKind, Options};
+pub use reason::{Furniture, Reason};
 
 /// The number of a month named (or abbreviated) in any supported language,
 /// as the date reader knows them: for `gleaner-eval`, not a stable API.

@@ -6,6 +6,7 @@ use crate::blocks::{Block, BlockKind};
 use crate::classify::{self, Page, Signals};
 use crate::memory::Memory;
 use crate::metadata::{find_date, parse_byline, parse_dateline};
+use crate::reason::{Furniture, Reason};
 use crate::util::{has_words, norm_key, text_len, words};
 use crate::{lang, render, Article, InputKind, Options};
 
@@ -210,7 +211,7 @@ pub(crate) fn clean_text(input: &str, options: &Options, memory: Option<&mut Mem
             let longest = before.iter().position(|b| b.kept).unwrap_or(lead);
             let past_count = before[lead.min(longest)..longest].iter().any(|b| {
                 b.reason
-                    .as_deref()
+                    .as_ref()
                     .is_some_and(|r| classify::counted_section(r, &b.text))
             });
             if !dateline && !past_count && kept(&blocks) * 2 < kept(&before) {
@@ -237,7 +238,7 @@ pub(crate) fn clean_text(input: &str, options: &Options, memory: Option<&mut Mem
         if let Some(b) = blocks.get_mut(i) {
             if !b.kept && b.kind != BlockKind::Title {
                 b.kept = true;
-                b.reason = Some("restored by the user".into());
+                b.reason = Some(Reason::Restored);
             }
         }
     }
@@ -410,9 +411,7 @@ fn article_head(blocks: &[Block]) -> Option<Head> {
     // post say, and one that ends with a colon introduces a comment ("Sam
     // on May 2, 2024 said:"): not the article's own date or author.)
     let meta = |b: &Block| {
-        b.reason
-            .as_deref()
-            .is_some_and(|r| r.starts_with("a date line") || r.starts_with("a byline"))
+        matches!(b.reason, Some(Reason::DateLine | Reason::Byline))
             && !b.text.starts_with(['—', '–', '-'])
             && !b.text.trim_end().ends_with(':')
     };
@@ -426,8 +425,8 @@ fn article_head(blocks: &[Block]) -> Option<Head> {
                     // (A menu's line of links is no headline.)
                     && !blocks[h]
                         .reason
-                        .as_deref()
-                        .is_some_and(|r| r.starts_with("a menu") || r.starts_with("site furniture"))
+                        .as_ref()
+                        .is_some_and(|r| *r == Reason::Menu || r.furniture_words())
         })
     };
     let prose = |b: &Block| text_len(&b.text) >= 100;
@@ -457,10 +456,7 @@ fn article_head(blocks: &[Block]) -> Option<Head> {
                 .find(|&p| text_len(&blocks[p].text) >= 100)
                 .filter(|&p| {
                     blocks[p].text.contains(crate::util::SENTENCE_ENDS)
-                        && !blocks[p]
-                            .reason
-                            .as_deref()
-                            .is_some_and(|r| r.starts_with("markup"))
+                        && blocks[p].reason != Some(Reason::Markup)
                 })
             else {
                 continue;
@@ -571,11 +567,14 @@ fn find_title(
                 .filter(|t| matches!(*t, ">" | "›" | "»" | "→" | "|"))
                 .count()
                 < 2
-            && !b.reason.as_deref().is_some_and(|r| {
-                r.starts_with("site furniture")
-                    || r.starts_with("a menu")
-                    || r.starts_with("share")
-                    || r.starts_with("a date line")
+            && !b.reason.as_ref().is_some_and(|r| {
+                r.furniture_words()
+                    || matches!(
+                        r,
+                        Reason::Menu
+                            | Reason::Furniture(Furniture::ShareButtons)
+                            | Reason::DateLine
+                    )
             })
     };
     let long = |b: &Block| has_words(&b.text, 4);
@@ -654,9 +653,9 @@ fn find_title(
         if b.text.starts_with(&title) && extra < 40 {
             b.kind = BlockKind::Title;
             b.drop_for(if first {
-                "the title (kept in the metadata)"
+                Reason::Title
             } else {
-                "repeats the title"
+                Reason::RepeatsTitle
             });
             first = false;
         }

@@ -336,7 +336,9 @@ struct JsBlock<'a> {
     text: &'a str,
     kind: &'static str,
     kept: bool,
-    reason: &'a Option<String>,
+    reason: Option<String>,
+    #[serde(rename = "reasonCode")]
+    reason_code: Option<&'static str>,
 }
 
 /// The article as a JavaScript object: written as JSON by miniserde and
@@ -393,7 +395,8 @@ fn block(b: &Block) -> JsBlock<'_> {
             BlockKind::Figure => "figure",
         },
         kept: b.kept,
-        reason: &b.reason,
+        reason: b.reason.as_ref().map(|r| r.to_string()),
+        reason_code: b.reason.as_ref().map(|r| r.code()),
     }
 }
 

@@ -30,7 +30,11 @@ fn check(src: &Path) -> Result<(), String> {
                 .map(|b| format!(
                     "{} [{}] {}",
                     if b.kept { '+' } else { '-' },
-                    b.reason.as_deref().unwrap_or(""),
+                    b.reason
+                        .as_ref()
+                        .map(ToString::to_string)
+                        .as_deref()
+                        .unwrap_or(""),
                     b.text
                 ))
                 .collect::<Vec<_>>()
@@ -44,7 +48,7 @@ fn check(src: &Path) -> Result<(), String> {
                 .ok_or(format!("{stem}.removed: bad line {line:?}"))?;
             let found = article.blocks.iter().any(|b| {
                 !b.kept
-                    && b.reason.as_deref() == Some(reason.trim())
+                    && b.reason.as_ref().map(ToString::to_string).as_deref() == Some(reason.trim())
                     && b.text.starts_with(start.trim())
             });
             if !found {

@@ -95,8 +95,8 @@ fn one_cleaner_marks_the_shared_footer_as_repeated() {
                 && b.kind != gleaner::BlockKind::Title
             {
                 assert_eq!(
-                    b.reason.as_deref(),
-                    Some("repeated on earlier pages"),
+                    b.reason.as_ref().map(|r| r.code()),
+                    Some("repeated-across-pages"),
                     "{name}: {}",
                     b.text
                 );
@@ -107,7 +107,7 @@ fn one_cleaner_marks_the_shared_footer_as_repeated() {
         let repeated = article
             .blocks
             .iter()
-            .filter(|b| b.reason.as_deref() == Some("repeated on earlier pages"))
+            .filter(|b| b.reason == Some(gleaner::Reason::RepeatedAcrossPages))
             .count();
         repeated_per_page.push(repeated);
     }
@@ -134,7 +134,7 @@ fn one_cleaner_marks_the_shared_footer_as_repeated() {
     let repeated = again
         .blocks
         .iter()
-        .filter(|b| b.reason.as_deref() == Some("repeated on earlier pages"))
+        .filter(|b| b.reason == Some(gleaner::Reason::RepeatedAcrossPages))
         .count();
     assert_eq!(repeated, repeated_per_page[4]);
 }

@@ -11,7 +11,7 @@ const els = {
   outText: $('out-text'), outMarkdown: $('out-markdown'), outJson: $('out-json'),
   copy: $('copy-button'), copyWhat: $('copy-what'), download: $('download-button'), downloadWhat: $('download-what'),
   imagesBar: $('images-bar'), imagesNote: $('images-note'), imagesButton: $('images-button'),
-  removedList: $('removed-list'), removedCount: $('removed-count'), help: $('help'), helpButton: $('help-button'),
+  removedList: $('removed-list'), removedGroups: $('removed-groups'), removedCount: $('removed-count'), help: $('help'), helpButton: $('help-button'),
   dropOverlay: $('drop-overlay'), version: $('version'),
 };
 
@@ -277,6 +277,7 @@ function renderRemoved(doc) {
     if (!restored) removed++;
     const li = document.createElement('li');
     li.dataset.index = String(i);
+    li.dataset.code = restored ? 'restored' : (b.reasonCode ?? 'dropped');
     li.classList.toggle('is-restored', restored);
     const reason = document.createElement('span');
     reason.className = 'reason';
@@ -296,6 +297,32 @@ function renderRemoved(doc) {
   });
   els.removedList.replaceChildren(...items);
   els.removedCount.textContent = `(${removed})`;
+  renderGroups(items);
+}
+
+/** The reason shown alone in the removed blocks, by its code (null: all). */
+let shownCode = null;
+
+/** One toggle per reason code, with its count: shows that group alone. */
+function renderGroups(items) {
+  const counts = new Map();
+  for (const li of items) counts.set(li.dataset.code, (counts.get(li.dataset.code) ?? 0) + 1);
+  if (!counts.has(shownCode)) shownCode = null;
+  const buttons = [...counts].sort((x, y) => y[1] - x[1]).map(([code, n]) => {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'small';
+    button.dataset.code = code;
+    button.textContent = `${code} ${n}`;
+    button.setAttribute('aria-pressed', String(code === shownCode));
+    button.addEventListener('click', () => {
+      shownCode = shownCode === code ? null : code;
+      renderGroups(items);
+    });
+    return button;
+  });
+  els.removedGroups.replaceChildren(...buttons);
+  for (const li of items) li.hidden = shownCode !== null && li.dataset.code !== shownCode;
 }
 
 async function toggleRestore(doc, i) {

@@ -151,7 +151,10 @@ fn explain(name: &str, article: &Article) {
         if preview.len() < b.text.len() {
             preview.push('…');
         }
-        let why = b.reason.as_deref().unwrap_or("dropped");
+        let why = b
+            .reason
+            .as_ref()
+            .map_or("dropped".into(), ToString::to_string);
         let _ = writeln!(err, "  #{i:<4} {why}: {preview}");
     }
 }
