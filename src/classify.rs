@@ -45,7 +45,7 @@ pub(crate) struct Signals {
 }
 
 /// What the classifier knows about the page as a whole.
-pub(crate) struct Page<'a> {
+pub(crate) struct Context<'a> {
     pub lang: Option<&'static Language>,
     /// Fingerprints seen on earlier pages of the same site.
     pub seen: Option<&'a dyn Fn(&str) -> bool>,
@@ -1134,7 +1134,7 @@ fn author_box(classes: &mut [Class], blocks: &[Block], chars: &[usize]) {
 }
 
 /// Classifies the blocks in place: sets `kept` and `reason` on each.
-pub(crate) fn classify(blocks: &mut [Block], signals: &[Signals], page: &Page) {
+pub(crate) fn classify(blocks: &mut [Block], signals: &[Signals], page: &Context) {
     let lang_known = page.lang.is_some_and(|l| l.has_stop_words());
     let mut seen_keys: HashMap<String, usize> = HashMap::new();
     // Repeats of an earlier block (first, repeat), with their own classes.

@@ -1,6 +1,6 @@
 //! Input detection: HTML or plain text, and binary junk.
 
-use crate::InputKind;
+use crate::options::InputKind;
 
 /// How many bytes at the start of the input the checks look at.
 const SNIFF: usize = 64 * 1024;

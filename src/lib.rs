@@ -20,19 +20,21 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+mod article;
 mod blocks;
 mod classify;
+mod cleaner;
 mod decode;
 mod detect;
 mod error;
 mod html;
-mod html_meta;
 mod json;
 mod lang;
 mod memory;
 mod metadata;
 mod options;
-mod parse;
+mod page;
+mod pipeline;
 mod reason;
 mod render;
 mod text;
@@ -41,12 +43,13 @@ mod util;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
+pub use article::Article;
 pub use blocks::{Block, BlockKind};
+pub use cleaner::Cleaner;
 #[cfg(feature = "encoding")]
 pub use decode::decode;
 pub use decode::sniff_encoding;
 pub use error::Error;
-pub use memory::Cleaner;
 pub use metadata::Dateline;
 pub use options::{InputKind, Options};
 pub use reason::{Furniture, Reason};
@@ -58,55 +61,6 @@ pub fn month_number(word: &str) -> Option<u32> {
     metadata::month(word)
 }
 
-use serde::Serialize;
-
-/// The result of cleaning one page.
-///
-/// Fields that could not be found are `None` (`null` in JSON); nothing is
-/// invented.
-#[derive(Debug, Clone, Default, Serialize, PartialEq)]
-pub struct Article {
-    /// The article's headline.
-    pub title: Option<String>,
-    /// The author(s), as written on the page.
-    pub byline: Option<String>,
-    /// The site or publisher (for copied text: the agency of the dateline when nothing better exists).
-    pub site_name: Option<String>,
-    /// Publication date, ISO 8601.
-    pub published: Option<String>,
-    /// Last modification date, ISO 8601.
-    pub modified: Option<String>,
-    /// Language code (ISO 639-1), declared or detected.
-    pub lang: Option<String>,
-    /// Text direction (`ltr`/`rtl`) when the page declares one.
-    pub dir: Option<String>,
-    /// A short summary: the page's description or the lead paragraph.
-    pub excerpt: Option<String>,
-    /// The dateline that opens the article (`BERLIN / PARIS (AGENCY) –`).
-    pub dateline: Option<Dateline>,
-    /// The canonical URL of the page.
-    pub canonical_url: Option<String>,
-    /// The lead image URL.
-    pub image: Option<String>,
-    /// Keywords and tags.
-    pub tags: Vec<String>,
-    /// Words in the article text.
-    pub word_count: usize,
-    /// Reading time in whole minutes (at least 1 for a non-empty article).
-    pub reading_minutes: u32,
-    /// The kind of input that was cleaned.
-    pub input_kind: InputKind,
-    /// The article's prose as plain text, one block per paragraph, separated by
-    /// one blank line; figure captions are left to `markdown` and `html`.
-    pub text: String,
-    /// The article as Markdown.
-    pub markdown: String,
-    /// The article as HTML that is safe to insert into a page.
-    pub html: String,
-    /// Every block of the input in order, kept or not, with the reason.
-    pub blocks: Vec<Block>,
-}
-
 /// Cleans one page: the one entry point of the library.
 ///
 /// `input` may be HTML or copied plain text; see [`Options::input`].
@@ -115,7 +69,7 @@ pub struct Article {
 /// [`Error::TooLarge`] when the input exceeds [`Options::max_input_bytes`],
 /// [`Error::Binary`] when the input is not text.
 pub fn clean(input: &str, options: &Options) -> Result<Article, Error> {
-    clean_with_memory(input, options, None)
+    pipeline::clean_with_memory(input, options, None)
 }
 
 /// Cleans a page given as bytes, in whatever encoding it is in: a byte-order
@@ -130,18 +84,8 @@ pub fn clean(input: &str, options: &Options) -> Result<Article, Error> {
 /// As [`clean`]; the size limit applies to the bytes.
 #[cfg(feature = "encoding")]
 pub fn clean_bytes(input: &[u8], options: &Options) -> Result<Article, Error> {
-    check_size(input.len(), options)?;
+    pipeline::check_size(input.len(), options)?;
     clean(&decode::decode(input), options)
-}
-
-fn check_size(size: usize, options: &Options) -> Result<(), Error> {
-    if size > options.max_input_bytes {
-        return Err(Error::TooLarge {
-            size,
-            limit: options.max_input_bytes,
-        });
-    }
-    Ok(())
 }
 
 /// A fast check whether a page (HTML or text) holds an article at all:
@@ -164,24 +108,4 @@ pub fn is_probably_readable(input: &str) -> bool {
         .map(|n| ((n - MIN_CHARS) as f64).sqrt())
         .sum();
     score > MIN_SCORE
-}
-
-/// The shared pipeline behind [`clean`] and [`Cleaner::clean`].
-pub(crate) fn clean_with_memory(
-    input: &str,
-    options: &Options,
-    memory: Option<&mut memory::Memory>,
-) -> Result<Article, Error> {
-    check_size(input.len(), options)?;
-    if detect::looks_binary(input) {
-        return Err(Error::Binary);
-    }
-    let kind = match options.input {
-        InputKind::Auto => detect::input_kind(input),
-        k => k,
-    };
-    match kind {
-        InputKind::Html => Ok(html::clean_html(input, options, memory)),
-        _ => Ok(text::clean_text(input, options, memory)),
-    }
 }

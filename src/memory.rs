@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use crate::util::{fnv64, norm_key, prefix};
-use crate::{Article, Error, Options};
+use crate::Error;
 
 /// How many block fingerprints a memory keeps at most (oldest are forgotten).
 const CAPACITY: usize = 50_000;
@@ -92,62 +92,15 @@ impl Memory {
     }
 }
 
-/// Cleans pages one after another and remembers their blocks, so that text
-/// repeated across pages of the same site is recognised as boilerplate
-/// (`reason: "repeated on earlier pages"`).
-///
-/// ```
-/// let mut cleaner = gleaner::Cleaner::new();
-/// let saved = cleaner.export();
-/// let restored = gleaner::Cleaner::import(&saved).unwrap();
-/// assert_eq!(restored.len(), 0);
-/// ```
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Cleaner {
-    options: Options,
-    memory: Memory,
-}
-
-impl Cleaner {
-    /// A cleaner with default options and an empty memory.
-    pub fn new() -> Cleaner {
-        Cleaner::default()
-    }
-
-    /// A cleaner with these options and an empty memory.
-    pub fn with_options(options: Options) -> Cleaner {
-        Cleaner {
-            options,
-            memory: Memory::default(),
-        }
-    }
-
-    /// Cleans a page, using and then extending the memory of earlier pages.
-    ///
-    /// # Errors
-    /// As [`crate::clean`].
-    pub fn clean(&mut self, input: &str) -> Result<Article, Error> {
-        crate::clean_with_memory(input, &self.options, Some(&mut self.memory))
-    }
-
+impl Memory {
     /// How many block fingerprints are remembered.
-    pub fn len(&self) -> usize {
-        self.memory.blocks.len()
-    }
-
-    /// Whether nothing is remembered yet.
-    pub fn is_empty(&self) -> bool {
-        self.memory.blocks.is_empty()
-    }
-
-    /// Forgets every page.
-    pub fn forget(&mut self) {
-        self.memory = Memory::default();
+    pub(crate) fn len(&self) -> usize {
+        self.blocks.len()
     }
 
     /// The memory as a compact string, to keep in a browser's storage.
-    pub fn export(&self) -> String {
-        let entries = self.memory.by_age();
+    pub(crate) fn export(&self) -> String {
+        let entries = self.by_age();
         let mut out = String::with_capacity(MAGIC.len() + entries.len() * 25);
         out.push_str(MAGIC);
         for (_, h, page) in entries {
@@ -156,11 +109,8 @@ impl Cleaner {
         out
     }
 
-    /// Restores a memory written by [`Cleaner::export`] (default options).
-    ///
-    /// # Errors
-    /// [`Error::InvalidInput`] when the string is not an exported memory.
-    pub fn import(saved: &str) -> Result<Cleaner, Error> {
+    /// Reads a memory written by [`Memory::export`].
+    pub(crate) fn import(saved: &str) -> Result<Memory, Error> {
         let bad = || Error::InvalidInput("not a gleaner memory".into());
         let body = saved.trim().strip_prefix(MAGIC).ok_or_else(bad)?;
         if body.len() % 24 != 0 || !body.is_ascii() {
@@ -175,15 +125,7 @@ impl Cleaner {
             memory.blocks.insert(h, (page, order));
             memory.next += 1;
         }
-        Ok(Cleaner {
-            options: Options::default(),
-            memory,
-        })
-    }
-
-    /// Replaces the options used for the next pages.
-    pub fn set_options(&mut self, options: Options) {
-        self.options = options;
+        Ok(memory)
     }
 }
 
@@ -206,20 +148,12 @@ mod tests {
     fn export_import_round_trip() {
         let mut m = Memory::default();
         m.remember(["A line long enough to remember", "x"].into_iter(), None, 7);
-        let c = Cleaner {
-            options: Options::default(),
-            memory: m,
-        };
-        assert_eq!(c.len(), 1);
-        let back = Cleaner::import(&c.export()).unwrap();
-        assert_eq!(back.memory.blocks.len(), 1);
-        assert!(back
-            .memory
-            .seen(&norm_key("A line long enough to remember"), None, 8));
-        assert!(!back
-            .memory
-            .seen(&norm_key("A line long enough to remember"), None, 7));
-        assert!(Cleaner::import("nonsense").is_err());
-        assert!(Cleaner::import("gleaner-memory-1:zz").is_err());
+        assert_eq!(m.len(), 1);
+        let back = Memory::import(&m.export()).unwrap();
+        assert_eq!(back.blocks.len(), 1);
+        assert!(back.seen(&norm_key("A line long enough to remember"), None, 8));
+        assert!(!back.seen(&norm_key("A line long enough to remember"), None, 7));
+        assert!(Memory::import("nonsense").is_err());
+        assert!(Memory::import("gleaner-memory-1:zz").is_err());
     }
 }

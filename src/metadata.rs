@@ -7,6 +7,35 @@ use serde::Serialize;
 
 use crate::util::words;
 
+/// What a page says about itself, whatever its kind: the metadata model
+/// both front ends fill (copied text fills less of it).
+#[derive(Debug, Default)]
+pub(crate) struct Meta {
+    pub title: Option<String>,
+    pub byline: Option<String>,
+    pub site_name: Option<String>,
+    pub published: Option<String>,
+    pub modified: Option<String>,
+    pub lang: Option<String>,
+    pub dir: Option<String>,
+    pub excerpt: Option<String>,
+    pub canonical_url: Option<String>,
+    pub image: Option<String>,
+    pub tags: Vec<String>,
+    /// The document's `<base href>`.
+    pub base: Option<String>,
+}
+
+/// What the article's own blocks say about it, once they are classified:
+/// a dateline, and for copied text the byline and date of its head.
+#[derive(Debug, Default)]
+pub(crate) struct InBlocks {
+    pub byline: Option<String>,
+    pub site_name: Option<String>,
+    pub published: Option<String>,
+    pub dateline: Option<Dateline>,
+}
+
 /// The dateline that opens a news article: `BERLIN / PARIS (AGENCY) – …`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Dateline {

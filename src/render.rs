@@ -1,8 +1,9 @@
 //! Renderers: the kept blocks as plain text, Markdown and safe HTML.
 
+use crate::article::Article;
 use crate::blocks::{Block, BlockKind, Inline};
+use crate::options::Options;
 use crate::util::words;
-use crate::{Article, Options};
 
 /// Fills the article's text, Markdown, HTML, counts and excerpt from its blocks.
 pub(crate) fn finish(article: &mut Article, blocks: Vec<Block>, options: &Options) {

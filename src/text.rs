@@ -3,12 +3,13 @@
 use std::collections::HashMap;
 
 use crate::blocks::{Block, BlockKind};
-use crate::classify::{self, Page, Signals};
-use crate::memory::Memory;
-use crate::metadata::{find_date, parse_byline, parse_dateline};
+use crate::classify::{self, Signals};
+use crate::lang;
+use crate::metadata::{find_date, parse_byline, parse_dateline, InBlocks};
+use crate::options::{InputKind, Options};
+use crate::page::Page;
 use crate::reason::{Furniture, Reason};
 use crate::util::{has_words, norm_key, text_len, words};
-use crate::{lang, render, Article, InputKind, Options};
 
 /// List markers that open a line of a list.
 const BULLETS: &[char] = &['-', '+', '•', '*', '·', '–', '»', '›', '▪', '◦', '‣', '→'];
@@ -151,126 +152,98 @@ fn quoted_title(blocks: &[Block]) -> Option<String> {
         .map(|(t, _)| t.to_string())
 }
 
-/// Cleans copied plain text.
-pub(crate) fn clean_text(input: &str, options: &Options, memory: Option<&mut Memory>) -> Article {
-    let mut blocks = split_blocks(input);
+/// The text front end: one block per line, the language, and a headline
+/// the page quotes again.
+pub(crate) fn front_end(input: &str, options: &Options) -> Page {
+    let blocks = split_blocks(input);
     let language = options
         .lang
         .as_deref()
         .and_then(lang::by_code)
-        .or_else(|| lang::detect(blocks.iter().map(|b| b.text.as_str())))
-        .filter(|_| std::env::var_os("GLEANER_NOLANG").is_none());
+        .or_else(|| lang::detect(blocks.iter().map(|b| b.text.as_str())));
     let quoted = quoted_title(&blocks);
-    let title_key = quoted.as_deref().map(norm_key);
-    let mut signals = vec![Signals::default(); blocks.len()];
+    let signals = vec![Signals::default(); blocks.len()];
+    let mut page = Page::new(InputKind::Text, blocks, signals);
+    page.language = language;
+    page.title_key = quoted.as_deref().map(norm_key);
+    page.quoted_title = quoted;
+    page
+}
 
-    // The page's fingerprint matters only to a memory: not computed without one.
-    let page_id = memory.as_ref().map_or(0, |_| crate::util::page_id(input));
-    let run = |blocks: &mut Vec<Block>, signals: &[Signals], memory: Option<&Memory>| {
-        let seen = |key: &str| memory.is_some_and(|m| m.seen(key, title_key.as_deref(), page_id));
-        let page = Page {
-            lang: language,
-            seen: memory.map(|_| &seen as &dyn Fn(&str) -> bool),
-        };
-        classify::classify(blocks, signals, &page);
-    };
-    run(&mut blocks, &signals, memory.as_deref());
-    // A headline with a date or byline line under it, followed by prose, is
-    // the article's head: when the page has one such head and the longest
-    // run of prose lies elsewhere (comments, teasers), the article is the
-    // prose under the head.
-    // A lead that opens with an agency's dateline ("PLACE (AGENCY) –") is as
-    // sure a sign.
-    let mut head_line = None;
-    if let Some(Head {
+/// The fallback [`crate::pipeline::Fallback::ArticleHead`]: a headline with
+/// a date or byline line under it, followed by prose, is the article's
+/// head. When the page has one such head and the longest run of prose lies
+/// elsewhere (comments, teasers), the article is the prose under the head.
+/// A lead that opens with an agency's dateline ("PLACE (AGENCY) –") is as
+/// sure a sign. `reclassify` runs the classifier again.
+pub(crate) fn prefer_article_head(page: &mut Page, reclassify: impl Fn(&mut Page)) {
+    let Some(Head {
         headline: head,
         lead,
         dateline,
-    }) = article_head(&blocks)
-    {
-        head_line = head.map(|h| blocks[h].text.clone());
-        // (Also when the run starts above a dateline's head: teasers
-        // before it.)
-        let top = head.unwrap_or(lead);
-        if !blocks[lead].kept || dateline && blocks[..top].iter().any(|b| b.kept) {
-            let kept = |blocks: &[Block]| -> usize {
-                blocks.iter().filter(|b| b.kept).map(|b| b.text.len()).sum()
-            };
-            let before = blocks.clone();
-            if let Some(h) = head {
-                blocks[h].kind = BlockKind::Title;
-            }
-            signals[lead].content = true;
-            run(&mut blocks, &signals, memory.as_deref());
-            if let Some(h) = head {
-                blocks[h].kind = BlockKind::Paragraph;
-            }
-            // Under a headline that holds little, the longest run stays,
-            // unless it lies past a counted section ("167 comments") after
-            // the head: the comments.
-            let longest = before.iter().position(|b| b.kept).unwrap_or(lead);
-            let past_count = before[lead.min(longest)..longest].iter().any(|b| {
-                b.reason
-                    .as_ref()
-                    .is_some_and(|r| classify::counted_section(r, &b.text))
-            });
-            if !dateline && !past_count && kept(&blocks) * 2 < kept(&before) {
-                blocks = before;
-                signals[lead].content = false;
-                head_line = None;
-            }
-        }
+    }) = article_head(&page.blocks)
+    else {
+        return;
+    };
+    page.head_line = head.map(|h| page.blocks[h].text.clone());
+    // (Also when the run starts above a dateline's head: teasers before it.)
+    let top = head.unwrap_or(lead);
+    let blocks = &page.blocks;
+    if blocks[lead].kept && !(dateline && blocks[..top].iter().any(|b| b.kept)) {
+        return;
     }
-    if memory.is_some() && !blocks.iter().any(|b| b.kept) {
-        // Everything was seen before: the same page again. Judge it on its own.
-        run(&mut blocks, &signals, None);
+    let kept = |blocks: &[Block]| -> usize {
+        blocks.iter().filter(|b| b.kept).map(|b| b.text.len()).sum()
+    };
+    let before = page.blocks.clone();
+    if let Some(h) = head {
+        page.blocks[h].kind = BlockKind::Title;
     }
-    if let Some(m) = memory {
-        m.remember(
-            blocks.iter().map(|b| b.text.as_str()),
-            title_key.as_deref(),
-            page_id,
-        );
+    page.signals[lead].content = true;
+    reclassify(page);
+    if let Some(h) = head {
+        page.blocks[h].kind = BlockKind::Paragraph;
     }
+    // Under a headline that holds little, the longest run stays, unless it
+    // lies past a counted section ("167 comments") after the head: the
+    // comments.
+    let longest = before.iter().position(|b| b.kept).unwrap_or(lead);
+    let past_count = before[lead.min(longest)..longest].iter().any(|b| {
+        b.reason
+            .as_ref()
+            .is_some_and(|r| classify::counted_section(r, &b.text))
+    });
+    if !dateline && !past_count && kept(&page.blocks) * 2 < kept(&before) {
+        page.blocks = before;
+        page.signals[lead].content = false;
+        page.head_line = None;
+    }
+}
 
-    let title = find_title(&mut blocks, quoted, head_line);
-    for &i in &options.restore {
-        if let Some(b) = blocks.get_mut(i) {
-            if !b.kept && b.kind != BlockKind::Title {
-                b.kept = true;
-                b.reason = Some(Reason::Restored);
-            }
-        }
-    }
-
+/// What the classified lines say: the dateline of the first kept line,
+/// and the byline and date in the article's head.
+pub(crate) fn metadata_in_blocks(blocks: &[Block], title: Option<&str>) -> InBlocks {
     let first_kept = blocks.iter().position(|b| b.kept);
     let dateline = first_kept.and_then(|i| parse_dateline(&blocks[i].text));
-    let head = first_kept.map(|i| head_lines(&blocks, i));
+    let head = first_kept.map(|i| head_lines(blocks, i));
     let in_head = || head.iter().flatten().map(|&i| &blocks[i]);
     let byline = in_head()
         .find_map(|b| parse_byline(&b.text).or_else(|| dated_byline(&b.text)))
         .or_else(|| {
-            let vocabulary = vocabulary(&blocks);
+            let vocabulary = vocabulary(blocks);
             head.iter()
                 .flatten()
-                .find_map(|&i| named_line(&blocks, i, title.as_deref(), &vocabulary))
+                .find_map(|&i| named_line(blocks, i, title, &vocabulary))
         });
     let published = in_head()
         .filter(|b| b.text.chars().count() < 120)
         .find_map(|b| find_date(&b.text));
-
-    let mut article = Article {
-        title,
+    InBlocks {
         byline,
         site_name: dateline.as_ref().and_then(|d| d.agency.clone()),
         published,
-        lang: language.map(|l| l.code.to_string()),
         dateline,
-        input_kind: InputKind::Text,
-        ..Article::default()
-    };
-    render::finish(&mut article, blocks, options);
-    article
+    }
 }
 
 /// The lines of an article's head, where its byline and date stand, nearest
@@ -542,7 +515,7 @@ const TITLE_REACH: usize = 8;
 /// Finds the title: a headline the page quotes again, the article's first
 /// line when it is a headline, the headline of the article's head, else
 /// the headline just before the article. Marks the title's own lines.
-fn find_title(
+pub(crate) fn find_title(
     blocks: &mut [Block],
     quoted: Option<String>,
     head_line: Option<String>,
@@ -666,6 +639,7 @@ fn find_title(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::article::Article;
 
     #[test]
     fn author_after_a_date() {

@@ -5,12 +5,19 @@
 use html5ever::{local_name, LocalName};
 
 use crate::blocks::{Block, BlockKind, Inline};
-use crate::classify::{self, Page, Signals};
-use crate::memory::Memory;
-use crate::parse::{Dom, NodeData, NodeId};
+use crate::classify::Signals;
+use crate::metadata::InBlocks;
+use crate::options::{InputKind, Options};
+use crate::page::Page;
+mod meta;
+pub(crate) mod parse;
+mod url;
+
+use crate::lang;
 use crate::reason::{Furniture, Reason};
 use crate::util::count_non_space;
-use crate::{html_meta, lang, render, Article, InputKind, Options};
+use parse::{Dom, NodeData, NodeId};
+use url::resolve;
 
 /// Why a subtree is not content, decided before scoring.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -1621,39 +1628,6 @@ fn image_src(dom: &Dom, img: NodeId) -> Option<String> {
     None
 }
 
-/// Resolves a URL against the base URL (scheme-relative, root-relative and
-/// path-relative forms).
-pub(crate) fn resolve(base: Option<&str>, url: &str) -> String {
-    let url = url.trim();
-    let Some(base) = base.filter(|b| b.contains("://")) else {
-        return url.to_string();
-    };
-    if url.is_empty() || url.starts_with('#') || url.contains("://") || url.starts_with("mailto:") {
-        return url.to_string();
-    }
-    let scheme_end = base.find("://").map_or(0, |i| i + 3);
-    let host_end = base[scheme_end..]
-        .find('/')
-        .map_or(base.len(), |i| scheme_end + i);
-    if let Some(rest) = url.strip_prefix("//") {
-        return format!("{}//{rest}", &base[..scheme_end.saturating_sub(2)]);
-    }
-    if url.starts_with('/') {
-        return format!("{}{url}", &base[..host_end]);
-    }
-    let path_base = base.split(['?', '#']).next().unwrap_or(base);
-    let dir_end = path_base
-        .rfind('/')
-        .filter(|&i| i >= host_end)
-        .map_or(path_base.len(), |i| i + 1);
-    let mut out = path_base[..dir_end].to_string();
-    if dir_end == path_base.len() && !out.ends_with('/') {
-        out.push('/');
-    }
-    out.push_str(url);
-    out
-}
-
 /// Plain text of inline content.
 pub(crate) fn plain(inlines: &[Inline]) -> String {
     let mut out = String::new();
@@ -1706,31 +1680,28 @@ fn trim_inlines(mut inlines: Vec<Inline>) -> Vec<Inline> {
     inlines
 }
 
-/// Cleans an HTML page.
-pub(crate) fn clean_html(input: &str, options: &Options, memory: Option<&mut Memory>) -> Article {
-    let dom = crate::parse::parse(input);
-    let meta = html_meta::extract(&dom, options.base_url.as_deref());
+/// How the blocks are built: with class and id pruning, or without it when
+/// that pruning took the article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Pruning {
+    /// Class and id words of page furniture prune their subtrees.
+    ByClass,
+    /// Only tags, roles and hidden elements prune: the fallback when
+    /// pruning by class leaves less than [`MIN_CONTENT`] characters in
+    /// the article's container.
+    TagsOnly,
+}
+
+/// Characters in the article's container below which the blocks are
+/// built again with [`Pruning::TagsOnly`].
+const MIN_CONTENT: usize = 200;
+
+/// The HTML front end: the page as blocks, with signals and metadata.
+pub(crate) fn front_end(input: &str, options: &Options) -> Page {
+    let dom = parse::parse(input);
+    let mut meta = meta::extract(&dom, options.base_url.as_deref());
     let base = options.base_url.as_deref().or(meta.base.as_deref());
-    let (mut blocks, signals) = build_blocks(&dom, base, true);
-    let kept_chars = |bs: &[Block], ss: &[Signals]| -> usize {
-        bs.iter()
-            .zip(ss)
-            .filter(|(_, s)| s.content)
-            .map(|(b, _)| b.text.len())
-            .sum()
-    };
-    let (blocks_plain, signals_plain);
-    let (mut blocks, signals) = if kept_chars(&blocks, &signals) < 200 {
-        // Class/id pruning may have taken the article: try without it.
-        (blocks_plain, signals_plain) = build_blocks(&dom, base, false);
-        if kept_chars(&blocks_plain, &signals_plain) > kept_chars(&blocks, &signals) {
-            (blocks_plain, signals_plain)
-        } else {
-            (std::mem::take(&mut blocks), signals)
-        }
-    } else {
-        (std::mem::take(&mut blocks), signals)
-    };
+    let (mut blocks, signals) = blocks_with_fallback(&dom, base);
     // The blocks hold all that is still needed of the page: the tree goes
     // before classifying and rendering, which would otherwise add to it.
     drop(dom);
@@ -1748,106 +1719,87 @@ pub(crate) fn clean_html(input: &str, options: &Options, memory: Option<&mut Mem
                     .map(|(b, _)| b.text.as_str()),
             )
         });
-    // The headline inside the article is the title, not body text; the
-    // article does not begin before it.
     if let Some(t) = &meta.title {
-        let key = crate::util::norm_key(t);
-        let exact = blocks
-            .iter()
-            .position(|b| b.kind == BlockKind::Heading && crate::util::norm_key(&b.text) == key);
-        // Failing an exact match, a heading that the title carries with the
-        // site's name around it ("Headline | Site", "Site: Headline").
-        let framed = || {
-            blocks.iter().position(|b| {
-                b.kind == BlockKind::Heading && title_framing(&key, &crate::util::norm_key(&b.text))
-            })
-        };
-        // Failing a heading, a paragraph that says just the title before the
-        // article's prose starts (a headline styled by class, not by tag).
-        let styled = || {
-            let prose = blocks
-                .iter()
-                .zip(&signals)
-                .position(|(b, s)| {
-                    s.content && b.kind == BlockKind::Paragraph && b.text.len() >= 200
-                })
-                .unwrap_or(blocks.len());
-            blocks[..prose].iter().position(|b| {
-                b.kind == BlockKind::Paragraph
-                    && key.split(' ').count() >= 4
-                    && crate::util::norm_key(&b.text) == key
-            })
-        };
-        if let Some(b) = exact
-            .or_else(framed)
-            .or_else(styled)
-            .and_then(|i| blocks.get_mut(i))
-        {
-            b.kind = BlockKind::Title;
-            b.drop_for(Reason::Title);
-        }
+        mark_title(&mut blocks, &signals, t);
     }
     let title_key = meta.title.as_deref().map(crate::util::norm_key);
-    // The page's fingerprint matters only to a memory: not computed without one.
-    let page_id = memory.as_ref().map_or(0, |_| crate::util::page_id(input));
-    {
-        let mem_ref = memory.as_deref();
-        let seen = |key: &str| mem_ref.is_some_and(|m| m.seen(key, title_key.as_deref(), page_id));
-        let page = Page {
-            lang: language,
-            seen: mem_ref.map(|_| &seen as &dyn Fn(&str) -> bool),
-        };
-        classify::classify(&mut blocks, &signals, &page);
-    }
-    if let Some(m) = memory {
-        m.remember(
-            blocks.iter().map(|b| b.text.as_str()),
-            title_key.as_deref(),
-            page_id,
-        );
-    }
-    // The site's name shown as a heading or line is not article text.
-    if let Some(site) = meta.site_name.as_deref().map(crate::util::norm_key) {
-        for b in blocks.iter_mut() {
-            if b.text.len() < 200 && crate::util::norm_key(&b.text) == site {
-                b.drop_for(Reason::SiteName);
-            }
-        }
-    }
-    for &i in &options.restore {
-        if let Some(b) = blocks.get_mut(i) {
-            if !b.kept && b.kind != BlockKind::Title {
-                b.kept = true;
-                b.reason = Some(Reason::Restored);
-            }
-        }
-    }
-    let mut article = Article {
-        title: meta.title,
-        byline: meta.byline,
-        site_name: meta.site_name,
-        published: meta.published,
-        modified: meta.modified,
-        lang: meta.lang.or_else(|| language.map(|l| l.code.to_string())),
-        dir: meta.dir,
-        excerpt: meta.excerpt,
-        dateline: None,
-        canonical_url: meta.canonical_url,
-        image: meta.image,
-        tags: meta.tags,
-        input_kind: InputKind::Html,
-        ..Article::default()
-    };
-    article.dateline = blocks
-        .iter()
-        .find(|b| b.kept && b.kind == BlockKind::Paragraph)
-        .and_then(|b| crate::metadata::parse_dateline(&b.text));
-    render::finish(&mut article, blocks, options);
-    article
+    meta.base = None;
+    let mut page = Page::new(InputKind::Html, blocks, signals);
+    page.meta = meta;
+    page.language = language;
+    page.title_key = title_key;
+    page
 }
 
-fn build_blocks(dom: &Dom, base: Option<&str>, classy: bool) -> (Vec<Block>, Vec<Signals>) {
-    let ex = Extractor::new(dom, base, classy);
+/// The blocks built with [`Pruning::ByClass`], or with
+/// [`Pruning::TagsOnly`] when that keeps more of the article.
+fn blocks_with_fallback(dom: &Dom, base: Option<&str>) -> (Vec<Block>, Vec<Signals>) {
+    let content_chars = |bs: &[Block], ss: &[Signals]| -> usize {
+        bs.iter()
+            .zip(ss)
+            .filter(|(_, s)| s.content)
+            .map(|(b, _)| b.text.len())
+            .sum()
+    };
+    let (blocks, signals) = build_blocks(dom, base, Pruning::ByClass);
+    if content_chars(&blocks, &signals) >= MIN_CONTENT {
+        return (blocks, signals);
+    }
+    let (plain, plain_signals) = build_blocks(dom, base, Pruning::TagsOnly);
+    if content_chars(&plain, &plain_signals) > content_chars(&blocks, &signals) {
+        (plain, plain_signals)
+    } else {
+        (blocks, signals)
+    }
+}
+
+/// The headline inside the article is the title, not body text; the
+/// article does not begin before it.
+fn mark_title(blocks: &mut [Block], signals: &[Signals], title: &str) {
+    let key = crate::util::norm_key(title);
+    let exact = blocks
+        .iter()
+        .position(|b| b.kind == BlockKind::Heading && crate::util::norm_key(&b.text) == key);
+    // Failing an exact match, a heading that the title carries with the
+    // site's name around it ("Headline | Site", "Site: Headline").
+    let framed = || {
+        blocks.iter().position(|b| {
+            b.kind == BlockKind::Heading && title_framing(&key, &crate::util::norm_key(&b.text))
+        })
+    };
+    // Failing a heading, a paragraph that says just the title before the
+    // article's prose starts (a headline styled by class, not by tag).
+    let styled = || {
+        let prose = blocks
+            .iter()
+            .zip(signals)
+            .position(|(b, s)| s.content && b.kind == BlockKind::Paragraph && b.text.len() >= 200)
+            .unwrap_or(blocks.len());
+        blocks[..prose].iter().position(|b| {
+            b.kind == BlockKind::Paragraph
+                && key.split(' ').count() >= 4
+                && crate::util::norm_key(&b.text) == key
+        })
+    };
+    if let Some(i) = exact.or_else(framed).or_else(styled) {
+        blocks[i].kind = BlockKind::Title;
+        blocks[i].drop_for(Reason::Title);
+    }
+}
+
+/// What the classified blocks say: the dateline of the first kept paragraph.
+pub(crate) fn metadata_in_blocks(blocks: &[Block]) -> InBlocks {
+    InBlocks {
+        dateline: blocks
+            .iter()
+            .find(|b| b.kept && b.kind == BlockKind::Paragraph)
+            .and_then(|b| crate::metadata::parse_dateline(&b.text)),
+        ..InBlocks::default()
+    }
+}
+
+fn build_blocks(dom: &Dom, base: Option<&str>, pruning: Pruning) -> (Vec<Block>, Vec<Signals>) {
+    let ex = Extractor::new(dom, base, pruning == Pruning::ByClass);
     let mut b = Builder {
         ex: &ex,
         blocks: Vec::new(),

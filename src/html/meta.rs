@@ -5,28 +5,11 @@ use std::collections::HashMap;
 
 use html5ever::local_name;
 
+use super::parse::{Dom, NodeId, DOCUMENT};
+use super::url::resolve;
 use crate::json::{Map, Value};
-use crate::metadata::normalize_date;
-use crate::parse::{Dom, NodeId, DOCUMENT};
+use crate::metadata::{normalize_date, Meta};
 use crate::util::{norm_key, norm_space, words};
-
-/// What the page says about itself.
-#[derive(Debug, Default)]
-pub(crate) struct HtmlMeta {
-    pub title: Option<String>,
-    pub byline: Option<String>,
-    pub site_name: Option<String>,
-    pub published: Option<String>,
-    pub modified: Option<String>,
-    pub lang: Option<String>,
-    pub dir: Option<String>,
-    pub excerpt: Option<String>,
-    pub canonical_url: Option<String>,
-    pub image: Option<String>,
-    pub tags: Vec<String>,
-    /// The document's `<base href>`.
-    pub base: Option<String>,
-}
 
 /// JSON-LD types that describe an article.
 const ARTICLE_TYPES: &[&str] = &[
@@ -316,12 +299,12 @@ fn title_from_document(orig: &str, headings: &[String], h1s: &[String]) -> Strin
 
 /// Reads the page's metadata.
 #[allow(clippy::field_reassign_with_default)] // filled layer by layer
-pub(crate) fn extract(dom: &Dom, base_url: Option<&str>) -> HtmlMeta {
+pub(crate) fn extract(dom: &Dom, base_url: Option<&str>) -> Meta {
     let m = meta_values(dom);
     let ld = jsonld(dom);
     let html = dom.find(DOCUMENT, &local_name!("html"));
     let body = dom.body();
-    let mut meta = HtmlMeta::default();
+    let mut meta = Meta::default();
 
     meta.lang = html
         .and_then(|h| dom.attr(h, "lang").or_else(|| dom.attr(h, "xml:lang")))
@@ -498,7 +481,7 @@ pub(crate) fn extract(dom: &Dom, base_url: Option<&str>) -> HtmlMeta {
     meta.base = dom
         .find(DOCUMENT, &local_name!("base"))
         .and_then(|b| dom.attr(b, "href"))
-        .map(|h| crate::html::resolve(base_url, h));
+        .map(|h| resolve(base_url, h));
     let base = base_url.or(meta.base.as_deref());
     meta.canonical_url = dom
         .descendants(DOCUMENT)
@@ -511,7 +494,7 @@ pub(crate) fn extract(dom: &Dom, base_url: Option<&str>) -> HtmlMeta {
         })
         .and_then(|n| dom.attr(n, "href"))
         .or_else(|| first(&m, &["og:url"]).map(String::as_str))
-        .map(|u| crate::html::resolve(base, u))
+        .map(|u| resolve(base, u))
         // Callers put these in href/src: never a `javascript:` or `data:` URL.
         .filter(|u| crate::render::safe_url(u));
     meta.image = ld
@@ -529,7 +512,7 @@ pub(crate) fn extract(dom: &Dom, base_url: Option<&str>) -> HtmlMeta {
             )
             .cloned()
         })
-        .map(|u| crate::html::resolve(base, &u))
+        .map(|u| resolve(base, &u))
         .filter(|u| crate::render::safe_url(u));
 
     let mut tags = ld.keywords.clone();

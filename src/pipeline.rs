@@ -1,0 +1,186 @@
+//! The pipeline behind [`crate::clean`] and [`crate::Cleaner::clean`]: one
+//! straight line of named stages, the same for HTML and copied text.
+//!
+//! 1. [`detect`]: is the input HTML or text?
+//! 2. [`front_end`]: the page as blocks, with signals and metadata
+//!    ([`crate::html`] or [`crate::text`]).
+//! 3. [`classify`]: every block kept or dropped with its reason, then the
+//!    front end's named fallbacks ([`Fallback`]).
+//! 4. [`assemble`]: memory, title, site name, restore, metadata found in
+//!    the blocks, language: the [`Article`].
+//! 5. [`render`]: text, Markdown and HTML.
+
+use crate::article::Article;
+use crate::blocks::{Block, BlockKind};
+use crate::classify::{self, Context};
+use crate::error::Error;
+use crate::memory::Memory;
+use crate::options::{InputKind, Options};
+use crate::page::Page;
+use crate::reason::Reason;
+use crate::{detect, html, render, text, util};
+
+/// Cleans one page, with the memory of earlier pages when there is one.
+pub(crate) fn clean_with_memory(
+    input: &str,
+    options: &Options,
+    memory: Option<&mut Memory>,
+) -> Result<Article, Error> {
+    let kind = detect(input, options)?;
+    let mut page = front_end(input, kind, options);
+    // The page's fingerprint matters only to a memory: not computed without one.
+    let page_id = memory.as_ref().map_or(0, |_| util::page_id(input));
+    classify(&mut page, memory.as_deref(), page_id);
+    if let Some(m) = memory {
+        let texts = page.blocks.iter().map(|b| b.text.as_str());
+        m.remember(texts, page.title_key.as_deref(), page_id);
+    }
+    let (mut article, blocks) = assemble(page, options);
+    render::finish(&mut article, blocks, options);
+    Ok(article)
+}
+
+/// Refuses input that is too large or not text.
+pub(crate) fn check_size(size: usize, options: &Options) -> Result<(), Error> {
+    if size > options.max_input_bytes {
+        return Err(Error::TooLarge {
+            size,
+            limit: options.max_input_bytes,
+        });
+    }
+    Ok(())
+}
+
+/// Stage 1: the kind of input, unless the options say it.
+fn detect(input: &str, options: &Options) -> Result<InputKind, Error> {
+    check_size(input.len(), options)?;
+    if detect::looks_binary(input) {
+        return Err(Error::Binary);
+    }
+    Ok(match options.input {
+        InputKind::Auto => detect::input_kind(input),
+        k => k,
+    })
+}
+
+/// Stage 2: the page as blocks, by the front end of its kind.
+fn front_end(input: &str, kind: InputKind, options: &Options) -> Page {
+    match kind {
+        InputKind::Html => html::front_end(input, options),
+        _ => text::front_end(input, options),
+    }
+}
+
+/// A second look the classifier takes when its first result fails a check:
+/// named, and tried in the order the front end lists them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Fallback {
+    /// Copied text: when the page has one article head (a headline over a
+    /// date or byline over prose) and the longest run of prose lies
+    /// elsewhere, the article is the prose under the head.
+    ArticleHead,
+    /// When the memory dropped everything, the page was seen before:
+    /// judge it on its own.
+    WithoutMemory,
+}
+
+/// The fallbacks of each kind of input, in order. (HTML's own fallback,
+/// building the blocks again without class pruning, belongs to its front
+/// end: [`crate::html::Pruning`].)
+fn fallbacks(kind: InputKind) -> &'static [Fallback] {
+    match kind {
+        InputKind::Html => &[],
+        _ => &[Fallback::ArticleHead, Fallback::WithoutMemory],
+    }
+}
+
+/// Stage 3: every block kept or dropped, then the fallbacks.
+fn classify(page: &mut Page, memory: Option<&Memory>, page_id: u64) {
+    run_classifier(page, memory, page_id);
+    for fallback in fallbacks(page.kind) {
+        match fallback {
+            Fallback::ArticleHead => {
+                text::prefer_article_head(page, |p| run_classifier(p, memory, page_id));
+            }
+            Fallback::WithoutMemory => {
+                if memory.is_some() && !page.blocks.iter().any(|b| b.kept) {
+                    run_classifier(page, None, page_id);
+                }
+            }
+        }
+    }
+}
+
+/// One run of the shared classifier over the page's blocks.
+pub(crate) fn run_classifier(page: &mut Page, memory: Option<&Memory>, page_id: u64) {
+    let title_key = page.title_key.as_deref();
+    let seen = |key: &str| memory.is_some_and(|m| m.seen(key, title_key, page_id));
+    let context = Context {
+        lang: page.language,
+        seen: memory.map(|_| &seen as &dyn Fn(&str) -> bool),
+    };
+    classify::classify(&mut page.blocks, &page.signals, &context);
+}
+
+/// Stage 4: the article's title and metadata, and the caller's restored
+/// blocks.
+fn assemble(mut page: Page, options: &Options) -> (Article, Vec<Block>) {
+    let title = match page.kind {
+        InputKind::Html => page.meta.title.take(),
+        _ => text::find_title(
+            &mut page.blocks,
+            page.quoted_title.take(),
+            page.head_line.take(),
+        ),
+    };
+    drop_site_name(&mut page.blocks, page.meta.site_name.as_deref());
+    restore(&mut page.blocks, &options.restore);
+    let found = match page.kind {
+        InputKind::Html => html::metadata_in_blocks(&page.blocks),
+        _ => text::metadata_in_blocks(&page.blocks, title.as_deref()),
+    };
+    let meta = page.meta;
+    let article = Article {
+        title,
+        byline: meta.byline.or(found.byline),
+        site_name: meta.site_name.or(found.site_name),
+        published: meta.published.or(found.published),
+        modified: meta.modified,
+        lang: meta
+            .lang
+            .or_else(|| page.language.map(|l| l.code.to_string())),
+        dir: meta.dir,
+        excerpt: meta.excerpt,
+        dateline: found.dateline,
+        canonical_url: meta.canonical_url,
+        image: meta.image,
+        tags: meta.tags,
+        input_kind: page.kind,
+        ..Article::default()
+    };
+    (article, page.blocks)
+}
+
+/// The site's name shown as a heading or line is not article text.
+fn drop_site_name(blocks: &mut [Block], site_name: Option<&str>) {
+    let Some(site) = site_name.map(util::norm_key) else {
+        return;
+    };
+    for b in blocks.iter_mut() {
+        if b.text.len() < 200 && util::norm_key(&b.text) == site {
+            b.drop_for(Reason::SiteName);
+        }
+    }
+}
+
+/// Puts back the dropped blocks the caller asked for (never the title).
+fn restore(blocks: &mut [Block], indices: &[usize]) {
+    for &i in indices {
+        if let Some(b) = blocks.get_mut(i) {
+            if !b.kept && b.kind != BlockKind::Title {
+                b.kept = true;
+                b.reason = Some(Reason::Restored);
+            }
+        }
+    }
+}
