@@ -21,7 +21,7 @@ if [ "${1:-}" = "--if-stale" ] && [ -f pkg/gleaner_bg.wasm ] && [ -f dist/www/in
 fi
 
 say "cargo build (wasm32, profile wasm)"
-cargo build --lib --target wasm32-unknown-unknown --profile wasm --no-default-features
+cargo build -p gleaner --lib --target wasm32-unknown-unknown --profile wasm --no-default-features
 
 # --target web: an ES module without top-level await that instantiates from a
 # URL, bytes or a compiled module. It runs in pages, Web Workers, module

@@ -3,7 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh
-cargo build --release
+cargo build --release -p gleaner-cli
 if [ -f scripts/build-wasm.sh ]; then
   ./scripts/build-wasm.sh
   exec node scripts/serve.mjs

@@ -6,12 +6,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh
 
+# The workspace: the library (the root package), the command line (cli/) and
+# the accuracy harness (tools/gleaner-eval/, whose tests hold the corpus floors).
 echo "== cargo clippy"
-cargo clippy --release --all-targets -- -D warnings
+cargo clippy --release --workspace --all-targets -- -D warnings
 echo "== cargo clippy (wasm32, the WebAssembly bindings)"
-cargo clippy --lib --target wasm32-unknown-unknown --no-default-features -- -D warnings
+cargo clippy -p gleaner --lib --target wasm32-unknown-unknown --no-default-features -- -D warnings
 echo "== cargo test"
-cargo test --release
+cargo test --release --workspace
 
 if [ -f package.json ] && grep -q '"test:js"' package.json; then
   echo "== npm run test:js"

@@ -1,14 +1,23 @@
-//! Data-driven cases: `tests/data/cases/<case>.src.html` (or `.src.txt`) is
-//! cleaned with the default options and compared with the files beside it:
+//! Data-driven cases, one named test each: `tests/data/cases/<case>.src.html`
+//! (or `.src.txt`) is cleaned with the default options and compared with the
+//! files beside it:
 //!
 //! - `<case>.text`: the article's `text`, exactly (trailing newline ignored);
 //! - `<case>.removed` (optional): one line per block that must be dropped,
 //!   `reason | start of the block's text`; each must match a dropped block.
 //!
 //! Each case shows one behaviour on a small page written for it.
+//! `tests/data/regression/` holds cases of the same form, one for every bug
+//! fixed. The tests are named `cases::<case>` and `regression::<case>`:
+//! `cargo test --release --test cases -- <case>` runs one.
 
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+use libtest_mimic::{Arguments, Failed, Trial};
+
+/// The folders of cases, each a test-name prefix.
+const FOLDERS: &[&str] = &["cases", "regression"];
 
 fn check(src: &Path) -> Result<(), String> {
     let name = src.file_name().and_then(|n| n.to_str()).unwrap_or_default();
@@ -59,22 +68,73 @@ fn check(src: &Path) -> Result<(), String> {
     Ok(())
 }
 
-#[test]
-fn cases() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/cases");
-    let mut srcs: Vec<_> = fs::read_dir(&dir)
-        .expect("tests/data/cases")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.to_str().is_some_and(|s| s.contains(".src.")))
+/// The case a fixture file belongs to: `x.src.html`, `x.text` and
+/// `x.removed` all belong to `x`; `None` for anything else.
+fn case_of(file: &str) -> Option<&str> {
+    file.split_once(".src.")
+        .map(|(stem, _)| stem)
+        .or_else(|| file.strip_suffix(".text"))
+        .or_else(|| file.strip_suffix(".removed"))
+}
+
+/// Fails when a folder holds a file that is not part of a case with an
+/// input (a `.text` or `.removed` left behind by a renamed case would
+/// otherwise never run), or a case without its `.text`.
+fn check_folder(dir: &Path, files: &[String]) -> Result<(), String> {
+    let inputs: Vec<&str> = files
+        .iter()
+        .filter(|f| f.contains(".src."))
+        .filter_map(|f| case_of(f))
         .collect();
-    srcs.sort();
-    assert!(!srcs.is_empty(), "no cases in {}", dir.display());
-    let failures: Vec<String> = srcs.iter().filter_map(|p| check(p).err()).collect();
-    assert!(
-        failures.is_empty(),
-        "{} of {} cases failed:\n\n{}",
-        failures.len(),
-        srcs.len(),
-        failures.join("\n\n")
-    );
+    let mut wrong = Vec::new();
+    for f in files.iter().filter(|f| *f != "README.md") {
+        match case_of(f) {
+            Some(case) if inputs.contains(&case) => {}
+            Some(_) => wrong.push(format!("{f}: no <case>.src.* input beside it")),
+            None => wrong.push(format!("{f}: not a case file")),
+        }
+    }
+    for case in &inputs {
+        if !files.iter().any(|f| *f == format!("{case}.text")) {
+            wrong.push(format!("{case}: no {case}.text"));
+        }
+    }
+    if inputs.is_empty() {
+        wrong.push("no cases".to_string());
+    }
+    if wrong.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("{}:\n{}", dir.display(), wrong.join("\n")))
+    }
+}
+
+fn trials() -> Vec<Trial> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
+    let mut trials = Vec::new();
+    for folder in FOLDERS {
+        let dir = root.join(folder);
+        let mut files: Vec<String> = fs::read_dir(&dir)
+            .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+            .filter_map(|e| e.ok()?.file_name().into_string().ok())
+            .collect();
+        files.sort();
+        let layout = {
+            let (dir, files) = (dir.clone(), files.clone());
+            move || check_folder(&dir, &files).map_err(Failed::from)
+        };
+        trials.push(Trial::test(format!("{folder}::files_form_cases"), layout));
+        for file in files.iter().filter(|f| f.contains(".src.")) {
+            let src: PathBuf = dir.join(file);
+            let case = case_of(file).unwrap_or(file);
+            trials.push(Trial::test(format!("{folder}::{case}"), move || {
+                check(&src).map_err(Failed::from)
+            }));
+        }
+    }
+    trials
+}
+
+fn main() -> std::process::ExitCode {
+    libtest_mimic::run(&Arguments::from_args(), trials()).exit_code()
 }

@@ -1,6 +1,7 @@
 //! Inputs found by fuzzing (tests/data/fuzz/), run through every entry
-//! point with the fuzz targets' invariants (fuzz/src/invariants.rs), and the
-//! same invariants over the corpus pages.
+//! point with the fuzz targets' invariants (fuzz/src/invariants.rs), each a
+//! test of its own (`fuzz::<file>`), and the same invariants over the corpus
+//! pages.
 
 mod common;
 #[path = "../fuzz/src/invariants.rs"]
@@ -8,6 +9,7 @@ mod common;
 mod invariants;
 
 use gleaner::{clean, InputKind, Options};
+use libtest_mimic::{Arguments, Trial};
 
 fn check_all(name: &str, data: &[u8]) {
     let ammonia = invariants::ammonia_builder();
@@ -48,23 +50,29 @@ fn check_all(name: &str, data: &[u8]) {
     }
 }
 
-#[test]
-fn fuzz_findings_keep_their_fixes() {
+/// One test per fuzz finding: it keeps its fix.
+fn fuzz_findings() -> Vec<Trial> {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/fuzz");
-    let mut n = 0;
-    for entry in std::fs::read_dir(&dir).expect("tests/data/fuzz") {
-        let path = entry.expect("entry").path();
-        if path.extension().is_some_and(|e| e == "md") {
-            continue;
-        }
-        let data = std::fs::read(&path).expect("read");
-        check_all(&path.display().to_string(), &data);
-        n += 1;
-    }
-    assert!(n > 0);
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .expect("tests/data/fuzz")
+        .map(|entry| entry.expect("entry").path())
+        .filter(|path| path.extension().is_none_or(|e| e != "md"))
+        .collect();
+    paths.sort();
+    assert!(!paths.is_empty(), "no fuzz findings in {}", dir.display());
+    paths
+        .into_iter()
+        .map(|path| {
+            let file = path.file_name().unwrap_or_default().to_string_lossy();
+            Trial::test(format!("fuzz::{file}"), move || {
+                let data = std::fs::read(&path).expect("read");
+                check_all(&path.display().to_string(), &data);
+                Ok(())
+            })
+        })
+        .collect()
 }
 
-#[test]
 fn corpus_pages_keep_the_invariants() {
     let shared = common::shared();
     let mut n = 0;
@@ -111,8 +119,6 @@ fn corpus_pages_keep_the_invariants() {
 /// Triage of fuzz findings against the current code:
 /// `GLEANER_FUZZ_ARTIFACTS=fuzz/artifacts/html cargo test --release --test fuzz_regressions -- --ignored`
 /// lists every file that still breaks an invariant.
-#[test]
-#[ignore = "triage tool: needs GLEANER_FUZZ_ARTIFACTS"]
 fn triage_fuzz_artifacts() {
     let Some(dir) = std::env::var_os("GLEANER_FUZZ_ARTIFACTS") else {
         return;
@@ -126,4 +132,21 @@ fn triage_fuzz_artifacts() {
         }
     }
     assert!(broken.is_empty(), "still broken: {broken:#?}");
+}
+
+fn main() -> std::process::ExitCode {
+    let mut trials = fuzz_findings();
+    trials.push(Trial::test("corpus_pages_keep_the_invariants", || {
+        corpus_pages_keep_the_invariants();
+        Ok(())
+    }));
+    // A triage tool, not a test: run with --ignored (or --include-ignored).
+    trials.push(
+        Trial::test("triage_fuzz_artifacts", || {
+            triage_fuzz_artifacts();
+            Ok(())
+        })
+        .with_ignored_flag(true),
+    );
+    libtest_mimic::run(&Arguments::from_args(), trials).exit_code()
 }

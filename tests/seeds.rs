@@ -1,8 +1,10 @@
 //! The original examples of the job: five copied news pages and what a person
-//! expects of them.
+//! expects of them. Each seed is a test of its own (`seeds::<name>`), and
+//! `one_cleaner_marks_the_shared_footer_as_repeated` runs them through one `Cleaner`.
 
 mod common;
 
+use libtest_mimic::{Arguments, Failed, Trial};
 use serde_json::Value;
 
 fn seeds() -> Vec<(String, String, Value)> {
@@ -24,61 +26,57 @@ fn seeds() -> Vec<(String, String, Value)> {
     out
 }
 
-#[test]
-fn seeds_give_exactly_the_expected_article_and_metadata() {
-    for (name, text, expected) in seeds() {
-        let article = gleaner::clean(&text, &gleaner::Options::default()).expect(&name);
-        let paragraphs: Vec<&str> = article.text.split("\n\n").collect();
-        let want: Vec<&str> = expected["paragraphs"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|p| p.as_str().unwrap())
-            .collect();
-        assert_eq!(paragraphs, want, "{name}: paragraphs");
-        assert_eq!(
-            article.title.as_deref(),
-            expected["title"].as_str(),
-            "{name}: title"
-        );
-        let places: Vec<&str> = expected["dateline"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|p| p.as_str().unwrap())
-            .collect();
-        assert_eq!(
-            article.dateline.as_ref().map(|d| d.places.clone()),
-            Some(places.iter().map(|s| s.to_string()).collect()),
-            "{name}: dateline places"
-        );
-        assert_eq!(
-            article.lang.as_deref(),
-            expected["lang"].as_str(),
-            "{name}: lang"
-        );
-        assert_eq!(
-            article.site_name.as_deref(),
-            expected["site_name"].as_str(),
-            "{name}: site"
-        );
-        // Every input line is reported, and every dropped one says why.
-        assert!(
-            article.blocks.iter().all(|b| b.kept || b.reason.is_some()),
-            "{name}: reasons"
-        );
-        let lines = text.lines().filter(|l| !l.trim().is_empty()).count();
-        assert_eq!(article.blocks.len(), lines, "{name}: one block per line");
-    }
+/// One seed gives exactly the expected article and metadata.
+fn seed_gives_the_expected_article(name: &str, text: &str, expected: &Value) {
+    let article = gleaner::clean(text, &gleaner::Options::default()).expect(name);
+    let paragraphs: Vec<&str> = article.text.split("\n\n").collect();
+    let want: Vec<&str> = expected["paragraphs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p.as_str().unwrap())
+        .collect();
+    assert_eq!(paragraphs, want, "{name}: paragraphs");
+    assert_eq!(
+        article.title.as_deref(),
+        expected["title"].as_str(),
+        "{name}: title"
+    );
+    let places: Vec<&str> = expected["dateline"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p.as_str().unwrap())
+        .collect();
+    assert_eq!(
+        article.dateline.as_ref().map(|d| d.places.clone()),
+        Some(places.iter().map(|s| s.to_string()).collect()),
+        "{name}: dateline places"
+    );
+    assert_eq!(
+        article.lang.as_deref(),
+        expected["lang"].as_str(),
+        "{name}: lang"
+    );
+    assert_eq!(
+        article.site_name.as_deref(),
+        expected["site_name"].as_str(),
+        "{name}: site"
+    );
+    // Every input line is reported, and every dropped one says why.
+    assert!(
+        article.blocks.iter().all(|b| b.kept || b.reason.is_some()),
+        "{name}: reasons"
+    );
+    let lines = text.lines().filter(|l| !l.trim().is_empty()).count();
+    assert_eq!(article.blocks.len(), lines, "{name}: one block per line");
 }
 
-#[test]
-fn one_cleaner_marks_the_shared_footer_as_repeated() {
+fn one_cleaner_marks_the_shared_footer_as_repeated(seeds: &[(String, String, Value)]) {
     let mut cleaner = gleaner::Cleaner::new();
-    let seeds = seeds();
     let mut earlier_lines: Vec<String> = Vec::new();
     let mut repeated_per_page = Vec::new();
-    for (name, text, expected) in &seeds {
+    for (name, text, expected) in seeds {
         let article = cleaner.clean(text).expect(name);
         let paragraphs = expected["paragraphs"].as_array().unwrap();
         // The memory never costs the article a paragraph.
@@ -137,4 +135,26 @@ fn one_cleaner_marks_the_shared_footer_as_repeated() {
         .filter(|b| b.reason == Some(gleaner::Reason::RepeatedAcrossPages))
         .count();
     assert_eq!(repeated, repeated_per_page[4]);
+}
+
+fn main() -> std::process::ExitCode {
+    let seeds = seeds();
+    let mut trials: Vec<Trial> = seeds
+        .iter()
+        .cloned()
+        .map(|(name, text, expected)| {
+            Trial::test(format!("seeds::{name}"), move || {
+                seed_gives_the_expected_article(&name, &text, &expected);
+                Ok::<(), Failed>(())
+            })
+        })
+        .collect();
+    trials.push(Trial::test(
+        "one_cleaner_marks_the_shared_footer_as_repeated",
+        move || {
+            one_cleaner_marks_the_shared_footer_as_repeated(&seeds);
+            Ok(())
+        },
+    ));
+    libtest_mimic::run(&Arguments::from_args(), trials).exit_code()
 }

@@ -66,7 +66,7 @@ async function selectTab(name) {
 }
 
 before(async () => {
-  execFileSync('cargo', ['build', '--release', '--quiet', '--bin', 'gleaner'], { cwd: ROOT, stdio: 'inherit' });
+  execFileSync('cargo', ['build', '--release', '--quiet', '-p', 'gleaner-cli'], { cwd: ROOT, stdio: 'inherit' });
   server = await startServer();
   browser = await startBrowser(server.url);
   page = browser.page;

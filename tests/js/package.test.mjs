@@ -39,7 +39,7 @@ function npm(args, cwd) {
 /** The native command line's JSON for a file; builds it when it is missing. */
 function nativeCli() {
   const bin = join(ROOT, 'target', 'release', 'gleaner');
-  execFileSync('cargo', ['build', '--release', '--quiet', '--bin', 'gleaner'], { cwd: ROOT, stdio: 'inherit' });
+  execFileSync('cargo', ['build', '--release', '--quiet', '-p', 'gleaner-cli'], { cwd: ROOT, stdio: 'inherit' });
   return (file) => {
     const r = spawnSync(bin, ['--format', 'json', file], { encoding: 'utf8', maxBuffer: 256 << 20 });
     if (r.status !== 0) return { error: r.stderr.trim() || `exit ${r.status}` };

@@ -3,7 +3,6 @@
 //! in twelve languages) and the HTML corpora in `../shared/corpus/`.
 //! Runs the `gleaner-eval` binary and checks F1 with the ScrapingHub
 //! benchmark's metric, and the metadata scores on the Readability pages.
-#![cfg(feature = "cli")]
 
 use std::path::PathBuf;
 use std::process::Command;
@@ -23,18 +22,21 @@ const SCRAPINGHUB_HTML_F1: f64 = 0.975;
 /// The 130 Readability test pages as HTML, against the text of `expected.html`.
 const READABILITY_HTML_F1: f64 = 0.95;
 
+/// The repository's root (this test lives in `tools/gleaner-eval/`).
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
 /// The shared corpora beside the repository (or `$GLEANER_SHARED`).
 fn shared() -> PathBuf {
     std::env::var_os("GLEANER_SHARED")
         .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared"))
+        .unwrap_or_else(|| root().join("../shared"))
 }
 
 /// Runs `gleaner-eval --json --input text` on a dev set and returns its last line, parsed.
 fn eval(set: &str) -> (Value, String) {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/data/copied")
-        .join(set);
+    let dir = root().join("tests/data/copied").join(set);
     assert!(
         dir.join("ground-truth.json").is_file(),
         "dev set missing: {}",
@@ -100,7 +102,7 @@ const PASTED_ARTICLE_F1: f64 = 0.97;
 
 #[test]
 fn pasted_article_comes_back() {
-    let src = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/copied/scrapinghub");
+    let src = root().join("tests/data/copied/scrapinghub");
     let truth = std::fs::read_to_string(src.join("ground-truth.json")).expect("ground truth");
     let pages: Value = serde_json::from_str(&truth).expect("ground truth is JSON");
     let dir = std::env::temp_dir().join(format!("gleaner-pasted-{}", std::process::id()));
@@ -184,8 +186,7 @@ const TEXT_METADATA_FLOORS: &[(&str, f64)] =
 
 #[test]
 fn readability_copied_text_metadata_floors() {
-    let texts =
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/copied/readability/text");
+    let texts = root().join("tests/data/copied/readability/text");
     let texts = texts.to_string_lossy();
     let (json, report) = run_eval(
         &["--input", "text", "--texts", &texts, "--metadata"],
