@@ -12,10 +12,9 @@ use crate::blocks::{Block, BlockKind};
 use crate::lang::{self, Language};
 use crate::metadata::{find_date, has_day_and_time, is_month, parse_byline};
 use crate::reason::{Furniture, Reason};
+use crate::tuning::ClassifyTuning;
 use crate::util::{char_len, data_lines, norm_key, prefix, text_len, words};
 
-/// Blocks shorter than this (in characters) are "short": their neighbours decide.
-const SHORT: usize = 70;
 /// Blocks at least this long with a high stop-word density are good on their own.
 const LONG: usize = 200;
 /// Stop-word density above which a long block is prose.
@@ -47,6 +46,8 @@ pub(crate) struct Signals {
 /// What the classifier knows about the page as a whole.
 pub(crate) struct Context<'a> {
     pub lang: Option<&'static Language>,
+    /// The thresholds.
+    pub tuning: &'a ClassifyTuning,
     /// Fingerprints seen on earlier pages of the same site.
     pub seen: Option<&'a dyn Fn(&str) -> bool>,
 }
@@ -270,7 +271,13 @@ pub(crate) fn relative_time(text: &str) -> bool {
 }
 
 /// The class of a block from its own features alone.
-fn initial(block: &Block, f: &Features, s: &Signals, lang_known: bool) -> Class {
+fn initial(
+    block: &Block,
+    f: &Features,
+    s: &Signals,
+    lang_known: bool,
+    t: &ClassifyTuning,
+) -> Class {
     // (Short lines of markup are code, an example in a tutorial.)
     if !s.content && block.kind == BlockKind::Paragraph && f.chars >= 200 && markup(&block.text) {
         return Class::Bad(Reason::Markup);
@@ -374,7 +381,7 @@ fn initial(block: &Block, f: &Features, s: &Signals, lang_known: bool) -> Class 
     ) {
         return Class::Short;
     }
-    if f.chars < SHORT {
+    if f.chars < t.short {
         return Class::Short;
     }
     let prose = if lang_known {
@@ -533,7 +540,7 @@ const RECORD_CHARS: usize = 200;
 /// text (with at most a line between, the list's own heading) the list goes
 /// on with the article; a table's rows as long as a paragraph group are text
 /// of their own. Menus are lists too, but of bare names: no shape.
-fn records(classes: &mut [Class], chars: &[usize], blocks: &[Block]) {
+fn records(classes: &mut [Class], chars: &[usize], blocks: &[Block], t: &ClassifyTuning) {
     let doubtful = |c: &Class| matches!(c, Class::Short | Class::NearGood);
     let mut i = 0;
     while i < classes.len() {
@@ -559,7 +566,7 @@ fn records(classes: &mut [Class], chars: &[usize], blocks: &[Block]) {
         let after_text = (start >= 1 && text(start - 1))
             || (start >= 2
                 && text(start - 2)
-                && chars[start - 1] < SHORT
+                && chars[start - 1] < t.short
                 && classes[start - 1] == Class::Short);
         let table = matches!(s, Shape::Cells(_));
         let run_chars: usize = chars[start..i].iter().sum();
@@ -1163,10 +1170,10 @@ pub(crate) fn classify(blocks: &mut [Block], signals: &[Signals], page: &Context
                 && block.text.matches('\t').count() < 2
         }) {
             repeats.push((first, i));
-            own.push(initial(block, &f, s, lang_known));
+            own.push(initial(block, &f, s, lang_known, page.tuning));
             Class::Bad(Reason::Repeated(first + 1))
         } else {
-            initial(block, &f, s, lang_known)
+            initial(block, &f, s, lang_known, page.tuning)
         };
         seen_keys.entry(key).or_insert(i);
         classes.push(class);
@@ -1189,7 +1196,7 @@ pub(crate) fn classify(blocks: &mut [Block], signals: &[Signals], page: &Context
         }
     }
 
-    records(&mut classes, &chars, blocks);
+    records(&mut classes, &chars, blocks, page.tuning);
 
     // Context: short blocks take the class of their neighbours.
     let revised: Vec<Class> = (0..classes.len())

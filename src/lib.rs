@@ -38,6 +38,7 @@ mod pipeline;
 mod reason;
 mod render;
 mod text;
+mod tuning;
 mod util;
 
 #[cfg(target_arch = "wasm32")]

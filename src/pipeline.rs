@@ -18,6 +18,7 @@ use crate::memory::Memory;
 use crate::options::{InputKind, Options};
 use crate::page::Page;
 use crate::reason::Reason;
+use crate::tuning::{ClassifyTuning, Tuning};
 use crate::{detect, html, render, text, util};
 
 /// Cleans one page, with the memory of earlier pages when there is one.
@@ -27,15 +28,16 @@ pub(crate) fn clean_with_memory(
     memory: Option<&mut Memory>,
 ) -> Result<Article, Error> {
     let kind = detect(input, options)?;
-    let mut page = front_end(input, kind, options);
+    let tuning = Tuning::default();
+    let mut page = front_end(input, kind, options, &tuning);
     // The page's fingerprint matters only to a memory: not computed without one.
     let page_id = memory.as_ref().map_or(0, |_| util::page_id(input));
-    classify(&mut page, memory.as_deref(), page_id);
+    classify(&mut page, memory.as_deref(), page_id, &tuning);
     if let Some(m) = memory {
         let texts = page.blocks.iter().map(|b| b.text.as_str());
         m.remember(texts, page.title_key.as_deref(), page_id);
     }
-    let (mut article, blocks) = assemble(page, options);
+    let (mut article, blocks) = assemble(page, options, &tuning);
     render::finish(&mut article, blocks, options);
     Ok(article)
 }
@@ -64,9 +66,9 @@ fn detect(input: &str, options: &Options) -> Result<InputKind, Error> {
 }
 
 /// Stage 2: the page as blocks, by the front end of its kind.
-fn front_end(input: &str, kind: InputKind, options: &Options) -> Page {
+fn front_end(input: &str, kind: InputKind, options: &Options, tuning: &Tuning) -> Page {
     match kind {
-        InputKind::Html => html::front_end(input, options),
+        InputKind::Html => html::front_end(input, options, &tuning.html),
         _ => text::front_end(input, options),
     }
 }
@@ -95,16 +97,17 @@ fn fallbacks(kind: InputKind) -> &'static [Fallback] {
 }
 
 /// Stage 3: every block kept or dropped, then the fallbacks.
-fn classify(page: &mut Page, memory: Option<&Memory>, page_id: u64) {
-    run_classifier(page, memory, page_id);
+fn classify(page: &mut Page, memory: Option<&Memory>, page_id: u64, tuning: &Tuning) {
+    let run = |page: &mut Page, memory: Option<&Memory>| {
+        run_classifier(page, memory, page_id, &tuning.classify);
+    };
+    run(page, memory);
     for fallback in fallbacks(page.kind) {
         match fallback {
-            Fallback::ArticleHead => {
-                text::prefer_article_head(page, |p| run_classifier(p, memory, page_id));
-            }
+            Fallback::ArticleHead => text::prefer_article_head(page, |p| run(p, memory)),
             Fallback::WithoutMemory => {
                 if memory.is_some() && !page.blocks.iter().any(|b| b.kept) {
-                    run_classifier(page, None, page_id);
+                    run(page, None);
                 }
             }
         }
@@ -112,11 +115,12 @@ fn classify(page: &mut Page, memory: Option<&Memory>, page_id: u64) {
 }
 
 /// One run of the shared classifier over the page's blocks.
-pub(crate) fn run_classifier(page: &mut Page, memory: Option<&Memory>, page_id: u64) {
+fn run_classifier(page: &mut Page, memory: Option<&Memory>, page_id: u64, tuning: &ClassifyTuning) {
     let title_key = page.title_key.as_deref();
     let seen = |key: &str| memory.is_some_and(|m| m.seen(key, title_key, page_id));
     let context = Context {
         lang: page.language,
+        tuning,
         seen: memory.map(|_| &seen as &dyn Fn(&str) -> bool),
     };
     classify::classify(&mut page.blocks, &page.signals, &context);
@@ -124,13 +128,14 @@ pub(crate) fn run_classifier(page: &mut Page, memory: Option<&Memory>, page_id: 
 
 /// Stage 4: the article's title and metadata, and the caller's restored
 /// blocks.
-fn assemble(mut page: Page, options: &Options) -> (Article, Vec<Block>) {
+fn assemble(mut page: Page, options: &Options, tuning: &Tuning) -> (Article, Vec<Block>) {
     let title = match page.kind {
         InputKind::Html => page.meta.title.take(),
         _ => text::find_title(
             &mut page.blocks,
             page.quoted_title.take(),
             page.head_line.take(),
+            &tuning.text,
         ),
     };
     drop_site_name(&mut page.blocks, page.meta.site_name.as_deref());

@@ -9,6 +9,7 @@ use crate::metadata::{find_date, parse_byline, parse_dateline, InBlocks};
 use crate::options::{InputKind, Options};
 use crate::page::Page;
 use crate::reason::{Furniture, Reason};
+use crate::tuning::TextTuning;
 use crate::util::{has_words, norm_key, text_len, words};
 
 /// List markers that open a line of a list.
@@ -505,10 +506,6 @@ fn two_sentences(text: &str) -> bool {
     })
 }
 
-/// How long a headline-like line is at least to be taken for a standfirst
-/// when a shorter headline stands above it.
-const STANDFIRST: usize = 90;
-
 /// How many lines above the article its headline may stand.
 const TITLE_REACH: usize = 8;
 
@@ -519,6 +516,7 @@ pub(crate) fn find_title(
     blocks: &mut [Block],
     quoted: Option<String>,
     head_line: Option<String>,
+    t: &TextTuning,
 ) -> Option<String> {
     let first_kept = blocks.iter().position(|b| b.kept)?;
     let mut shown: HashMap<&str, usize> = HashMap::new();
@@ -563,7 +561,7 @@ pub(crate) fn find_title(
     // standfirst reads like one, without its full stop) has a shorter
     // headline above it (past a caption), that one is the title.
     let over_standfirst = |c: usize| -> usize {
-        if blocks[c].text.chars().count() < STANDFIRST {
+        if blocks[c].text.chars().count() < t.standfirst {
             return c;
         }
         let above = |i: usize| i.checked_sub(1);

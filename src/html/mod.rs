@@ -9,6 +9,7 @@ use crate::classify::Signals;
 use crate::metadata::InBlocks;
 use crate::options::{InputKind, Options};
 use crate::page::Page;
+use crate::tuning::HtmlTuning;
 mod meta;
 pub(crate) mod parse;
 mod url;
@@ -920,14 +921,6 @@ impl<'a> Extractor<'a> {
         } else {
             top
         };
-        if std::env::var_os("GLEANER_DEBUG").is_some() {
-            eprintln!(
-                "top {:?} {:?} score {top_score} chars {}",
-                dom.tag(top),
-                dom.attr(top, "class"),
-                (stats[top].chars as usize)
-            );
-        }
         // The page's own markup of the article body wins over a container
         // elsewhere or inside it that only scored higher.
         let top = match marked {
@@ -1687,21 +1680,17 @@ pub(crate) enum Pruning {
     /// Class and id words of page furniture prune their subtrees.
     ByClass,
     /// Only tags, roles and hidden elements prune: the fallback when
-    /// pruning by class leaves less than [`MIN_CONTENT`] characters in
-    /// the article's container.
+    /// pruning by class leaves less than [`HtmlTuning::min_content`]
+    /// characters in the article's container.
     TagsOnly,
 }
 
-/// Characters in the article's container below which the blocks are
-/// built again with [`Pruning::TagsOnly`].
-const MIN_CONTENT: usize = 200;
-
 /// The HTML front end: the page as blocks, with signals and metadata.
-pub(crate) fn front_end(input: &str, options: &Options) -> Page {
+pub(crate) fn front_end(input: &str, options: &Options, tuning: &HtmlTuning) -> Page {
     let dom = parse::parse(input);
     let mut meta = meta::extract(&dom, options.base_url.as_deref());
     let base = options.base_url.as_deref().or(meta.base.as_deref());
-    let (mut blocks, signals) = blocks_with_fallback(&dom, base);
+    let (mut blocks, signals) = blocks_with_fallback(&dom, base, tuning);
     // The blocks hold all that is still needed of the page: the tree goes
     // before classifying and rendering, which would otherwise add to it.
     drop(dom);
@@ -1733,7 +1722,11 @@ pub(crate) fn front_end(input: &str, options: &Options) -> Page {
 
 /// The blocks built with [`Pruning::ByClass`], or with
 /// [`Pruning::TagsOnly`] when that keeps more of the article.
-fn blocks_with_fallback(dom: &Dom, base: Option<&str>) -> (Vec<Block>, Vec<Signals>) {
+fn blocks_with_fallback(
+    dom: &Dom,
+    base: Option<&str>,
+    tuning: &HtmlTuning,
+) -> (Vec<Block>, Vec<Signals>) {
     let content_chars = |bs: &[Block], ss: &[Signals]| -> usize {
         bs.iter()
             .zip(ss)
@@ -1742,7 +1735,7 @@ fn blocks_with_fallback(dom: &Dom, base: Option<&str>) -> (Vec<Block>, Vec<Signa
             .sum()
     };
     let (blocks, signals) = build_blocks(dom, base, Pruning::ByClass);
-    if content_chars(&blocks, &signals) >= MIN_CONTENT {
+    if content_chars(&blocks, &signals) >= tuning.min_content {
         return (blocks, signals);
     }
     let (plain, plain_signals) = build_blocks(dom, base, Pruning::TagsOnly);
@@ -1844,20 +1837,6 @@ fn build_blocks(dom: &Dom, base: Option<&str>, pruning: Pruning) -> (Vec<Block>,
             }
         })
         .collect::<Vec<Signals>>();
-    if std::env::var_os("GLEANER_DEBUG").is_some_and(|v| v == "blocks") {
-        for ((b, info), s) in blocks.iter().zip(&infos).zip(&signals) {
-            eprintln!(
-                "{:>4} {:?} ld {:.2} c {} {:?} {:?}: {}",
-                info.node,
-                dom.tag(info.node),
-                s.link_density,
-                s.content as u8,
-                dom.attr(info.node, "class"),
-                s.boilerplate,
-                crate::util::prefix(&b.text, 80)
-            );
-        }
-    }
     (blocks, signals)
 }
 
