@@ -1,6 +1,7 @@
 // The package as users meet it in a bundler: the packed tarball installed
 // into a small project (tests/bundlers/app), built in production mode by
-// Vite and by webpack with no configuration beyond paths, served
+// Vite and by webpack with no configuration beyond paths (and by esbuild,
+// with the wasm copied beside the bundle as the README says), served
 // statically, and loaded in Debian's Chromium. The page cleans a sample
 // itself, and posts it to a module worker right after creating the worker;
 // both must show the article's title, with no console error.
@@ -8,8 +9,9 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -124,5 +126,23 @@ test('webpack: a production build cleans in the page and in a module worker', as
     .replace('<script type="module" src="./main.js"></script>', '<script defer src="main.js"></script>');
   assert.match(html, /defer src="main.js"/);
   writeFileSync(join(outDir, 'index.html'), html);
+  check(await run(outDir));
+});
+
+test('esbuild: an ESM bundle of the page and the worker, with the wasm copied beside them', async () => {
+  // esbuild leaves `new URL('…', import.meta.url)` alone: it neither bundles
+  // the worker nor copies the wasm. As the README says, the worker is a
+  // second entry point and gleaner/gleaner.wasm is copied next to the
+  // bundles, where the glue's `new URL('gleaner_bg.wasm', import.meta.url)`
+  // finds it.
+  const esbuild = await import('esbuild');
+  const outDir = join(work, 'esbuild');
+  await esbuild.build({
+    absWorkingDir: APP, entryPoints: ['main.js', 'worker.js'], bundle: true, format: 'esm',
+    minify: true, outdir: outDir, logLevel: 'warning',
+  });
+  const wasm = createRequire(join(HERE, 'package.json')).resolve('gleaner/gleaner.wasm');
+  copyFileSync(wasm, join(outDir, 'gleaner_bg.wasm'));
+  copyFileSync(join(APP, 'index.html'), join(outDir, 'index.html'));
   check(await run(outDir));
 });
