@@ -1,6 +1,8 @@
-// gleaner/init: the entry that does not initialise itself, for module
-// service workers (no top-level await) and for callers that bring their own
-// bytes. Call `await init()` or `initSync(bytes)` once, then use the API.
+// gleaner/init: the entry that does not initialise itself, for callers that
+// bring their own bytes or URL (an extension's own file, a custom loader).
+// Call `await init()` or `initSync(bytes)` once, then use the API. The
+// default entry ("gleaner") is this plus a `ready` promise that has already
+// started `init()`.
 //
 // Every call is guarded: if the WebAssembly module traps (a bug, or memory
 // exhausted), the module is re-instantiated and a clear Error is thrown, so
@@ -17,7 +19,8 @@ import wasmInit, {
 } from './gleaner.js';
 
 let ready = false;
-let initPromise;
+let initPromise; // the load in progress
+let loadError; // why the last load failed
 
 /** The crate's version, e.g. "0.1.0" (a live binding, set by init). */
 export let version;
@@ -30,14 +33,20 @@ function finish() {
 /**
  * Instantiates the module. Without an argument it fetches `gleaner_bg.wasm`
  * next to this file; it also takes a URL, a Response, bytes or a
- * WebAssembly.Module. Safe to call more than once.
+ * WebAssembly.Module, or a promise of one of those. Safe to call more than
+ * once.
  */
 export function init(input) {
   if (ready) return Promise.resolve();
   if (!initPromise) {
+    loadError = undefined;
     initPromise = wasmInit(input === undefined ? undefined : { module_or_path: input })
       .then(finish)
-      .catch((e) => { initPromise = undefined; throw e; });
+      .catch((e) => {
+        initPromise = undefined;
+        loadError = e;
+        throw new Error(`gleaner could not load its WebAssembly module: ${e?.message ?? e}`, { cause: e });
+      });
   }
   return initPromise;
 }
@@ -55,9 +64,14 @@ export function isInitialized() {
 }
 
 function needReady() {
-  if (!ready) {
-    throw new Error('gleaner is not initialised: call `await init()` (or `initSync(bytes)`) from "gleaner/init" first, or import "gleaner"');
+  if (ready) return;
+  if (initPromise) {
+    throw new Error('gleaner is still loading its WebAssembly module: `await ready` (from "gleaner") or `await init()` before the first call');
   }
+  if (loadError) {
+    throw new Error(`gleaner could not load its WebAssembly module: ${loadError?.message ?? loadError}`, { cause: loadError });
+  }
+  throw new Error('gleaner is not initialised: call `await init()` or `initSync(bytes)` from "gleaner/init" first');
 }
 
 // Runs a call into the module; a trap re-instantiates it and becomes an Error.

@@ -7,6 +7,8 @@
 #   dist/extension/reader.*           the reader page
 #   dist/extension/gleaner/           pkg/init.js, pkg/gleaner.js, pkg/gleaner_bg.wasm
 #   dist/extension/icons/             drawn by extension/icons.mjs
+#   dist/gleaner-extension-VERSION.zip  the same files, manifest.json at the
+#                                     root: the upload for the Chrome Web Store
 #
 # Load it at chrome://extensions (Developer mode, "Load unpacked").
 set -euo pipefail
@@ -35,4 +37,8 @@ if grep -rEn "(src|href)=[\"']https?:|import[^;]*[\"']https?:|@import" "$out" --
   echo "[build-extension] a file of the extension loads remote code" >&2
   exit 1
 fi
+version=$(node -p 'require("./package.json").version')
+rm -f dist/gleaner-extension-*.zip
+node scripts/zip-dir.mjs "$out" "dist/gleaner-extension-$version.zip" >/dev/null
 say "done: $out ($(du -sh "$out" | cut -f1)); load it unpacked at chrome://extensions"
+say "for the Chrome Web Store: dist/gleaner-extension-$version.zip ($(du -h "dist/gleaner-extension-$version.zip" | cut -f1))"

@@ -3,7 +3,8 @@
 #
 #   pkg/        the npm package's built files: gleaner_bg.wasm (optimised),
 #               gleaner.js (wasm-bindgen glue, --target web) and the
-#               hand-written entries from js/ (index.js, init.js, node.js)
+#               hand-written entries from js/ (index.js, init.js, init-node.js,
+#               node.js)
 #   dist/www/   the static web app: www/ plus pkg/ (served by scripts/serve.mjs)
 #
 # Usage: scripts/build-wasm.sh [--if-stale]
@@ -13,11 +14,27 @@ cd "$(dirname "$0")/.."
 
 say() { printf '\033[1m[build-wasm]\033[0m %s\n' "$*"; }
 
-inputs=(src Cargo.toml Cargo.lock js www index.d.ts scripts/build-wasm.sh)
+inputs=(src Cargo.toml Cargo.lock js www index.d.ts init.d.ts scripts/build-wasm.sh)
 if [ "${1:-}" = "--if-stale" ] && [ -f pkg/gleaner_bg.wasm ] && [ -f dist/www/index.html ] \
    && [ -z "$(find "${inputs[@]}" -newer pkg/.stamp -print -quit 2>/dev/null || echo stale)" ]; then
   say "pkg/ and dist/www/ are up to date"
   exit 0
+fi
+
+# What the build needs beyond cargo: ./scripts/setup.sh installs all of it.
+if command -v rustup >/dev/null && ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  echo "[build-wasm] Rust's wasm32-unknown-unknown target is missing: run ./scripts/setup.sh first" >&2
+  exit 1
+fi
+if ! command -v wasm-bindgen >/dev/null; then
+  echo "[build-wasm] the wasm-bindgen CLI is missing: run ./scripts/setup.sh first" >&2
+  exit 1
+fi
+# wasm-opt comes from the pinned npm package binaryen (package-lock.json).
+wasm_opt=node_modules/.bin/wasm-opt
+if [ ! -x "$wasm_opt" ]; then
+  say "wasm-opt (npm's binaryen) is not installed: running npm ci first"
+  npm ci --no-audit --no-fund
 fi
 
 say "cargo build (wasm32, profile wasm)"
@@ -39,7 +56,7 @@ wasm-bindgen "$target_dir/wasm32-unknown-unknown/wasm/gleaner.wasm" \
 # wasm-opt reads the enabled features from the module's target_features
 # section (kept) and optimises for size.
 say "wasm-opt -Os"
-npx --no-install wasm-opt -Os "$out/gleaner_bg.wasm" -o "$out/gleaner_bg.opt.wasm" 2> >(grep -v 'npm warn' >&2)
+"$wasm_opt" -Os "$out/gleaner_bg.wasm" -o "$out/gleaner_bg.opt.wasm"
 
 # pkg/ and dist/www/ are assembled beside their places and moved in at the
 # end, so a build running at the same time never sees them half-written.
@@ -48,7 +65,7 @@ trap 'rm -rf "$tmp"' EXIT
 mkdir -p "$tmp/pkg"
 cp "$out/gleaner.js" "$tmp/pkg/gleaner.js"
 cp "$out/gleaner_bg.opt.wasm" "$tmp/pkg/gleaner_bg.wasm"
-cp js/index.js js/init.js js/node.js "$tmp/pkg/"
+cp js/index.js js/init.js js/init-node.js js/node.js "$tmp/pkg/"
 
 # The web app: www/ plus the package; the service worker's cache name
 # carries a hash of the files, so a new build replaces the old cache.

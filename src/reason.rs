@@ -406,8 +406,8 @@ mod tests {
         unique.dedup();
         assert_eq!(unique.len(), codes.len(), "{codes:?}");
         assert_eq!(Reason::MostlyLinks.code(), "link-farm");
-        // index.d.ts lists exactly these codes in `ReasonCode`.
-        let types = include_str!("../index.d.ts");
+        // init.d.ts (the package's types) lists exactly these codes in `ReasonCode`.
+        let types = include_str!("../init.d.ts");
         let union = types
             .split("export type ReasonCode =")
             .nth(1)

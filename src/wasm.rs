@@ -375,7 +375,9 @@ fn article_to_js(a: &Article) -> Result<JsValue, JsError> {
         published_time: &a.published,
         content: &a.html,
         text_content: &a.text,
-        length: a.text.chars().count(),
+        // Readability's `length` is `textContent.length`: UTF-16 code units,
+        // so an emoji outside the BMP counts 2.
+        length: a.text.encode_utf16().count(),
     };
     js_sys::JSON::parse(&miniserde::json::to_string(&article))
         .map_err(|e| JsError::new(&format!("cannot convert the article: {}", js_string(&e))))

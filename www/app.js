@@ -12,7 +12,7 @@ const els = {
   copy: $('copy-button'), copyWhat: $('copy-what'), download: $('download-button'), downloadWhat: $('download-what'),
   imagesBar: $('images-bar'), imagesNote: $('images-note'), imagesButton: $('images-button'),
   removedList: $('removed-list'), removedGroups: $('removed-groups'), removedCount: $('removed-count'), help: $('help'), helpButton: $('help-button'),
-  dropOverlay: $('drop-overlay'), version: $('version'),
+  dropOverlay: $('drop-overlay'), version: $('version'), example: $('example'), exampleButton: $('example-button'),
 };
 
 const FORMATS = {
@@ -145,6 +145,23 @@ function cleanSource() {
   cleanDocs([{ id: nextId++, name: 'pasted page', input, restore: [] }]);
 }
 
+/** The empty state's example: a page written for gleaner (www/example.html). */
+async function cleanExample() {
+  setStatus('Loading the example page…');
+  let html;
+  try {
+    const r = await fetch('example.html');
+    if (!r.ok) throw new Error(`HTTP ${r.status}`);
+    html = await r.text();
+  } catch (e) {
+    setStatus(`Could not load the example page: ${e.message}`, true);
+    return;
+  }
+  els.source.value = html;
+  els.inputKind.value = 'auto';
+  await cleanDocs([{ id: nextId++, name: 'example.html', input: html, restore: [] }]);
+}
+
 // ---------------------------------------------------------------- view
 function show(i) {
   if (i < 0 || i >= docs.length) return;
@@ -159,6 +176,7 @@ function show(i) {
   if (!doc.article) return;
   const a = doc.article;
   els.result.hidden = false;
+  els.example.hidden = true; // the empty state is over
   if (docs.length === 1) {
     setStatus(`Cleaned in ${Math.max(1, Math.round(doc.ms ?? 0))} ms: ${a.wordCount} words kept, ${a.blocks.filter((b) => !b.kept).length} blocks removed.`);
   }
@@ -516,6 +534,7 @@ document.addEventListener('drop', (e) => {
 });
 
 els.cleanButton.addEventListener('click', cleanSource);
+els.exampleButton.addEventListener('click', cleanExample);
 els.openButton.addEventListener('click', () => els.fileInput.click());
 els.fileInput.addEventListener('change', () => { openFiles(els.fileInput.files); els.fileInput.value = ''; });
 els.prev.addEventListener('click', () => show(current - 1));

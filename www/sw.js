@@ -4,6 +4,7 @@ const CACHE = 'gleaner-__BUILD_HASH__';
 const SHELL = [
   './',
   'index.html',
+  'example.html',
   'app.css',
   'app.js',
   'zip.js',

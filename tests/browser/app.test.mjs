@@ -79,6 +79,23 @@ after(async () => {
   server?.stop();
 });
 
+// First, while the app is in its empty state.
+test('the example button cleans the built-in sample page in one click', async () => {
+  const example = join(ROOT, 'www', 'example.html');
+  const article = native(example);
+  assert.equal(article.title, 'The library that lends out seeds');
+  assert.ok(await page.locator('#example-button').isVisible(), 'the empty state offers the example');
+  await afterNewResult(() => page.locator('#example-button').click());
+  assert.equal(await page.locator('#meta-title').textContent(), article.title);
+  assert.equal(await page.locator('#out-text').textContent(), article.text);
+  assert.equal(await page.locator('#source').inputValue(), readFileSync(example, 'utf8'), 'the page it cleaned is in the text box');
+  const reasons = await page.$$eval('#removed-list li', (lis) => lis.map((li) => li.textContent));
+  for (const r of ['cookie', 'navigation', 'comments', 'related stories', 'copyright']) {
+    assert.ok(reasons.some((t) => t.includes(r)), `a block removed as ${r}`);
+  }
+  assert.ok(await page.locator('#example').isHidden(), 'the offer goes once there is a result');
+});
+
 test('pasting a seed page shows exactly its expected paragraphs and title', async () => {
   for (const name of SEEDS) {
     const expected = JSON.parse(readFileSync(join(SHARED, 'seeds', 'expected', `${name}.json`), 'utf8'));

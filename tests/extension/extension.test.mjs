@@ -8,7 +8,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { inflateRawSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -276,4 +277,43 @@ test("the extension's pages and worker request nothing outside the extension", a
   const seen = [...await worker.evaluate(RESOURCES)];
   for (const p of context.pages().filter((p) => p.url().startsWith(origin))) seen.push(...await p.evaluate(RESOURCES));
   assert.deepEqual(seen.filter((u) => !u.startsWith(origin)), []);
+});
+
+/** The entries of a ZIP archive, read from its central directory and inflated. */
+function unzip(buf) {
+  const end = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  assert.ok(end >= 0, 'the archive has an end of central directory');
+  const count = buf.readUInt16LE(end + 10);
+  let at = buf.readUInt32LE(end + 16);
+  const entries = new Map();
+  for (let i = 0; i < count; i++) {
+    assert.equal(buf.readUInt32LE(at), 0x02014b50, 'a central directory entry');
+    const method = buf.readUInt16LE(at + 10);
+    const packedSize = buf.readUInt32LE(at + 20);
+    const nameLen = buf.readUInt16LE(at + 28);
+    const extraLen = buf.readUInt16LE(at + 30);
+    const commentLen = buf.readUInt16LE(at + 32);
+    const local = buf.readUInt32LE(at + 42);
+    const name = buf.toString('utf8', at + 46, at + 46 + nameLen);
+    const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+    const packed = buf.subarray(start, start + packedSize);
+    entries.set(name, method === 8 ? inflateRawSync(packed) : packed);
+    at += 46 + nameLen + extraLen + commentLen;
+  }
+  return entries;
+}
+
+test('the build also writes the zip for the Chrome Web Store: the same files, manifest.json at its root', () => {
+  const version = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version;
+  const file = join(ROOT, 'dist', `gleaner-extension-${version}.zip`);
+  assert.ok(existsSync(file), `${file} exists`);
+  const entries = unzip(readFileSync(file));
+  const manifest = JSON.parse(entries.get('manifest.json'));
+  assert.equal(manifest.manifest_version, 3);
+  assert.equal(manifest.version, version);
+  const onDisk = (dir, base = '') => readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? onDisk(join(dir, e.name), `${base}${e.name}/`) : [`${base}${e.name}`]);
+  const files = onDisk(EXTENSION).sort();
+  assert.deepEqual([...entries.keys()].sort(), files);
+  for (const f of files) assert.ok(entries.get(f).equals(readFileSync(join(EXTENSION, f))), `${f} is the built file`);
 });

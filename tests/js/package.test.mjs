@@ -69,15 +69,32 @@ describe('the packed package', () => {
   test('contains only what a user needs', () => {
     const files = JSON.parse(readFileSync(join(work, 'consumer', 'packed-files.json'), 'utf8')).sort();
     assert.deepEqual(files, [
+      'LICENSE-APACHE',
+      'LICENSE-MIT',
       'README.md',
       'index.d.ts',
+      'init.d.ts',
       'package.json',
       'pkg/gleaner.js',
       'pkg/gleaner_bg.wasm',
       'pkg/index.js',
+      'pkg/init-node.js',
       'pkg/init.js',
       'pkg/node.js',
     ]);
+  });
+
+  test('says where it comes from, under both licences', () => {
+    const installed = join(work, 'consumer', 'node_modules', 'gleaner');
+    const meta = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8'));
+    assert.equal(meta.license, 'MIT OR Apache-2.0');
+    assert.match(meta.repository.url, /^git\+https:\/\/github\.com\/[\w-]+\/gleaner\.git$/);
+    assert.match(meta.homepage, /^https:\/\//);
+    assert.match(meta.bugs.url, /\/issues$/);
+    assert.match(readFileSync(join(installed, 'LICENSE-MIT'), 'utf8'), /^MIT License\n/);
+    assert.match(readFileSync(join(installed, 'LICENSE-APACHE'), 'utf8'), /Apache License\s+Version 2\.0, January 2004/);
+    // Only the entries that start loading the module have side effects.
+    assert.deepEqual(meta.sideEffects, ['./pkg/index.js', './pkg/node.js']);
   });
 
   test('returns the same text as the native CLI for the seeds and ten corpus pages', () => {
@@ -103,30 +120,75 @@ describe('the packed package', () => {
     assert.deepEqual(failures, []);
   });
 
-  test('the "gleaner/init" entry initialises from bytes (module service workers, custom loaders)', async () => {
+  const SMALL_PAGE = JSON.stringify('<html><head><title>A headline</title></head><body><article><h1>A headline</h1><p>This is a paragraph of real prose that is long enough for the cleaner to keep, and it has a full stop.</p></article></body></html>');
+
+  /** Runs an ES module in the consumer project and returns the JSON it prints. */
+  function runInProject(name, lines) {
     const project = join(work, 'consumer');
-    writeFileSync(join(project, 'init.mjs'), [
+    writeFileSync(join(project, name), lines.join('\n'));
+    return JSON.parse(execFileSync(process.execPath, [name], { cwd: project, encoding: 'utf8' }));
+  }
+
+  test('the "gleaner/init" entry initialises from bytes (custom loaders)', () => {
+    const out = runInProject('init-bytes.mjs', [
       "import { readFileSync } from 'node:fs';",
       "import { createRequire } from 'node:module';",
-      "import { init, initSync, isInitialized, clean, version } from 'gleaner/init';",
+      "import { initSync, isInitialized, clean, version } from 'gleaner/init';",
       "const bytes = readFileSync(createRequire(import.meta.url).resolve('gleaner/gleaner.wasm'));",
       'let before = null;',
       "try { clean('x'); } catch (e) { before = e.message; }",
       'const wasReady = isInitialized();',
       'initSync(bytes);',
-      'await init();',
       "const a = clean('A headline\\n\\nThis is a paragraph of real prose that is long enough for the cleaner to keep, and it has a full stop.', { input: 'text' });",
       'console.log(JSON.stringify({ before, wasReady, ready: isInitialized(), version, kind: a.inputKind }));',
-    ].join('\n'));
-    const out = JSON.parse(execFileSync(process.execPath, ['init.mjs'], { cwd: project, encoding: 'utf8' }));
-    assert.match(out.before, /not initialised/);
+    ]);
+    assert.match(out.before, /not initialised: call `await init\(\)` or `initSync\(bytes\)`/);
     assert.equal(out.wasReady, false);
     assert.equal(out.ready, true);
     assert.equal(out.version, JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
     assert.equal(out.kind, 'text');
   });
 
-  test('the init entry and the glue have no top-level await (module service workers forbid it)', async () => {
+  test('"gleaner/init" in Node: init() reads the wasm from disk; a call before it resolves says so', () => {
+    const out = runInProject('init-node.mjs', [
+      "import { init, isInitialized, clean, version } from 'gleaner/init';",
+      'const loading = init();',
+      'let early = null;',
+      "try { clean('x'); } catch (e) { early = e.message; }",
+      'await loading;',
+      'await init(); // again: a no-op',
+      `const a = clean(${SMALL_PAGE});`,
+      'console.log(JSON.stringify({ early, ready: isInitialized(), version, title: a.title }));',
+    ]);
+    assert.match(out.early, /still loading/);
+    assert.equal(out.ready, true);
+    assert.equal(out.version, JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
+    assert.equal(out.title, 'A headline');
+  });
+
+  test('a module that cannot be loaded: init() rejects with a clear Error, and so do the calls', () => {
+    const out = runInProject('init-missing.mjs', [
+      "import { init, clean } from 'gleaner/init';",
+      'let rejected = null, call = null;',
+      "try { await init(new URL('file:///no/such/gleaner_bg.wasm')); } catch (e) { rejected = e.message; }",
+      "try { clean('x'); } catch (e) { call = e.message; }",
+      'console.log(JSON.stringify({ rejected, call }));',
+    ]);
+    assert.match(out.rejected, /^gleaner could not load its WebAssembly module: .*ENOENT/);
+    assert.match(out.call, /^gleaner could not load its WebAssembly module/);
+  });
+
+  test('the default entry in Node: ready on import, `ready` already resolved', () => {
+    const out = runInProject('default-node.mjs', [
+      "import { ready, isInitialized, clean } from 'gleaner';",
+      'const now = isInitialized();',
+      `const title = clean(${SMALL_PAGE}).title;`,
+      'console.log(JSON.stringify({ now, resolved: await ready, title }));',
+    ]);
+    assert.deepEqual(out, { now: true, title: 'A headline' });
+  });
+
+  test('no entry and not the glue has top-level await (module service workers and IIFE workers forbid it)', async () => {
     const { default: ts } = await import('typescript');
     const topLevelAwaits = (file) => {
       const src = ts.createSourceFile(file, readFileSync(join(ROOT, file), 'utf8'), ts.ScriptTarget.Latest, true);
@@ -139,9 +201,9 @@ describe('the packed package', () => {
       visit(src);
       return found;
     };
-    assert.deepEqual(topLevelAwaits('pkg/init.js'), []);
-    assert.deepEqual(topLevelAwaits('pkg/gleaner.js'), []);
-    assert.equal(topLevelAwaits('pkg/index.js').length, 1, 'the default entry initialises itself');
+    for (const file of ['pkg/index.js', 'pkg/init.js', 'pkg/init-node.js', 'pkg/node.js', 'pkg/gleaner.js']) {
+      assert.deepEqual(topLevelAwaits(file), [], file);
+    }
   });
 });
 
@@ -165,7 +227,7 @@ describe('the JavaScript API', () => {
     // Readability-compatible aliases.
     assert.equal(a.content, a.html);
     assert.equal(a.textContent, a.text);
-    assert.equal(a.length, [...a.text].length);
+    assert.equal(a.length, a.text.length);
     assert.equal(a.publishedTime, a.published);
     // Blocks are plain objects.
     assert.equal(Object.getPrototypeOf(a), Object.prototype);
@@ -175,6 +237,40 @@ describe('the JavaScript API', () => {
       assert.deepEqual(Object.keys(b).sort(), ['kept', 'kind', 'reason', 'text']);
     }
     for (const b of dropped) assert.equal(typeof b.reason, 'string');
+  });
+
+  test('length counts UTF-16 code units, as Readability does (textContent.length)', () => {
+    const astral = '🎉🎉 emoji';
+    assert.equal(astral.length, 10);
+    const party = 'The party lasted until dawn, and every guest left with a paper crown and a story to tell about the night.';
+    const page = `<html><head><title>A night of 𝒻𝒶𝓃𝒸𝓎 letters</title></head><body><article><h1>A night of 𝒻𝒶𝓃𝒸𝓎 letters</h1>
+      <p>${astral} ${party}</p><p>${party} 😀 ${party}</p></article></body></html>`;
+    const a = gleaner.clean(page);
+    assert.match(a.text, /🎉🎉 emoji/);
+    assert.equal(a.length, a.textContent.length);
+    assert.equal(a.length, [...a.text].length + 3, 'three emoji count two units each');
+  });
+
+  test('images: html defers remote ones unless remoteImages; markdown always links them', () => {
+    const prose = 'The harbour wall was rebuilt stone by stone over three winters, and the town came out to watch the last one set. '.repeat(3);
+    const page = `<html><head><title>The wall</title></head><body><article><h1>The wall</h1><p>${prose}</p>
+      <figure><img src="https://img.example.org/wall.jpg" alt="The new wall"><figcaption>The wall at low tide</figcaption></figure>
+      <figure><img src="/local/stone.jpg" alt="A stone"></figure><p>${prose}</p></article></body></html>`;
+    const off = gleaner.clean(page, { baseUrl: 'https://news.example.org/a/1' });
+    const on = gleaner.clean(page, { baseUrl: 'https://news.example.org/a/1', remoteImages: true });
+    // Resolved against baseUrl, the local image is absolute too, so both wait.
+    assert.match(off.html, /<img data-src="https:\/\/img\.example\.org\/wall\.jpg" alt="The new wall"/);
+    assert.match(off.html, /<img data-src="https:\/\/news\.example\.org\/local\/stone\.jpg"/);
+    assert.doesNotMatch(off.html, /<img src=/);
+    assert.match(on.html, /<img src="https:\/\/img\.example\.org\/wall\.jpg"/);
+    const relative = gleaner.clean(page);
+    assert.match(relative.html, /<img src="\/local\/stone\.jpg"/);
+    assert.match(relative.html, /<img data-src="https:\/\/img\.example\.org\/wall\.jpg"/);
+    for (const a of [off, on]) {
+      assert.match(a.markdown, /!\[The new wall\]\(https:\/\/img\.example\.org\/wall\.jpg\)\n\n\*The wall at low tide\*/);
+      assert.doesNotMatch(a.text, /wall\.jpg|low tide/, 'text has no figures');
+    }
+    assert.throws(() => gleaner.clean(page, { remoteImages: 'yes' }), /remoteImages/);
   });
 
   test('options: input, restore, wordsPerMinute, lang; unknown keys are ignored', () => {

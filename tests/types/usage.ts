@@ -1,9 +1,11 @@
-// A usage example checked by `tsc -p tests/types` against index.d.ts, through
+// A usage example checked by `tsc -p tests/types` against index.d.ts and init.d.ts, through
 // the package's own exports map (a self-reference to "gleaner").
-import { clean, isProbablyReadable, Cleaner, version, type Article, type Block, type Options } from 'gleaner';
-import { init, initSync, isInitialized } from 'gleaner/init';
+import { ready, clean, isProbablyReadable, Cleaner, version, type Article, type Block, type Options } from 'gleaner';
+import { init, initSync, isInitialized, clean as cleanFromInit, type Article as InitArticle } from 'gleaner/init';
+// @ts-expect-error: "gleaner/init" does not start loading by itself, so it has no `ready`
+import { ready as notThere } from 'gleaner/init';
 
-const options: Options = { input: 'auto', baseUrl: 'https://example.org/news/1', maxInputBytes: 1 << 20, restore: [3, 4], lang: 'en', wordsPerMinute: 200 };
+const options: Options = { input: 'auto', baseUrl: 'https://example.org/news/1', maxInputBytes: 1 << 20, restore: [3, 4], lang: 'en', wordsPerMinute: 200, remoteImages: false };
 const article: Article = clean('<html><body><p>Hello</p></body></html>', options);
 
 const title: string = article.title ?? '(untitled)';
@@ -28,6 +30,14 @@ again.free();
 const readable: boolean = isProbablyReadable('text');
 const v: string = version;
 
+// The README's worker: the handler is set at once and each call waits for the module.
+declare const self: { onmessage: ((e: { data: string }) => void) | null; postMessage(m: unknown): void };
+self.onmessage = async (e) => {
+  await ready;
+  self.postMessage(clean(e.data).title);
+};
+const same: InitArticle = cleanFromInit('x');
+
 async function inServiceWorker(bytes: ArrayBuffer): Promise<void> {
   await init();
   await init(new URL('https://example.org/gleaner_bg.wasm'));
@@ -41,5 +51,9 @@ clean('x', { restore: ['3'] });
 clean('x', { input: 'pdf' });
 // @ts-expect-error: size is read-only
 cleaner.size = 3;
+// @ts-expect-error: remoteImages is a boolean
+clean('x', { remoteImages: 'yes' });
+// @ts-expect-error: ready is a promise, not a function
+ready();
 
-export { title, words, html, places, agency, kind, reasons, published, size, readable, v, inServiceWorker };
+export { notThere, same, title, words, html, places, agency, kind, reasons, published, size, readable, v, inServiceWorker };
