@@ -3,7 +3,8 @@
 use std::collections::HashMap;
 
 use crate::blocks::{Block, BlockKind};
-use crate::classify::{self, Signals};
+use crate::classify::cues::{comment_form, counted_section, headline_like, timestamp};
+use crate::classify::Signals;
 use crate::lang;
 use crate::metadata::{find_date, parse_byline, parse_dateline, InBlocks};
 use crate::options::{InputKind, Options};
@@ -74,34 +75,6 @@ pub(crate) fn split_blocks(input: &str) -> Vec<Block> {
         joinable = true;
     }
     blocks
-}
-
-/// Whether a line reads like a headline: a few words, no closing full stop.
-pub(crate) fn headline_like(text: &str) -> bool {
-    let n = text.chars().count();
-    let w = words(text).count();
-    let last = text.chars().last().unwrap_or('.');
-    let first = text.chars().next().unwrap_or(' ');
-    (10..=250).contains(&n)
-        // (Unspaced scripts run a headline's words together.)
-        && ((2..=40).contains(&w) || w == 1 && crate::util::unspaced_chars(text) >= 8)
-        && !matches!(last, '.' | ':' | ',' | ';' | '。' | '．' | '：' | '，' | '；' | '、' | '।' | '۔')
-        // (Scripts without case count as capitals.)
-        && (first.is_uppercase()
-            || first.is_numeric()
-            || first.is_alphabetic() && !first.is_lowercase()
-            || "\"„“«»'‘「『【".contains(first))
-        && !timestamp(text)
-        // (A table's row, its cells apart by tabs, is not one.)
-        && !text.contains('\t')
-}
-
-/// A line that only says when ("2 days ago at 08:51 am", "Nov 19, 6:55 AM",
-/// "March 5, 2024"): never a headline.
-fn timestamp(text: &str) -> bool {
-    crate::classify::relative_time(text)
-        || crate::metadata::has_day_and_time(text)
-        || (text.chars().count() < 40 && crate::metadata::find_date(text).is_some())
 }
 
 const QUOTES: &[(char, char)] = &[
@@ -212,7 +185,7 @@ pub(crate) fn prefer_article_head(page: &mut Page, reclassify: impl Fn(&mut Page
     let past_count = before[lead.min(longest)..longest].iter().any(|b| {
         b.reason
             .as_ref()
-            .is_some_and(|r| classify::counted_section(r, &b.text))
+            .is_some_and(|r| counted_section(r, &b.text))
     });
     if !dateline && !past_count && kept(&page.blocks) * 2 < kept(&before) {
         page.blocks = before;
@@ -410,7 +383,7 @@ fn article_head(blocks: &[Block]) -> Option<Head> {
     let first_prose = blocks.iter().position(prose).unwrap_or(blocks.len());
     let form = blocks
         .iter()
-        .rposition(|b| classify::comment_form(&b.text))
+        .rposition(|b| comment_form(&b.text))
         .filter(|&f| f > first_prose)
         .unwrap_or(blocks.len());
     // (body length, head, end of the body)

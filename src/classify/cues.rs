@@ -1,0 +1,454 @@
+//! Lexical cues: what a line's words and shape say on their own, whatever
+//! stands around it (a line of code, a date line, a comment form's head, an
+//! advertisement's label, a headline). The classifier and the text front end
+//! read them; they read nothing but the text.
+
+use crate::reason::Reason;
+use crate::util::{data_lines, words};
+
+/// Names of social networks and sharing channels, as share bars label them.
+pub(crate) const SHARE_LABELS: &[&str] = &[
+    "facebook",
+    "twitter",
+    "whatsapp",
+    "pinterest",
+    "linkedin",
+    "reddit",
+    "telegram",
+    "email",
+    "print",
+    "tumblr",
+    "instagram",
+    "youtube",
+    "flipboard",
+    "pocket",
+    "google",
+    "messenger",
+    "xing",
+    "vk",
+    "mastodon",
+    "threads",
+    "bluesky",
+    "share",
+    "tweet",
+    "pin",
+];
+
+/// A token that is a web or mail address (`https://…`, `www.…`,
+/// `name@host.tld`, `name [at] host`), in any case.
+pub(crate) fn is_address(token: &str) -> bool {
+    let t = token.as_bytes();
+    let has = |needle: &[u8]| {
+        t.windows(needle.len())
+            .any(|w| w.eq_ignore_ascii_case(needle))
+    };
+    // Most tokens are words: none of the bytes that every test needs.
+    if !t
+        .iter()
+        .any(|b| matches!(b, b':' | b'.' | b'[' | b'(' | b'@'))
+    {
+        return false;
+    }
+    has(b"://")
+        || t.get(..4).is_some_and(|p| p.eq_ignore_ascii_case(b"www."))
+        || has(b"[at]")
+        || has(b"(at)")
+        || (t.contains(&b'@') && t.contains(&b'.') && t.len() > 5)
+}
+
+/// Words that make a number a time ago ("2H ago", "vor 3 Stunden",
+/// "il y a 5 min", "hace 2 días", "3 ore fa", "2 uur geleden", "há 2 dias",
+/// "2 godziny temu", "před 2 hodinami", "2 saat önce", "πριν 2 ώρες", ...),
+/// one or two for each supported language.
+pub(crate) const TIME_AGO: &[&str] = &[
+    "ago",
+    "vor",
+    "il y a",
+    "hace",
+    "fa",
+    "geleden",
+    "há",
+    "temu",
+    "sedan",
+    "siden",
+    "назад",
+    "před",
+    "lalu",
+    "urmă",
+    "ezelőtt",
+    "sitten",
+    "önce",
+    "trước",
+    "πριν",
+    "منذ",
+    "پیش",
+    "לפני",
+    "पहले",
+    "prije",
+    "преди",
+    "전",
+];
+
+/// A short line that says only how long ago something was posted.
+pub(crate) fn relative_time(text: &str) -> bool {
+    if text.chars().count() > 40 || !text.chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    // ("3時間前", "5小时前": Japanese and Chinese write it unspaced.)
+    if text.trim_end().ends_with('前') && text.chars().count() <= 12 {
+        return true;
+    }
+    let lower = text.to_lowercase();
+    let ws: Vec<&str> = words(&lower).collect();
+    TIME_AGO.iter().any(|marker| {
+        let m: Vec<&str> = marker.split(' ').collect();
+        ws.windows(m.len()).any(|w| w == m.as_slice())
+    }) && ws.len() <= 6
+}
+
+/// A text's last sentence (all of it when it has one).
+pub(crate) fn last_sentence(text: &str) -> &str {
+    let body = text.trim_end().trim_end_matches(crate::util::SENTENCE_ENDS);
+    body.rfind(crate::util::SENTENCE_ENDS)
+        .and_then(|i| body.get(i..))
+        .map_or(body, |s| {
+            s.trim_start_matches(crate::util::SENTENCE_ENDS)
+                .trim_start()
+        })
+}
+
+/// The separator that gives a line of a list of records its shape: cells
+/// apart by tabs (a table's row copied as text), or a field with a number
+/// (a date, a rank, a stage), then a dash or a colon, then the rest
+/// ("June 9 – Town, Hall", "Stage 3: May 2 – Town").
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Shape {
+    Cells(usize),
+    Dash,
+    Colon,
+}
+
+/// The shape of a line of a list of records, if it has one.
+pub(crate) fn record_shape(text: &str) -> Option<Shape> {
+    let tabs = text.matches('\t').count();
+    if tabs > 0 {
+        return Some(Shape::Cells(tabs));
+    }
+    let dash = [" – ", " — ", " -- ", " - "]
+        .iter()
+        .filter_map(|d| text.find(d))
+        .min();
+    let colon = text.find(": ");
+    let shape = match (dash, colon) {
+        (Some(d), Some(c)) if c < d => (c, Shape::Colon),
+        (Some(d), _) => (d, Shape::Dash),
+        (None, Some(c)) => (c, Shape::Colon),
+        (None, None) => return None,
+    };
+    // A field with a number before the separator: a date, a rank, a stage.
+    let field = text.get(..shape.0).unwrap_or_default();
+    field.chars().any(char::is_numeric).then_some(shape.1)
+}
+
+/// A line that reads as program code: it ends as statements and blocks end
+/// (`;`, `{`, `}`), is a markup tag, or holds an operator prose never uses.
+pub(crate) fn code_line(text: &str) -> bool {
+    let t = text.trim();
+    if t.chars().count() > 200 {
+        return false;
+    }
+    t.ends_with([';', '{', '}'])
+        || (t.starts_with('<') && t.ends_with('>'))
+        || shell_command(t)
+        || config_line(t)
+        || ["=>", "==", "!=", "();", "()", "&&", "||", "::"]
+            .iter()
+            .any(|op| t.contains(op))
+}
+
+/// A command typed at a shell's prompt ("$ make install", "$ ./run").
+pub(crate) fn shell_command(t: &str) -> bool {
+    t.strip_prefix("$ ")
+        .and_then(|rest| rest.chars().next())
+        .is_some_and(|c| c.is_ascii_lowercase() || matches!(c, '.' | '/' | '~'))
+}
+
+/// A line of a configuration file: a section head ("[extensions]") or a
+/// setting ("publish = false", "evolve =").
+pub(crate) fn config_line(t: &str) -> bool {
+    let ident = |s: &str| {
+        s.starts_with(|c: char| c.is_ascii_lowercase())
+            && s.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "_.-".contains(c))
+    };
+    if let Some(section) = t.strip_prefix('[').and_then(|r| r.strip_suffix(']')) {
+        return ident(section);
+    }
+    t.split_once(" =")
+        .is_some_and(|(key, value)| ident(key) && (value.is_empty() || value.starts_with(' ')))
+}
+
+/// A line of HTML markup that leaked into copied text (a `<noscript>`'s
+/// tracking pixel): mostly tags, which are no reading.
+pub(crate) fn markup(text: &str) -> bool {
+    let t = text.trim_start();
+    if !t.starts_with('<') {
+        return false;
+    }
+    let (mut inside, mut tagged, mut total) = (false, 0usize, 0usize);
+    for c in t.chars() {
+        total += 1;
+        match c {
+            '<' => inside = true,
+            '>' => {
+                inside = false;
+                tagged += 1;
+            }
+            _ if inside => tagged += 1,
+            _ => {}
+        }
+    }
+    tagged * 2 > total
+}
+
+/// A lone separator of a menu or a byline ("•", "|"), or an icon (icon
+/// fonts draw with private-use characters): unlike other blocks without
+/// words, a sign of page furniture.
+pub(crate) fn lone_separator(text: &str) -> bool {
+    let icon = |c: char| matches!(c, '\u{e000}'..='\u{f8ff}');
+    let mut chars = text.chars();
+    chars
+        .next()
+        .is_some_and(|c| "•|·/»›".contains(c) || icon(c))
+        && chars.all(icon)
+}
+
+/// [`section_count`] for a block already classified, by its reason.
+pub(crate) fn counted_section(reason: &Reason, text: &str) -> bool {
+    reason.furniture_words()
+        && text.chars().count() < 40
+        && text.chars().any(|c| c.is_ascii_digit())
+}
+
+/// Words that label an advertisement's slot (`data/ad-labels.txt`).
+pub(crate) const AD_LABELS: &str = include_str!("../data/ad-labels.txt");
+
+/// A short line that labels an advertisement's slot ("Advertisement",
+/// "Story continues below advertisement"), without a sentence.
+pub(crate) fn ad_label(text: &str) -> bool {
+    let text = text.trim();
+    if text.chars().count() > 40 || text.ends_with(crate::util::SENTENCE_ENDS) {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    data_lines(AD_LABELS).any(|label| {
+        if label.chars().any(crate::util::unspaced) || label.contains(' ') {
+            lower.contains(label)
+        } else {
+            words(&lower).any(|w| w == label)
+        }
+    })
+}
+
+/// Phrases that head a comment form (`data/comment-forms.txt`).
+pub(crate) const COMMENT_FORMS: &str = include_str!("../data/comment-forms.txt");
+
+/// A short line that heads a comment form ("Leave a reply", "Your email
+/// address will not be published"): the article is over.
+pub(crate) fn comment_form(text: &str) -> bool {
+    if text.len() > 200 || text.chars().count() > 100 {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    data_lines(COMMENT_FORMS).any(|phrase| lower.contains(phrase))
+}
+
+/// The head of a page's comments that counts them and quotes the article's
+/// title ("10 thoughts on “Title”", "3 Antworten auf „Titel“"): a number,
+/// a word or two, and a quotation.
+pub(crate) fn comment_count(text: &str) -> bool {
+    let t = text.trim();
+    if t.len() > 400 || !t.starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
+    let Some(rest) = t.find(|c: char| !c.is_ascii_digit()).map(|i| &t[i..]) else {
+        return false;
+    };
+    // The words between the number and the quotation.
+    let Some(open) = rest.find(['“', '„', '"', '«', '「', '‘']) else {
+        return false;
+    };
+    let between = words(&rest[..open]).count();
+    rest.starts_with(' ')
+        && (1..=4).contains(&between)
+        && rest[open..]
+            .chars()
+            .skip(1)
+            .any(|c| matches!(c, '”' | '“' | '"' | '»' | '」' | '’'))
+}
+
+/// Words that open an author's box (`data/about-words.txt`).
+pub(crate) const ABOUT_WORDS: &str = include_str!("../data/about-words.txt");
+
+/// The name in a head of an author's box: "About Jo Smith" → "Jo Smith"
+/// (two to four words, each with a capital).
+pub(crate) fn about_name(text: &str) -> Option<&str> {
+    let text = text.trim();
+    if text.chars().count() > 60 {
+        return None;
+    }
+    let name = data_lines(ABOUT_WORDS).find_map(|w| {
+        let head = text.get(..w.len())?;
+        let rest = text.get(w.len()..)?;
+        (head.to_lowercase() == w && rest.starts_with(' ')).then(|| rest.trim())
+    })?;
+    let words: Vec<&str> = name.split_whitespace().collect();
+    ((2..=4).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase)))
+    .then_some(name)
+}
+
+/// Whether a line reads like a headline: a few words, no closing full stop.
+pub(crate) fn headline_like(text: &str) -> bool {
+    let n = text.chars().count();
+    let w = words(text).count();
+    let last = text.chars().last().unwrap_or('.');
+    let first = text.chars().next().unwrap_or(' ');
+    (10..=250).contains(&n)
+        // (Unspaced scripts run a headline's words together.)
+        && ((2..=40).contains(&w) || w == 1 && crate::util::unspaced_chars(text) >= 8)
+        && !matches!(last, '.' | ':' | ',' | ';' | '。' | '．' | '：' | '，' | '；' | '、' | '।' | '۔')
+        // (Scripts without case count as capitals.)
+        && (first.is_uppercase()
+            || first.is_numeric()
+            || first.is_alphabetic() && !first.is_lowercase()
+            || "\"„“«»'‘「『【".contains(first))
+        && !timestamp(text)
+        // (A table's row, its cells apart by tabs, is not one.)
+        && !text.contains('\t')
+}
+
+/// A line that only says when ("2 days ago at 08:51 am", "Nov 19, 6:55 AM",
+/// "March 5, 2024"): never a headline.
+pub(crate) fn timestamp(text: &str) -> bool {
+    relative_time(text)
+        || crate::metadata::has_day_and_time(text)
+        || (text.chars().count() < 40 && crate::metadata::find_date(text).is_some())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn heads_of_comments() {
+        assert!(comment_count(
+            "10 thoughts on “Business focus: why it matters”"
+        ));
+        assert!(comment_count("3 Antworten auf „Wie man Brot backt“"));
+        assert!(comment_count("2 Responses to \"Counting words\""));
+        // A number in a sentence that quotes someone is not one.
+        assert!(!comment_count(
+            "12 people were hurt, and the mayor said the city would “do what it takes” to help them."
+        ));
+        assert!(!comment_count("2024: the year in “review”"));
+        assert!(comment_form("Leave a Reply"));
+        assert!(comment_form("Deixe um comentário"));
+        assert!(!comment_form("We reply to every letter within a week."));
+    }
+
+    #[test]
+    fn author_box_heads() {
+        assert_eq!(about_name("About Jo Smith"), Some("Jo Smith"));
+        assert_eq!(about_name("Über Moritz Keller"), Some("Moritz Keller"));
+        assert_eq!(about_name("À propos de Marie Dubois"), Some("Marie Dubois"));
+        // Not a site's own page, nor a sentence, nor one word.
+        assert_eq!(about_name("About us"), None);
+        assert_eq!(about_name("About Us"), None);
+        assert_eq!(about_name("About the new tax rules for small firms"), None);
+    }
+
+    #[test]
+    fn ad_labels() {
+        for line in [
+            "Advertisement",
+            "- Anzeige -",
+            "Story continues below advertisement",
+            "Реклама",
+            "広告",
+        ] {
+            assert!(ad_label(line), "{line}");
+        }
+        // Not a sentence, nor a longer line, nor a word that only starts alike.
+        assert!(!ad_label("Advertising pays for this site."));
+        assert!(!ad_label(
+            "Advertisers and the price of attention in the age of feeds"
+        ));
+        assert!(!ad_label("Advertise with us"));
+        assert_eq!(last_sentence("One. Two three!"), "Two three");
+    }
+
+    #[test]
+    fn times_ago() {
+        for line in [
+            "2 hours ago",
+            "vor 3 Stunden",
+            "před 2 hodinami",
+            "2 saat önce",
+            "πριν 2 ώρες",
+            "3 timer siden",
+            "5 минут назад",
+            "3時間前",
+            "2시간 전",
+        ] {
+            assert!(relative_time(line), "{line}");
+        }
+        for line in [
+            "2 hours of talks",
+            "Before 2020",
+            "The 3 days before the vote began",
+        ] {
+            assert!(!relative_time(line), "{line}");
+        }
+        // Shell commands and configuration are code; prose is not.
+        assert!(code_line("$ make install"));
+        assert!(code_line("[extensions]"));
+        assert!(code_line("publish = false"));
+        assert!(!code_line("$5 million was raised = a record"));
+        assert!(!code_line("[Updated at noon]"));
+    }
+
+    #[test]
+    fn lines_that_are_not_prose() {
+        assert!(code_line("counts.set(word, (counts.get(word) ?? 0) + 1);"));
+        assert!(code_line("}"));
+        assert!(code_line("<script src=\"app.js\"></script>"));
+        assert!(!code_line(
+            "The council met on Monday (as it does every week)."
+        ));
+        assert!(markup("<div style=\"position:absolute\"><img width=1 height=1 src=\"https://x.example/p.gif\"></div>"));
+        assert!(!markup(
+            "<The Palace> opened in May, and tickets sold out within a week of the first night."
+        ));
+        assert!(lone_separator("•"));
+        assert!(lone_separator("\u{e001}"));
+        assert!(!lone_separator("___"));
+    }
+
+    #[test]
+    fn shapes_of_records() {
+        assert_eq!(record_shape("1\tTeam\t30"), Some(Shape::Cells(2)));
+        assert_eq!(
+            record_shape("June 9 – Town Hall, Lakeside"),
+            Some(Shape::Dash)
+        );
+        assert_eq!(record_shape("Stage 3: May 2 – Ridge"), Some(Shape::Colon));
+        // No number before the separator: a label, not a record.
+        assert_eq!(record_shape("Tag: gardening"), None);
+        assert_eq!(record_shape("Opinion – Why we walk"), None);
+        // A menu's bare names have no shape.
+        assert_eq!(record_shape("Contact"), None);
+    }
+}

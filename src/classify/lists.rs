@@ -1,0 +1,248 @@
+//! Passes that judge a list as one: records, lists the text marks, lists
+//! numbered in order, lists of links under a heading of furniture, and
+//! addresses standing between the article's paragraphs.
+
+use super::cues::{headline_like, record_shape, Shape};
+use super::{Class, Sheet};
+use crate::blocks::{Block, BlockKind};
+use crate::reason::Reason;
+use crate::util::SENTENCE_ENDS;
+
+/// Lists of records: lines in a row of one shape (a table's rows, a list of
+/// dates and places) are one list, judged as one. Right after the article's
+/// text (with at most a line between, the list's own heading) the list goes
+/// on with the article; a table's rows as long as a paragraph group are text
+/// of their own. Menus are lists too, but of bare names: no shape.
+pub(super) fn records(sheet: &mut Sheet) {
+    let t = sheet.t;
+    let (recs, blocks) = (&mut sheet.recs, sheet.blocks);
+    let doubtful = |c: &Class| matches!(c, Class::Short | Class::NearGood);
+    let mut i = 0;
+    while i < recs.len() {
+        let shape = |i: usize| {
+            if recs[i].chars > t.record_chars || !doubtful(&recs[i].own) {
+                return None;
+            }
+            record_shape(&blocks[i].text)
+        };
+        let Some(s) = shape(i) else {
+            i += 1;
+            continue;
+        };
+        let start = i;
+        while i < recs.len() && shape(i) == Some(s) {
+            i += 1;
+        }
+        if i - start < t.record_run {
+            continue;
+        }
+        // The article's text just before, or before the list's heading.
+        let text = |j: usize| matches!(recs[j].own, Class::Good | Class::NearGood);
+        let after_text = (start >= 1 && text(start - 1))
+            || (start >= 2
+                && text(start - 2)
+                && recs[start - 1].chars < t.short
+                && recs[start - 1].own == Class::Short);
+        let table = matches!(s, Shape::Cells(_));
+        let run_chars: usize = recs[start..i].iter().map(|r| r.chars).sum();
+        if after_text || table && run_chars >= t.group_chars {
+            for r in &mut recs[start..i] {
+                r.own = Class::Good;
+            }
+        }
+    }
+}
+
+/// A list the text marks as one (lines opened by the same bullet, or
+/// numbered) is judged as one: when the article keeps at least half of its
+/// items, it keeps the others that only their place dropped.
+pub(super) fn whole_lists(sheet: &mut Sheet) {
+    let (recs, blocks) = (&mut sheet.recs, sheet.blocks);
+    // (Numbered items share a marker whatever their numbers.)
+    let marker = |b: &Block| {
+        b.text
+            .chars()
+            .next()
+            .filter(|_| b.kind == BlockKind::ListItem)
+            .map(|c| if c.is_ascii_digit() { '0' } else { c })
+    };
+    let mut i = 0;
+    while i < blocks.len() {
+        let Some(m) = marker(&blocks[i]) else {
+            i += 1;
+            continue;
+        };
+        let start = i;
+        while i < blocks.len() && (marker(&blocks[i]) == Some(m) || recs[i].class.skip()) {
+            i += 1;
+        }
+        let items: Vec<usize> = (start..i)
+            .filter(|&j| blocks[j].kind == BlockKind::ListItem)
+            .collect();
+        let kept = items
+            .iter()
+            .filter(|&&j| recs[j].class == Class::Good)
+            .count();
+        if items.len() >= sheet.t.list_items && kept * 2 >= items.len() {
+            for j in items {
+                if recs[j].class.for_place() {
+                    recs[j].class = Class::Good;
+                }
+            }
+        }
+    }
+}
+
+/// The number that opens a list item ("1) …", "2. …").
+fn item_number(blocks: &[Block], i: usize) -> Option<usize> {
+    let b = blocks.get(i).filter(|b| b.kind == BlockKind::ListItem)?;
+    let digits = b.text.len()
+        - b.text
+            .trim_start_matches(|c: char| c.is_ascii_digit())
+            .len();
+    b.text.get(..digits)?.parse().ok()
+}
+
+/// A list numbered in order from 1 ("1) …", "2. …"), at most one line
+/// between its items (a link, a price), that starts right after the
+/// article's text is the article's: a listicle's items are short lines that
+/// their place alone would drop.
+pub(super) fn numbered_list(sheet: &mut Sheet) {
+    let (recs, blocks) = (&mut sheet.recs, sheet.blocks);
+    let mut i = 0;
+    while i < blocks.len() {
+        if item_number(blocks, i) != Some(1) {
+            i += 1;
+            continue;
+        }
+        let after_text = (0..i)
+            .rev()
+            .find(|&j| !recs[j].class.skip())
+            .is_some_and(|p| recs[p].class == Class::Good);
+        let mut items = vec![i];
+        while let Some(next) = [1, 2]
+            .iter()
+            .map(|d| items[items.len() - 1] + d)
+            .find(|&j| item_number(blocks, j) == Some(items.len() + 1))
+        {
+            items.push(next);
+        }
+        if after_text && items.len() >= sheet.t.numbered_items {
+            // The items, and the lines between them (each item's link);
+            // when every item has such a line, the last one's too.
+            let mut end = items[items.len() - 1];
+            if items.windows(2).all(|w| w[1] == w[0] + 2) && end + 1 < blocks.len() {
+                end += 1;
+            }
+            for r in &mut recs[items[0]..=end] {
+                if r.class.for_place() || r.class.dropped_as(&Reason::Addresses) {
+                    r.class = Class::Good;
+                }
+            }
+        }
+        i = items[items.len() - 1] + 1;
+    }
+}
+
+/// A short line of furniture words ("Related articles", "Read more")
+/// heading three or more headlines (lines without a sentence's end): the
+/// headlines are links to other pages. What the article keeps after the
+/// list, when none of it is good on its own, is the rest of the sidebar the
+/// list opened.
+pub(super) fn furniture_headed_lists(sheet: &mut Sheet) {
+    let (links, tail) = furniture_headed_links(sheet);
+    for j in links {
+        sheet.recs[j].class = Class::Bad(Reason::FurnitureHeadedLinks);
+    }
+    for j in tail {
+        if !sheet.recs[j].class.skip() {
+            sheet.recs[j].class = Class::Bad(Reason::AfterFurnitureLinks);
+        }
+    }
+}
+
+/// The headlines under headings of furniture words, and the blocks after
+/// them that hold nothing good of their own.
+fn furniture_headed_links(sheet: &Sheet) -> (Vec<usize>, Vec<usize>) {
+    let (t, recs, blocks) = (sheet.t, &sheet.recs, sheet.blocks);
+    // (Not inside a container the page's structure marks as the article.)
+    let headline = |j: usize| {
+        recs[j].class == Class::Good
+            && !sheet.vouched(j)
+            && headline_like(&blocks[j].text)
+            && !blocks[j].text.trim_end().ends_with(SENTENCE_ENDS)
+    };
+    let (mut links, mut tail, mut scanned) = (Vec::new(), Vec::new(), 0);
+    for i in 0..blocks.len() {
+        let r = &recs[i];
+        if r.furniture.is_empty() || r.chars >= t.furniture_heading_chars || r.class == Class::Good
+        {
+            continue;
+        }
+        // The headlines under it, past breaks, up to the first other line.
+        let mut heads = Vec::new();
+        for (j, rec) in recs.iter().enumerate().skip(i + 1) {
+            if headline(j) {
+                heads.push(j);
+            } else if !rec.class.skip() {
+                break;
+            }
+        }
+        if heads.len() < t.link_headlines {
+            continue;
+        }
+        let mut j = heads[heads.len() - 1] + 1;
+        // (Each stretch is looked at once, so the scan stays linear.)
+        if j <= scanned {
+            links.extend(heads);
+            continue;
+        }
+        let mut rest = Vec::new();
+        while j < recs.len()
+            && !matches!(recs[j].class, Class::Bad(_))
+            && recs[j].own != Class::Good
+        {
+            rest.push(j);
+            j += 1;
+        }
+        scanned = j;
+        if j == recs.len() || matches!(recs[j].class, Class::Bad(_)) {
+            tail.extend(rest);
+        }
+        links.extend(heads);
+    }
+    (links, tail)
+}
+
+/// Web addresses standing alone between the article's paragraphs (a
+/// source, a link the author spells out) are the article's, unless they
+/// come with furniture words ("Follow us: …").
+pub(super) fn addresses_in_article(sheet: &mut Sheet) {
+    let most = sheet.t.article_addresses;
+    let recs = &mut sheet.recs;
+    let address = |r: &super::Rec| r.class.dropped_as(&Reason::Addresses) && r.furniture.is_empty();
+    let mut i = 0;
+    while i < recs.len() {
+        if !address(&recs[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut lines = 0;
+        while i < recs.len() && (address(&recs[i]) || recs[i].class.skip()) {
+            lines += usize::from(address(&recs[i]));
+            i += 1;
+        }
+        let before = (0..start)
+            .rev()
+            .find(|&j| !recs[j].class.skip())
+            .is_some_and(|j| recs[j].class.kept());
+        if before && lines <= most && i < recs.len() && recs[i].class.kept() {
+            for r in &mut recs[start..i] {
+                if r.class.dropped_as(&Reason::Addresses) {
+                    r.class = Class::Good;
+                }
+            }
+        }
+    }
+}

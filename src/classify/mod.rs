@@ -1,0 +1,331 @@
+//! The block classifier shared by HTML and plain text.
+//!
+//! In the spirit of jusText: every block first gets a class from its own
+//! features (length, stop-word density, links, addresses, furniture words,
+//! repetition); short and doubtful blocks then take their neighbours' class,
+//! because good text clusters; finally the article is the main contiguous run
+//! of good blocks.
+//!
+//! The work is a [`Sheet`] of one [`Rec`] per block, and an ordered list of
+//! named passes ([`PASSES`]) that each revise it.
+//!
+//! - [`cues`]: what a line's words and shape say on their own;
+//! - [`features`]: what a block's text measures;
+//! - [`initial`]: the class from the block alone;
+//! - [`context`]: classes revised by neighbours and by the article's run;
+//! - [`lists`]: lists, records and addresses judged as wholes;
+//! - [`tail`]: what follows the article (teasers, author boxes, calls to act).
+
+mod context;
+pub(crate) mod cues;
+mod features;
+mod initial;
+mod lists;
+mod tail;
+
+use std::collections::HashMap;
+
+use crate::blocks::{Block, BlockKind};
+use crate::lang::Language;
+use crate::reason::Reason;
+use crate::tuning::ClassifyTuning;
+use crate::util::{norm_key, prefix};
+
+/// What the page around a block says about it (HTML); neutral for plain text.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Signals {
+    /// Share of the block's characters inside links.
+    pub link_density: f32,
+    /// The block sits in a container that is usually not content, and why.
+    pub boilerplate: Option<Reason>,
+    /// The block sits in a container known to hold the article.
+    pub content: bool,
+}
+
+/// What the classifier knows about the page as a whole.
+pub(crate) struct Context<'a> {
+    pub lang: Option<&'static Language>,
+    /// The thresholds.
+    pub tuning: &'a ClassifyTuning,
+    /// Fingerprints seen on earlier pages of the same site.
+    pub seen: Option<&'a dyn Fn(&str) -> bool>,
+}
+
+/// A block's class.
+#[derive(Debug, Clone, PartialEq)]
+enum Class {
+    /// Article text.
+    Good,
+    /// Doubtful: prose-like, but not enough on its own.
+    NearGood,
+    /// Too short to tell: the neighbours decide.
+    Short,
+    /// Dropped, with the reason.
+    Bad(Reason),
+    /// Dropped, but neither separates its neighbours nor joins them to
+    /// anything: a rule between sections, a code line of brackets.
+    Skip(Reason),
+}
+
+impl Class {
+    /// Whether the block stays (with the article).
+    fn kept(&self) -> bool {
+        !matches!(self, Class::Bad(_) | Class::Skip(_))
+    }
+
+    /// Whether the block is dropped for this reason.
+    fn dropped_as(&self, reason: &Reason) -> bool {
+        matches!(self, Class::Bad(why) if why == reason)
+    }
+
+    /// Whether the block is a break ([`Class::Skip`]).
+    fn skip(&self) -> bool {
+        matches!(self, Class::Skip(_))
+    }
+
+    /// Whether the class was given for where the block stands, not for
+    /// what it is.
+    fn for_place(&self) -> bool {
+        matches!(self, Class::Bad(why) if why.for_place())
+    }
+}
+
+/// What the classifier knows of one block, revised pass by pass.
+#[derive(Debug, Clone)]
+struct Rec {
+    /// The class from the block's own features, refined by the passes that
+    /// look at the block's kind of line (repeats, anchors, records).
+    own: Class,
+    /// The class as the passes that look at neighbours and at the
+    /// article's run revise it: the final class.
+    class: Class,
+    /// The block's length in characters (unspaced scripts count double).
+    chars: usize,
+    /// The furniture words at the block's start.
+    furniture: Vec<&'static str>,
+    /// A date line that introduces a post ("Sam on May 2, 2024 said:").
+    signature: bool,
+    /// The head of a counted section, a comment form or the comments: the
+    /// article ends before it.
+    counted: bool,
+    /// No run of the article goes on across it.
+    wall: bool,
+}
+
+impl Rec {
+    /// The block's weight in the article's run: a short block has none of
+    /// its own (a sidebar of short links kept between two teasers must not
+    /// outweigh the article's prose).
+    fn run_chars(&self) -> usize {
+        if self.own == Class::Short {
+            0
+        } else {
+            self.chars
+        }
+    }
+}
+
+/// The page as the passes see it.
+struct Sheet<'a> {
+    blocks: &'a [Block],
+    signals: &'a [Signals],
+    context: &'a Context<'a>,
+    t: &'a ClassifyTuning,
+    /// One record per block.
+    recs: Vec<Rec>,
+    /// Repeats of an earlier block: (first, repeat, the repeat's own class).
+    repeats: Vec<(usize, usize, Class)>,
+    /// The block that is the page's title.
+    title: Option<usize>,
+    /// Where the comments start (the number of blocks when they don't).
+    comments: usize,
+    /// The article's run of blocks, `start..end`.
+    run: (usize, usize),
+}
+
+impl Sheet<'_> {
+    /// Whether the page's structure vouches for block `i`.
+    fn vouched(&self, i: usize) -> bool {
+        self.signals.get(i).is_some_and(|s| s.content)
+    }
+
+    /// The blocks' final classes, in order (a snapshot).
+    fn classes(&self) -> Vec<Class> {
+        self.recs.iter().map(|r| r.class.clone()).collect()
+    }
+}
+
+/// A pass: a name for people, and what it does to the sheet.
+type Pass = (&'static str, fn(&mut Sheet));
+
+/// The passes, in order. Each one's doc comment says what it decides.
+const PASSES: &[Pass] = &[
+    ("structural repeats", initial_passes::structural_repeats),
+    ("anchors of short prose", initial_passes::anchors),
+    ("records", lists::records),
+    ("short blocks by neighbours", context::short_by_neighbours),
+    ("doubtful groups", context::doubtful_groups),
+    (
+        "doubtful blocks by neighbours",
+        context::doubtful_by_neighbours,
+    ),
+    ("walls", context::walls),
+    ("article run", context::article_run),
+    ("sentences in the run", context::sentences_in_run),
+    ("last sentences", context::last_sentences),
+    ("code in the article", context::code_in_article),
+    ("doubtful run when nothing is good", context::doubtful_run),
+    ("clean paste", context::clean_paste),
+    ("teaser cards", tail::teaser_cards),
+    ("whole lists", lists::whole_lists),
+    ("numbered list", lists::numbered_list),
+    (
+        "lists under furniture headings",
+        lists::furniture_headed_lists,
+    ),
+    ("tail teasers", tail::tail_teasers),
+    ("author box", tail::author_box),
+    ("addresses in the article", lists::addresses_in_article),
+    ("calls to act at the end", tail::calls_to_act),
+];
+
+/// Classifies the blocks in place: sets `kept` and `reason` on each.
+pub(crate) fn classify(blocks: &mut [Block], signals: &[Signals], context: &Context) {
+    let mut sheet = Sheet::new(blocks, signals, context);
+    for (_, pass) in PASSES {
+        pass(&mut sheet);
+    }
+    let recs = sheet.recs;
+    for (block, rec) in blocks.iter_mut().zip(recs) {
+        write_back(block, rec);
+    }
+}
+
+/// A block's `kept` and `reason` from its record.
+fn write_back(block: &mut Block, rec: Rec) {
+    match rec.class {
+        Class::Bad(why) | Class::Skip(why) => block.drop_for(why),
+        _ => {
+            block.kept = true;
+            block.reason = match rec.own {
+                Class::Short => Some(Reason::KeptShort),
+                Class::NearGood => Some(Reason::KeptDoubtful),
+                Class::Bad(why) => Some(Reason::KeptDespite(Box::new(why))),
+                _ => None,
+            };
+        }
+    }
+}
+
+impl<'a> Sheet<'a> {
+    /// The sheet with each block's initial class: the title, what earlier
+    /// pages showed, what the page repeats, else its own features.
+    fn new(blocks: &'a [Block], signals: &'a [Signals], context: &'a Context<'a>) -> Sheet<'a> {
+        let t = context.tuning;
+        let lang_known = context.lang.is_some_and(|l| l.has_stop_words());
+        let mut seen_keys: HashMap<String, usize> = HashMap::new();
+        let mut repeats = Vec::new();
+        let mut recs = Vec::with_capacity(blocks.len());
+        let neutral = Signals::default();
+        for (i, block) in blocks.iter().enumerate() {
+            let s = signals.get(i).unwrap_or(&neutral);
+            let f = features::features(&block.text, context.lang, t);
+            let own = || initial::initial(block, &f, s, lang_known, t);
+            let key = norm_key(prefix(&block.text, t.repeat_key_chars));
+            let class = if block.kind == BlockKind::Title {
+                Class::Bad(block.reason.clone().unwrap_or(Reason::Headline))
+            } else if !key.is_empty() && context.seen.is_some_and(|seen| seen(&key)) {
+                Class::Bad(Reason::RepeatedAcrossPages)
+            } else if let Some(&first) = seen_keys.get(&key).filter(|_| {
+                f.chars >= t.repeat_min_chars
+                    && !(s.content && block.kind == BlockKind::Paragraph && f.chars >= t.repeated_prose)
+                    // Tables repeat their header rows (a row copied as text has
+                    // its cells apart by tabs).
+                    && block.text.matches('\t').count() < 2
+            }) {
+                repeats.push((first, i, own()));
+                Class::Bad(Reason::Repeated(first + 1))
+            } else {
+                own()
+            };
+            seen_keys.entry(key).or_insert(i);
+            recs.push(Rec {
+                own: class.clone(),
+                class,
+                chars: f.chars,
+                signature: f.date_line && block.text.trim_end().ends_with(':'),
+                furniture: f.furniture,
+                counted: false,
+                wall: false,
+            });
+        }
+        Sheet {
+            blocks,
+            signals,
+            context,
+            t,
+            recs,
+            repeats,
+            title: blocks.iter().position(|b| b.kind == BlockKind::Title),
+            comments: blocks.len(),
+            run: (0, 0),
+        }
+    }
+}
+
+/// The passes that refine a block's own class by what kind of line it is.
+mod initial_passes {
+    use super::{Class, Sheet};
+
+    /// A short line the page repeats, each time right before prose of its
+    /// own, is part of the article's structure (an interview's recurring
+    /// question, the same subheading over each part), not boilerplate: it
+    /// is judged as if it were not repeated.
+    pub(super) fn structural_repeats(sheet: &mut Sheet) {
+        let t = sheet.t;
+        let prose_after = |recs: &[super::Rec], i: usize| {
+            matches!(
+                recs.get(i + 1).map(|r| &r.own),
+                Some(Class::Good | Class::NearGood)
+            )
+        };
+        // Occurrences of each repeated line, grouped by the first one:
+        // (all, before prose).
+        let mut counts: std::collections::HashMap<usize, (usize, usize)> =
+            std::collections::HashMap::new();
+        for &(first, i, _) in &sheet.repeats {
+            let c = counts
+                .entry(first)
+                .or_insert((1, usize::from(prose_after(&sheet.recs, first))));
+            c.0 += 1;
+            c.1 += usize::from(prose_after(&sheet.recs, i));
+        }
+        for (first, i, class) in std::mem::take(&mut sheet.repeats) {
+            let structural = counts
+                .get(&first)
+                .is_some_and(|&(all, prose)| prose as f32 >= all as f32 * t.structural_share);
+            if structural && sheet.recs[i].chars < t.structural_repeat {
+                sheet.recs[i].own = class;
+            }
+        }
+    }
+
+    /// A page whose prose comes only in short paragraphs has no block that
+    /// is good on its own: its longest doubtful blocks anchor the article.
+    pub(super) fn anchors(sheet: &mut Sheet) {
+        let t = sheet.t;
+        let good_chars: usize = sheet
+            .recs
+            .iter()
+            .filter(|r| r.own == Class::Good)
+            .map(|r| r.chars)
+            .sum();
+        if good_chars < t.anchor_good_chars {
+            for r in &mut sheet.recs {
+                if r.own == Class::NearGood && r.chars >= t.anchor_chars {
+                    r.own = Class::Good;
+                }
+            }
+        }
+    }
+}
