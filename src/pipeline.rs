@@ -69,7 +69,7 @@ fn detect(input: &str, options: &Options) -> Result<InputKind, Error> {
 fn front_end(input: &str, kind: InputKind, options: &Options, tuning: &Tuning) -> Page {
     match kind {
         InputKind::Html => html::front_end(input, options, &tuning.html),
-        _ => text::front_end(input, options),
+        _ => text::front_end(input, options, &tuning.text),
     }
 }
 
@@ -104,7 +104,9 @@ fn classify(page: &mut Page, memory: Option<&Memory>, page_id: u64, tuning: &Tun
     run(page, memory);
     for fallback in fallbacks(page.kind) {
         match fallback {
-            Fallback::ArticleHead => text::prefer_article_head(page, |p| run(p, memory)),
+            Fallback::ArticleHead => {
+                text::prefer_article_head(page, &tuning.text, |p| run(p, memory));
+            }
             Fallback::WithoutMemory => {
                 if memory.is_some() && !page.blocks.iter().any(|b| b.kept) {
                     run(page, None);
@@ -142,7 +144,7 @@ fn assemble(mut page: Page, options: &Options, tuning: &Tuning) -> (Article, Vec
     restore(&mut page.blocks, &options.restore);
     let found = match page.kind {
         InputKind::Html => html::metadata_in_blocks(&page.blocks),
-        _ => text::metadata_in_blocks(&page.blocks, title.as_deref()),
+        _ => text::metadata_in_blocks(&page.blocks, title.as_deref(), &tuning.text),
     };
     let meta = page.meta;
     let article = Article {

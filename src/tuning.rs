@@ -287,13 +287,100 @@ impl Default for HtmlTuning {
 /// Thresholds of the text front end (`src/text.rs`).
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct TextTuning {
-    /// How long a headline-like line is at least to be taken for a
-    /// standfirst when a shorter headline stands above it.
+    /// A line at least this long, without closing punctuation and followed by a
+    /// line in lower case, was wrapped by hand: the two are one paragraph.
+    pub wrapped_line_chars: usize,
+    /// How much of each line is searched for a quoted title.
+    pub quote_scan_chars: usize,
+    /// How often a quoted headline appears (quoted, or as a line of its own) to
+    /// be the title.
+    pub quoted_title_count: usize,
+    /// Words that make a headline long enough to be the title wherever it
+    /// stands (shorter ones only right above the article).
+    pub title_words: usize,
+    /// Words a title has at least.
+    pub title_min_words: usize,
+    /// A line the page shows more often than this (a share bar under every
+    /// item) is no title.
+    pub title_max_repeats: usize,
+    /// How many lines above the article its headline may stand.
+    pub title_reach: usize,
+    /// How long a headline-like line is at least to be taken for a standfirst
+    /// when a shorter headline stands above it.
     pub standfirst: usize,
+    /// How long a line between a headline and its standfirst (a caption) may
+    /// be.
+    pub caption_chars: usize,
+    /// How long the article's first line may be to be its own headline.
+    pub own_headline_chars: usize,
+    /// A line that starts with the title and has fewer characters than this
+    /// after it repeats the title.
+    pub title_repeat_extra: usize,
+    /// Under a headline, the article kept after the fallback to its head must
+    /// hold at least one part in this many of what the longest run held.
+    pub head_share: usize,
+    /// Lines above the article's first line searched for its byline and date.
+    pub head_above: usize,
+    /// How far above the article its headline may stand for the lines between
+    /// to be searched too.
+    pub head_to_headline: usize,
+    /// Lines above the headline searched too.
+    pub head_over_headline: usize,
+    /// Dropped lines under the article's first line searched (a byline under a
+    /// kept standfirst).
+    pub head_below: usize,
+    /// How long a line that gives the article's date (or a date and its author)
+    /// may be.
+    pub date_line_chars: usize,
+    /// How long a line that only says when may be.
+    pub when_line_chars: usize,
+    /// A line of this many words or fewer ("Follow", a role) may stand between
+    /// a name and its date.
+    pub name_aside_words: usize,
+    /// How long a lead that opens with an agency's dateline is at least.
+    pub dateline_lead_chars: usize,
+    /// How many lines above a date or byline line its headline may stand.
+    pub headline_reach: usize,
+    /// How long a block of the article's prose is at least (a lead, the body
+    /// under a head).
+    pub lead_chars: usize,
+    /// How many lines under a date or byline line the lead may start.
+    pub lead_reach: usize,
+    /// How many short blocks in a row the body under a head may hold.
+    pub head_gap: usize,
+    /// The head with the most prose under it wins when it has this many times
+    /// the next one's.
+    pub head_margin: usize,
 }
 
 impl Default for TextTuning {
     fn default() -> Self {
-        TextTuning { standfirst: 90 }
+        TextTuning {
+            wrapped_line_chars: 55,
+            quote_scan_chars: 2000,
+            quoted_title_count: 2,
+            title_words: 4,
+            title_min_words: 3,
+            title_max_repeats: 3,
+            title_reach: 8,
+            standfirst: 90,
+            caption_chars: 150,
+            own_headline_chars: 150,
+            title_repeat_extra: 40,
+            head_share: 2,
+            head_above: 6,
+            head_to_headline: 20,
+            head_over_headline: 2,
+            head_below: 4,
+            date_line_chars: 120,
+            when_line_chars: 60,
+            name_aside_words: 3,
+            dateline_lead_chars: 40,
+            headline_reach: 4,
+            lead_chars: 100,
+            lead_reach: 40,
+            head_gap: 1,
+            head_margin: 2,
+        }
     }
 }

@@ -230,7 +230,15 @@ impl<'a> Sheet<'a> {
         for (i, block) in blocks.iter().enumerate() {
             let s = signals.get(i).unwrap_or(&neutral);
             let f = features::features(&block.text, context.lang, t);
-            let own = || initial::initial(block, &f, s, lang_known, t);
+            let own = || {
+                let b = initial::Block {
+                    block,
+                    f: &f,
+                    s,
+                    lang_known,
+                };
+                initial::initial(&b, t)
+            };
             let key = norm_key(prefix(&block.text, t.repeat_key_chars));
             let class = if block.kind == BlockKind::Title {
                 Class::Bad(block.reason.clone().unwrap_or(Reason::Headline))

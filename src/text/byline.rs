@@ -1,0 +1,234 @@
+//! The byline and date of copied text, found in the article's head once
+//! its lines are classified.
+
+use crate::blocks::{Block, BlockKind};
+use crate::classify::cues::timestamp;
+use crate::metadata::{find_date, parse_byline, parse_dateline, InBlocks};
+use crate::tuning::TextTuning;
+use crate::util::words;
+
+/// What the classified lines say: the dateline of the first kept line,
+/// and the byline and date in the article's head.
+pub(crate) fn metadata_in_blocks(
+    blocks: &[Block],
+    title: Option<&str>,
+    t: &TextTuning,
+) -> InBlocks {
+    let first_kept = blocks.iter().position(|b| b.kept);
+    let dateline = first_kept.and_then(|i| parse_dateline(&blocks[i].text));
+    let head = first_kept.map(|i| head_lines(blocks, i, t));
+    let in_head = || head.iter().flatten().map(|&i| &blocks[i]);
+    let byline = in_head()
+        .find_map(|b| parse_byline(&b.text).or_else(|| dated_byline(&b.text, t)))
+        .or_else(|| {
+            let vocabulary = vocabulary(blocks);
+            head.iter()
+                .flatten()
+                .find_map(|&i| named_line(blocks, i, title, &vocabulary, t))
+        });
+    let published = in_head()
+        .filter(|b| b.text.chars().count() < t.date_line_chars)
+        .find_map(|b| find_date(&b.text));
+    InBlocks {
+        byline,
+        site_name: dateline.as_ref().and_then(|d| d.agency.clone()),
+        published,
+        dateline,
+    }
+}
+
+/// The lines of an article's head, where its byline and date stand, nearest
+/// the article first: the first line of the article and the six lines above
+/// it, up to the headline's when that stands further up (within twenty
+/// lines) and two lines above the headline; then the dropped lines just
+/// under the first line (a byline under a kept standfirst).
+fn head_lines(blocks: &[Block], first_kept: usize, t: &TextTuning) -> Vec<usize> {
+    let headline = blocks[..first_kept]
+        .iter()
+        .rposition(|b| b.kind == BlockKind::Title)
+        .filter(|&h| first_kept - h <= t.head_to_headline);
+    let lo = first_kept
+        .saturating_sub(t.head_above)
+        .min(headline.map_or(usize::MAX, |h| h.saturating_sub(t.head_over_headline)));
+    let below = (first_kept + 1..blocks.len())
+        .take(t.head_below)
+        .take_while(|&i| !blocks[i].kept);
+    (lo..=first_kept).rev().chain(below).collect()
+}
+
+/// The words a page writes in lower case, in its article: common words, never
+/// a name.
+fn vocabulary(blocks: &[Block]) -> std::collections::HashSet<String> {
+    blocks
+        .iter()
+        .filter(|b| b.kept)
+        .flat_map(|b| words(&b.text))
+        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .map(str::to_string)
+        .collect()
+}
+
+/// A line that says when: a date, a time of day ("1:39 PM ET"), how long
+/// ago, a reading time under a date.
+fn when_line(text: &str, t: &TextTuning) -> bool {
+    let clock = || {
+        words(text).zip(words(text).skip(1)).any(|(h, m)| {
+            h.len() <= 2
+                && m.len() == 2
+                && h.parse::<u32>().is_ok_and(|h| h < 24)
+                && m.parse::<u32>().is_ok_and(|m| m < 60)
+                && text.contains(&format!("{h}:{m}"))
+        })
+    };
+    text.chars().count() < t.when_line_chars
+        && (timestamp(text) || find_date(text).is_some() || clock())
+}
+
+/// The author named on a line of the head without a "By": a name followed
+/// on its line by a date, a time or a handle ("Jo Writer - March 3, 2024",
+/// "Jo Writer • 8h"), or a name alone on its line beside a line that says
+/// when (over it or under it, or two lines away past a short line:
+/// "Follow", a role). A name's words are capitalised and the page never
+/// writes them in lower case (`vocabulary`), and the name is not the title.
+fn named_line(
+    blocks: &[Block],
+    i: usize,
+    title: Option<&str>,
+    vocabulary: &std::collections::HashSet<String>,
+    t: &TextTuning,
+) -> Option<String> {
+    let text = blocks[i].text.as_str();
+    let (name, rest) = crate::metadata::leading_name(text)?;
+    let common = words(name).any(|w| {
+        let lower = w.to_lowercase();
+        vocabulary.contains(&lower) && !NAME_WORDS.contains(&lower.as_str())
+            || NOT_NAMES.contains(&lower.as_str())
+    });
+    if common || title.is_some_and(|title| title.contains(name)) {
+        return None;
+    }
+    let dated = if rest.is_empty() {
+        let near = |j: usize| blocks.get(j).is_some_and(|b| when_line(&b.text, t));
+        let short = |j: usize| {
+            blocks
+                .get(j)
+                .is_some_and(|b| words(&b.text).count() <= t.name_aside_words)
+        };
+        near(i + 1)
+            || i.checked_sub(1).is_some_and(near)
+            || short(i + 1) && near(i + 2)
+            || i >= 2 && short(i - 1) && near(i - 2)
+    } else {
+        rest.starts_with('@')
+            || when_line(rest, t)
+            || rest.split_whitespace().next().is_some_and(|w| {
+                w.chars().next().is_some_and(|c| c.is_ascii_digit()) && w.len() <= 4
+            }) && rest.chars().count() < 40
+    };
+    dated.then(|| name.to_string())
+}
+
+/// Words of the lines beside a date that name no person: a section, a
+/// role, an update.
+const NOT_NAMES: &[&str] = &[
+    "news",
+    "updated",
+    "update",
+    "staff",
+    "editor",
+    "writer",
+    "reporter",
+    "contributor",
+    "correspondent",
+    "desk",
+    "team",
+    "online",
+    "media",
+    "home",
+    "section",
+    "opinion",
+];
+
+/// Words that join names: the page may write them in lower case.
+const NAME_WORDS: &[&str] = &[
+    "and", "und", "et", "y", "e", "i", "en", "de", "da", "di", "van", "von", "der", "la", "le",
+];
+
+/// The author of a date line that names one after the date ("March 3, 2024,
+/// by Sam Reporter").
+fn dated_byline(text: &str, t: &TextTuning) -> Option<String> {
+    if text.chars().count() > t.date_line_chars || find_date(text).is_none() {
+        return None;
+    }
+    let at = text
+        .as_bytes()
+        .windows(4)
+        .position(|w| w.eq_ignore_ascii_case(b" by "))?;
+    parse_byline(text.get(at + 1..)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dated_byline_(text: &str) -> Option<String> {
+        dated_byline(text, &TextTuning::default())
+    }
+
+    #[test]
+    fn author_after_a_date() {
+        assert_eq!(
+            dated_byline_("March 3, 2024, by Sam Reporter").as_deref(),
+            Some("Sam Reporter")
+        );
+        assert_eq!(
+            dated_byline_("Monday November 18, 2019 7:45 am PST by Jo Writer").as_deref(),
+            Some("Jo Writer")
+        );
+        // No date: not a date line's author.
+        assert_eq!(dated_byline_("Stand by me, a song"), None);
+        // A sentence is not a date line.
+        assert_eq!(
+            dated_byline_(&format!(
+                "{} by the council on March 3, 2024.",
+                "x".repeat(120)
+            )),
+            None
+        );
+    }
+
+    #[test]
+    fn names_beside_a_date() {
+        let t = TextTuning::default();
+        let blocks = super::super::split_blocks(
+            "A Headline Over the Story\nJo Walker\nMarch 3, 2024\nSam Rivers - 2 hours ago\nKim Baxter | 3 March 2024\nGames Editor\nFollow\n1:39 PM ET",
+            &t,
+        );
+        let vocabulary: std::collections::HashSet<String> =
+            ["games".to_string(), "editor".to_string()].into();
+        let name = |i: usize| {
+            named_line(
+                &blocks,
+                i,
+                Some("A Headline Over the Story"),
+                &vocabulary,
+                &t,
+            )
+        };
+        // A name alone over a date line.
+        assert_eq!(name(1).as_deref(), Some("Jo Walker"));
+        // "Name - when", "Name | date".
+        assert_eq!(name(3).as_deref(), Some("Sam Rivers"));
+        assert_eq!(name(4).as_deref(), Some("Kim Baxter"));
+        // Words the article writes in lower case are no name.
+        assert_eq!(name(5), None);
+        // Not beside a line that says when.
+        let blocks = super::super::split_blocks(
+            "Business News\nA Headline Over the Story\nMarch 3, 2024",
+            &t,
+        );
+        assert_eq!(named_line(&blocks, 0, None, &vocabulary, &t), None);
+        // The headline is no name.
+        assert_eq!(name(0), None);
+    }
+}
