@@ -337,3 +337,239 @@ mod initial_passes {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    //! One example per pass, in pulldown-cmark's spirit: a few lines of a
+    //! page, and what the classifier makes of one of them. Each example
+    //! holds with every pass, and fails without its own pass.
+    use super::*;
+    use crate::tuning::Tuning;
+
+    /// Paragraphs of plain English prose, over 200 characters each.
+    const PROSE: [&str; 2] = [
+        "The council met on Monday to talk about the budget for the coming year, and the members agreed on most of the points after a long debate that went on well into the evening hours of the day, as it often does in the last week of the year.",
+        "Work on the new school will start in the spring, and the builders say that it should be ready for the first pupils by the end of the next year if the weather is kind to them and to the town, as the people who live there hope it will be.",
+    ];
+
+    /// Cleans `lines` (`P0` and `P1` stand for [`PROSE`]) with every pass
+    /// but `skip`; in `vouched` pages the structure vouches for every
+    /// block. The outcome of line `at`: its reason's code when dropped,
+    /// else "kept" and the code of why a doubtful block was kept.
+    fn outcome(lines: &[&str], vouched: bool, at: usize, skip: Option<&str>) -> String {
+        let mut blocks: Vec<Block> = lines
+            .iter()
+            .map(|l| match *l {
+                "P0" => PROSE[0],
+                "P1" => PROSE[1],
+                other => other,
+            })
+            .map(|text| {
+                let item = text.starts_with("- ") || text.get(1..3) == Some(". ");
+                let kind = if item {
+                    BlockKind::ListItem
+                } else {
+                    BlockKind::Paragraph
+                };
+                Block::new(kind, text.to_string())
+            })
+            .collect();
+        let signals = vec![
+            Signals {
+                content: vouched,
+                ..Signals::default()
+            };
+            blocks.len()
+        ];
+        let tuning = Tuning::default();
+        let context = Context {
+            lang: crate::lang::by_code("en"),
+            tuning: &tuning.classify,
+            seen: None,
+        };
+        let mut sheet = Sheet::new(&blocks, &signals, &context);
+        for (name, pass) in PASSES {
+            if Some(*name) != skip {
+                pass(&mut sheet);
+            }
+        }
+        let recs = sheet.recs;
+        for (block, rec) in blocks.iter_mut().zip(recs) {
+            write_back(block, rec);
+        }
+        let code = blocks[at].reason.as_ref().map_or("", Reason::code);
+        if blocks[at].kept {
+            format!("kept {code}").trim_end().to_string()
+        } else {
+            code.to_string()
+        }
+    }
+
+    /// (pass, lines, vouched, the line looked at, its outcome with every pass)
+    type Example = (
+        &'static str,
+        &'static [&'static str],
+        bool,
+        usize,
+        &'static str,
+    );
+
+    const EXAMPLES: &[Example] = &[
+        (
+            "structural repeats",
+            &["Question from the audience today", "P0", "Question from the audience today", "P1"],
+            false,
+            2,
+            "kept kept-short",
+        ),
+        (
+            "anchors of short prose",
+            &[
+                "Home | News | Sport",
+                "The mayor opened the new bridge on a grey morning, and a small crowd of people came to watch her do it.",
+                "© 2024 Example",
+            ],
+            false,
+            1,
+            "kept",
+        ),
+        (
+            "records",
+            &["P0", "Tour dates", "June 9 – Town Hall", "June 12 – City Park", "June 15 – Old Mill"],
+            false,
+            3,
+            "kept",
+        ),
+        (
+            "short blocks by neighbours",
+            &["Home | News | Sport", "Weather today", "Contact | Jobs | Press"],
+            false,
+            1,
+            "short-among-boilerplate",
+        ),
+        (
+            "doubtful groups",
+            &[
+                "P0",
+                "P1",
+                "Home | News | Sport",
+                "The mayor opened the bridge on a grey morning, and a crowd came out in the rain to see.",
+                "She said that it was the work of many people, and she thanked each of them in turn.",
+                "It will carry cars and bikes from the spring, when the work on the road is done at last.",
+                "The old bridge will stay open for people on foot, and then it will close for good.",
+                "The town will hold a fair on the new bridge in the summer, with music and food for all.",
+                "Contact | Jobs | Press",
+            ],
+            false,
+            4,
+            "kept kept-doubtful",
+        ),
+        (
+            "article run",
+            &["P0", "Home | News | Sport", "Contact | Jobs | Press", "Terms | Privacy | Help", "Shop | Store | Cart", "P1"],
+            false,
+            5,
+            "outside-article",
+        ),
+        (
+            "calls to act at the end",
+            &["P0", "P1", "Thanks for reading. Follow us for more stories like this one from our small team."],
+            true,
+            2,
+            "furniture-at-end",
+        ),
+        (
+            "walls",
+            &["P0", "12 comments", "P1"],
+            false,
+            2,
+            "outside-article",
+        ),
+        (
+            "doubtful blocks by neighbours",
+            &["P0", "P1", "Home | News | Sport", "The new bridge will be open to all of the people in the town from the first day of the spring.", "Contact | Jobs | Press"],
+            false,
+            3,
+            "doubtful",
+        ),
+        (
+            "last sentences",
+            &["P0", "P1", "It was the last meeting of the year for them.", "© 2024 Example"],
+            false,
+            2,
+            "kept kept-short",
+        ),
+        (
+            "code in the article",
+            &["P0", "let total = sum(values);", "P1"],
+            false,
+            1,
+            "kept",
+        ),
+        (
+            "doubtful run when nothing is good",
+            &["Home | News | Sport", "The new bridge will be open to all of the people in the town from the first day of the spring.", "© 2024 Example"],
+            false,
+            1,
+            "kept kept-doubtful",
+        ),
+        (
+            "clean paste",
+            &["P0", "P1", "Cloudy skies later"],
+            false,
+            2,
+            "kept kept-short",
+        ),
+        (
+            "numbered list",
+            &["P0", "1. Bread", "2. Milk", "3. Eggs", "4. Salt", "5. Flour", "Home | News | Sport"],
+            false,
+            2,
+            "kept kept-short",
+        ),
+        (
+            "author box",
+            &["P0", "P1", "About Jo Smith", "Jo Smith writes about the town and its people, and has done so for the paper for more than ten years."],
+            false,
+            3,
+            "author-box",
+        ),
+        (
+            "addresses in the article",
+            &["P0", "https://example.org/report", "P1"],
+            false,
+            1,
+            "kept kept-with-article",
+        ),
+        (
+            "tail teasers",
+            &[
+                "P0",
+                "P1",
+                "Council Votes On New Budget Plan",
+                "The members agreed on most of the points after a long debate that went on into the night.",
+                "School Opens Its Doors In Spring",
+                "Work on the new school is done, and the first pupils will come in the spring of next year.",
+                "Bridge Opens After Two Years",
+                "The mayor opened the bridge on a grey morning, and a crowd came out in the rain to see it.",
+            ],
+            false,
+            3,
+            "tail-teasers",
+        ),
+    ];
+
+    #[test]
+    fn each_pass_decides_its_example() {
+        for &(pass, lines, vouched, at, expected) in EXAMPLES {
+            assert!(
+                PASSES.iter().any(|(name, _)| *name == pass),
+                "no pass {pass}"
+            );
+            let with = outcome(lines, vouched, at, None);
+            assert_eq!(with, expected, "{pass}: with every pass");
+            let without = outcome(lines, vouched, at, Some(pass));
+            assert_ne!(without, expected, "{pass}: without it");
+        }
+    }
+}
