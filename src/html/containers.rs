@@ -8,6 +8,7 @@ use super::parse::{Dom, NodeData, NodeId};
 use super::tags::{heading_level, is_tag, BLOCK_TAGS};
 use crate::blocks::{Block, BlockKind};
 use crate::reason::Furniture;
+use crate::tuning::HtmlTuning;
 use crate::util::count_non_space;
 
 /// Whether `a` is `b` or one of its ancestors.
@@ -41,9 +42,19 @@ impl Stats {
     fn scored(&self) -> bool {
         !self.score.is_nan()
     }
+
+    /// The share of the element's characters that is link text.
+    fn link_density(&self) -> f32 {
+        (self.link_chars as usize) as f32 / (self.chars as usize).max(1) as f32
+    }
+
+    /// The score, less the share that is link text.
+    fn weighted(&self) -> f32 {
+        self.score * (1.0 - self.link_density())
+    }
 }
 
-/// The extractor's view of one page.
+/// One page as the scorer sees it: every node's prune mark, text and flags.
 pub(super) struct Containers<'a> {
     pub(super) dom: &'a Dom,
     /// Prune decision per node (None = keep).
@@ -54,6 +65,7 @@ pub(super) struct Containers<'a> {
     /// `CAPTION`, `BLOCK` and `HIDDEN` per node, read once from its markup.
     pub(super) flags: Vec<u8>,
     pub(super) base: Option<&'a str>,
+    pub(super) tuning: &'a HtmlTuning,
 }
 
 /// An element whose class or id names it a caption.
@@ -92,124 +104,222 @@ fn node_flags(dom: &Dom) -> Vec<u8> {
         .collect()
 }
 
-impl<'a> Containers<'a> {
-    pub(super) fn new(dom: &'a Dom, base: Option<&'a str>, classy: bool) -> Containers<'a> {
-        let flags = node_flags(dom);
-        let hidden = |id: NodeId| flags[id] & HIDDEN != 0;
-        let mut pruned = vec![None; dom.len()];
-        let body = dom.body();
-        // Visible text below each node, to keep class hints from pruning the
-        // bulk of the page.
-        let mut chars = vec![0u32; dom.len()];
-        // Whether the subtree holds an `<article>`, `<main>` or articleBody:
-        // class hints never prune those.
-        let mut semantic = vec![false; dom.len()];
-        let mut links = vec![0u32; dom.len()];
-        for id in dom.subtree_rev(body) {
-            if let NodeData::Text(t) = dom.data(id) {
-                chars[id] = saturate(count_non_space(t));
-            } else if is_tag(
-                dom.tag(id),
-                &[
-                    local_name!("script"),
-                    local_name!("style"),
-                    local_name!("noscript"),
-                    local_name!("template"),
-                ],
-            ) || hidden(id)
-            {
-                chars[id] = 0;
-            }
-            // Semantic article containers with real text, counted by the
-            // characters they hold (kept apart from the ones they sit in).
-            if chars[id] as usize >= 400
-                && (is_tag(dom.tag(id), &[local_name!("article"), local_name!("main")])
-                    || is_article_body(dom, id))
-            {
-                semantic[id] = true;
-            }
-            if dom.tag(id) == Some(&local_name!("a")) {
-                links[id] = chars[id];
-            }
-            if id != body {
-                if let Some(p) = dom.parent(id) {
-                    chars[p] = chars[p].saturating_add(chars[id]);
-                    links[p] = links[p].saturating_add(links[id]);
-                    semantic[p] |= semantic[id];
-                }
+/// What one bottom-up pass over the body counts, before pruning.
+struct Counts {
+    /// Visible text below each node, to keep class hints from pruning the
+    /// bulk of the page.
+    chars: Vec<u32>,
+    /// Link text below each node.
+    links: Vec<u32>,
+    /// Whether the subtree holds an `<article>`, `<main>` or articleBody
+    /// with real text: class hints never prune those.
+    semantic: Vec<bool>,
+}
+
+/// Counts the visible and link characters below every node of the body
+/// (scripts, styles and hidden elements hold none), and marks the subtrees
+/// that hold a semantic article container.
+fn count_text(dom: &Dom, flags: &[u8], tuning: &HtmlTuning) -> Counts {
+    let body = dom.body();
+    let mut chars = vec![0u32; dom.len()];
+    let mut semantic = vec![false; dom.len()];
+    let mut links = vec![0u32; dom.len()];
+    for id in dom.subtree_rev(body) {
+        if let NodeData::Text(t) = dom.data(id) {
+            chars[id] = saturate(count_non_space(t));
+        } else if is_tag(
+            dom.tag(id),
+            &[
+                local_name!("script"),
+                local_name!("style"),
+                local_name!("noscript"),
+                local_name!("template"),
+            ],
+        ) || flags[id] & HIDDEN != 0
+        {
+            chars[id] = 0;
+        }
+        // Semantic article containers with real text, counted by the
+        // characters they hold (kept apart from the ones they sit in).
+        if chars[id] as usize >= tuning.semantic_min_chars
+            && (is_tag(dom.tag(id), &[local_name!("article"), local_name!("main")])
+                || is_article_body(dom, id))
+        {
+            semantic[id] = true;
+        }
+        if dom.tag(id) == Some(&local_name!("a")) {
+            links[id] = chars[id];
+        }
+        if id != body {
+            if let Some(p) = dom.parent(id) {
+                chars[p] = chars[p].saturating_add(chars[id]);
+                links[p] = links[p].saturating_add(links[id]);
+                semantic[p] |= semantic[id];
             }
         }
-        let total = (chars[body] as usize).max(1);
-        // Walk in document order; a pruned element's subtree inherits its mark.
+    }
+    Counts {
+        chars,
+        links,
+        semantic,
+    }
+}
+
+/// The prune rules applied to a whole page, in document order.
+struct Marker<'a> {
+    dom: &'a Dom,
+    flags: &'a [u8],
+    counts: &'a Counts,
+    /// Visible characters of the body (at least 1).
+    total: usize,
+    /// Whether class and id words prune ([`super::Pruning::ByClass`]).
+    classy: bool,
+    tuning: &'a HtmlTuning,
+}
+
+impl Marker<'_> {
+    fn hidden(&self, id: NodeId) -> bool {
+        self.flags[id] & HIDDEN != 0
+    }
+
+    /// The prune mark of every node of the body: a pruned element's subtree
+    /// inherits its mark, and a furniture heading marks the siblings after it.
+    fn marks(&self) -> Vec<Option<Prune>> {
+        let dom = self.dom;
+        let mut pruned = vec![None; dom.len()];
         // Per parent: the reason and rank of a furniture heading among its
         // children, which marks the siblings that follow it.
         let mut section: Vec<Option<(Furniture, u8)>> = vec![None; dom.len()];
-        for id in dom.descendants(body) {
+        for id in dom.descendants(dom.body()) {
             let parent = dom.parent(id);
             let parent_mark = parent.and_then(|p| pruned[p]);
-            let mark = match parent_mark {
-                Some(Prune::Invisible) => Some(Prune::Invisible),
-                Some(m) => Some(prune(dom, id, false, hidden(id)).unwrap_or(m)),
-                None => {
-                    let classy = classy && (chars[id] as usize) * 10 < total * 4 && !semantic[id];
-                    match prune(dom, id, classy, hidden(id)) {
-                        // Share bars, menus, ads and sign-up boxes are short
-                        // or all links: a class word on a subtree of plain
-                        // prose (a section id made from its heading) is not one.
-                        Some(Prune::Furniture(why))
-                            if classy
-                                && chars[id] as usize >= 500
-                                && (links[id] as usize) * 4 < chars[id] as usize
-                                && !why.holds_prose()
-                                && prune(dom, id, false, hidden(id)).is_none() =>
-                        {
-                            None
-                        }
-                        m => m,
-                    }
-                }
-            };
-            // A heading marked as related stories or comments heads the
-            // siblings after it, up to the next heading of its rank or above
-            // (`<h3 class="related-title">` and the cards that follow it).
-            let rank = dom.tag(id).and_then(heading_level);
-            let mark = match (parent, mark, rank) {
-                (Some(p), None, _) if parent_mark.is_none() => match section[p] {
-                    Some((_, top)) if rank.is_some_and(|r| r <= top) => {
-                        section[p] = None;
-                        None
-                    }
-                    Some((why, _)) => Some(Prune::Furniture(why)),
-                    None => None,
-                },
-                (Some(p), Some(Prune::Furniture(why)), Some(r))
-                    if parent_mark.is_none() && why.heads_section() =>
-                {
-                    section[p] = Some((why, r));
-                    mark
-                }
+            let mark = self.own_mark(id, parent_mark);
+            pruned[id] = match parent {
+                Some(p) if parent_mark.is_none() => section_mark(dom, id, mark, &mut section[p]),
                 _ => mark,
             };
-            pruned[id] = mark;
         }
+        pruned
+    }
+
+    /// A node's mark from its own markup, given its parent's.
+    fn own_mark(&self, id: NodeId, parent_mark: Option<Prune>) -> Option<Prune> {
+        let (dom, tuning) = (self.dom, self.tuning);
+        let hidden = self.hidden(id);
+        match parent_mark {
+            Some(Prune::Invisible) => Some(Prune::Invisible),
+            Some(m) => Some(prune(dom, id, false, hidden, tuning).unwrap_or(m)),
+            None => {
+                let chars = self.counts.chars[id] as usize;
+                let classy = self.classy
+                    && (chars as u64) * 100
+                        < (self.total as u64) * tuning.class_prune_max_percent as u64
+                    && !self.counts.semantic[id];
+                match prune(dom, id, classy, hidden, tuning) {
+                    // Share bars, menus, ads and sign-up boxes are short
+                    // or all links: a class word on a subtree of plain
+                    // prose (a section id made from its heading) is not one.
+                    Some(Prune::Furniture(why))
+                        if classy
+                            && chars >= tuning.prose_min_chars
+                            && (self.counts.links[id] as usize) * tuning.prose_link_ratio
+                                < chars
+                            && !why.holds_prose()
+                            && prune(dom, id, false, hidden, tuning).is_none() =>
+                    {
+                        None
+                    }
+                    m => m,
+                }
+            }
+        }
+    }
+}
+
+/// A heading marked as related stories or comments heads the siblings
+/// after it, up to the next heading of its rank or above (`<h3
+/// class="related-title">` and the cards that follow it). `section` is the
+/// open section among the node's siblings; the node's parent is not pruned.
+fn section_mark(
+    dom: &Dom,
+    id: NodeId,
+    mark: Option<Prune>,
+    section: &mut Option<(Furniture, u8)>,
+) -> Option<Prune> {
+    let rank = dom.tag(id).and_then(heading_level);
+    match (mark, rank) {
+        (None, _) => match *section {
+            Some((_, top)) if rank.is_some_and(|r| r <= top) => {
+                *section = None;
+                None
+            }
+            Some((why, _)) => Some(Prune::Furniture(why)),
+            None => None,
+        },
+        (Some(Prune::Furniture(why)), Some(r)) if why.heads_section() => {
+            *section = Some((why, r));
+            mark
+        }
+        _ => mark,
+    }
+}
+
+impl<'a> Containers<'a> {
+    /// Reads the page: flags, counts and prune marks of every node.
+    pub(super) fn new(
+        dom: &'a Dom,
+        base: Option<&'a str>,
+        classy: bool,
+        tuning: &'a HtmlTuning,
+    ) -> Containers<'a> {
+        let flags = node_flags(dom);
+        let counts = count_text(dom, &flags, tuning);
+        let marker = Marker {
+            dom,
+            flags: &flags,
+            counts: &counts,
+            total: (counts.chars[dom.body()] as usize).max(1),
+            classy,
+            tuning,
+        };
+        let pruned = marker.marks();
         Containers {
             dom,
             pruned,
-            chars,
+            chars: counts.chars,
             flags,
             base,
+            tuning,
         }
     }
 
     /// Scores candidate containers; returns the set of nodes forming the article.
     pub(super) fn content_roots(&self, blocks: &[Block], infos: &[Info]) -> Vec<NodeId> {
+        let mut stats = self.stats();
+        self.score_blocks(&mut stats, blocks, infos);
+        let (candidates, marked) = self.candidates(&stats);
+        let Some(&(top, top_score)) = candidates.first() else {
+            return vec![self.dom.body()];
+        };
+        let top = self.split_article(&candidates, top, top_score);
+        // The page's own markup of the article body wins over a container
+        // elsewhere or inside it that only scored higher.
+        let top = match marked {
+            Some(m) if !is_ancestor(self.dom, top, m) => m,
+            _ => top,
+        };
+        let top = self.climb(&stats, top, top_score);
+        let top = self.semantic_parent(&stats, top);
+        self.with_siblings(&stats, top, top_score)
+    }
+
+    /// Bottom-up: the text and link characters of every element that is
+    /// not pruned (scores not yet set).
+    fn stats(&self) -> Vec<Stats> {
         let dom = self.dom;
-        let body = dom.body();
         let mut stats = vec![Stats::NEW; dom.len()];
-        // Bottom-up: text and link characters.
-        let pruned = |id: NodeId| self.pruned[id].is_some();
-        for id in dom.subtree_rev(body) {
-            if pruned(id) {
+        for id in dom.subtree_rev(dom.body()) {
+            if self.pruned[id].is_some() {
                 continue;
             }
             let (chars, links) = match dom.data(id) {
@@ -228,25 +338,16 @@ impl<'a> Containers<'a> {
                 stats[p].link_chars = stats[p].link_chars.saturating_add(links);
             }
         }
-        // Every text block scores its container and, decaying, the ancestors.
+        stats
+    }
+
+    /// Every text block scores its container and, decaying, the ancestors.
+    fn score_blocks(&self, stats: &mut [Stats], blocks: &[Block], infos: &[Info]) {
+        let (dom, tuning) = (self.dom, self.tuning);
         for (block, info) in blocks.iter().zip(infos) {
-            if self.pruned[info.node].is_some() {
+            let Some(score) = self.block_score(block, info) else {
                 continue;
-            }
-            let text_len = block.text.chars().count();
-            if text_len < 25 || block.kind == BlockKind::Heading {
-                continue;
-            }
-            let commas = block
-                .text
-                .chars()
-                .filter(|c| matches!(c, ',' | '،' | '、' | '，'))
-                .count();
-            let density = info.link_chars as f32 / text_len.max(1) as f32;
-            if density > 0.6 {
-                continue;
-            }
-            let score = 1.0 + commas as f32 + (text_len as f32 / 100.0).min(3.0);
+            };
             // A paragraph element passes its score up; loose text scores its own container.
             let start = if is_tag(
                 dom.tag(info.node),
@@ -267,7 +368,7 @@ impl<'a> Containers<'a> {
             let mut anc = start;
             let mut level = 0;
             while let Some(a) = anc {
-                if level >= 5 || dom.tag(a).is_none() {
+                if level >= tuning.score_ancestors || dom.tag(a).is_none() {
                     break;
                 }
                 if !stats[a].scored() {
@@ -275,28 +376,62 @@ impl<'a> Containers<'a> {
                 }
                 let div = match level {
                     0 => 1.0,
-                    1 => 2.0,
-                    l => l as f32 * 3.0,
+                    1 => tuning.parent_divisor,
+                    l => l as f32 * tuning.level_divisor,
                 };
                 stats[a].score += score / div;
                 anc = dom.parent(a);
                 level += 1;
             }
         }
-        // The five best candidates, best first; and, in the same walk, the
-        // page's own markup of the article body (schema.org `articleBody`).
-        let mut candidates: Vec<(NodeId, f32)> = Vec::with_capacity(6);
+    }
+
+    /// What a block adds to its container: a point, one per comma, and
+    /// some for its length; `None` for a pruned block, a heading, a short
+    /// one, or one mostly of links.
+    fn block_score(&self, block: &Block, info: &Info) -> Option<f32> {
+        let tuning = self.tuning;
+        if self.pruned[info.node].is_some() {
+            return None;
+        }
+        let text_len = block.text.chars().count();
+        if text_len < tuning.score_min_chars || block.kind == BlockKind::Heading {
+            return None;
+        }
+        let commas = block
+            .text
+            .chars()
+            .filter(|c| matches!(c, ',' | '،' | '、' | '，'))
+            .count();
+        let density = info.link_chars as f32 / text_len.max(1) as f32;
+        if density > tuning.score_max_link_density {
+            return None;
+        }
+        Some(
+            tuning.block_base_score
+                + commas as f32
+                + (text_len as f32 / tuning.chars_per_point).min(tuning.max_length_points),
+        )
+    }
+
+    /// The best candidates, best first; and, in the same walk, the page's
+    /// own markup of the article body (schema.org `articleBody`).
+    fn candidates(&self, stats: &[Stats]) -> (Vec<(NodeId, f32)>, Option<NodeId>) {
+        let (dom, tuning) = (self.dom, self.tuning);
+        let body = dom.body();
+        let mut candidates: Vec<(NodeId, f32)> = Vec::with_capacity(tuning.candidates + 1);
         let mut marked = None;
         let mut next = Some(body);
         while let Some(id) = next {
-            if pruned(id) {
+            if self.pruned[id].is_some() {
                 next = dom.skip_subtree(body, id);
                 continue;
             }
             next = dom.first_child(id).or_else(|| dom.skip_subtree(body, id));
             if marked.is_none()
-                && (stats[id].chars as usize) >= 400
-                && (stats[id].link_chars as usize) * 3 < (stats[id].chars as usize)
+                && (stats[id].chars as usize) >= tuning.article_body_min_chars
+                && (stats[id].link_chars as usize) * tuning.article_body_link_ratio
+                    < (stats[id].chars as usize)
                 && is_article_body(dom, id)
             {
                 marked = Some(id);
@@ -304,117 +439,122 @@ impl<'a> Containers<'a> {
             if !stats[id].scored() {
                 continue;
             }
-            let density =
-                (stats[id].link_chars as usize) as f32 / (stats[id].chars as usize).max(1) as f32;
-            let s = stats[id].score * (1.0 - density);
+            let s = stats[id].weighted();
             let at = candidates.partition_point(|&(_, b)| b >= s);
-            if at < 5 {
+            if at < tuning.candidates {
                 candidates.insert(at, (id, s));
-                candidates.truncate(5);
+                candidates.truncate(tuning.candidates);
             }
         }
-        let Some(&(top, top_score)) = candidates.first() else {
-            return vec![body];
-        };
-        // An article split into parts (steps, sections) gives several close
-        // candidates: their nearest common container is the article.
+        (candidates, marked)
+    }
+
+    /// An article split into parts (steps, sections) gives several close
+    /// candidates: their nearest common container is the article.
+    fn split_article(&self, candidates: &[(NodeId, f32)], top: NodeId, top_score: f32) -> NodeId {
+        let (dom, tuning) = (self.dom, self.tuning);
+        let body = dom.body();
         let close: Vec<NodeId> = candidates[1..]
             .iter()
-            .filter(|&&(_, s)| s >= top_score * 0.75)
+            .filter(|&&(_, s)| s >= top_score * tuning.close_score_ratio)
             .map(|&(id, _)| id)
             .collect();
-        let top = if close.len() >= 3 {
-            let mut a = dom.parent(top);
-            let mut found = top;
-            while let Some(p) = a {
-                if p == body || dom.tag(p).is_none() {
-                    break;
-                }
-                if close.iter().filter(|&&c| is_ancestor(dom, p, c)).count() >= 3 {
-                    found = p;
-                    break;
-                }
-                a = dom.parent(p);
+        if close.len() < tuning.split_parts {
+            return top;
+        }
+        let mut a = dom.parent(top);
+        while let Some(p) = a {
+            if p == body || dom.tag(p).is_none() {
+                break;
             }
-            found
-        } else {
-            top
-        };
-        // The page's own markup of the article body wins over a container
-        // elsewhere or inside it that only scored higher.
-        let top = match marked {
-            Some(m) if !is_ancestor(dom, top, m) => m,
-            _ => top,
-        };
-        // Climb while the parent holds clearly more article text of the same kind.
-        let mut top = top;
+            if close.iter().filter(|&&c| is_ancestor(dom, p, c)).count() >= tuning.split_parts {
+                return p;
+            }
+            a = dom.parent(p);
+        }
+        top
+    }
+
+    /// Climbs while the parent holds clearly more article text of the same kind.
+    fn climb(&self, stats: &[Stats], mut top: NodeId, top_score: f32) -> NodeId {
+        let (dom, tuning) = (self.dom, self.tuning);
+        let body = dom.body();
         while let Some(p) = dom.parent(top) {
             if p == body || dom.tag(p).is_none() || self.pruned[p].is_some() {
                 break;
             }
-            let ps = stats[p].score
-                * (1.0
-                    - (stats[p].link_chars as usize) as f32
-                        / (stats[p].chars as usize).max(1) as f32);
+            let ps = stats[p].weighted();
             if stats[p].scored()
-                && ps >= top_score * 0.9
-                && (stats[p].chars as usize) < (stats[top].chars as usize) * 3
+                && ps >= top_score * tuning.climb_score_ratio
+                && (stats[p].chars as usize) < (stats[top].chars as usize) * tuning.climb_max_growth
             {
                 top = p;
             } else {
                 break;
             }
         }
-        // A semantic container just above the winner is the article itself.
+        top
+    }
+
+    /// A semantic container just above the winner is the article itself.
+    fn semantic_parent(&self, stats: &[Stats], top: NodeId) -> NodeId {
+        let (dom, tuning) = (self.dom, self.tuning);
+        let body = dom.body();
         let mut a = dom.parent(top);
         let mut hops = 0;
         while let Some(p) = a {
-            if hops > 3 || p == body {
+            if hops > tuning.semantic_hops || p == body {
                 break;
             }
             let is_article = is_tag(dom.tag(p), &[local_name!("article"), local_name!("main")])
                 || is_article_body(dom, p);
             if is_article
                 && self.pruned[p].is_none()
-                && (stats[p].chars as usize) <= (stats[top].chars as usize) * 2
+                && (stats[p].chars as usize)
+                    <= (stats[top].chars as usize) * tuning.semantic_max_growth
             {
-                top = p;
-                break;
+                return p;
             }
             a = dom.parent(p);
             hops += 1;
         }
-        // Siblings that read like the article join it.
+        top
+    }
+
+    /// The article and the siblings that read like it.
+    fn with_siblings(&self, stats: &[Stats], top: NodeId, top_score: f32) -> Vec<NodeId> {
+        let (dom, tuning) = (self.dom, self.tuning);
+        let Some(parent) = dom.parent(top) else {
+            return vec![top];
+        };
         let mut roots = vec![];
-        let threshold = (top_score * 0.2).max(10.0);
-        if let Some(parent) = dom.parent(top) {
-            for sib in dom.children(parent) {
-                if sib == top {
-                    roots.push(sib);
-                    continue;
-                }
-                if self.pruned[sib].is_some() || dom.tag(sib).is_none() {
-                    continue;
-                }
-                let density = (stats[sib].link_chars as usize) as f32
-                    / (stats[sib].chars as usize).max(1) as f32;
-                let s = stats[sib].score * (1.0 - density);
-                let prose_p = dom.tag(sib) == Some(&local_name!("p"))
-                    && (stats[sib].chars as usize) > 80
-                    && density < 0.25;
-                if (stats[sib].scored() && s >= threshold && hints(dom, sib).weight() >= 0.0)
-                    || prose_p
-                {
-                    roots.push(sib);
-                }
+        let threshold = (top_score * tuning.sibling_score_ratio).max(tuning.sibling_min_score);
+        for sib in dom.children(parent) {
+            if sib == top {
+                roots.push(sib);
+                continue;
             }
-        } else {
-            roots.push(top);
+            if self.pruned[sib].is_some() || dom.tag(sib).is_none() {
+                continue;
+            }
+            let density = stats[sib].link_density();
+            let s = stats[sib].weighted();
+            let prose_p = dom.tag(sib) == Some(&local_name!("p"))
+                && (stats[sib].chars as usize) > tuning.sibling_prose_min_chars
+                && density < tuning.sibling_prose_max_link_density;
+            if (stats[sib].scored() && s >= threshold && hints(dom, sib).weight(tuning) >= 0.0)
+                || prose_p
+            {
+                roots.push(sib);
+            }
         }
         roots
     }
 
+    /// A container's score before its blocks count: by its tag, its
+    /// semantic markup, and its class and id words.
     fn initial_score(&self, id: NodeId) -> f32 {
+        let tuning = self.tuning;
         let tag = self.dom.tag(id);
         let by_tag = if is_tag(
             tag,
@@ -425,7 +565,7 @@ impl<'a> Containers<'a> {
                 local_name!("main"),
             ],
         ) {
-            5.0
+            tuning.container_tag_score
         } else if is_tag(
             tag,
             &[
@@ -434,7 +574,7 @@ impl<'a> Containers<'a> {
                 local_name!("blockquote"),
             ],
         ) {
-            3.0
+            tuning.cell_tag_score
         } else if is_tag(
             tag,
             &[
@@ -448,7 +588,7 @@ impl<'a> Containers<'a> {
                 local_name!("form"),
             ],
         ) {
-            -3.0
+            tuning.list_tag_score
         } else if is_tag(
             tag,
             &[
@@ -461,18 +601,18 @@ impl<'a> Containers<'a> {
                 local_name!("th"),
             ],
         ) {
-            -5.0
+            tuning.heading_tag_score
         } else {
             0.0
         };
         let semantic = if is_article_body(self.dom, id) {
-            40.0
+            tuning.article_body_score
         } else if is_tag(tag, &[local_name!("article")]) {
-            10.0
+            tuning.article_tag_score
         } else {
             0.0
         };
-        by_tag + semantic + hints(self.dom, id).weight()
+        by_tag + semantic + hints(self.dom, id).weight(tuning)
     }
 }
 

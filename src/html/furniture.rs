@@ -7,6 +7,7 @@ use html5ever::{local_name, LocalName};
 use super::parse::{Dom, NodeData, NodeId};
 use super::tags::{is_tag, BLOCK_TAGS};
 use crate::reason::Furniture;
+use crate::tuning::HtmlTuning;
 
 /// Why a subtree is not content, decided before scoring.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -167,6 +168,10 @@ struct HintTable {
     stems: Vec<(&'static [u8], u16)>,
 }
 
+/// Bytes of the longest word in `FURNITURE` and `POSITIVE` (a buffer size):
+/// a longer token is none of them.
+const MAX_HINT_WORD: usize = 32;
+
 fn hint_table() -> &'static HintTable {
     static TABLE: std::sync::OnceLock<HintTable> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
@@ -224,8 +229,8 @@ impl Hints {
     fn add(&mut self, token: &str) {
         let table = hint_table();
         let t = token.as_bytes();
-        // Whole words: looked up in lower case (no word is longer than 32 bytes).
-        let mut buf = [0u8; 32];
+        // Whole words: looked up in lower case (no word is longer than the buffer).
+        let mut buf = [0u8; MAX_HINT_WORD];
         if let Some(lower) = buf.get_mut(..t.len()) {
             lower.copy_from_slice(t);
             lower.make_ascii_lowercase();
@@ -254,25 +259,36 @@ impl Hints {
 
     /// Class/id weight in the spirit of Readability: furniture negative,
     /// article positive.
-    pub(super) fn weight(self) -> f32 {
+    pub(super) fn weight(self, tuning: &HtmlTuning) -> f32 {
         match (self.furniture != 0, self.positive) {
-            (true, false) => -25.0,
-            (false, true) => 25.0,
+            (true, false) => tuning.furniture_class_weight,
+            (false, true) => tuning.article_class_weight,
             _ => 0.0,
         }
     }
 }
 
+/// Children of an element looked at for the empty link of a card: a card
+/// has few, and scanning a parent of thousands for every block would be
+/// quadratic. (A bound on work, not a threshold.)
+const CARD_CHILDREN: usize = 64;
+
+/// Nodes of an inline element looked at for a pop-up card (a bound on work).
+const POPUP_NODES: usize = 64;
+
+/// Children of an embed wrapper looked at for its quotation (a bound on work).
+const EMBED_CHILDREN: usize = 8;
+
 /// Whether a block sits in a card made clickable by an empty link laid over
 /// it (a "stretched" link: `<div><h3>…</h3><p>…</p><a href=…></a></div>`):
 /// its text is a link's text though no `<a>` holds it.
-pub(super) fn in_card(dom: &Dom, node: NodeId) -> bool {
+pub(super) fn in_card(dom: &Dom, node: NodeId, tuning: &HtmlTuning) -> bool {
     let mut n = Some(node);
-    for _ in 0..3 {
+    for _ in 0..tuning.card_depth {
         let Some(id) = n else { return false };
         // A card has few children: a parent of thousands is not one, and
         // scanning all of them for every block would be quadratic.
-        let overlay = dom.children(id).take(64).any(|c| {
+        let overlay = dom.children(id).take(CARD_CHILDREN).any(|c| {
             dom.tag(c) == Some(&local_name!("a"))
                 && dom.attr(c, "href").is_some_and(|h| !h.trim().is_empty())
                 && dom.children(c).next().is_none()
@@ -283,8 +299,8 @@ pub(super) fn in_card(dom: &Dom, node: NodeId) -> bool {
             let mut chars = 0usize;
             for d in dom.descendants(id) {
                 if let NodeData::Text(t) = dom.data(d) {
-                    chars += crate::util::count_non_space_max(t, 300);
-                    if chars >= 300 {
+                    chars += crate::util::count_non_space_max(t, tuning.card_max_chars);
+                    if chars >= tuning.card_max_chars {
                         return false;
                     }
                 }
@@ -366,13 +382,13 @@ fn squeezed_contains(text: &str, needle: &str) -> bool {
 /// person's photo and links to their stories): it holds an image and several
 /// links, none of them its own child (that is the text it hangs on), and no
 /// block of text.
-fn popup_card(dom: &Dom, id: NodeId) -> bool {
+fn popup_card(dom: &Dom, id: NodeId, tuning: &HtmlTuning) -> bool {
     let is = |n: NodeId, tag: &LocalName| dom.tag(n) == Some(tag);
     if dom.children(id).any(|c| is(c, &local_name!("a"))) {
         return false;
     }
     let (mut images, mut links) = (0, 0);
-    for n in dom.descendants(id).take(64) {
+    for n in dom.descendants(id).take(POPUP_NODES) {
         // Spans that wrap paragraphs or figures are not inline cards.
         if is_tag(dom.tag(n), BLOCK_TAGS) || is(n, &local_name!("figure")) {
             return false;
@@ -383,11 +399,17 @@ fn popup_card(dom: &Dom, id: NodeId) -> bool {
             links += 1;
         }
     }
-    images > 0 && links >= 3
+    images > 0 && links >= tuning.popup_min_links
 }
 
 /// Decides whether an element's subtree is pruned, and why.
-pub(super) fn prune(dom: &Dom, id: NodeId, classy: bool, hidden: bool) -> Option<Prune> {
+pub(super) fn prune(
+    dom: &Dom,
+    id: NodeId,
+    classy: bool,
+    hidden: bool,
+    tuning: &HtmlTuning,
+) -> Option<Prune> {
     let tag = dom.tag(id)?;
     if !dom.is_html(id) {
         // SVG and MathML content is not article text.
@@ -424,7 +446,7 @@ pub(super) fn prune(dom: &Dom, id: NodeId, classy: bool, hidden: bool) -> Option
         return Some(Prune::Furniture(Furniture::Navigation));
     }
     // A pop-up card shows only on hover: the page as rendered does not have it.
-    if is_tag(t, &[local_name!("span")]) && popup_card(dom, id) {
+    if is_tag(t, &[local_name!("span")]) && popup_card(dom, id, tuning) {
         return Some(Prune::Invisible);
     }
     if is_tag(
@@ -471,7 +493,7 @@ pub(super) fn prune(dom: &Dom, id: NodeId, classy: bool, hidden: bool) -> Option
         && !is_article_body(dom, id)
     {
         let h = hints(dom, id);
-        if h.weight() < 0.0 && !embedded_post(dom, id) {
+        if h.weight(tuning) < 0.0 && !embedded_post(dom, id) {
             return h.furniture_reason().map(Prune::Furniture);
         }
     }
@@ -484,18 +506,19 @@ pub(super) fn prune(dom: &Dom, id: NodeId, classy: bool, hidden: bool) -> Option
 /// whatever network its class names.
 fn embedded_post(dom: &Dom, id: NodeId) -> bool {
     let quote = |n: NodeId| dom.tag(n) == Some(&local_name!("blockquote"));
+    const EMBED: &[u8] = b"embed";
     let embed = |w: &str| {
         let w = w.as_bytes();
         let at = |i: usize| {
-            w.get(i..i + 5)
-                .is_some_and(|p| p.eq_ignore_ascii_case(b"embed"))
+            w.get(i..i + EMBED.len())
+                .is_some_and(|p| p.eq_ignore_ascii_case(EMBED))
         };
-        at(0) || w.len() >= 5 && at(w.len() - 5)
+        at(0) || w.len() >= EMBED.len() && at(w.len() - EMBED.len())
     };
     let named = dom
         .attr_named(id, &local_name!("class"))
         .is_some_and(|c| c.split(|ch: char| !ch.is_ascii_alphanumeric()).any(embed));
-    named && (quote(id) || dom.children(id).take(8).any(quote))
+    named && (quote(id) || dom.children(id).take(EMBED_CHILDREN).any(quote))
 }
 #[cfg(test)]
 mod tests {
@@ -504,7 +527,7 @@ mod tests {
     #[test]
     fn hint_words_fit_the_look_up() {
         let table = hint_table();
-        assert!(table.words.iter().all(|(w, _, _)| w.len() <= 32));
+        assert!(table.words.iter().all(|(w, _, _)| w.len() <= MAX_HINT_WORD));
         assert!(table.words.windows(2).all(|p| p[0].0 < p[1].0));
         let hint = |token: &str| {
             let mut h = Hints::default();

@@ -40,7 +40,7 @@ pub(crate) enum Pruning {
 /// The HTML front end: the page as blocks, with signals and metadata.
 pub(crate) fn front_end(input: &str, options: &Options, tuning: &HtmlTuning) -> Page {
     let dom = parse::parse(input);
-    let mut meta = meta::extract(&dom, options.base_url.as_deref());
+    let mut meta = meta::extract(&dom, options.base_url.as_deref(), tuning);
     let base = options.base_url.as_deref().or(meta.base.as_deref());
     let (mut blocks, signals) = blocks_with_fallback(&dom, base, tuning);
     // The blocks hold all that is still needed of the page: the tree goes
@@ -61,7 +61,7 @@ pub(crate) fn front_end(input: &str, options: &Options, tuning: &HtmlTuning) -> 
             )
         });
     if let Some(t) = &meta.title {
-        mark_title(&mut blocks, &signals, t);
+        mark_title(&mut blocks, &signals, t, tuning);
     }
     let title_key = meta.title.as_deref().map(crate::util::norm_key);
     meta.base = None;
@@ -86,11 +86,11 @@ fn blocks_with_fallback(
             .map(|(b, _)| b.text.len())
             .sum()
     };
-    let (blocks, signals) = build_blocks(dom, base, Pruning::ByClass);
+    let (blocks, signals) = build_blocks(dom, base, Pruning::ByClass, tuning);
     if content_chars(&blocks, &signals) >= tuning.min_content {
         return (blocks, signals);
     }
-    let (plain, plain_signals) = build_blocks(dom, base, Pruning::TagsOnly);
+    let (plain, plain_signals) = build_blocks(dom, base, Pruning::TagsOnly, tuning);
     if content_chars(&plain, &plain_signals) > content_chars(&blocks, &signals) {
         (plain, plain_signals)
     } else {
@@ -100,7 +100,7 @@ fn blocks_with_fallback(
 
 /// The headline inside the article is the title, not body text; the
 /// article does not begin before it.
-fn mark_title(blocks: &mut [Block], signals: &[Signals], title: &str) {
+fn mark_title(blocks: &mut [Block], signals: &[Signals], title: &str, tuning: &HtmlTuning) {
     let key = crate::util::norm_key(title);
     let exact = blocks
         .iter()
@@ -109,7 +109,8 @@ fn mark_title(blocks: &mut [Block], signals: &[Signals], title: &str) {
     // site's name around it ("Headline | Site", "Site: Headline").
     let framed = || {
         blocks.iter().position(|b| {
-            b.kind == BlockKind::Heading && title_framing(&key, &crate::util::norm_key(&b.text))
+            b.kind == BlockKind::Heading
+                && title_framing(&key, &crate::util::norm_key(&b.text), tuning)
         })
     };
     // Failing a heading, a paragraph that says just the title before the
@@ -118,11 +119,15 @@ fn mark_title(blocks: &mut [Block], signals: &[Signals], title: &str) {
         let prose = blocks
             .iter()
             .zip(signals)
-            .position(|(b, s)| s.content && b.kind == BlockKind::Paragraph && b.text.len() >= 200)
+            .position(|(b, s)| {
+                s.content
+                    && b.kind == BlockKind::Paragraph
+                    && b.text.len() >= tuning.title_prose_min_chars
+            })
             .unwrap_or(blocks.len());
         blocks[..prose].iter().position(|b| {
             b.kind == BlockKind::Paragraph
-                && key.split(' ').count() >= 4
+                && key.split(' ').count() >= tuning.styled_title_min_words
                 && crate::util::norm_key(&b.text) == key
         })
     };
@@ -143,8 +148,13 @@ pub(crate) fn metadata_in_blocks(blocks: &[Block]) -> InBlocks {
     }
 }
 
-fn build_blocks(dom: &Dom, base: Option<&str>, pruning: Pruning) -> (Vec<Block>, Vec<Signals>) {
-    let ex = Containers::new(dom, base, pruning == Pruning::ByClass);
+fn build_blocks(
+    dom: &Dom,
+    base: Option<&str>,
+    pruning: Pruning,
+    tuning: &HtmlTuning,
+) -> (Vec<Block>, Vec<Signals>) {
+    let ex = Containers::new(dom, base, pruning == Pruning::ByClass, tuning);
     let (mut blocks, mut infos) = Walker::new(&ex).blocks(dom.body());
     // Grown by doubling: what is left over is given back before scoring.
     blocks.shrink_to_fit();
@@ -163,7 +173,7 @@ fn build_blocks(dom: &Dom, base: Option<&str>, pruning: Pruning) -> (Vec<Block>,
         .map(|(b, info)| {
             let chars = count_non_space(&b.text).max(1);
             let content = in_content[info.node];
-            let link_density = if in_card(dom, info.node) {
+            let link_density = if in_card(dom, info.node, tuning) {
                 1.0
             } else {
                 info.link_chars as f32 / chars as f32
@@ -183,9 +193,9 @@ fn build_blocks(dom: &Dom, base: Option<&str>, pruning: Pruning) -> (Vec<Block>,
 
 /// Whether `title` (normalised) is `heading` (normalised) with a few words
 /// of the site's name before or after it.
-fn title_framing(title: &str, heading: &str) -> bool {
+fn title_framing(title: &str, heading: &str, tuning: &HtmlTuning) -> bool {
     let words = |s: &str| s.split(' ').filter(|w| !w.is_empty()).count();
-    if words(heading) < 3 || heading.len() >= title.len() {
+    if words(heading) < tuning.framed_heading_min_words || heading.len() >= title.len() {
         return false;
     }
     let rest = if let Some(r) = title.strip_prefix(heading) {
@@ -196,5 +206,5 @@ fn title_framing(title: &str, heading: &str) -> bool {
         return false;
     };
     // The heading must end (or begin) on a word boundary of the title.
-    (rest.starts_with(' ') || rest.ends_with(' ')) && words(rest) <= 4
+    (rest.starts_with(' ') || rest.ends_with(' ')) && words(rest) <= tuning.framing_max_words
 }

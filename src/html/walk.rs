@@ -10,6 +10,7 @@ use super::tags::{heading_level, is_tag};
 use super::url::resolve;
 use crate::blocks::{Block, BlockKind, Inline};
 use crate::reason::Furniture;
+use crate::tuning::HtmlTuning;
 use crate::util::count_non_space;
 
 /// Per-block context collected while walking.
@@ -27,6 +28,10 @@ const MAX_REOPEN: usize = 8;
 
 /// How many ancestors decide a block's kind (heading, list item, quote…).
 const MAX_CONTEXT_DEPTH: usize = 64;
+
+/// The deepest level of a nested list item that blocks record (the
+/// renderers' limit, not a threshold).
+const MAX_LIST_LEVEL: u8 = 8;
 
 /// Builds blocks from the page in document order.
 pub(super) struct Walker<'a> {
@@ -82,9 +87,10 @@ impl<'a> Walker<'a> {
             return;
         }
         // An anchor that goes nowhere (no href, `javascript:`) is not navigation.
+        const JS: &str = "javascript:";
         let in_link = self.frames.iter().any(|(f, _)| {
             matches!(f, Frame::Link(href) if !href.is_empty()
-                && !href.get(..11).is_some_and(|p| p.eq_ignore_ascii_case("javascript:")))
+                && !href.get(..JS.len()).is_some_and(|p| p.eq_ignore_ascii_case(JS)))
         });
         let collapsed: String = if self.pre > 0 {
             text.to_string()
@@ -226,7 +232,8 @@ impl<'a> Walker<'a> {
                         kind = BlockKind::Quote;
                         found_kind = true;
                     } else if *tag == local_name!("figcaption")
-                        || (depth < 3 && self.page.flags[n] & CAPTION != 0)
+                        || (depth < self.page.tuning.caption_depth
+                            && self.page.flags[n] & CAPTION != 0)
                     {
                         kind = BlockKind::Figure;
                         found_kind = true;
@@ -243,7 +250,7 @@ impl<'a> Walker<'a> {
             a = dom.parent(n);
         }
         if kind == BlockKind::ListItem {
-            level = list_depth.min(8);
+            level = list_depth.min(MAX_LIST_LEVEL);
         }
         Ctx {
             node: id,
@@ -386,7 +393,7 @@ impl<'a> Walker<'a> {
                     return false;
                 }
             }
-            local_name!("table") if is_data_table(dom, id) => {
+            local_name!("table") if is_data_table(dom, id, self.page.tuning) => {
                 self.table_block(id);
                 return false;
             }
@@ -527,7 +534,7 @@ impl<'a> Walker<'a> {
 }
 
 /// A table of data (cells of text), not a table used for layout.
-fn is_data_table(dom: &Dom, table: NodeId) -> bool {
+fn is_data_table(dom: &Dom, table: NodeId, tuning: &HtmlTuning) -> bool {
     let mut rows = 0;
     let mut max_cols = 0;
     let mut has_th = false;
@@ -563,7 +570,9 @@ fn is_data_table(dom: &Dom, table: NodeId) -> bool {
             _ => {}
         }
     }
-    rows >= 1 && max_cols >= 2 && (has_th || rows >= 2)
+    rows >= 1
+        && max_cols >= tuning.data_table_min_cols
+        && (has_th || rows >= tuning.data_table_min_rows)
 }
 
 /// The best source of an image, including lazy-loading attributes.
