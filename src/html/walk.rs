@@ -318,6 +318,37 @@ impl<'a> Walker<'a> {
         self.flush();
     }
 
+    /// Sets the surrounding text aside while the hidden element `id` is
+    /// read into a block of its own; the text goes on after it.
+    fn set_aside(&mut self, id: NodeId) {
+        let frames = std::mem::replace(&mut self.frames, vec![(Frame::Root, Vec::new())]);
+        let link_chars = std::mem::take(&mut self.link_chars);
+        let ctx = self.ctx.replace(self.context_for(id));
+        self.aside.push((id, frames, link_chars, ctx));
+    }
+
+    /// A `<br>`: a line break in the text, or, as the second in a row, the
+    /// end of a paragraph.
+    fn line_break(&mut self) {
+        // Two line breaks in a row end a paragraph, as in a browser's rendering.
+        let double = self.frames.len() == 1
+            && self.frames.last().is_some_and(|(_, c)| {
+                matches!(c.last(), Some(Inline::Break))
+                    || matches!(c.as_slice(), [.., Inline::Break, Inline::Text(t)] if t.trim().is_empty())
+            });
+        if double {
+            let ctx = self.ctx.take();
+            if let Some(c) = &ctx {
+                let node = c.node;
+                self.ctx = ctx;
+                self.flush();
+                self.ctx = Some(self.context_for(node));
+            }
+        } else if let Some((_, c)) = self.frames.last_mut() {
+            c.push(Inline::Break);
+        }
+    }
+
     /// Takes in a node on the way down; true when its children are walked
     /// (and it is left after them).
     fn enter(&mut self, id: NodeId) -> bool {
@@ -349,32 +380,11 @@ impl<'a> Walker<'a> {
                     | local_name!("table")
             )
         {
-            // Set the surrounding text aside while the hidden element is read
-            // into a block of its own; the text goes on after it.
-            let frames = std::mem::replace(&mut self.frames, vec![(Frame::Root, Vec::new())]);
-            let link_chars = std::mem::take(&mut self.link_chars);
-            let ctx = self.ctx.replace(self.context_for(id));
-            self.aside.push((id, frames, link_chars, ctx));
+            self.set_aside(id);
         }
         match *tag {
             local_name!("br") => {
-                // Two line breaks in a row end a paragraph, as in a browser's rendering.
-                let double = self.frames.len() == 1
-                    && self.frames.last().is_some_and(|(_, c)| {
-                        matches!(c.last(), Some(Inline::Break))
-                            || matches!(c.as_slice(), [.., Inline::Break, Inline::Text(t)] if t.trim().is_empty())
-                    });
-                if double {
-                    let ctx = self.ctx.take();
-                    if let Some(c) = &ctx {
-                        let node = c.node;
-                        self.ctx = ctx;
-                        self.flush();
-                        self.ctx = Some(self.context_for(node));
-                    }
-                } else if let Some((_, c)) = self.frames.last_mut() {
-                    c.push(Inline::Break);
-                }
+                self.line_break();
                 return false;
             }
             local_name!("img") => {
