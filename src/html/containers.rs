@@ -623,3 +623,58 @@ pub(super) struct Info {
     pub(super) link_chars: usize,
     pub(super) prune: Option<Prune>,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::html::parse::parse;
+
+    fn first(dom: &Dom, tag: &html5ever::LocalName) -> NodeId {
+        dom.find(dom.body(), tag).expect("element")
+    }
+
+    #[test]
+    fn a_furniture_heading_marks_the_siblings_after_it() {
+        let tuning = HtmlTuning::default();
+        let prose = "Words of the article, long enough to be the bulk of it. ".repeat(20);
+        let html = format!(
+            "<div><p>{prose}</p><h3 class=related-title>Related</h3><ul><li>Card</li></ul>\
+             <h3>Next section</h3><blockquote>More</blockquote></div>"
+        );
+        let dom = parse(&html);
+        let page = Containers::new(&dom, None, true, &tuning);
+        let related = Some(Prune::Furniture(Furniture::Related));
+        assert_eq!(page.pruned[first(&dom, &local_name!("p"))], None);
+        assert_eq!(page.pruned[first(&dom, &local_name!("ul"))], related);
+        assert_eq!(page.pruned[first(&dom, &local_name!("blockquote"))], None);
+    }
+
+    #[test]
+    fn class_words_do_not_prune_the_bulk_of_the_page() {
+        let tuning = HtmlTuning::default();
+        let dom = parse("<div class=sidebar><p>All the page's text is here.</p></div><p>x</p>");
+        let page = Containers::new(&dom, None, true, &tuning);
+        assert_eq!(page.pruned[first(&dom, &local_name!("div"))], None);
+        let dom = parse("<div class=sidebar><p>Links</p></div><p>The article's text, longer.</p>");
+        let page = Containers::new(&dom, None, true, &tuning);
+        assert_eq!(
+            page.pruned[first(&dom, &local_name!("div"))],
+            Some(Prune::Furniture(Furniture::Sidebar))
+        );
+    }
+
+    #[test]
+    fn initial_scores_by_tag_and_class() {
+        let tuning = HtmlTuning::default();
+        let dom =
+            parse("<article itemprop=articleBody><ul class=content><li>x</li></ul></article>");
+        let page = Containers::new(&dom, None, true, &tuning);
+        // div-like container 5, articleBody 40.
+        assert_eq!(
+            page.initial_score(first(&dom, &local_name!("article"))),
+            45.0
+        );
+        // A list -3, a class that names the article 25.
+        assert_eq!(page.initial_score(first(&dom, &local_name!("ul"))), 22.0);
+    }
+}

@@ -523,6 +523,112 @@ fn embedded_post(dom: &Dom, id: NodeId) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::html::parse::parse;
+
+    /// The prune decision for the first `tag` element of `html`, with
+    /// pruning by class on or off.
+    fn prune_first(html: &str, tag: &LocalName, classy: bool) -> Option<Prune> {
+        let dom = parse(html);
+        let id = dom.find(dom.body(), tag).expect("element");
+        prune(&dom, id, classy, hidden(&dom, id), &HtmlTuning::default())
+    }
+
+    #[test]
+    fn nav_is_navigation() {
+        assert_eq!(
+            prune_first("<nav><a href=/>Home</a></nav>", &local_name!("nav"), false),
+            Some(Prune::Furniture(Furniture::Navigation))
+        );
+        assert_eq!(
+            prune_first("<div role=navigation>x</div>", &local_name!("div"), false),
+            Some(Prune::Furniture(Furniture::Navigation))
+        );
+    }
+
+    #[test]
+    fn scripts_are_invisible_and_paragraphs_stay() {
+        assert_eq!(
+            prune_first(
+                "<div><script>x()</script></div>",
+                &local_name!("script"),
+                true
+            ),
+            Some(Prune::Invisible)
+        );
+        assert_eq!(
+            prune_first("<p class=intro>Text</p>", &local_name!("p"), true),
+            None
+        );
+    }
+
+    #[test]
+    fn cookie_banner_by_class_only_when_pruning_by_class() {
+        let html = "<div class='cookie-notice'>We use cookies.</div>";
+        assert_eq!(
+            prune_first(html, &local_name!("div"), true),
+            Some(Prune::Furniture(Furniture::CookieBanner))
+        );
+        assert_eq!(prune_first(html, &local_name!("div"), false), None);
+    }
+
+    #[test]
+    fn hidden_elements() {
+        for html in [
+            "<div hidden>x</div>",
+            "<div aria-hidden=true>x</div>",
+            "<div class='a Hidden'>x</div>",
+            "<div style='DISPLAY : none'>x</div>",
+        ] {
+            assert_eq!(
+                prune_first(html, &local_name!("div"), false),
+                Some(Prune::Furniture(Furniture::Hidden)),
+                "{html}"
+            );
+        }
+        assert_eq!(
+            prune_first("<div class=hidden-xs>x</div>", &local_name!("div"), false),
+            None
+        );
+    }
+
+    #[test]
+    fn an_embedded_post_is_not_share_buttons() {
+        let embed = "<div class='social-embed'><blockquote>A post</blockquote></div>";
+        assert_eq!(prune_first(embed, &local_name!("div"), true), None);
+        let share = "<div class='social-links'><a href=/x>X</a></div>";
+        assert_eq!(
+            prune_first(share, &local_name!("div"), true),
+            Some(Prune::Furniture(Furniture::ShareButtons))
+        );
+    }
+
+    #[test]
+    fn class_weights() {
+        let tuning = HtmlTuning::default();
+        let dom =
+            parse("<div class=sidebar></div><div class=entry-content></div><div class=x></div>");
+        let divs: Vec<NodeId> = dom
+            .descendants(dom.body())
+            .filter(|&n| dom.tag(n) == Some(&local_name!("div")))
+            .collect();
+        let w: Vec<f32> = divs
+            .iter()
+            .map(|&d| hints(&dom, d).weight(&tuning))
+            .collect();
+        assert_eq!(w, [-25.0, 25.0, 0.0]);
+    }
+
+    #[test]
+    fn a_stretched_link_makes_a_card() {
+        let tuning = HtmlTuning::default();
+        let dom = parse("<div><h3>Story</h3><p>Teaser</p><a href=/story></a></div><p>Prose</p>");
+        let ps: Vec<NodeId> = dom
+            .descendants(dom.body())
+            .filter(|&n| dom.tag(n) == Some(&local_name!("p")))
+            .collect();
+        assert!(in_card(&dom, ps[0], &tuning));
+        assert!(!in_card(&dom, ps[1], &tuning));
+    }
 
     #[test]
     fn hint_words_fit_the_look_up() {

@@ -671,6 +671,55 @@ fn dom_byline(dom: &Dom, body: NodeId, tuning: &HtmlTuning) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::html::parse::parse;
+
+    fn meta(html: &str) -> Meta {
+        extract(&parse(html), None, &HtmlTuning::default())
+    }
+
+    #[test]
+    fn json_ld_article() {
+        let m = meta(
+            r#"<script type="application/ld+json">{"@graph": [
+                {"@type": "WebSite", "name": "The Site"},
+                {"@type": "NewsArticle", "headline": "The headline",
+                 "datePublished": "2024-03-05T10:00:00Z",
+                 "author": [{"@type": "Person", "name": "Jane Doe"}, "http://x"],
+                 "keywords": "one, two"}]}</script>"#,
+        );
+        assert_eq!(m.title.as_deref(), Some("The headline"));
+        assert_eq!(m.published.as_deref(), Some("2024-03-05T10:00:00Z"));
+        assert_eq!(m.byline.as_deref(), Some("Jane Doe"));
+        assert_eq!(m.site_name.as_deref(), Some("The Site"));
+        assert_eq!(m.tags, ["one", "two"]);
+    }
+
+    #[test]
+    fn open_graph_and_meta_tags() {
+        let m = meta(
+            "<html lang=de dir=RTL><meta property=og:site_name content='Site Name'>\
+             <meta property=og:title content='OG title'>\
+             <meta name=description content='  A   summary '>\
+             <link rel=canonical href=https://example.com/a>",
+        );
+        assert_eq!(m.site_name.as_deref(), Some("Site Name"));
+        assert_eq!(m.title.as_deref(), Some("OG title"));
+        assert_eq!(m.excerpt.as_deref(), Some("A summary"));
+        assert_eq!(m.lang.as_deref(), Some("de"));
+        assert_eq!(m.dir.as_deref(), Some("rtl"));
+        assert_eq!(m.canonical_url.as_deref(), Some("https://example.com/a"));
+    }
+
+    #[test]
+    fn byline_and_time_from_the_page() {
+        let m = meta(
+            "<p class=byline>By Jane Doe</p><time datetime=2023-01-02>Jan 2</time>\
+             <div class=author>Not a byline: far too many words for one, so many more words \
+             than any byline has in it</div>",
+        );
+        assert_eq!(m.byline.as_deref(), Some("By Jane Doe"));
+        assert_eq!(m.published.as_deref(), Some("2023-01-02"));
+    }
 
     #[test]
     fn document_titles() {

@@ -208,3 +208,84 @@ fn title_framing(title: &str, heading: &str, tuning: &HtmlTuning) -> bool {
     // The heading must end (or begin) on a word boundary of the title.
     (rest.starts_with(' ') || rest.ends_with(' ')) && words(rest) <= tuning.framing_max_words
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(html: &str) -> Page {
+        front_end(html, &Options::default(), &HtmlTuning::default())
+    }
+
+    #[test]
+    fn the_h1_that_matches_the_title_is_the_title() {
+        let p = page(
+            "<title>A headline of some words | The Site</title>\
+             <h1>A headline of some words</h1><p>Body text.</p>",
+        );
+        assert_eq!(p.blocks[0].kind, BlockKind::Title);
+        assert_eq!(p.blocks[0].reason, Some(Reason::Title));
+        assert_eq!(p.blocks[1].kind, BlockKind::Paragraph);
+    }
+
+    #[test]
+    fn a_heading_that_is_not_the_title_stays() {
+        let p = page("<title>Something else entirely</title><h1>A headline</h1><p>Body.</p>");
+        assert_eq!(p.blocks[0].kind, BlockKind::Heading);
+    }
+
+    #[test]
+    fn title_framing_allows_a_few_words_of_the_site() {
+        let t = HtmlTuning::default();
+        assert!(title_framing(
+            "the headline here the site",
+            "the headline here",
+            &t
+        ));
+        assert!(title_framing(
+            "site: the headline here",
+            "the headline here",
+            &t
+        ));
+        assert!(!title_framing(
+            "the headline hereby",
+            "the headline here",
+            &t
+        ));
+        assert!(!title_framing("short one site", "short one", &t));
+    }
+
+    #[test]
+    fn container_scoring_picks_the_article_over_a_sidebar() {
+        let para = "<p>This is a sentence of the article, with commas, clauses, and words \
+                    enough to score its container well.</p>";
+        let html = format!(
+            "<div id=side><p><a href=/a>One link</a></p><p><a href=/b>Two link</a></p>\
+             <p>Short aside.</p></div><article>{}</article>",
+            para.repeat(4)
+        );
+        let dom = parse::parse(&html);
+        let (blocks, signals) = build_blocks(&dom, None, Pruning::ByClass, &HtmlTuning::default());
+        let content: Vec<(&str, bool)> = blocks
+            .iter()
+            .zip(&signals)
+            .map(|(b, s)| (b.text.as_str(), s.content))
+            .collect();
+        assert_eq!(content.len(), 7);
+        assert!(content[..3].iter().all(|(_, c)| !c), "{content:?}");
+        assert!(content[3..].iter().all(|(_, c)| *c), "{content:?}");
+        assert_eq!(signals[0].link_density, 1.0);
+    }
+
+    #[test]
+    fn furniture_blocks_carry_their_reason() {
+        let dom =
+            parse::parse("<article><p>Text of the article.</p></article><footer>(c)</footer>");
+        let (blocks, signals) = build_blocks(&dom, None, Pruning::ByClass, &HtmlTuning::default());
+        assert_eq!(blocks[1].text, "(c)");
+        assert_eq!(
+            signals[1].boilerplate,
+            Some(Reason::Furniture(crate::reason::Furniture::Footer))
+        );
+    }
+}

@@ -659,3 +659,104 @@ fn trim_inlines(mut inlines: Vec<Inline>) -> Vec<Inline> {
     }
     inlines
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::html::parse::parse;
+
+    /// The blocks of `html` as (kind, text), pruning by class.
+    fn blocks(html: &str) -> Vec<Block> {
+        let tuning = HtmlTuning::default();
+        let dom = parse(html);
+        let page = Containers::new(&dom, None, true, &tuning);
+        Walker::new(&page).blocks(dom.body()).0
+    }
+
+    fn kinds(html: &str) -> Vec<(BlockKind, String)> {
+        blocks(html).into_iter().map(|b| (b.kind, b.text)).collect()
+    }
+
+    #[test]
+    fn list_items_are_blocks() {
+        let bs = blocks("<ol><li>One</li><li>Two <ul><li>Inner</li></ul></li></ol>");
+        let got: Vec<(BlockKind, &str, u8, bool)> = bs
+            .iter()
+            .map(|b| (b.kind, b.text.as_str(), b.level, b.ordered))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (BlockKind::ListItem, "One", 0, true),
+                (BlockKind::ListItem, "Two", 0, true),
+                (BlockKind::ListItem, "Inner", 1, false),
+            ]
+        );
+    }
+
+    #[test]
+    fn two_line_breaks_end_a_paragraph() {
+        assert_eq!(
+            kinds("<div>First line<br>same paragraph<br><br>Second</div>"),
+            [
+                (
+                    BlockKind::Paragraph,
+                    "First line\nsame paragraph".to_string()
+                ),
+                (BlockKind::Paragraph, "Second".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn headings_quotes_and_code() {
+        let bs = blocks("<h2>Title</h2><blockquote><p>Said</p></blockquote><pre>a  b</pre>");
+        let got: Vec<(BlockKind, &str, u8)> = bs
+            .iter()
+            .map(|b| (b.kind, b.text.as_str(), b.level))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (BlockKind::Heading, "Title", 2),
+                (BlockKind::Quote, "Said", 0),
+                (BlockKind::Code, "a  b", 0),
+            ]
+        );
+    }
+
+    #[test]
+    fn inline_markup_is_kept() {
+        let bs = blocks("<p>See <a href=/x>the <em>docs</em></a> now</p>");
+        assert_eq!(bs.len(), 1);
+        assert_eq!(bs[0].text, "See the docs now");
+        assert!(matches!(
+            bs[0].inlines.as_slice(),
+            [Inline::Text(_), Inline::Link { .. }, Inline::Text(_)]
+        ));
+    }
+
+    #[test]
+    fn data_tables_and_figures() {
+        let bs = blocks(
+            "<table><tr><th>A</th><th>B</th></tr><tr><td>1</td><td>2</td></tr></table>\
+             <figure><img src=/i.png alt=Alt><figcaption>A caption</figcaption></figure>",
+        );
+        assert_eq!(bs[0].kind, BlockKind::Table);
+        assert_eq!(bs[0].text, "A\tB\n1\t2");
+        assert_eq!(bs[1].kind, BlockKind::Figure);
+        assert_eq!(bs[1].text, "A caption");
+        assert_eq!(
+            bs[1].image.as_deref(),
+            Some(&("/i.png".to_string(), "Alt".to_string()))
+        );
+    }
+
+    #[test]
+    fn a_layout_table_is_read_as_blocks() {
+        let one_column = "<table><tr><td>Only</td></tr><tr><td>cells</td></tr></table>";
+        assert!(blocks(one_column)
+            .iter()
+            .all(|b| b.kind != BlockKind::Table));
+    }
+}
