@@ -9,6 +9,7 @@ use super::parse::{Dom, NodeId, DOCUMENT};
 use super::url::resolve;
 use crate::json::{Map, Value};
 use crate::metadata::{normalize_date, Meta};
+use crate::tuning::HtmlTuning;
 use crate::util::{norm_key, norm_space, words};
 
 /// JSON-LD types that describe an article.
@@ -69,58 +70,76 @@ fn types_of(o: &Map) -> Vec<String> {
     }
 }
 
-/// Finds the best article object in JSON-LD (plain, arrays, `@graph`).
-fn jsonld(dom: &Dom) -> JsonLd {
+/// Most JSON-LD objects read from one page (a bound on work and memory).
+const MAX_JSONLD_OBJECTS: usize = 200;
+
+/// How many of the last `ARTICLE_TYPES` describe a page, not an article.
+const PAGE_TYPES: usize = 2;
+
+/// The JSON of a JSON-LD script, without the CDATA or comment markers some
+/// pages wrap it in.
+fn unwrap_json(text: &str) -> &str {
+    let mut json = text.trim();
+    for (open, close) in [("<![CDATA[", "]]>"), ("<!--", "-->")] {
+        let t = json
+            .trim_start_matches("//")
+            .trim_start_matches("/*")
+            .trim_start();
+        if let Some(rest) = t.strip_prefix(open) {
+            json = rest
+                .trim_end()
+                .trim_end_matches("*/")
+                .trim_end_matches("//");
+            json = json.trim_end().strip_suffix(close).unwrap_or(json);
+            json = json
+                .trim_end()
+                .trim_end_matches("//")
+                .trim_end_matches("/*");
+        }
+    }
+    json.trim().trim_end_matches(';')
+}
+
+/// Every object of the page's JSON-LD scripts, with arrays and `@graph`s
+/// flattened (iteratively), in the order read.
+fn jsonld_objects(dom: &Dom) -> Vec<Map> {
     let mut objects: Vec<Map> = Vec::new();
     for n in dom.descendants(DOCUMENT) {
-        if dom.tag(n) == Some(&local_name!("script"))
-            && dom
+        if dom.tag(n) != Some(&local_name!("script"))
+            || !dom
                 .attr_named(n, &local_name!("type"))
                 .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
         {
-            let text = dom.text(n);
-            // Some pages wrap the JSON in CDATA or comment markers.
-            let mut json = text.trim();
-            for (open, close) in [("<![CDATA[", "]]>"), ("<!--", "-->")] {
-                let t = json
-                    .trim_start_matches("//")
-                    .trim_start_matches("/*")
-                    .trim_start();
-                if let Some(rest) = t.strip_prefix(open) {
-                    json = rest
-                        .trim_end()
-                        .trim_end_matches("*/")
-                        .trim_end_matches("//");
-                    json = json.trim_end().strip_suffix(close).unwrap_or(json);
-                    json = json
-                        .trim_end()
-                        .trim_end_matches("//")
-                        .trim_end_matches("/*");
-                }
-            }
-            let Some(v) = crate::json::parse(json.trim().trim_end_matches(';')) else {
-                continue;
-            };
-            // Flatten arrays and graphs, iteratively.
-            let mut stack = vec![v];
-            while let Some(v) = stack.pop() {
-                match v {
-                    Value::Array(a) => stack.extend(a),
-                    Value::Object(mut o) => {
-                        // Taken in place (`@graph` is read nowhere else):
-                        // `Map::remove` would add B-tree rebalancing code.
-                        if let Some(g) = o.get_mut("@graph").map(Value::take) {
-                            stack.push(g);
-                        }
-                        if objects.len() < 200 {
-                            objects.push(o);
-                        }
+            continue;
+        }
+        let text = dom.text(n);
+        let Some(v) = crate::json::parse(unwrap_json(&text)) else {
+            continue;
+        };
+        let mut stack = vec![v];
+        while let Some(v) = stack.pop() {
+            match v {
+                Value::Array(a) => stack.extend(a),
+                Value::Object(mut o) => {
+                    // Taken in place (`@graph` is read nowhere else):
+                    // `Map::remove` would add B-tree rebalancing code.
+                    if let Some(g) = o.get_mut("@graph").map(Value::take) {
+                        stack.push(g);
                     }
-                    _ => {}
+                    if objects.len() < MAX_JSONLD_OBJECTS {
+                        objects.push(o);
+                    }
                 }
+                _ => {}
             }
         }
     }
+    objects
+}
+
+/// Finds the best article object in JSON-LD (plain, arrays, `@graph`).
+fn jsonld(dom: &Dom) -> JsonLd {
+    let objects = jsonld_objects(dom);
     let rank = |o: &Map| -> Option<usize> {
         types_of(o)
             .iter()
@@ -140,7 +159,25 @@ fn jsonld(dom: &Dom) -> JsonLd {
     else {
         return JsonLd::default();
     };
-    let is_page = rank(best).is_some_and(|r| r >= ARTICLE_TYPES.len() - 2);
+    let is_page = rank(best).is_some_and(|r| r >= ARTICLE_TYPES.len() - PAGE_TYPES);
+    let mut out = article_fields(best, is_page);
+    if out.publisher.is_none() {
+        out.publisher = objects
+            .iter()
+            .find(|o| {
+                types_of(o)
+                    .iter()
+                    .any(|t| t == "website" || t == "organization" || t == "newsmediaorganization")
+            })
+            .and_then(|o| o.get("name"))
+            .and_then(str_of);
+    }
+    out
+}
+
+/// The fields of the chosen article object; of a page (`is_page`), only
+/// a headline is a title.
+fn article_fields(best: &Map, is_page: bool) -> JsonLd {
     let mut out = JsonLd {
         title: best
             .get("headline")
@@ -184,17 +221,6 @@ fn jsonld(dom: &Dom) -> JsonLd {
                 .collect()
         }
         _ => {}
-    }
-    if out.publisher.is_none() {
-        out.publisher = objects
-            .iter()
-            .find(|o| {
-                types_of(o)
-                    .iter()
-                    .any(|t| t == "website" || t == "organization" || t == "newsmediaorganization")
-            })
-            .and_then(|o| o.get("name"))
-            .and_then(str_of);
     }
     out
 }
@@ -260,7 +286,12 @@ fn separator_positions(title: &str) -> Vec<(usize, usize)> {
 /// The headline from the document's `<title>`: the site's part of a
 /// hierarchical title is cut, unless too little would be left; a title that
 /// is only a section name falls back to the page's single `<h1>`.
-fn title_from_document(orig: &str, headings: &[String], h1s: &[String]) -> String {
+fn title_from_document(
+    orig: &str,
+    headings: &[String],
+    h1s: &[String],
+    tuning: &HtmlTuning,
+) -> String {
     let orig = norm_space(orig);
     let mut cur = orig.clone();
     let seps = separator_positions(&orig);
@@ -270,84 +301,117 @@ fn title_from_document(orig: &str, headings: &[String], h1s: &[String]) -> Strin
             .iter()
             .any(|&(i, _)| orig[i + 1..].starts_with(['\\', '/', '>', '»']));
         cur = orig[..last].to_string();
-        if word_count(&cur) < 3 {
+        if word_count(&cur) < tuning.title_min_words {
             cur = orig[first_end..].to_string();
         }
     } else if orig.contains(": ") {
         if !headings.iter().any(|h| h == &orig) {
             let after_last = orig[orig.rfind(':').map_or(0, |i| i + 1)..].to_string();
             let before_first = &orig[..orig.find(':').unwrap_or(0)];
-            cur = if word_count(&after_last) < 3 {
+            cur = if word_count(&after_last) < tuning.title_min_words {
                 orig[orig.find(':').map_or(0, |i| i + 1)..].to_string()
-            } else if word_count(before_first) > 5 {
+            } else if word_count(before_first) > tuning.title_max_prefix_words {
                 orig.clone()
             } else {
                 after_last
             };
         }
-    } else if (orig.chars().count() > 150 || orig.chars().count() < 15) && h1s.len() == 1 {
+    } else if (orig.chars().count() > tuning.title_max_chars
+        || orig.chars().count() < tuning.title_min_chars)
+        && h1s.len() == 1
+    {
         cur = h1s[0].clone();
     }
     let cur = norm_space(&cur);
     let n = word_count(&cur);
     let without_seps: String = orig.chars().filter(|c| !SEPARATORS.contains(c)).collect();
-    if n <= 4 && (!hierarchical || n + 1 != word_count(&without_seps)) {
+    // A hierarchical title cut to all its words but one (the site's) is cut right.
+    if n <= tuning.title_short_words && (!hierarchical || n + 1 != word_count(&without_seps)) {
         return orig;
     }
     cur
 }
 
-/// Reads the page's metadata.
-#[allow(clippy::field_reassign_with_default)] // filled layer by layer
-pub(crate) fn extract(dom: &Dom, base_url: Option<&str>) -> Meta {
+/// Reads the page's metadata, layer by layer: JSON-LD first, then
+/// `<meta>` tags, then the page itself.
+pub(crate) fn extract(dom: &Dom, base_url: Option<&str>, tuning: &HtmlTuning) -> Meta {
     let m = meta_values(dom);
     let ld = jsonld(dom);
-    let html = dom.find(DOCUMENT, &local_name!("html"));
-    let body = dom.body();
-    let mut meta = Meta::default();
+    let base = dom
+        .find(DOCUMENT, &local_name!("base"))
+        .and_then(|b| dom.attr(b, "href"))
+        .map(|h| resolve(base_url, h));
+    let urls = base_url.or(base.as_deref());
+    Meta {
+        lang: lang_of(dom, &m, &ld),
+        dir: dir_of(dom),
+        site_name: first(
+            &m,
+            &["og:site_name", "application-name", "al:android:app_name"],
+        )
+        .cloned()
+        .or(ld.publisher.clone()),
+        title: title_of(dom, &m, &ld, tuning),
+        byline: byline_of(dom, &m, &ld, tuning),
+        published: published_of(dom, &m, &ld, tuning),
+        modified: modified_of(&m, &ld),
+        excerpt: excerpt_of(&m, &ld),
+        canonical_url: canonical_of(dom, &m, urls),
+        image: image_of(&m, &ld, urls),
+        tags: tags_of(&m, &ld, tuning),
+        base,
+    }
+}
 
-    meta.lang = html
+/// The page's language: `<html lang>`, a `<meta>` tag, or JSON-LD.
+fn lang_of(dom: &Dom, m: &HashMap<String, String>, ld: &JsonLd) -> Option<String> {
+    dom.find(DOCUMENT, &local_name!("html"))
         .and_then(|h| dom.attr(h, "lang").or_else(|| dom.attr(h, "xml:lang")))
         .map(str::trim)
         .filter(|l| !l.is_empty())
         .map(str::to_string)
-        .or_else(|| first(&m, &["content-language", "dc.language", "og:locale"]).cloned())
-        .or(ld.lang.clone());
-    meta.dir = html
+        .or_else(|| first(m, &["content-language", "dc.language", "og:locale"]).cloned())
+        .or(ld.lang.clone())
+}
+
+/// The writing direction of `<html>` or `<body>`, when it is a valid one.
+fn dir_of(dom: &Dom) -> Option<String> {
+    dom.find(DOCUMENT, &local_name!("html"))
         .and_then(|h| dom.attr(h, "dir"))
-        .or_else(|| dom.attr(body, "dir"))
+        .or_else(|| dom.attr(dom.body(), "dir"))
         .map(|d| d.trim().to_ascii_lowercase())
-        .filter(|d| matches!(d.as_str(), "ltr" | "rtl" | "auto"));
+        .filter(|d| matches!(d.as_str(), "ltr" | "rtl" | "auto"))
+}
 
-    meta.site_name = first(
-        &m,
-        &["og:site_name", "application-name", "al:android:app_name"],
-    )
-    .cloned()
-    .or(ld.publisher.clone());
+/// The normalised text of the first few elements named `tag` in the body.
+fn texts_of(dom: &Dom, tag: &str, limit: usize) -> Vec<String> {
+    let tag = html5ever::LocalName::from(tag);
+    dom.descendants(dom.body())
+        .filter(|&n| dom.tag(n) == Some(&tag))
+        .take(limit)
+        .map(|n| norm_space(&dom.text(n)))
+        .collect()
+}
 
+/// The headline: JSON-LD's (of its headline and name, the one closer to
+/// the document's title), a `<meta>` title, the document's `<title>`, or
+/// the first heading.
+fn title_of(
+    dom: &Dom,
+    m: &HashMap<String, String>,
+    ld: &JsonLd,
+    tuning: &HtmlTuning,
+) -> Option<String> {
     let headings: Vec<String> = ["h1", "h2"]
         .iter()
-        .flat_map(|t| {
-            let tag = html5ever::LocalName::from(*t);
-            dom.descendants(body)
-                .filter(move |&n| dom.tag(n) == Some(&tag))
-                .take(5)
-                .map(|n| norm_space(&dom.text(n)))
-                .filter(|t| !t.is_empty())
-                .collect::<Vec<_>>()
-        })
+        .flat_map(|t| texts_of(dom, t, tuning.meta_headings))
+        .filter(|t| !t.is_empty())
         .collect();
     let doc_title = dom
         .find(DOCUMENT, &local_name!("title"))
         .map(|t| norm_space(&dom.text(t)))
         .filter(|t| !t.is_empty());
-    let h1s: Vec<String> = dom
-        .descendants(body)
-        .filter(|&n| dom.tag(n) == Some(&local_name!("h1")))
-        .map(|n| norm_space(&dom.text(n)))
-        .collect();
-    // Of a JSON-LD headline and name, the one closer to the document's title.
+    let h1s: Vec<String> = texts_of(dom, "h1", usize::MAX);
     let similarity = |a: &str, b: &str| -> usize {
         let bk = norm_key(b);
         let bw: Vec<&str> = bk.split(' ').collect();
@@ -357,10 +421,10 @@ pub(crate) fn extract(dom: &Dom, base_url: Option<&str>) -> Meta {
         (Some(h), Some(n), Some(d)) if similarity(n, d) > similarity(h, d) => Some(n.clone()),
         (t, n, _) => t.clone().or(n.clone()),
     };
-    meta.title = ld_title
+    ld_title
         .or_else(|| {
             first(
-                &m,
+                m,
                 &[
                     "dc:title",
                     "dc.title",
@@ -376,14 +440,23 @@ pub(crate) fn extract(dom: &Dom, base_url: Option<&str>) -> Meta {
             )
             .cloned()
         })
-        .or_else(|| doc_title.map(|t| title_from_document(&t, &headings, &h1s)))
-        .or_else(|| headings.first().cloned());
-    // Authors from structured data are names; a byline found in the page is
-    // kept as the page writes it ("By Jane Doe"), as Readability reports it.
+        .or_else(|| doc_title.map(|t| title_from_document(&t, &headings, &h1s, tuning)))
+        .or_else(|| headings.first().cloned())
+}
+
+/// The authors. Authors from structured data are names; a byline found in
+/// the page is kept as the page writes it ("By Jane Doe"), as Readability
+/// reports it.
+fn byline_of(
+    dom: &Dom,
+    m: &HashMap<String, String>,
+    ld: &JsonLd,
+    tuning: &HtmlTuning,
+) -> Option<String> {
     let mut authors = ld.authors.clone();
     if authors.is_empty() {
         if let Some(a) = first(
-            &m,
+            m,
             &[
                 "dc:creator",
                 "dc.creator",
@@ -410,18 +483,26 @@ pub(crate) fn extract(dom: &Dom, base_url: Option<&str>) -> Meta {
             seen.push(a);
         }
     }
-    meta.byline = if seen.is_empty() {
-        dom_byline(dom, body)
+    if seen.is_empty() {
+        dom_byline(dom, dom.body(), tuning)
     } else {
         Some(seen.join(", "))
-    };
+    }
+}
 
-    meta.published = ld
-        .published
+/// The publication date: JSON-LD's, a `<meta>` tag's, or the first
+/// `<time datetime>` of the body.
+fn published_of(
+    dom: &Dom,
+    m: &HashMap<String, String>,
+    ld: &JsonLd,
+    tuning: &HtmlTuning,
+) -> Option<String> {
+    ld.published
         .clone()
         .or_else(|| {
             first(
-                &m,
+                m,
                 &[
                     "article:published_time",
                     "datepublished",
@@ -441,18 +522,21 @@ pub(crate) fn extract(dom: &Dom, base_url: Option<&str>) -> Meta {
             .cloned()
         })
         .or_else(|| {
-            dom.descendants(body)
+            dom.descendants(dom.body())
                 .filter(|&n| dom.tag(n) == Some(&local_name!("time")))
-                .take(3)
+                .take(tuning.time_elements)
                 .find_map(|n| dom.attr(n, "datetime").map(str::to_string))
         })
-        .and_then(|d| normalize_date(&d));
-    meta.modified = ld
-        .modified
+        .and_then(|d| normalize_date(&d))
+}
+
+/// The date of the last change: JSON-LD's or a `<meta>` tag's.
+fn modified_of(m: &HashMap<String, String>, ld: &JsonLd) -> Option<String> {
+    ld.modified
         .clone()
         .or_else(|| {
             first(
-                &m,
+                m,
                 &[
                     "article:modified_time",
                     "og:updated_time",
@@ -463,11 +547,14 @@ pub(crate) fn extract(dom: &Dom, base_url: Option<&str>) -> Meta {
             )
             .cloned()
         })
-        .and_then(|d| normalize_date(&d));
+        .and_then(|d| normalize_date(&d))
+}
 
-    meta.excerpt = ld.description.clone().or_else(|| {
+/// The summary: JSON-LD's description or a `<meta>` description.
+fn excerpt_of(m: &HashMap<String, String>, ld: &JsonLd) -> Option<String> {
+    ld.description.clone().or_else(|| {
         first(
-            &m,
+            m,
             &[
                 "og:description",
                 "twitter:description",
@@ -476,15 +563,13 @@ pub(crate) fn extract(dom: &Dom, base_url: Option<&str>) -> Meta {
             ],
         )
         .cloned()
-    });
+    })
+}
 
-    meta.base = dom
-        .find(DOCUMENT, &local_name!("base"))
-        .and_then(|b| dom.attr(b, "href"))
-        .map(|h| resolve(base_url, h));
-    let base = base_url.or(meta.base.as_deref());
-    meta.canonical_url = dom
-        .descendants(DOCUMENT)
+/// The canonical URL (`<link rel=canonical>` or `og:url`), resolved
+/// against `base`.
+fn canonical_of(dom: &Dom, m: &HashMap<String, String>, base: Option<&str>) -> Option<String> {
+    dom.descendants(DOCUMENT)
         .find(|&n| {
             dom.tag(n) == Some(&local_name!("link"))
                 && dom.attr(n, "rel").is_some_and(|r| {
@@ -493,16 +578,19 @@ pub(crate) fn extract(dom: &Dom, base_url: Option<&str>) -> Meta {
                 })
         })
         .and_then(|n| dom.attr(n, "href"))
-        .or_else(|| first(&m, &["og:url"]).map(String::as_str))
+        .or_else(|| first(m, &["og:url"]).map(String::as_str))
         .map(|u| resolve(base, u))
         // Callers put these in href/src: never a `javascript:` or `data:` URL.
-        .filter(|u| crate::render::safe_url(u));
-    meta.image = ld
-        .image
+        .filter(|u| crate::render::safe_url(u))
+}
+
+/// The lead image: JSON-LD's or a `<meta>` tag's, resolved against `base`.
+fn image_of(m: &HashMap<String, String>, ld: &JsonLd, base: Option<&str>) -> Option<String> {
+    ld.image
         .clone()
         .or_else(|| {
             first(
-                &m,
+                m,
                 &[
                     "og:image",
                     "og:image:url",
@@ -513,8 +601,11 @@ pub(crate) fn extract(dom: &Dom, base_url: Option<&str>) -> Meta {
             .cloned()
         })
         .map(|u| resolve(base, &u))
-        .filter(|u| crate::render::safe_url(u));
+        .filter(|u| crate::render::safe_url(u))
+}
 
+/// The tags: JSON-LD's keywords, or the first `<meta>` tag that gives some.
+fn tags_of(m: &HashMap<String, String>, ld: &JsonLd, tuning: &HtmlTuning) -> Vec<String> {
     let mut tags = ld.keywords.clone();
     // The first of these names that gives tags, in this order (not the
     // map's, which changes from run to run).
@@ -524,14 +615,16 @@ pub(crate) fn extract(dom: &Dom, base_url: Option<&str>) -> Meta {
         }
     }
     tags.dedup();
-    tags.truncate(50);
-    meta.tags = tags;
-    meta
+    tags.truncate(tuning.max_tags);
+    tags
 }
+
+/// The class or id word of a byline, matched anywhere in the value.
+const BYLINE: &[u8] = b"byline";
 
 /// A byline from the page: `rel=author`, `itemprop=author`, or an element
 /// whose class or id says byline or author.
-fn dom_byline(dom: &Dom, body: NodeId) -> Option<String> {
+fn dom_byline(dom: &Dom, body: NodeId, tuning: &HtmlTuning) -> Option<String> {
     for n in dom.descendants(body) {
         if dom.tag(n).is_none() {
             continue;
@@ -547,8 +640,8 @@ fn dom_byline(dom: &Dom, body: NodeId) -> Option<String> {
             // ASCII case-insensitive, without a lower-case copy per element.
             dom.attr_named(n, a).is_some_and(|v| {
                 v.as_bytes()
-                    .windows(6)
-                    .any(|w| w.eq_ignore_ascii_case(b"byline"))
+                    .windows(BYLINE.len())
+                    .any(|w| w.eq_ignore_ascii_case(BYLINE))
                     || v.split(|c: char| !c.is_ascii_alphanumeric())
                         .any(|t| t.eq_ignore_ascii_case("author"))
             })
@@ -566,7 +659,9 @@ fn dom_byline(dom: &Dom, body: NodeId) -> Option<String> {
         };
         let text = norm_space(&text);
         let count = words(&text).count();
-        if (1..=12).contains(&count) && text.chars().count() < 100 {
+        if (1..=tuning.byline_max_words).contains(&count)
+            && text.chars().count() < tuning.byline_max_chars
+        {
             return Some(text);
         }
     }
@@ -576,10 +671,60 @@ fn dom_byline(dom: &Dom, body: NodeId) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::html::parse::parse;
+
+    fn meta(html: &str) -> Meta {
+        extract(&parse(html), None, &HtmlTuning::default())
+    }
+
+    #[test]
+    fn json_ld_article() {
+        let m = meta(
+            r#"<script type="application/ld+json">{"@graph": [
+                {"@type": "WebSite", "name": "The Site"},
+                {"@type": "NewsArticle", "headline": "The headline",
+                 "datePublished": "2024-03-05T10:00:00Z",
+                 "author": [{"@type": "Person", "name": "Jane Doe"}, "http://x"],
+                 "keywords": "one, two"}]}</script>"#,
+        );
+        assert_eq!(m.title.as_deref(), Some("The headline"));
+        assert_eq!(m.published.as_deref(), Some("2024-03-05T10:00:00Z"));
+        assert_eq!(m.byline.as_deref(), Some("Jane Doe"));
+        assert_eq!(m.site_name.as_deref(), Some("The Site"));
+        assert_eq!(m.tags, ["one", "two"]);
+    }
+
+    #[test]
+    fn open_graph_and_meta_tags() {
+        let m = meta(
+            "<html lang=de dir=RTL><meta property=og:site_name content='Site Name'>\
+             <meta property=og:title content='OG title'>\
+             <meta name=description content='  A   summary '>\
+             <link rel=canonical href=https://example.com/a>",
+        );
+        assert_eq!(m.site_name.as_deref(), Some("Site Name"));
+        assert_eq!(m.title.as_deref(), Some("OG title"));
+        assert_eq!(m.excerpt.as_deref(), Some("A summary"));
+        assert_eq!(m.lang.as_deref(), Some("de"));
+        assert_eq!(m.dir.as_deref(), Some("rtl"));
+        assert_eq!(m.canonical_url.as_deref(), Some("https://example.com/a"));
+    }
+
+    #[test]
+    fn byline_and_time_from_the_page() {
+        let m = meta(
+            "<p class=byline>By Jane Doe</p><time datetime=2023-01-02>Jan 2</time>\
+             <div class=author>Not a byline: far too many words for one, so many more words \
+             than any byline has in it</div>",
+        );
+        assert_eq!(m.byline.as_deref(), Some("By Jane Doe"));
+        assert_eq!(m.published.as_deref(), Some("2023-01-02"));
+    }
 
     #[test]
     fn document_titles() {
-        let t = |s: &str| title_from_document(s, &[], &[]);
+        let tuning = HtmlTuning::default();
+        let t = |s: &str| title_from_document(s, &[], &[], &tuning);
         assert_eq!(
             t("A long enough headline here | Site"),
             "A long enough headline here"

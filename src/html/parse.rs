@@ -988,163 +988,33 @@ fn raw_end(b: &[u8], mut i: usize, name: &[u8]) -> usize {
 /// nothing is dropped.
 fn skeleton(html: &str) -> Cow<'_, str> {
     let b = html.as_bytes();
-    let mut out: Option<String> = None;
-    // Copies the input up to `to`, then `with`; continues at `from`.
-    let mut copied = 0usize;
-    let mut splice = |out: &mut Option<String>, to: usize, with: &str, from: usize| {
-        let o = out.get_or_insert_with(|| String::with_capacity(html.len() / 2));
-        o.push_str(&html[copied..to]);
-        o.push_str(with);
-        copied = from;
+    let mut sk = Skeleton {
+        html,
+        out: None,
+        copied: 0,
+        depth: 0,
+        svg: 0,
+        math: 0,
+        template: 0,
+        integration: 0,
+        keep_rest: false,
     };
-    let mut depth = 0usize;
-    // Open <svg> and <math> elements, roughly (html5ever may close them
-    // sooner, never later).
-    let (mut svg, mut math) = (0usize, 0usize);
-    // Open <template> elements: their contents follow other rules and are
-    // never shown; they stay as they are.
-    let mut template = 0usize;
-    let mut integration = 0usize;
-    // After a <frameset> (where <script> and <style> are ignored, not raw
-    // text) or a <plaintext> in foreign content, everything stays as it is.
-    let mut keep_rest = false;
     let mut i = 0usize;
     while let Some(at) = find_byte(b, i, b'<') {
         i = at + 1;
         match b.get(at + 1) {
-            Some(c) if c.is_ascii_alphabetic() => {
-                let name_end = name_end(b, at + 1, false);
-                let name = lower_name(&b[at + 1..name_end]);
-                let name = name.as_str();
-                let Some(tag) = scan_tag(b, name_end) else {
-                    // The input ends inside the tag: html5ever drops it, and
-                    // so is it dropped here (its attributes may be many).
-                    splice(&mut out, at, "", b.len());
-                    break;
-                };
-                i = tag.end;
-                let flat = flat(name);
-                let raw = matches!(
-                    name,
-                    "script"
-                        | "style"
-                        | "noscript"
-                        | "title"
-                        | "textarea"
-                        | "xmp"
-                        | "iframe"
-                        | "noembed"
-                        | "noframes"
-                        | "plaintext"
-                );
-                if !flat && !tag.self_closing {
-                    if depth >= MAX_DEPTH && !raw {
-                        splice(&mut out, at, "", tag.end);
-                        continue;
-                    }
-                    depth += 1;
-                }
-                if let Some(cut) = tag.cut {
-                    splice(&mut out, cut, ">", tag.end);
-                }
-                match name {
-                    "svg" if !tag.self_closing => svg += 1,
-                    "math" if !tag.self_closing => math += 1,
-                    "template" => template += 1,
-                    // Integration points: HTML inside SVG and MathML.
-                    "foreignobject" | "desc" | "title" | "mi" | "mo" | "mn" | "ms" | "mtext"
-                        if svg + math > 0 && !tag.self_closing =>
-                    {
-                        integration += 1
-                    }
-                    // HTML that ends SVG and MathML (outside integration points).
-                    _ if svg + math > 0 && integration == 0 && breaks_out(name) => {
-                        svg = 0;
-                        math = 0;
-                    }
-                    _ => {}
-                }
-                keep_rest |= name == "frameset";
-                if !raw {
-                    continue;
-                }
-                if svg + math > 0 {
-                    // Markup inside SVG and MathML (html5ever reads HTML
-                    // rules only at integration points, rarely used); a
-                    // <plaintext> may take the rest, so the rest stays.
-                    keep_rest |= name == "plaintext";
-                    continue;
-                }
-                let text_end = match name {
-                    "plaintext" => break,
-                    "script" => script_end(b, i),
-                    _ => raw_end(b, i, name.as_bytes()),
-                };
-                let drop = !keep_rest
-                    && template == 0
-                    && match name {
-                        "script" => !tag.json,
-                        "style" | "noscript" => true,
-                        _ => false,
-                    };
-                if drop && text_end > i {
-                    splice(&mut out, i, "", text_end);
-                }
-                i = text_end;
-            }
+            Some(c) if c.is_ascii_alphabetic() => match sk.start_tag(at) {
+                Some(next) => i = next,
+                None => break,
+            },
             Some(b'/') if b.get(at + 2).is_some_and(u8::is_ascii_alphabetic) => {
-                let name_end = name_end(b, at + 2, false);
-                let name = lower_name(&b[at + 2..name_end]);
-                let name = name.as_str();
-                let Some(tag) = scan_tag(b, name_end) else {
-                    splice(&mut out, at, "", b.len());
-                    break;
-                };
-                i = tag.end;
-                if !flat(name) {
-                    depth = depth.saturating_sub(1);
-                }
-                match name {
-                    "svg" => svg = svg.saturating_sub(1),
-                    "math" => math = math.saturating_sub(1),
-                    "template" => template = template.saturating_sub(1),
-                    "foreignobject" | "desc" | "title" | "mi" | "mo" | "mn" | "ms" | "mtext" => {
-                        integration = integration.saturating_sub(1)
-                    }
-                    _ => {}
-                }
-                // `</br>` and `</p>` end foreign content as <br> and <p> do.
-                if integration == 0 && matches!(name, "br" | "p") {
-                    svg = 0;
-                    math = 0;
-                }
-                if svg + math == 0 {
-                    integration = 0;
+                match sk.end_tag(at) {
+                    Some(next) => i = next,
+                    None => break,
                 }
             }
-            Some(b'!') if b[at + 2..].starts_with(b"--") => {
-                let start = at + 4;
-                let end = if b[start..].starts_with(b">") {
-                    start + 1
-                } else if b[start..].starts_with(b"->") {
-                    start + 2
-                } else {
-                    let mut j = start;
-                    loop {
-                        match find(b, j, b"--") {
-                            None => break b.len(),
-                            Some(k) if b.get(k + 2) == Some(&b'>') => break k + 3,
-                            Some(k) if b[k + 2..].starts_with(b"!>") => break k + 4,
-                            Some(k) => j = k + 1,
-                        }
-                    }
-                };
-                if end - at > 7 && svg + math + template == 0 && !keep_rest {
-                    splice(&mut out, at, "<!---->", end);
-                }
-                i = end;
-            }
-            Some(b'!') if svg + math > 0 && b[at + 2..].starts_with(b"[CDATA[") => {
+            Some(b'!') if b[at + 2..].starts_with(b"--") => i = sk.comment(at),
+            Some(b'!') if sk.foreign() && b[at + 2..].starts_with(b"[CDATA[") => {
                 i = find(b, at + 9, b"]]>").map_or(b.len(), |e| e + 3);
             }
             Some(b'!' | b'?' | b'/') => {
@@ -1154,12 +1024,226 @@ fn skeleton(html: &str) -> Cow<'_, str> {
             _ => {}
         }
     }
-    match out {
-        Some(mut o) => {
-            o.push_str(&html[copied..]);
-            Cow::Owned(o)
+    sk.finish()
+}
+
+/// Elements whose text is raw text or RCDATA: no tags inside.
+fn is_raw(name: &str) -> bool {
+    matches!(
+        name,
+        "script"
+            | "style"
+            | "noscript"
+            | "title"
+            | "textarea"
+            | "xmp"
+            | "iframe"
+            | "noembed"
+            | "noframes"
+            | "plaintext"
+    )
+}
+
+/// A comment kept in place without its text.
+const EMPTY_COMMENT: &str = "<!---->";
+
+/// The state of [`skeleton`]'s pass: the copy being made, and the elements
+/// open at the point read.
+struct Skeleton<'a> {
+    html: &'a str,
+    /// The copy, made only once something is dropped.
+    out: Option<String>,
+    /// How much of the input is in the copy.
+    copied: usize,
+    depth: usize,
+    /// Open <svg> and <math> elements, roughly (html5ever may close them
+    /// sooner, never later).
+    svg: usize,
+    math: usize,
+    /// Open <template> elements: their contents follow other rules and are
+    /// never shown; they stay as they are.
+    template: usize,
+    integration: usize,
+    /// After a <frameset> (where <script> and <style> are ignored, not raw
+    /// text) or a <plaintext> in foreign content, everything stays as it is.
+    keep_rest: bool,
+}
+
+impl<'a> Skeleton<'a> {
+    /// Copies the input up to `to`, then `with`; continues at `from`.
+    fn splice(&mut self, to: usize, with: &str, from: usize) {
+        let html = self.html;
+        let o = self
+            .out
+            .get_or_insert_with(|| String::with_capacity(html.len() / 2));
+        o.push_str(&html[self.copied..to]);
+        o.push_str(with);
+        self.copied = from;
+    }
+
+    /// Whether SVG or MathML is open.
+    fn foreign(&self) -> bool {
+        self.svg + self.math > 0
+    }
+
+    /// A start tag at `at`: where reading goes on, or `None` when the rest
+    /// of the input stays as it is.
+    fn start_tag(&mut self, at: usize) -> Option<usize> {
+        let b = self.html.as_bytes();
+        let name_end = name_end(b, at + 1, false);
+        let name = lower_name(&b[at + 1..name_end]);
+        let name = name.as_str();
+        let Some(tag) = scan_tag(b, name_end) else {
+            // The input ends inside the tag: html5ever drops it, and
+            // so is it dropped here (its attributes may be many).
+            self.splice(at, "", b.len());
+            return None;
+        };
+        let raw = is_raw(name);
+        if !flat(name) && !tag.self_closing {
+            if self.depth >= MAX_DEPTH && !raw {
+                self.splice(at, "", tag.end);
+                return Some(tag.end);
+            }
+            self.depth += 1;
         }
-        None => Cow::Borrowed(html),
+        if let Some(cut) = tag.cut {
+            self.splice(cut, ">", tag.end);
+        }
+        self.open_foreign(name, tag.self_closing);
+        self.keep_rest |= name == "frameset";
+        if !raw {
+            return Some(tag.end);
+        }
+        self.raw_text(name, &tag)
+    }
+
+    /// SVG, MathML and their integration points opened (or ended) by a
+    /// start tag.
+    fn open_foreign(&mut self, name: &str, self_closing: bool) {
+        match name {
+            "svg" if !self_closing => self.svg += 1,
+            "math" if !self_closing => self.math += 1,
+            "template" => self.template += 1,
+            // Integration points: HTML inside SVG and MathML.
+            "foreignobject" | "desc" | "title" | "mi" | "mo" | "mn" | "ms" | "mtext"
+                if self.foreign() && !self_closing =>
+            {
+                self.integration += 1
+            }
+            // HTML that ends SVG and MathML (outside integration points).
+            _ if self.foreign() && self.integration == 0 && breaks_out(name) => {
+                self.svg = 0;
+                self.math = 0;
+            }
+            _ => {}
+        }
+    }
+
+    /// The text of a raw text element whose start tag is `tag`: dropped for
+    /// scripts (other than JSON), styles and noscript. Where reading goes on,
+    /// or `None` at a `<plaintext>`, which takes the rest.
+    fn raw_text(&mut self, name: &str, tag: &TagScan) -> Option<usize> {
+        let b = self.html.as_bytes();
+        let i = tag.end;
+        if self.foreign() {
+            // Markup inside SVG and MathML (html5ever reads HTML
+            // rules only at integration points, rarely used); a
+            // <plaintext> may take the rest, so the rest stays.
+            self.keep_rest |= name == "plaintext";
+            return Some(i);
+        }
+        let text_end = match name {
+            "plaintext" => return None,
+            "script" => script_end(b, i),
+            _ => raw_end(b, i, name.as_bytes()),
+        };
+        let drop = !self.keep_rest
+            && self.template == 0
+            && match name {
+                "script" => !tag.json,
+                "style" | "noscript" => true,
+                _ => false,
+            };
+        if drop && text_end > i {
+            self.splice(i, "", text_end);
+        }
+        Some(text_end)
+    }
+
+    /// An end tag at `at`: where reading goes on, or `None` when the input
+    /// ends inside it.
+    fn end_tag(&mut self, at: usize) -> Option<usize> {
+        let b = self.html.as_bytes();
+        let name_end = name_end(b, at + 2, false);
+        let name = lower_name(&b[at + 2..name_end]);
+        let name = name.as_str();
+        let Some(tag) = scan_tag(b, name_end) else {
+            self.splice(at, "", b.len());
+            return None;
+        };
+        if !flat(name) {
+            self.depth = self.depth.saturating_sub(1);
+        }
+        match name {
+            "svg" => self.svg = self.svg.saturating_sub(1),
+            "math" => self.math = self.math.saturating_sub(1),
+            "template" => self.template = self.template.saturating_sub(1),
+            "foreignobject" | "desc" | "title" | "mi" | "mo" | "mn" | "ms" | "mtext" => {
+                self.integration = self.integration.saturating_sub(1)
+            }
+            _ => {}
+        }
+        // `</br>` and `</p>` end foreign content as <br> and <p> do.
+        if self.integration == 0 && matches!(name, "br" | "p") {
+            self.svg = 0;
+            self.math = 0;
+        }
+        if !self.foreign() {
+            self.integration = 0;
+        }
+        Some(tag.end)
+    }
+
+    /// A comment at `at` (`<!--`): kept in place without its text, outside
+    /// SVG, MathML and templates. Where reading goes on.
+    fn comment(&mut self, at: usize) -> usize {
+        let b = self.html.as_bytes();
+        let start = at + 4;
+        let end = if b[start..].starts_with(b">") {
+            start + 1
+        } else if b[start..].starts_with(b"->") {
+            start + 2
+        } else {
+            let mut j = start;
+            loop {
+                match find(b, j, b"--") {
+                    None => break b.len(),
+                    Some(k) if b.get(k + 2) == Some(&b'>') => break k + 3,
+                    Some(k) if b[k + 2..].starts_with(b"!>") => break k + 4,
+                    Some(k) => j = k + 1,
+                }
+            }
+        };
+        if end - at > EMPTY_COMMENT.len()
+            && !self.foreign()
+            && self.template == 0
+            && !self.keep_rest
+        {
+            self.splice(at, EMPTY_COMMENT, end);
+        }
+        end
+    }
+
+    /// The input with what was dropped taken out.
+    fn finish(self) -> Cow<'a, str> {
+        match self.out {
+            Some(mut o) => {
+                o.push_str(&self.html[self.copied..]);
+                Cow::Owned(o)
+            }
+            None => Cow::Borrowed(self.html),
+        }
     }
 }
 

@@ -1,0 +1,651 @@
+//! Page furniture: the class and id words that mark it (and the article),
+//! and the prune rules that decide, element by element, what is never
+//! content.
+
+use html5ever::{local_name, LocalName};
+
+use super::parse::{Dom, NodeData, NodeId};
+use super::tags::{is_tag, BLOCK_TAGS};
+use crate::reason::Furniture;
+use crate::tuning::HtmlTuning;
+
+/// Why a subtree is not content, decided before scoring.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) enum Prune {
+    /// Rendered as nothing (scripts, styles, templates): no blocks at all.
+    Invisible,
+    /// Visible page furniture: its blocks are reported as dropped.
+    Furniture(Furniture),
+}
+
+/// Tokens of class and id that mark page furniture, with the reason in words;
+/// a trailing `*` matches any token that begins with the word.
+const FURNITURE: &[(Furniture, &[&str])] = &[
+    (
+        Furniture::Comments,
+        &[
+            "comment",
+            "comments",
+            "commentlist",
+            "respond",
+            "reply",
+            "replies",
+        ],
+    ),
+    (
+        Furniture::CookieBanner,
+        &["cookie*", "cookies", "consent", "gdpr"],
+    ),
+    (
+        Furniture::ShareButtons,
+        &[
+            "share",
+            "sharing",
+            "shares",
+            "social*",
+            "socials",
+            "sharebar",
+            "byline-social",
+        ],
+    ),
+    (
+        Furniture::Related,
+        &[
+            "related*",
+            "recommended",
+            "recommendations",
+            "recirc",
+            "teaser",
+            "teasers",
+            "more-stories",
+            "outbrain*",
+            "taboola*",
+        ],
+    ),
+    (
+        Furniture::Newsletter,
+        &[
+            "newsletter*",
+            "subscribe",
+            "subscription",
+            "signup",
+            "login",
+            "paywall",
+        ],
+    ),
+    (
+        Furniture::Advertisement,
+        &[
+            "advert*",
+            "advertisement",
+            "ad",
+            "ads",
+            "adslot",
+            "sponsor",
+            "sponsored",
+            "promo",
+            "promotion",
+            "banner",
+        ],
+    ),
+    (
+        Furniture::Navigation,
+        &[
+            "nav",
+            "navbar",
+            "navigation",
+            "menu",
+            "breadcrumb*",
+            "breadcrumbs",
+            "pagination",
+            "pager",
+            "skip",
+        ],
+    ),
+    (Furniture::Sidebar, &["sidebar*", "widget", "toolbar"]),
+    (Furniture::Footer, &["footer*"]),
+    (
+        Furniture::Other,
+        &[
+            "popup",
+            "modal",
+            "masthead",
+            "tags",
+            "tagcloud",
+            "author-bio",
+            "bio",
+            "hidden",
+            "print",
+            "rss",
+        ],
+    ),
+];
+
+/// Tokens of class and id that mark the article.
+const POSITIVE: &[&str] = &[
+    "article",
+    "articlebody",
+    "article-body",
+    "article-content",
+    "articlecontent",
+    "body",
+    "content",
+    "entry",
+    "entry-content",
+    "main",
+    "post",
+    "post-content",
+    "post-body",
+    "postbody",
+    "story",
+    "story-body",
+    "storybody",
+    "text",
+    "blog",
+    "page-content",
+    "prose",
+    "markdown",
+];
+
+/// What an element's class and id say: the groups of `FURNITURE` that one
+/// of their tokens matches (bit `i` for `FURNITURE[i]`), and whether one
+/// marks the article (`POSITIVE`).
+///
+/// The tokens are the whitespace-separated words in lower case and, for a
+/// word with other characters than ASCII letters and digits, its runs of
+/// letters and digits; they are compared in place, without copies.
+#[derive(Clone, Copy, Default)]
+pub(super) struct Hints {
+    furniture: u16,
+    positive: bool,
+}
+
+/// `FURNITURE` and `POSITIVE` for look-ups: whole words sorted, with their
+/// groups' bits and whether they mark the article; the stems of the words
+/// ending in `*` with their group's bit.
+struct HintTable {
+    words: Vec<(&'static [u8], u16, bool)>,
+    stems: Vec<(&'static [u8], u16)>,
+}
+
+/// Bytes of the longest word in `FURNITURE` and `POSITIVE` (a buffer size):
+/// a longer token is none of them.
+const MAX_HINT_WORD: usize = 32;
+
+fn hint_table() -> &'static HintTable {
+    static TABLE: std::sync::OnceLock<HintTable> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut words: Vec<(&'static [u8], u16, bool)> = Vec::new();
+        let mut stems = Vec::new();
+        for (i, (_, list)) in FURNITURE.iter().enumerate() {
+            for w in list.iter() {
+                match w.strip_suffix('*') {
+                    Some(stem) => stems.push((stem.as_bytes(), 1 << i)),
+                    None => words.push((w.as_bytes(), 1 << i, false)),
+                }
+            }
+        }
+        words.extend(POSITIVE.iter().map(|w| (w.as_bytes(), 0, true)));
+        words.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        // One entry per word, with the bits of all its entries.
+        let mut merged: Vec<(&'static [u8], u16, bool)> = Vec::with_capacity(words.len());
+        for (w, f, p) in words {
+            match merged.last_mut() {
+                Some(last) if last.0 == w => {
+                    last.1 |= f;
+                    last.2 |= p;
+                }
+                _ => merged.push((w, f, p)),
+            }
+        }
+        HintTable {
+            words: merged,
+            stems,
+        }
+    })
+}
+
+pub(super) fn hints(dom: &Dom, id: NodeId) -> Hints {
+    let mut h = Hints::default();
+    for attr in [&local_name!("class"), &local_name!("id")] {
+        if let Some(v) = dom.attr_named(id, attr) {
+            for word in v.split_whitespace() {
+                h.add(word);
+                if word.bytes().any(|b| !b.is_ascii_alphanumeric()) {
+                    for part in word.split(|c: char| !c.is_ascii_alphanumeric()) {
+                        if !part.is_empty() {
+                            h.add(part);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    h
+}
+
+impl Hints {
+    /// Adds one token (compared as if in ASCII lower case).
+    fn add(&mut self, token: &str) {
+        let table = hint_table();
+        let t = token.as_bytes();
+        // Whole words: looked up in lower case (no word is longer than the buffer).
+        let mut buf = [0u8; MAX_HINT_WORD];
+        if let Some(lower) = buf.get_mut(..t.len()) {
+            lower.copy_from_slice(t);
+            lower.make_ascii_lowercase();
+            if let Ok(i) = table.words.binary_search_by(|(w, _, _)| w.cmp(&&*lower)) {
+                let (_, furniture, positive) = table.words[i];
+                self.furniture |= furniture;
+                self.positive |= positive;
+            }
+        }
+        // A word ending in `*` also matches the tokens it begins
+        // ("related*": "relatedposts"), as class names are often run together.
+        for &(stem, bit) in &table.stems {
+            if t.get(..stem.len())
+                .is_some_and(|p| p.eq_ignore_ascii_case(stem))
+            {
+                self.furniture |= bit;
+            }
+        }
+    }
+
+    /// A reason in words for a class/id that marks furniture: the first
+    /// group of `FURNITURE` that matches.
+    fn furniture_reason(self) -> Option<Furniture> {
+        (self.furniture != 0).then(|| FURNITURE[self.furniture.trailing_zeros() as usize].0)
+    }
+
+    /// Class/id weight in the spirit of Readability: furniture negative,
+    /// article positive.
+    pub(super) fn weight(self, tuning: &HtmlTuning) -> f32 {
+        match (self.furniture != 0, self.positive) {
+            (true, false) => tuning.furniture_class_weight,
+            (false, true) => tuning.article_class_weight,
+            _ => 0.0,
+        }
+    }
+}
+
+/// Children of an element looked at for the empty link of a card: a card
+/// has few, and scanning a parent of thousands for every block would be
+/// quadratic. (A bound on work, not a threshold.)
+const CARD_CHILDREN: usize = 64;
+
+/// Nodes of an inline element looked at for a pop-up card (a bound on work).
+const POPUP_NODES: usize = 64;
+
+/// Children of an embed wrapper looked at for its quotation (a bound on work).
+const EMBED_CHILDREN: usize = 8;
+
+/// Whether a block sits in a card made clickable by an empty link laid over
+/// it (a "stretched" link: `<div><h3>…</h3><p>…</p><a href=…></a></div>`):
+/// its text is a link's text though no `<a>` holds it.
+pub(super) fn in_card(dom: &Dom, node: NodeId, tuning: &HtmlTuning) -> bool {
+    let mut n = Some(node);
+    for _ in 0..tuning.card_depth {
+        let Some(id) = n else { return false };
+        // A card has few children: a parent of thousands is not one, and
+        // scanning all of them for every block would be quadratic.
+        let overlay = dom.children(id).take(CARD_CHILDREN).any(|c| {
+            dom.tag(c) == Some(&local_name!("a"))
+                && dom.attr(c, "href").is_some_and(|h| !h.trim().is_empty())
+                && dom.children(c).next().is_none()
+        });
+        // A card is small; an article may hold an empty icon link. (Counted
+        // up to the limit only, for the same reason.)
+        if overlay {
+            let mut chars = 0usize;
+            for d in dom.descendants(id) {
+                if let NodeData::Text(t) = dom.data(d) {
+                    chars += crate::util::count_non_space_max(t, tuning.card_max_chars);
+                    if chars >= tuning.card_max_chars {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
+        n = dom.parent(id);
+    }
+    false
+}
+
+/// An element the page marks as the article's body (schema.org microdata).
+pub(super) fn is_article_body(dom: &Dom, id: NodeId) -> bool {
+    dom.attr(id, "itemprop")
+        .is_some_and(|v| v.split_whitespace().any(|t| t == "articleBody"))
+}
+
+/// An element whose class or id names it a caption (of a photo or gallery).
+pub(super) fn is_caption(dom: &Dom, id: NodeId) -> bool {
+    [&local_name!("class"), &local_name!("id")].iter().any(|a| {
+        dom.attr_named(id, a)
+            .is_some_and(|v| contains_ignore_ascii_case(v, "caption"))
+    })
+}
+
+/// Whether `needle` (ASCII, lower case) occurs in `hay` in any ASCII case.
+fn contains_ignore_ascii_case(hay: &str, needle: &str) -> bool {
+    hay.as_bytes()
+        .windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+}
+
+pub(super) fn hidden(dom: &Dom, id: NodeId) -> bool {
+    if dom.attr_named(id, &local_name!("hidden")).is_some()
+        || dom.attr_named(id, &local_name!("aria-hidden")) == Some("true")
+    {
+        return true;
+    }
+    // The class of CSS frameworks for `display: none`, as a word of its own
+    // ("hidden", not "hidden-xs").
+    if dom.attr_named(id, &local_name!("class")).is_some_and(|c| {
+        c.split_ascii_whitespace()
+            .any(|w| w.eq_ignore_ascii_case("hidden"))
+    }) {
+        return true;
+    }
+    dom.attr_named(id, &local_name!("style")).is_some_and(|s| {
+        squeezed_contains(s, "display:none") || squeezed_contains(s, "visibility:hidden")
+    })
+}
+
+/// Whether `needle` (ASCII, lower case) occurs in `text` once its white
+/// space is taken out, in any ASCII case; without a copy.
+fn squeezed_contains(text: &str, needle: &str) -> bool {
+    let mut at = text.chars().filter(|c| !c.is_whitespace());
+    loop {
+        let mut probe = at.clone();
+        let mut all = true;
+        for b in needle.chars() {
+            match probe.next() {
+                Some(c) if c.to_ascii_lowercase() == b => {}
+                Some(_) => {
+                    all = false;
+                    break;
+                }
+                None => return false,
+            }
+        }
+        if all {
+            return true;
+        }
+        if at.next().is_none() {
+            return false;
+        }
+    }
+}
+
+/// Whether an inline element is a card that pops up over running text (a
+/// person's photo and links to their stories): it holds an image and several
+/// links, none of them its own child (that is the text it hangs on), and no
+/// block of text.
+fn popup_card(dom: &Dom, id: NodeId, tuning: &HtmlTuning) -> bool {
+    let is = |n: NodeId, tag: &LocalName| dom.tag(n) == Some(tag);
+    if dom.children(id).any(|c| is(c, &local_name!("a"))) {
+        return false;
+    }
+    let (mut images, mut links) = (0, 0);
+    for n in dom.descendants(id).take(POPUP_NODES) {
+        // Spans that wrap paragraphs or figures are not inline cards.
+        if is_tag(dom.tag(n), BLOCK_TAGS) || is(n, &local_name!("figure")) {
+            return false;
+        }
+        if is(n, &local_name!("img")) {
+            images += 1;
+        } else if is(n, &local_name!("a")) {
+            links += 1;
+        }
+    }
+    images > 0 && links >= tuning.popup_min_links
+}
+
+/// Decides whether an element's subtree is pruned, and why.
+pub(super) fn prune(
+    dom: &Dom,
+    id: NodeId,
+    classy: bool,
+    hidden: bool,
+    tuning: &HtmlTuning,
+) -> Option<Prune> {
+    let tag = dom.tag(id)?;
+    if !dom.is_html(id) {
+        // SVG and MathML content is not article text.
+        return Some(Prune::Invisible);
+    }
+    let t = Some(tag);
+    if is_tag(
+        t,
+        &[
+            local_name!("script"),
+            local_name!("style"),
+            local_name!("template"),
+            local_name!("noscript"),
+            local_name!("head"),
+            local_name!("title"),
+            local_name!("meta"),
+            local_name!("link"),
+            local_name!("iframe"),
+            local_name!("object"),
+            local_name!("embed"),
+            local_name!("canvas"),
+            local_name!("select"),
+            local_name!("option"),
+            local_name!("datalist"),
+            local_name!("dialog"),
+        ],
+    ) {
+        return Some(Prune::Invisible);
+    }
+    if hidden {
+        return Some(Prune::Furniture(Furniture::Hidden));
+    }
+    if is_tag(t, &[local_name!("nav")]) {
+        return Some(Prune::Furniture(Furniture::Navigation));
+    }
+    // A pop-up card shows only on hover: the page as rendered does not have it.
+    if is_tag(t, &[local_name!("span")]) && popup_card(dom, id, tuning) {
+        return Some(Prune::Invisible);
+    }
+    if is_tag(
+        t,
+        &[
+            local_name!("button"),
+            local_name!("input"),
+            local_name!("textarea"),
+            local_name!("label"),
+        ],
+    ) {
+        return Some(Prune::Furniture(Furniture::FormControl));
+    }
+    if is_tag(t, &[local_name!("aside")]) {
+        return Some(Prune::Furniture(Furniture::Sidebar));
+    }
+    if is_tag(t, &[local_name!("footer")]) {
+        return Some(Prune::Furniture(Furniture::Footer));
+    }
+    if let Some(role) = dom.attr_named(id, &local_name!("role")) {
+        let is = |names: &[&str]| names.iter().any(|n| role.eq_ignore_ascii_case(n));
+        if is(&["navigation", "menu", "menubar", "search"]) {
+            return Some(Prune::Furniture(Furniture::Navigation));
+        } else if is(&["banner"]) {
+            return Some(Prune::Furniture(Furniture::SiteBanner));
+        } else if is(&["contentinfo"]) {
+            return Some(Prune::Furniture(Furniture::Footer));
+        } else if is(&["complementary"]) {
+            return Some(Prune::Furniture(Furniture::Sidebar));
+        } else if is(&["dialog", "alertdialog"]) {
+            return Some(Prune::Furniture(Furniture::Dialog));
+        }
+    }
+    if classy
+        && !is_tag(
+            t,
+            &[
+                local_name!("body"),
+                local_name!("html"),
+                local_name!("article"),
+                local_name!("main"),
+            ],
+        )
+        && !is_article_body(dom, id)
+    {
+        let h = hints(dom, id);
+        if h.weight(tuning) < 0.0 && !embedded_post(dom, id) {
+            return h.furniture_reason().map(Prune::Furniture);
+        }
+    }
+    None
+}
+
+/// Whether an element is an embedded post (a tweet, a social-network post):
+/// a wrapper that calls itself an embed and holds the post as a quotation
+/// (`<div class="social-embed"><blockquote>…`). It is part of the article,
+/// whatever network its class names.
+fn embedded_post(dom: &Dom, id: NodeId) -> bool {
+    let quote = |n: NodeId| dom.tag(n) == Some(&local_name!("blockquote"));
+    const EMBED: &[u8] = b"embed";
+    let embed = |w: &str| {
+        let w = w.as_bytes();
+        let at = |i: usize| {
+            w.get(i..i + EMBED.len())
+                .is_some_and(|p| p.eq_ignore_ascii_case(EMBED))
+        };
+        at(0) || w.len() >= EMBED.len() && at(w.len() - EMBED.len())
+    };
+    let named = dom
+        .attr_named(id, &local_name!("class"))
+        .is_some_and(|c| c.split(|ch: char| !ch.is_ascii_alphanumeric()).any(embed));
+    named && (quote(id) || dom.children(id).take(EMBED_CHILDREN).any(quote))
+}
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::html::parse::parse;
+
+    /// The prune decision for the first `tag` element of `html`, with
+    /// pruning by class on or off.
+    fn prune_first(html: &str, tag: &LocalName, classy: bool) -> Option<Prune> {
+        let dom = parse(html);
+        let id = dom.find(dom.body(), tag).expect("element");
+        prune(&dom, id, classy, hidden(&dom, id), &HtmlTuning::default())
+    }
+
+    #[test]
+    fn nav_is_navigation() {
+        assert_eq!(
+            prune_first("<nav><a href=/>Home</a></nav>", &local_name!("nav"), false),
+            Some(Prune::Furniture(Furniture::Navigation))
+        );
+        assert_eq!(
+            prune_first("<div role=navigation>x</div>", &local_name!("div"), false),
+            Some(Prune::Furniture(Furniture::Navigation))
+        );
+    }
+
+    #[test]
+    fn scripts_are_invisible_and_paragraphs_stay() {
+        assert_eq!(
+            prune_first(
+                "<div><script>x()</script></div>",
+                &local_name!("script"),
+                true
+            ),
+            Some(Prune::Invisible)
+        );
+        assert_eq!(
+            prune_first("<p class=intro>Text</p>", &local_name!("p"), true),
+            None
+        );
+    }
+
+    #[test]
+    fn cookie_banner_by_class_only_when_pruning_by_class() {
+        let html = "<div class='cookie-notice'>We use cookies.</div>";
+        assert_eq!(
+            prune_first(html, &local_name!("div"), true),
+            Some(Prune::Furniture(Furniture::CookieBanner))
+        );
+        assert_eq!(prune_first(html, &local_name!("div"), false), None);
+    }
+
+    #[test]
+    fn hidden_elements() {
+        for html in [
+            "<div hidden>x</div>",
+            "<div aria-hidden=true>x</div>",
+            "<div class='a Hidden'>x</div>",
+            "<div style='DISPLAY : none'>x</div>",
+        ] {
+            assert_eq!(
+                prune_first(html, &local_name!("div"), false),
+                Some(Prune::Furniture(Furniture::Hidden)),
+                "{html}"
+            );
+        }
+        assert_eq!(
+            prune_first("<div class=hidden-xs>x</div>", &local_name!("div"), false),
+            None
+        );
+    }
+
+    #[test]
+    fn an_embedded_post_is_not_share_buttons() {
+        let embed = "<div class='social-embed'><blockquote>A post</blockquote></div>";
+        assert_eq!(prune_first(embed, &local_name!("div"), true), None);
+        let share = "<div class='social-links'><a href=/x>X</a></div>";
+        assert_eq!(
+            prune_first(share, &local_name!("div"), true),
+            Some(Prune::Furniture(Furniture::ShareButtons))
+        );
+    }
+
+    #[test]
+    fn class_weights() {
+        let tuning = HtmlTuning::default();
+        let dom =
+            parse("<div class=sidebar></div><div class=entry-content></div><div class=x></div>");
+        let divs: Vec<NodeId> = dom
+            .descendants(dom.body())
+            .filter(|&n| dom.tag(n) == Some(&local_name!("div")))
+            .collect();
+        let w: Vec<f32> = divs
+            .iter()
+            .map(|&d| hints(&dom, d).weight(&tuning))
+            .collect();
+        assert_eq!(w, [-25.0, 25.0, 0.0]);
+    }
+
+    #[test]
+    fn a_stretched_link_makes_a_card() {
+        let tuning = HtmlTuning::default();
+        let dom = parse("<div><h3>Story</h3><p>Teaser</p><a href=/story></a></div><p>Prose</p>");
+        let ps: Vec<NodeId> = dom
+            .descendants(dom.body())
+            .filter(|&n| dom.tag(n) == Some(&local_name!("p")))
+            .collect();
+        assert!(in_card(&dom, ps[0], &tuning));
+        assert!(!in_card(&dom, ps[1], &tuning));
+    }
+
+    #[test]
+    fn hint_words_fit_the_look_up() {
+        let table = hint_table();
+        assert!(table.words.iter().all(|(w, _, _)| w.len() <= MAX_HINT_WORD));
+        assert!(table.words.windows(2).all(|p| p[0].0 < p[1].0));
+        let hint = |token: &str| {
+            let mut h = Hints::default();
+            h.add(token);
+            h
+        };
+        assert_eq!(
+            hint("Related-Posts").furniture_reason(),
+            Some(Furniture::Related)
+        );
+        assert_eq!(hint("NAV").furniture_reason(), Some(Furniture::Navigation));
+        assert!(hint("Article-Body").positive);
+        assert_eq!(hint("navigational").furniture, 0);
+    }
+}

@@ -1,0 +1,762 @@
+//! The walk from the DOM to blocks: block elements start blocks, inline
+//! elements become inline content, and tables and images are read whole.
+
+use html5ever::{local_name, LocalName};
+
+use super::containers::{Containers, Info, BLOCK, CAPTION};
+use super::furniture::Prune;
+use super::parse::{Dom, NodeData, NodeId};
+use super::tags::{heading_level, is_tag};
+use super::url::resolve;
+use crate::blocks::{Block, BlockKind, Inline};
+use crate::reason::Furniture;
+use crate::tuning::HtmlTuning;
+use crate::util::count_non_space;
+
+/// Per-block context collected while walking.
+struct Ctx {
+    node: NodeId,
+    prune: Option<Prune>,
+    kind: BlockKind,
+    level: u8,
+    ordered: bool,
+}
+
+/// Inline elements still open at the end of a block that are opened again
+/// for the next block (the innermost ones).
+const MAX_REOPEN: usize = 8;
+
+/// How many ancestors decide a block's kind (heading, list item, quote…).
+const MAX_CONTEXT_DEPTH: usize = 64;
+
+/// The deepest level of a nested list item that blocks record (the
+/// renderers' limit, not a threshold).
+const MAX_LIST_LEVEL: u8 = 8;
+
+/// Builds blocks from the page in document order.
+pub(super) struct Walker<'a> {
+    page: &'a Containers<'a>,
+    blocks: Vec<Block>,
+    infos: Vec<Info>,
+    /// Stack of inline frames: (wrapper, children).
+    frames: Vec<(Frame, Vec<Inline>)>,
+    link_chars: usize,
+    ctx: Option<Ctx>,
+    pre: usize,
+    /// Text set aside while inline furniture inside it is read as a block of
+    /// its own: (the furniture element, frames, link characters, context).
+    aside: Vec<Aside>,
+}
+
+/// Text set aside: (the hidden element, frames, link characters, context).
+type Aside = (NodeId, Vec<(Frame, Vec<Inline>)>, usize, Option<Ctx>);
+
+#[derive(Clone)]
+enum Frame {
+    Root,
+    Link(String),
+    Emphasis,
+    Strong,
+    Code,
+}
+
+impl<'a> Walker<'a> {
+    /// A walk over the page that `page` scored and pruned.
+    pub(super) fn new(page: &'a Containers<'a>) -> Walker<'a> {
+        Walker {
+            page,
+            blocks: Vec::new(),
+            infos: Vec::new(),
+            frames: Vec::new(),
+            aside: Vec::new(),
+            link_chars: 0,
+            ctx: None,
+            pre: 0,
+        }
+    }
+
+    /// The blocks of the subtree at `root` in document order, with where
+    /// each came from.
+    pub(super) fn blocks(mut self, root: NodeId) -> (Vec<Block>, Vec<Info>) {
+        self.walk(root);
+        (self.blocks, self.infos)
+    }
+
+    fn push_text(&mut self, text: &str) {
+        if text.is_empty() {
+            return;
+        }
+        // An anchor that goes nowhere (no href, `javascript:`) is not navigation.
+        const JS: &str = "javascript:";
+        let in_link = self.frames.iter().any(|(f, _)| {
+            matches!(f, Frame::Link(href) if !href.is_empty()
+                && !href.get(..JS.len()).is_some_and(|p| p.eq_ignore_ascii_case(JS)))
+        });
+        let collapsed: String = if self.pre > 0 {
+            text.to_string()
+        } else {
+            let mut s = String::with_capacity(text.len());
+            let mut space = false;
+            for c in text.chars() {
+                if c.is_whitespace() {
+                    space = true;
+                } else {
+                    if space {
+                        s.push(' ');
+                    }
+                    space = false;
+                    s.push(c);
+                }
+            }
+            if space {
+                s.push(' ');
+            }
+            s
+        };
+        if in_link {
+            self.link_chars += count_non_space(&collapsed);
+        }
+        if let Some((_, children)) = self.frames.last_mut() {
+            if let Some(Inline::Text(t)) = children.last_mut() {
+                t.push_str(&collapsed);
+            } else {
+                children.push(Inline::Text(collapsed));
+            }
+        }
+    }
+
+    /// Ends the current block (if it has text) and starts a new one.
+    /// Inline elements still open (a link around several blocks) are closed
+    /// here and opened again for the next block, so their text stays link text.
+    fn flush(&mut self) {
+        // At most the innermost few: markup that leaves hundreds of inline
+        // elements open would otherwise wrap every later block in all of them.
+        let skip = self.frames.len().saturating_sub(MAX_REOPEN).max(1);
+        let open: Vec<Frame> = self
+            .frames
+            .iter()
+            .skip(skip)
+            .map(|(f, _)| f.clone())
+            .collect();
+        while self.frames.len() > 1 {
+            self.close_frame();
+        }
+        self.frames
+            .extend(open.into_iter().map(|f| (f, Vec::new())));
+        let Some(root) = self.frames.first_mut() else {
+            return;
+        };
+        let inlines = std::mem::take(&mut root.1);
+        let link_chars = std::mem::take(&mut self.link_chars);
+        let Some(ctx) = &self.ctx else { return };
+        let inlines = trim_inlines(inlines);
+        let text = if ctx.kind == BlockKind::Code {
+            plain(&inlines).trim_matches('\n').to_string()
+        } else {
+            plain(&inlines).trim().to_string()
+        };
+        if text.is_empty() {
+            return;
+        }
+        let mut b = Block::new(ctx.kind, text);
+        b.level = ctx.level;
+        b.ordered = ctx.ordered;
+        if inlines.iter().any(|i| !matches!(i, Inline::Text(_))) {
+            b.inlines = inlines;
+        }
+        self.push_block(b, (ctx.node, ctx.prune), link_chars);
+    }
+
+    /// Adds a finished block with where it came from.
+    fn push_block(&mut self, block: Block, ctx: (NodeId, Option<Prune>), link_chars: usize) {
+        self.infos.push(Info {
+            node: ctx.0,
+            link_chars,
+            prune: ctx.1,
+        });
+        self.blocks.push(block);
+    }
+
+    fn close_frame(&mut self) {
+        let Some((frame, children)) = self.frames.pop() else {
+            return;
+        };
+        let inline = match frame {
+            Frame::Root => {
+                self.frames.push((Frame::Root, children));
+                return;
+            }
+            _ if children.is_empty() => return,
+            Frame::Link(href) => Inline::Link { href, children },
+            Frame::Emphasis => Inline::Emphasis(children),
+            Frame::Strong => Inline::Strong(children),
+            Frame::Code => Inline::Code(plain(&children)),
+        };
+        if let Some((_, parent)) = self.frames.last_mut() {
+            parent.push(inline);
+        }
+    }
+
+    fn context_for(&self, id: NodeId) -> Ctx {
+        let dom = self.page.dom;
+        let mut kind = BlockKind::Paragraph;
+        let mut level = 0u8;
+        let mut ordered = false;
+        let mut list_depth = 0u8;
+        let mut found_kind = false;
+        let mut a = Some(id);
+        let mut depth = 0usize;
+        while let Some(n) = a {
+            depth += 1;
+            // A bounded walk: the block kind comes from a near ancestor, and
+            // a walk to the root for every block is quadratic in deep markup.
+            if depth > MAX_CONTEXT_DEPTH {
+                break;
+            }
+            if let Some(tag) = dom.tag(n) {
+                if !found_kind {
+                    if let Some(l) = heading_level(tag) {
+                        kind = BlockKind::Heading;
+                        level = l;
+                        found_kind = true;
+                    } else if *tag == local_name!("li") {
+                        kind = BlockKind::ListItem;
+                        ordered = dom
+                            .parent(n)
+                            .is_some_and(|p| dom.tag(p) == Some(&local_name!("ol")));
+                        found_kind = true;
+                    } else if *tag == local_name!("pre") {
+                        kind = BlockKind::Code;
+                        found_kind = true;
+                    } else if *tag == local_name!("blockquote") {
+                        kind = BlockKind::Quote;
+                        found_kind = true;
+                    } else if *tag == local_name!("figcaption")
+                        || (depth < self.page.tuning.caption_depth
+                            && self.page.flags[n] & CAPTION != 0)
+                    {
+                        kind = BlockKind::Figure;
+                        found_kind = true;
+                    }
+                } else if kind == BlockKind::ListItem {
+                    if *tag == local_name!("li") {
+                        list_depth = list_depth.saturating_add(1);
+                    }
+                } else {
+                    // The kind is known, and only a list item looks further.
+                    break;
+                }
+            }
+            a = dom.parent(n);
+        }
+        if kind == BlockKind::ListItem {
+            level = list_depth.min(MAX_LIST_LEVEL);
+        }
+        Ctx {
+            node: id,
+            prune: self.page.pruned[id],
+            kind,
+            level,
+            ordered,
+        }
+    }
+
+    fn start_block(&mut self, id: NodeId) {
+        self.flush();
+        self.ctx = Some(self.context_for(id));
+    }
+
+    fn image_block(&mut self, img: NodeId, caption: Option<NodeId>, ctx_node: NodeId) {
+        let dom = self.page.dom;
+        let src = image_src(dom, img);
+        let Some(src) = src.map(|s| resolve(self.page.base, &s)) else {
+            return;
+        };
+        let alt = dom.attr(img, "alt").unwrap_or("").trim().to_string();
+        self.flush();
+        let caption_text = caption
+            .map(|c| crate::util::norm_space(&dom.text(c)))
+            .unwrap_or_default();
+        let mut b = Block::new(BlockKind::Figure, caption_text);
+        b.image = Some(Box::new((src, alt)));
+        let ctx = self.context_for(ctx_node);
+        self.push_block(b, (ctx.node, ctx.prune), 0);
+    }
+
+    /// Walks the body in document order, iteratively, without a stack: by
+    /// the tree's own links.
+    fn walk(&mut self, root: NodeId) {
+        let dom = self.page.dom;
+        self.frames.push((Frame::Root, Vec::new()));
+        self.ctx = Some(self.context_for(root));
+        let mut id = root;
+        'walk: loop {
+            if self.enter(id) {
+                if let Some(c) = dom.first_child(id) {
+                    id = c;
+                    continue;
+                }
+                self.leave(id, dom.tag(id));
+            }
+            // On to the next sibling, leaving the elements whose last child
+            // this was.
+            loop {
+                if id == root {
+                    break 'walk;
+                }
+                if let Some(n) = dom.next_sibling(id) {
+                    id = n;
+                    continue 'walk;
+                }
+                let Some(p) = dom.parent(id) else {
+                    break 'walk;
+                };
+                id = p;
+                self.leave(id, dom.tag(id));
+            }
+        }
+        self.flush();
+    }
+
+    /// Sets the surrounding text aside while the hidden element `id` is
+    /// read into a block of its own; the text goes on after it.
+    fn set_aside(&mut self, id: NodeId) {
+        let frames = std::mem::replace(&mut self.frames, vec![(Frame::Root, Vec::new())]);
+        let link_chars = std::mem::take(&mut self.link_chars);
+        let ctx = self.ctx.replace(self.context_for(id));
+        self.aside.push((id, frames, link_chars, ctx));
+    }
+
+    /// A `<br>`: a line break in the text, or, as the second in a row, the
+    /// end of a paragraph.
+    fn line_break(&mut self) {
+        // Two line breaks in a row end a paragraph, as in a browser's rendering.
+        let double = self.frames.len() == 1
+            && self.frames.last().is_some_and(|(_, c)| {
+                matches!(c.last(), Some(Inline::Break))
+                    || matches!(c.as_slice(), [.., Inline::Break, Inline::Text(t)] if t.trim().is_empty())
+            });
+        if double {
+            let ctx = self.ctx.take();
+            if let Some(c) = &ctx {
+                let node = c.node;
+                self.ctx = ctx;
+                self.flush();
+                self.ctx = Some(self.context_for(node));
+            }
+        } else if let Some((_, c)) = self.frames.last_mut() {
+            c.push(Inline::Break);
+        }
+    }
+
+    /// Takes in a node on the way down; true when its children are walked
+    /// (and it is left after them).
+    fn enter(&mut self, id: NodeId) -> bool {
+        let dom = self.page.dom;
+        let tag = dom.tag(id);
+        match dom.data(id) {
+            NodeData::Text(t) => {
+                if self.page.pruned[id] != Some(Prune::Invisible) {
+                    self.push_text(t);
+                }
+                return false;
+            }
+            NodeData::Element => {}
+            _ => return false,
+        }
+        if self.page.pruned[id] == Some(Prune::Invisible) {
+            return false;
+        }
+        let Some(tag) = tag else { return false };
+        // (Elements read in one go, such as images, figures and tables, are
+        // never left: they are not set aside.)
+        if self.splits(id)
+            && self.page.flags[id] & BLOCK == 0
+            && !matches!(
+                *tag,
+                local_name!("img")
+                    | local_name!("br")
+                    | local_name!("figure")
+                    | local_name!("table")
+            )
+        {
+            self.set_aside(id);
+        }
+        match *tag {
+            local_name!("br") => {
+                self.line_break();
+                return false;
+            }
+            local_name!("img") => {
+                // An image on its own line becomes a figure; inside text it is skipped.
+                if !self.frames.iter().any(|(_, c)| has_text(c)) {
+                    self.image_block(id, None, id);
+                    self.ctx = Some(self.context_for(id));
+                }
+                return false;
+            }
+            local_name!("figure") => {
+                if let Some(img) = dom.find(id, &local_name!("img")) {
+                    let caption = dom.find(id, &local_name!("figcaption"));
+                    self.image_block(img, caption, id);
+                    self.ctx = Some(self.context_for(id));
+                    return false;
+                }
+            }
+            local_name!("table") if is_data_table(dom, id, self.page.tuning) => {
+                self.table_block(id);
+                return false;
+            }
+            local_name!("a") => {
+                let href = dom
+                    .attr(id, "href")
+                    .map(|h| resolve(self.page.base, h.trim()))
+                    .unwrap_or_default();
+                self.frames.push((Frame::Link(href), Vec::new()));
+            }
+            local_name!("em") | local_name!("i") | local_name!("cite") => {
+                self.frames.push((Frame::Emphasis, Vec::new()))
+            }
+            local_name!("strong") | local_name!("b") => {
+                self.frames.push((Frame::Strong, Vec::new()))
+            }
+            local_name!("code") | local_name!("kbd") | local_name!("samp") if self.pre == 0 => {
+                self.frames.push((Frame::Code, Vec::new()))
+            }
+            _ => {}
+        }
+        if *tag == local_name!("pre") {
+            self.start_block(id);
+            self.pre += 1;
+        } else if self.page.flags[id] & BLOCK != 0 {
+            self.start_block(id);
+        }
+        true
+    }
+
+    fn leave(&mut self, id: NodeId, tag: Option<&LocalName>) {
+        let Some(tag) = tag else { return };
+        match *tag {
+            local_name!("a")
+            | local_name!("em")
+            | local_name!("i")
+            | local_name!("cite")
+            | local_name!("strong")
+            | local_name!("b") => self.close_frame(),
+            local_name!("code") | local_name!("kbd") | local_name!("samp") if self.pre == 0 => {
+                self.close_frame()
+            }
+            local_name!("pre") => {
+                self.flush();
+                self.pre = self.pre.saturating_sub(1);
+                self.reset_ctx(id);
+            }
+            _ if self.page.flags[id] & BLOCK != 0 => {
+                self.flush();
+                self.reset_ctx(id);
+            }
+            _ => {}
+        }
+        if self.aside.last().is_some_and(|(n, ..)| *n == id) {
+            self.flush();
+            if let Some((_, frames, link_chars, ctx)) = self.aside.pop() {
+                self.frames = frames;
+                self.link_chars = link_chars;
+                self.ctx = ctx;
+            }
+        }
+    }
+
+    /// Whether an inline element is hidden inside text that is not (a hidden
+    /// span in a paragraph): it is read as a block of its own, dropped with
+    /// its reason, and the paragraph goes on around it. (Inline elements
+    /// that are furniture by their class alone stay in the text: links in
+    /// prose often carry such classes.)
+    fn splits(&self, id: NodeId) -> bool {
+        let pruned = &self.page.pruned;
+        pruned[id] == Some(Prune::Furniture(Furniture::Hidden))
+            && self
+                .page
+                .dom
+                .parent(id)
+                .is_some_and(|p| pruned[p] != pruned[id])
+    }
+
+    /// After a block element closes, text that follows belongs to its parent.
+    fn reset_ctx(&mut self, id: NodeId) {
+        if let Some(p) = self.page.dom.parent(id) {
+            self.ctx = Some(self.context_for(p));
+        }
+    }
+
+    fn table_block(&mut self, table: NodeId) {
+        let dom = self.page.dom;
+        self.flush();
+        // The cells' text, apart by tabs, rows by newlines (rows without
+        // cells left out): what the renderers read the cells from.
+        let mut text = String::new();
+        let mut scratch = String::new();
+        let mut rows = 0usize;
+        let mut link_chars = 0usize;
+        for tr in dom
+            .descendants(table)
+            .filter(|&n| dom.tag(n) == Some(&local_name!("tr")))
+        {
+            let mut cells = 0usize;
+            for cell in dom
+                .children(tr)
+                .filter(|&c| is_tag(dom.tag(c), &[local_name!("td"), local_name!("th")]))
+            {
+                text.push_str(match (cells, rows) {
+                    (0, 0) => "",
+                    (0, _) => "\n",
+                    _ => "\t",
+                });
+                cells += 1;
+                scratch.clear();
+                dom.push_text(cell, &mut scratch);
+                for (i, w) in scratch.split_whitespace().enumerate() {
+                    if i > 0 {
+                        text.push(' ');
+                    }
+                    text.push_str(w);
+                }
+                link_chars += dom
+                    .descendants(cell)
+                    .filter(|&n| dom.tag(n) == Some(&local_name!("a")))
+                    .map(|n| count_non_space(&dom.text(n)))
+                    .sum::<usize>();
+            }
+            rows += usize::from(cells > 0);
+        }
+        if text.trim().is_empty() {
+            return;
+        }
+        // The text grew by doubling: what is left over is given back (a
+        // long table's text is held until the page is rendered).
+        text.shrink_to_fit();
+        let ctx = self.context_for(table);
+        let mut b = Block::new(BlockKind::Table, text);
+        b.cells = true;
+        self.push_block(b, (ctx.node, ctx.prune), link_chars);
+        self.ctx = Some(ctx);
+    }
+}
+
+/// A table of data (cells of text), not a table used for layout.
+fn is_data_table(dom: &Dom, table: NodeId, tuning: &HtmlTuning) -> bool {
+    let mut rows = 0;
+    let mut max_cols = 0;
+    let mut has_th = false;
+    for n in dom.descendants(table) {
+        match dom.tag(n) {
+            Some(&local_name!("table")) => return false,
+            Some(&local_name!("tr")) => {
+                rows += 1;
+                let cols = dom
+                    .children(n)
+                    .filter(|&c| is_tag(dom.tag(c), &[local_name!("td"), local_name!("th")]))
+                    .count();
+                max_cols = max_cols.max(cols);
+            }
+            Some(&local_name!("th")) => has_th = true,
+            Some(t)
+                if is_tag(
+                    Some(t),
+                    &[
+                        local_name!("p"),
+                        local_name!("div"),
+                        local_name!("ul"),
+                        local_name!("ol"),
+                        local_name!("blockquote"),
+                        local_name!("h1"),
+                        local_name!("h2"),
+                        local_name!("h3"),
+                    ],
+                ) =>
+            {
+                return false
+            }
+            _ => {}
+        }
+    }
+    rows >= 1
+        && max_cols >= tuning.data_table_min_cols
+        && (has_th || rows >= tuning.data_table_min_rows)
+}
+
+/// The best source of an image, including lazy-loading attributes.
+fn image_src(dom: &Dom, img: NodeId) -> Option<String> {
+    for attr in ["data-src", "data-original", "data-lazy-src", "src"] {
+        if let Some(v) = dom
+            .attr(img, attr)
+            .map(str::trim)
+            .filter(|v| !v.is_empty() && !v.starts_with("data:"))
+        {
+            return Some(v.to_string());
+        }
+    }
+    for attr in ["data-srcset", "srcset"] {
+        if let Some(first) = dom
+            .attr(img, attr)
+            .and_then(|v| v.split(',').next())
+            .and_then(|c| c.split_whitespace().next())
+        {
+            return Some(first.to_string());
+        }
+    }
+    None
+}
+
+/// Plain text of inline content.
+pub(super) fn plain(inlines: &[Inline]) -> String {
+    let mut out = String::new();
+    fn go(inlines: &[Inline], out: &mut String) {
+        for i in inlines {
+            match i {
+                Inline::Text(t) | Inline::Code(t) => out.push_str(t),
+                Inline::Link { children, .. }
+                | Inline::Emphasis(children)
+                | Inline::Strong(children) => go(children, out),
+                Inline::Break => {
+                    while out.ends_with(' ') {
+                        out.pop();
+                    }
+                    out.push('\n')
+                }
+            }
+        }
+    }
+    go(inlines, &mut out);
+    out
+}
+
+/// Whether inline content has any text other than white space (as
+/// `plain(inlines).trim()` would), without building it.
+fn has_text(inlines: &[Inline]) -> bool {
+    inlines.iter().any(|i| match i {
+        Inline::Text(t) | Inline::Code(t) => !t.trim().is_empty(),
+        Inline::Link { children, .. } | Inline::Emphasis(children) | Inline::Strong(children) => {
+            has_text(children)
+        }
+        Inline::Break => false,
+    })
+}
+
+/// Trims white space at the ends of inline content.
+fn trim_inlines(mut inlines: Vec<Inline>) -> Vec<Inline> {
+    while matches!(inlines.last(), Some(Inline::Break)) {
+        inlines.pop();
+    }
+    while matches!(inlines.first(), Some(Inline::Break)) {
+        inlines.remove(0);
+    }
+    if let Some(Inline::Text(t)) = inlines.first_mut() {
+        *t = t.trim_start().to_string();
+    }
+    if let Some(Inline::Text(t)) = inlines.last_mut() {
+        *t = t.trim_end().to_string();
+    }
+    inlines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::html::parse::parse;
+
+    /// The blocks of `html` as (kind, text), pruning by class.
+    fn blocks(html: &str) -> Vec<Block> {
+        let tuning = HtmlTuning::default();
+        let dom = parse(html);
+        let page = Containers::new(&dom, None, true, &tuning);
+        Walker::new(&page).blocks(dom.body()).0
+    }
+
+    fn kinds(html: &str) -> Vec<(BlockKind, String)> {
+        blocks(html).into_iter().map(|b| (b.kind, b.text)).collect()
+    }
+
+    #[test]
+    fn list_items_are_blocks() {
+        let bs = blocks("<ol><li>One</li><li>Two <ul><li>Inner</li></ul></li></ol>");
+        let got: Vec<(BlockKind, &str, u8, bool)> = bs
+            .iter()
+            .map(|b| (b.kind, b.text.as_str(), b.level, b.ordered))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (BlockKind::ListItem, "One", 0, true),
+                (BlockKind::ListItem, "Two", 0, true),
+                (BlockKind::ListItem, "Inner", 1, false),
+            ]
+        );
+    }
+
+    #[test]
+    fn two_line_breaks_end_a_paragraph() {
+        assert_eq!(
+            kinds("<div>First line<br>same paragraph<br><br>Second</div>"),
+            [
+                (
+                    BlockKind::Paragraph,
+                    "First line\nsame paragraph".to_string()
+                ),
+                (BlockKind::Paragraph, "Second".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn headings_quotes_and_code() {
+        let bs = blocks("<h2>Title</h2><blockquote><p>Said</p></blockquote><pre>a  b</pre>");
+        let got: Vec<(BlockKind, &str, u8)> = bs
+            .iter()
+            .map(|b| (b.kind, b.text.as_str(), b.level))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (BlockKind::Heading, "Title", 2),
+                (BlockKind::Quote, "Said", 0),
+                (BlockKind::Code, "a  b", 0),
+            ]
+        );
+    }
+
+    #[test]
+    fn inline_markup_is_kept() {
+        let bs = blocks("<p>See <a href=/x>the <em>docs</em></a> now</p>");
+        assert_eq!(bs.len(), 1);
+        assert_eq!(bs[0].text, "See the docs now");
+        assert!(matches!(
+            bs[0].inlines.as_slice(),
+            [Inline::Text(_), Inline::Link { .. }, Inline::Text(_)]
+        ));
+    }
+
+    #[test]
+    fn data_tables_and_figures() {
+        let bs = blocks(
+            "<table><tr><th>A</th><th>B</th></tr><tr><td>1</td><td>2</td></tr></table>\
+             <figure><img src=/i.png alt=Alt><figcaption>A caption</figcaption></figure>",
+        );
+        assert_eq!(bs[0].kind, BlockKind::Table);
+        assert_eq!(bs[0].text, "A\tB\n1\t2");
+        assert_eq!(bs[1].kind, BlockKind::Figure);
+        assert_eq!(bs[1].text, "A caption");
+        assert_eq!(
+            bs[1].image.as_deref(),
+            Some(&("/i.png".to_string(), "Alt".to_string()))
+        );
+    }
+
+    #[test]
+    fn a_layout_table_is_read_as_blocks() {
+        let one_column = "<table><tr><td>Only</td></tr><tr><td>cells</td></tr></table>";
+        assert!(blocks(one_column)
+            .iter()
+            .all(|b| b.kind != BlockKind::Table));
+    }
+}
