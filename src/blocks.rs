@@ -8,6 +8,7 @@ use crate::reason::Reason;
 /// What a block is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum BlockKind {
     /// The page's headline (reported, never part of the article body).
     Title,

@@ -1,7 +1,10 @@
 //! [`Cleaner`]: pages cleaned one after another through one memory.
 
+use crate::article::Article;
+use crate::error::Error;
 use crate::memory::Memory;
-use crate::{pipeline, Article, Error, Options};
+use crate::options::Options;
+use crate::pipeline;
 
 /// Cleans pages one after another and remembers their blocks, so that text
 /// repeated across pages of the same site is recognised as boilerplate

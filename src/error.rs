@@ -4,6 +4,7 @@ use std::fmt;
 
 /// Why a page could not be cleaned.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Error {
     /// The input is larger than [`crate::Options::max_input_bytes`].
     TooLarge {
@@ -14,8 +15,6 @@ pub enum Error {
     },
     /// The input is not text (binary data such as an image or an archive).
     Binary,
-    /// The input kind or an option is not supported.
-    Unsupported(String),
     /// An option or a serialized memory could not be read.
     InvalidInput(String),
 }
@@ -28,7 +27,6 @@ impl fmt::Display for Error {
                 "input is too large: {size} bytes, the limit is {limit} bytes"
             ),
             Error::Binary => write!(f, "input looks like binary data, not a web page or text"),
-            Error::Unsupported(what) => write!(f, "unsupported: {what}"),
             Error::InvalidInput(what) => write!(f, "invalid input: {what}"),
         }
     }

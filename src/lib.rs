@@ -53,6 +53,7 @@ pub use decode::sniff_encoding;
 pub use error::Error;
 pub use metadata::Dateline;
 pub use options::{InputKind, Options};
+pub use pipeline::is_probably_readable;
 pub use reason::{Furniture, Reason};
 
 /// The number of a month named (or abbreviated) in any supported language,
@@ -87,26 +88,4 @@ pub fn clean(input: &str, options: &Options) -> Result<Article, Error> {
 pub fn clean_bytes(input: &[u8], options: &Options) -> Result<Article, Error> {
     pipeline::check_size(input.len(), options)?;
     clean(&decode::decode(input), options)
-}
-
-/// A fast check whether a page (HTML or text) holds an article at all:
-/// enough prose in long blocks. Never fails; junk is simply not readable.
-pub fn is_probably_readable(input: &str) -> bool {
-    const MIN_CHARS: usize = 140;
-    const MIN_SCORE: f64 = 20.0;
-    let opts = Options::default();
-    let Ok(article) = clean(input, &opts) else {
-        return false;
-    };
-    // Readability's rule of thumb: the square roots of the lengths of long
-    // blocks beyond a minimum add up to a threshold.
-    let score: f64 = article
-        .blocks
-        .iter()
-        .filter(|b| b.kept)
-        .map(|b| b.text.chars().count())
-        .filter(|&n| n >= MIN_CHARS)
-        .map(|n| ((n - MIN_CHARS) as f64).sqrt())
-        .sum();
-    score > MIN_SCORE
 }

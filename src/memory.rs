@@ -2,8 +2,8 @@
 
 use std::collections::HashMap;
 
+use crate::error::Error;
 use crate::util::{fnv64, norm_key, prefix};
-use crate::Error;
 
 /// How many block fingerprints a memory keeps at most (oldest are forgotten).
 const CAPACITY: usize = 50_000;

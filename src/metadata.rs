@@ -38,6 +38,7 @@ pub(crate) struct InBlocks {
 
 /// The dateline that opens a news article: `BERLIN / PARIS (AGENCY) – …`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct Dateline {
     /// The places, in order.
     pub places: Vec<String>,

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 /// What kind of input is given.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum InputKind {
     /// Decide from the input itself (the default).
     #[default]
@@ -18,6 +19,7 @@ pub enum InputKind {
 /// How to clean a page. Build one with [`Options::default`] and change fields.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, rename_all = "snake_case")]
+#[non_exhaustive]
 pub struct Options {
     /// The kind of input; `Auto` detects it.
     pub input: InputKind,

@@ -42,6 +42,28 @@ pub(crate) fn clean_with_memory(
     Ok(article)
 }
 
+/// A fast check whether a page (HTML or text) holds an article at all:
+/// enough prose in long blocks. Never fails; junk is simply not readable.
+pub fn is_probably_readable(input: &str) -> bool {
+    const MIN_CHARS: usize = 140;
+    const MIN_SCORE: f64 = 20.0;
+    let opts = Options::default();
+    let Ok(article) = clean_with_memory(input, &opts, None) else {
+        return false;
+    };
+    // Readability's rule of thumb: the square roots of the lengths of long
+    // blocks beyond a minimum add up to a threshold.
+    let score: f64 = article
+        .blocks
+        .iter()
+        .filter(|b| b.kept)
+        .map(|b| b.text.chars().count())
+        .filter(|&n| n >= MIN_CHARS)
+        .map(|n| ((n - MIN_CHARS) as f64).sqrt())
+        .sum();
+    score > MIN_SCORE
+}
+
 /// Refuses input that is too large or not text.
 pub(crate) fn check_size(size: usize, options: &Options) -> Result<(), Error> {
     if size > options.max_input_bytes {

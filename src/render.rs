@@ -302,106 +302,124 @@ fn is_remote(url: &str) -> bool {
 
 pub(crate) fn html(blocks: &[&Block], remote_images: bool) -> String {
     let mut out = String::new();
-    // Open lists as a stack of (ordered, an item is open). A list that
-    // starts deeper than one level below its parent has no open item at the
-    // levels it skips, so no `</li>` is written for them.
-    let mut lists: Vec<(bool, bool)> = Vec::new();
-    let close = |(ordered, item): (bool, bool), out: &mut String| {
-        if item {
-            out.push_str("</li>");
-        }
-        out.push_str(if ordered { "</ol>" } else { "</ul>" });
-    };
+    let mut lists = OpenLists::default();
     for b in blocks {
-        let depth = if b.kind == BlockKind::ListItem {
-            usize::from(b.level) + 1
-        } else {
-            0
-        };
-        while lists.len() > depth {
-            if let Some(top) = lists.pop() {
-                close(top, &mut out);
-            }
-        }
         if b.kind == BlockKind::ListItem {
-            if lists.len() == depth && lists.last().is_some_and(|&(_, item)| item) {
-                out.push_str("</li>");
-            }
-            while lists.len() < depth {
-                out.push_str(if b.ordered { "<ol>" } else { "<ul>" });
-                lists.push((b.ordered, false));
-            }
-            out.push_str("<li>");
-            if let Some(top) = lists.last_mut() {
-                top.1 = true;
-            }
-            html_block_text(b, strip_marker(&b.text), &mut out);
+            lists.item(b, &mut out);
             continue;
         }
-        match b.kind {
-            BlockKind::Heading => {
-                let l = b.level.clamp(1, 6);
-                out.push_str(&format!("<h{l}>"));
-                html_block_text(b, &b.text, &mut out);
-                out.push_str(&format!("</h{l}>"));
-            }
-            BlockKind::Quote => {
-                out.push_str("<blockquote><p>");
-                html_block_text(b, &b.text, &mut out);
-                out.push_str("</p></blockquote>");
-            }
-            BlockKind::Code => {
-                out.push_str("<pre><code>");
-                out.push_str(&escape_html(&b.text));
-                out.push_str("</code></pre>");
-            }
-            BlockKind::Table if b.cells => {
-                out.push_str("<table><tbody>");
-                for row in b.text.split('\n') {
-                    out.push_str("<tr>");
-                    for cell in row.split('\t') {
-                        out.push_str("<td>");
-                        out.push_str(&escape_html(cell));
-                        out.push_str("</td>");
-                    }
-                    out.push_str("</tr>");
-                }
-                out.push_str("</tbody></table>");
-            }
-            BlockKind::Figure => {
-                out.push_str("<figure>");
-                if let Some((src, alt)) = b.image.as_deref().filter(|(s, _)| safe_url(s)) {
-                    // A remote image waits in data-src unless the caller allows it.
-                    let attr = if remote_images || !is_remote(src) {
-                        "src"
-                    } else {
-                        "data-src"
-                    };
-                    out.push_str(&format!(
-                        "<img {attr}=\"{}\" alt=\"{}\" loading=\"lazy\" referrerpolicy=\"no-referrer\">",
-                        escape_html(src),
-                        escape_html(alt)
-                    ));
-                }
-                if !b.text.is_empty() {
-                    out.push_str("<figcaption>");
-                    html_block_text(b, &b.text, &mut out);
-                    out.push_str("</figcaption>");
-                }
-                out.push_str("</figure>");
-            }
-            _ => {
-                out.push_str("<p>");
-                html_block_text(b, &b.text, &mut out);
-                out.push_str("</p>");
-            }
-        }
+        lists.close_to(0, &mut out);
+        html_block(b, remote_images, &mut out);
         out.push('\n');
     }
-    while let Some(top) = lists.pop() {
-        close(top, &mut out);
-    }
+    lists.close_to(0, &mut out);
     out
+}
+
+/// The lists open while HTML is written, as a stack of (ordered, an item
+/// is open). A list that starts deeper than one level below its parent has
+/// no open item at the levels it skips, so no `</li>` is written for them.
+#[derive(Default)]
+struct OpenLists(Vec<(bool, bool)>);
+
+impl OpenLists {
+    /// Closes lists down to `depth` open ones.
+    fn close_to(&mut self, depth: usize, out: &mut String) {
+        while self.0.len() > depth {
+            if let Some((ordered, item)) = self.0.pop() {
+                if item {
+                    out.push_str("</li>");
+                }
+                out.push_str(if ordered { "</ol>" } else { "</ul>" });
+            }
+        }
+    }
+
+    /// Writes a list item, opening and closing lists for its level.
+    fn item(&mut self, b: &Block, out: &mut String) {
+        let depth = usize::from(b.level) + 1;
+        self.close_to(depth, out);
+        if self.0.len() == depth && self.0.last().is_some_and(|&(_, item)| item) {
+            out.push_str("</li>");
+        }
+        while self.0.len() < depth {
+            out.push_str(if b.ordered { "<ol>" } else { "<ul>" });
+            self.0.push((b.ordered, false));
+        }
+        out.push_str("<li>");
+        if let Some(top) = self.0.last_mut() {
+            top.1 = true;
+        }
+        html_block_text(b, strip_marker(&b.text), out);
+    }
+}
+
+/// One block that is not a list item, as HTML.
+fn html_block(b: &Block, remote_images: bool, out: &mut String) {
+    match b.kind {
+        BlockKind::Heading => {
+            let l = b.level.clamp(1, 6);
+            out.push_str(&format!("<h{l}>"));
+            html_block_text(b, &b.text, out);
+            out.push_str(&format!("</h{l}>"));
+        }
+        BlockKind::Quote => {
+            out.push_str("<blockquote><p>");
+            html_block_text(b, &b.text, out);
+            out.push_str("</p></blockquote>");
+        }
+        BlockKind::Code => {
+            out.push_str("<pre><code>");
+            out.push_str(&escape_html(&b.text));
+            out.push_str("</code></pre>");
+        }
+        BlockKind::Table if b.cells => html_table(&b.text, out),
+        BlockKind::Figure => html_figure(b, remote_images, out),
+        _ => {
+            out.push_str("<p>");
+            html_block_text(b, &b.text, out);
+            out.push_str("</p>");
+        }
+    }
+}
+
+/// A table whose cells are apart by tabs, its rows by newlines.
+fn html_table(cells: &str, out: &mut String) {
+    out.push_str("<table><tbody>");
+    for row in cells.split('\n') {
+        out.push_str("<tr>");
+        for cell in row.split('\t') {
+            out.push_str("<td>");
+            out.push_str(&escape_html(cell));
+            out.push_str("</td>");
+        }
+        out.push_str("</tr>");
+    }
+    out.push_str("</tbody></table>");
+}
+
+/// A figure: its image when its URL is safe (a remote image waits in
+/// `data-src` unless the caller allows it), and its caption.
+fn html_figure(b: &Block, remote_images: bool, out: &mut String) {
+    out.push_str("<figure>");
+    if let Some((src, alt)) = b.image.as_deref().filter(|(s, _)| safe_url(s)) {
+        let attr = if remote_images || !is_remote(src) {
+            "src"
+        } else {
+            "data-src"
+        };
+        out.push_str(&format!(
+            "<img {attr}=\"{}\" alt=\"{}\" loading=\"lazy\" referrerpolicy=\"no-referrer\">",
+            escape_html(src),
+            escape_html(alt)
+        ));
+    }
+    if !b.text.is_empty() {
+        out.push_str("<figcaption>");
+        html_block_text(b, &b.text, out);
+        out.push_str("</figcaption>");
+    }
+    out.push_str("</figure>");
 }
 
 #[cfg(test)]

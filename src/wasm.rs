@@ -8,7 +8,11 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::{Article, Block, BlockKind, InputKind, Options};
+use crate::article::Article;
+use crate::blocks::{Block, BlockKind};
+use crate::cleaner::Cleaner;
+use crate::options::{InputKind, Options};
+use crate::pipeline;
 
 /// The crate version, e.g. `"0.1.0"`.
 #[wasm_bindgen]
@@ -20,7 +24,8 @@ pub fn version() -> String {
 #[wasm_bindgen]
 pub fn clean(input: &str, options: JsValue) -> Result<JsValue, JsError> {
     let options = options_from_js(&options)?;
-    let article = crate::clean(input, &options).map_err(|e| JsError::new(&e.to_string()))?;
+    let article = pipeline::clean_with_memory(input, &options, None)
+        .map_err(|e| JsError::new(&e.to_string()))?;
     article_to_js(&article)
 }
 
@@ -28,19 +33,19 @@ pub fn clean(input: &str, options: JsValue) -> Result<JsValue, JsError> {
 /// UTF-8, else windows-1252); the JavaScript wrapper decodes with it.
 #[wasm_bindgen(js_name = sniffEncoding)]
 pub fn sniff_encoding(bytes: &[u8]) -> String {
-    crate::sniff_encoding(bytes)
+    crate::decode::sniff_encoding(bytes)
 }
 
 /// Whether a page (HTML or text) holds an article at all.
 #[wasm_bindgen(js_name = isProbablyReadable)]
 pub fn is_probably_readable(input: &str) -> bool {
-    crate::is_probably_readable(input)
+    pipeline::is_probably_readable(input)
 }
 
 /// Cleans pages one after another, remembering blocks seen on earlier pages.
 #[wasm_bindgen(js_name = Cleaner)]
 pub struct JsCleaner {
-    inner: crate::Cleaner,
+    inner: Cleaner,
 }
 
 #[wasm_bindgen(js_class = Cleaner)]
@@ -49,7 +54,7 @@ impl JsCleaner {
     #[wasm_bindgen(constructor)]
     pub fn new(options: JsValue) -> Result<JsCleaner, JsError> {
         Ok(JsCleaner {
-            inner: crate::Cleaner::with_options(options_from_js(&options)?),
+            inner: Cleaner::with_options(options_from_js(&options)?),
         })
     }
 
@@ -71,7 +76,7 @@ impl JsCleaner {
     #[wasm_bindgen(js_name = import)]
     pub fn import_memory(saved: &str, options: JsValue) -> Result<JsCleaner, JsError> {
         let options = options_from_js(&options)?;
-        let mut inner = crate::Cleaner::import(saved).map_err(|e| JsError::new(&e.to_string()))?;
+        let mut inner = Cleaner::import(saved).map_err(|e| JsError::new(&e.to_string()))?;
         inner.set_options(options);
         Ok(JsCleaner { inner })
     }

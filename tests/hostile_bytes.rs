@@ -7,10 +7,8 @@ const PROSE: &str =
     "The committee said that the plan would be ready by the end of the year, and more.";
 
 fn html(bytes: &[u8]) -> gleaner::Article {
-    let opts = Options {
-        input: InputKind::Html,
-        ..Options::default()
-    };
+    let mut opts = Options::default();
+    opts.input = InputKind::Html;
     clean_bytes(bytes, &opts).expect("a result")
 }
 
@@ -111,10 +109,8 @@ fn binary_and_huge_byte_inputs() {
         ""
     );
     // The limit applies to the bytes.
-    let opts = Options {
-        max_input_bytes: 100,
-        ..Options::default()
-    };
+    let mut opts = Options::default();
+    opts.max_input_bytes = 100;
     assert_eq!(
         clean_bytes(&[b'a'; 101], &opts).unwrap_err(),
         Error::TooLarge {

@@ -5,10 +5,8 @@ mod common;
 use gleaner::{clean, InputKind, Options};
 
 fn html(input: &str) -> gleaner::Article {
-    let opts = Options {
-        input: InputKind::Html,
-        ..Options::default()
-    };
+    let mut opts = Options::default();
+    opts.input = InputKind::Html;
     clean(input, &opts).expect("HTML always gives a result")
 }
 
@@ -306,11 +304,9 @@ fn blank_and_empty_html() {
 
 #[test]
 fn the_size_limit_is_a_clear_error() {
-    let opts = Options {
-        input: InputKind::Html,
-        max_input_bytes: 1000,
-        ..Options::default()
-    };
+    let mut opts = Options::default();
+    opts.input = InputKind::Html;
+    opts.max_input_bytes = 1000;
     let err = clean(&format!("<p>{}</p>", "x".repeat(2000)), &opts).unwrap_err();
     assert_eq!(
         err,

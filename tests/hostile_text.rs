@@ -23,10 +23,8 @@ fn binary_junk_is_refused_with_a_clear_error() {
 
 #[test]
 fn input_over_the_limit_is_refused() {
-    let opts = Options {
-        max_input_bytes: 10,
-        ..Options::default()
-    };
+    let mut opts = Options::default();
+    opts.max_input_bytes = 10;
     let err = clean("this is longer than ten bytes", &opts).unwrap_err();
     assert!(matches!(
         err,
@@ -42,10 +40,8 @@ fn a_fifty_megabyte_single_line_gives_a_result() {
     let sentence = "The committee said that the plan would be ready by the end of the year. ";
     let line = sentence.repeat(50 * 1024 * 1024 / sentence.len());
     assert!(line.len() > 49 * 1024 * 1024);
-    let opts = Options {
-        input: InputKind::Text,
-        ..Options::default()
-    };
+    let mut opts = Options::default();
+    opts.input = InputKind::Text;
     let a = clean(&line, &opts).expect("a result");
     assert_eq!(a.blocks.len(), 1);
     assert!(a.blocks[0].kept);
@@ -69,10 +65,8 @@ fn control_characters_and_odd_text_do_not_panic() {
 }
 
 fn text(input: &str) -> gleaner::Article {
-    let opts = Options {
-        input: InputKind::Text,
-        ..Options::default()
-    };
+    let mut opts = Options::default();
+    opts.input = InputKind::Text;
     clean(input, &opts).expect("text always gives a result")
 }
 

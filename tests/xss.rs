@@ -144,11 +144,9 @@ fn no_vector_survives_into_the_html_output() {
             ),
             (page.as_str(), InputKind::Text, None),
         ] {
-            let options = Options {
-                input: kind,
-                base_url: base.map(String::from),
-                ..Options::default()
-            };
+            let mut options = Options::default();
+            options.input = kind;
+            options.base_url = base.map(String::from);
             let what = format!("[{family}] {vector:?} ({kind:?}, base {base:?})");
             let a = clean(input, &options).unwrap_or_else(|e| panic!("{what}: {e}"));
             assert_safe(&a.html, &what);
@@ -185,10 +183,8 @@ fn a_base_url_with_a_script_scheme_makes_no_script_link() {
         "data:text/html,x/",
         " JAVASCRIPT://a/b",
     ] {
-        let options = Options {
-            base_url: Some(base.to_string()),
-            ..Options::default()
-        };
+        let mut options = Options::default();
+        options.base_url = Some(base.to_string());
         let page = in_article("<p><a href=\"/x\">root</a> <a href=\"y\">relative</a> <a href=\"//h/z\">scheme-relative</a> and more words in this paragraph of text.</p><figure><img src=\"pic.png\" alt=\"p\"></figure>");
         let a = clean(&page, &options).expect("a result");
         assert_safe(&a.html, &format!("base {base:?}"));

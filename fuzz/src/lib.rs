@@ -8,10 +8,8 @@ use gleaner::{InputKind, Options};
 /// Options derived from the input's length, so one corpus covers several
 /// option sets without a header byte that would break the seed pages.
 pub fn options_for(len: usize, input: InputKind) -> Options {
-    let mut o = Options {
-        input,
-        ..Options::default()
-    };
+    let mut o = Options::default();
+    o.input = input;
     if len % 2 == 1 {
         o.base_url = Some("https://example.org/dir/page.html?q=1#top".into());
     }
