@@ -19,6 +19,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
+mod split;
+
 use gleaner::{Article, InputKind, Options};
 use serde_json::{json, Map, Value};
 
@@ -192,6 +194,8 @@ struct Doc {
     /// The page; `Err` says why it could not be read.
     page: Result<String, String>,
     truth: String,
+    /// The page's type, when the ground truth gives one (WCXB).
+    page_type: Option<String>,
 }
 
 fn read_file(path: &Path) -> Result<String, String> {
@@ -213,12 +217,12 @@ fn read_json(path: &Path) -> Result<Value, String> {
     serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
 }
 
-/// `ground-truth.json` as (id, articleBody) pairs sorted by id.
-fn read_truth(path: &Path) -> Result<Vec<(String, String)>, String> {
+/// `ground-truth.json` as (id, articleBody, page_type) sorted by id.
+fn read_truth(path: &Path) -> Result<Vec<(String, String, Option<String>)>, String> {
     let Value::Object(map) = read_json(path)? else {
         return Err(format!("{}: not a JSON object", path.display()));
     };
-    let mut truth: Vec<(String, String)> = map
+    let mut truth: Vec<(String, String, Option<String>)> = map
         .into_iter()
         .map(|(id, v)| {
             let body = v
@@ -226,7 +230,11 @@ fn read_truth(path: &Path) -> Result<Vec<(String, String)>, String> {
                 .and_then(Value::as_str)
                 .unwrap_or_default()
                 .to_string();
-            (id, body)
+            let page_type = v
+                .get("page_type")
+                .and_then(Value::as_str)
+                .map(str::to_string);
+            (id, body, page_type)
         })
         .collect();
     truth.sort();
@@ -237,7 +245,7 @@ fn load_dataset(dir: &Path, input: InputKind) -> Result<Vec<Doc>, String> {
     let truth = read_truth(&dir.join("ground-truth.json"))?;
     Ok(truth
         .into_iter()
-        .map(|(id, truth)| {
+        .map(|(id, truth, page_type)| {
             let html = [
                 dir.join("html").join(format!("{id}.html")),
                 dir.join("html").join(format!("{id}.html.gz")),
@@ -252,7 +260,12 @@ fn load_dataset(dir: &Path, input: InputKind) -> Result<Vec<Doc>, String> {
                 Some(path) => read_file(path),
                 None => Err("no page (html/<id>.html[.gz] or text/<id>.txt)".to_string()),
             };
-            Doc { id, page, truth }
+            Doc {
+                id,
+                page,
+                truth,
+                page_type,
+            }
         })
         .collect())
 }
@@ -282,7 +295,12 @@ fn load_readability(dir: &Path) -> Result<Vec<Doc>, String> {
         }
         let truth = html_to_text(&read_file(&expected)?);
         let page = read_file(&path.join("source.html"));
-        docs.push(Doc { id, page, truth });
+        docs.push(Doc {
+            id,
+            page,
+            truth,
+            page_type: None,
+        });
     }
     Ok(docs)
 }
@@ -345,6 +363,7 @@ fn score_text(docs: &[Doc], args: &Args) -> Result<(), String> {
     let mut errors = Vec::new();
     let mut predictions = Map::new();
     let mut rows = Vec::new();
+    let mut split_rows = Vec::new();
     let mut empty = 0;
     for doc in docs {
         let prediction = match &doc.page {
@@ -376,6 +395,13 @@ fn score_text(docs: &[Doc], args: &Args) -> Result<(), String> {
         }
         let counts = metric::shingle_matching(&doc.truth, &prediction);
         rows.push((doc.id.as_str(), counts));
+        split_rows.push(split::Row {
+            id: &doc.id,
+            page_type: doc.page_type.as_deref(),
+            half: split::half(&doc.id),
+            shingle: (counts.precision(), counts.recall()),
+            words: split::words(&doc.truth, &prediction),
+        });
         predictions.insert(doc.id.clone(), json!({ "articleBody": prediction }));
     }
 
@@ -414,33 +440,23 @@ fn score_text(docs: &[Doc], args: &Args) -> Result<(), String> {
     if !args.baseline && args.predictions.is_none() {
         println!("{}", timing.report());
     }
+    let by_half = split::report(&split_rows);
     if args.worst > 0 && !rows.is_empty() {
-        let mut worst: Vec<(&str, f64, f64, f64)> = rows
-            .iter()
-            .map(|(id, c)| {
-                let (p, r) = (c.precision(), c.recall());
-                (*id, p, r, metric::f1(p, r))
-            })
-            .collect();
-        worst.sort_by(|a, b| a.3.total_cmp(&b.3).then_with(|| a.0.cmp(b.0)));
-        println!("worst {} by F1:", args.worst.min(worst.len()));
-        println!("  {:<6} {:<6} {:<6} id", "P", "R", "F1");
-        for (id, p, r, f) in worst.iter().take(args.worst) {
-            println!("  {p:<6.3} {r:<6.3} {f:<6.3} {id}");
-        }
+        split::worst(&split_rows, args.worst);
     }
     if args.json {
-        println!(
-            "{}",
-            json!({
-                "precision": scores.precision,
-                "recall": scores.recall,
-                "f1": scores.f1,
-                "errors": errors.len(),
-                "documents": docs.len(),
-                "empty": empty,
-            })
-        );
+        let mut out = json!({
+            "precision": scores.precision,
+            "recall": scores.recall,
+            "f1": scores.f1,
+            "errors": errors.len(),
+            "documents": docs.len(),
+            "empty": empty,
+        });
+        if let (Some(out), Value::Object(halves)) = (out.as_object_mut(), by_half) {
+            out.extend(halves);
+        }
+        println!("{out}");
     }
     Ok(())
 }
