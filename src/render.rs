@@ -68,11 +68,13 @@ fn md_inlines(inlines: &[Inline], out: &mut String) {
     for i in inlines {
         match i {
             Inline::Text(t) => out.push_str(&md_escape(t)),
+            // (A link whose URL the HTML would drop is written as its text.)
+            Inline::Link { href, children } if !safe_url(href) => md_inlines(children, out),
             Inline::Link { href, children } => {
                 out.push('[');
                 md_inlines(children, out);
                 out.push_str("](");
-                out.push_str(&href.replace(' ', "%20").replace(')', "%29"));
+                out.push_str(&md_url(href));
                 out.push(')');
             }
             Inline::Emphasis(c) => {
@@ -94,6 +96,13 @@ fn md_inlines(inlines: &[Inline], out: &mut String) {
             Inline::Break => out.push_str("  \n"),
         }
     }
+}
+
+/// A URL as a Markdown link destination: spaces and parentheses encoded.
+fn md_url(url: &str) -> String {
+    url.replace(' ', "%20")
+        .replace('(', "%28")
+        .replace(')', "%29")
 }
 
 fn md_block_text(b: &Block, text: &str) -> String {
@@ -141,10 +150,9 @@ pub(crate) fn markdown(blocks: &[&Block]) -> String {
             }
             BlockKind::Table => md_table(b),
             BlockKind::Figure => {
-                let mut s = match b.image.as_deref() {
-                    Some((src, alt)) => {
-                        format!("![{}]({})\n\n", md_escape(alt), src.replace(' ', "%20"))
-                    }
+                // (The same images as the HTML: none with an unsafe URL.)
+                let mut s = match b.image.as_deref().filter(|(src, _)| safe_url(src)) {
+                    Some((src, alt)) => format!("![{}]({})\n\n", md_escape(alt), md_url(src)),
                     None => String::new(),
                 };
                 if !b.text.is_empty() {
@@ -502,5 +510,35 @@ mod tests {
         assert!(!safe_url("javascript:alert(1)"));
         assert!(!safe_url(" JaVa\tScRiPt:alert(1)"));
         assert!(!safe_url("data:text/html,x"));
+    }
+
+    #[test]
+    fn markdown_and_html_keep_the_same_links_and_images() {
+        let mut figure = block(BlockKind::Figure, "");
+        figure.image = Some(Box::new(("javascript:alert(1)".into(), "x".into())));
+        let mut photo = block(BlockKind::Figure, "");
+        photo.image = Some(Box::new(("/a (1).jpg".into(), "A photo".into())));
+        let mut para = block(BlockKind::Paragraph, "Go here or there");
+        para.inlines = vec![
+            Inline::Link {
+                href: "javascript:void(0)".into(),
+                children: vec![Inline::Text("Go here".into())],
+            },
+            Inline::Text(" or ".into()),
+            Inline::Link {
+                href: "/wiki/Page_(film)".into(),
+                children: vec![Inline::Text("there".into())],
+            },
+        ];
+        let md = markdown(&[&figure, &photo, &para]);
+        assert!(!md.contains("javascript"), "{md}");
+        assert!(md.contains("![A photo](/a%20%281%29.jpg)"), "{md}");
+        assert!(
+            md.contains("Go here or [there](/wiki/Page_%28film%29)"),
+            "{md}"
+        );
+        let html = html(&[&figure, &photo, &para], false);
+        assert!(!html.contains("javascript"), "{html}");
+        assert_eq!(html.matches("<img").count(), 1, "{html}");
     }
 }
