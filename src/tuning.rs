@@ -273,6 +273,11 @@ impl Default for ClassifyTuning {
 /// enters a comparison of whole numbers.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct HtmlTuning {
+    /// Characters of text that make a `<noscript>` the page as served to
+    /// readers without scripts (a forum's posts, a listing's items): it is
+    /// read as markup, not dropped. A notice or a tracking pixel holds far
+    /// less.
+    pub noscript_page_chars: usize,
     /// Characters in the article's container below which the blocks are
     /// built again without pruning by class and id (`Pruning::TagsOnly`).
     pub min_content: usize,
@@ -427,6 +432,7 @@ pub(crate) struct HtmlTuning {
 impl Default for HtmlTuning {
     fn default() -> Self {
         HtmlTuning {
+            noscript_page_chars: 1000,
             min_content: 200,
             furniture_class_weight: -25.0,
             article_class_weight: 25.0,

@@ -39,7 +39,7 @@ pub(crate) enum Pruning {
 
 /// The HTML front end: the page as blocks, with signals and metadata.
 pub(crate) fn front_end(input: &str, options: &Options, tuning: &HtmlTuning) -> Page {
-    let dom = parse::parse(input);
+    let dom = parse::parse_page(input, tuning);
     let mut meta = meta::extract(&dom, options.base_url.as_deref(), tuning);
     let base = options.base_url.as_deref().or(meta.base.as_deref());
     let (mut blocks, signals) = blocks_with_fallback(&dom, base, tuning);

@@ -979,6 +979,10 @@ fn raw_end(b: &[u8], mut i: usize, name: &[u8]) -> usize {
 /// - the text of `<script>` (other than JSON), `<style>` and `<noscript>`
 ///   is dropped: never shown, never read, and about half the bytes of a
 ///   page (the elements stay);
+/// - but a `<noscript>` with `noscript_page` characters of text or more is
+///   the page as it is served to readers without scripts (a forum's
+///   posts, a listing's items): it is read as a `<div>`, and its contents
+///   as the markup they are;
 /// - a comment keeps its place but not its text;
 /// - start tags that would nest deeper than `MAX_DEPTH` are dropped;
 /// - a tag keeps its first `MAX_ATTRS` attributes.
@@ -986,7 +990,7 @@ fn raw_end(b: &[u8], mut i: usize, name: &[u8]) -> usize {
 /// Inside SVG and MathML (where `<script>` and `<style>` are markup), inside
 /// `<template>` and after a `<frameset>` (where they may be ignored),
 /// nothing is dropped.
-fn skeleton(html: &str) -> Cow<'_, str> {
+fn skeleton(html: &str, noscript_page: usize) -> Cow<'_, str> {
     let b = html.as_bytes();
     let mut sk = Skeleton {
         html,
@@ -998,6 +1002,9 @@ fn skeleton(html: &str) -> Cow<'_, str> {
         template: 0,
         integration: 0,
         keep_rest: false,
+        noscript_page,
+        noscript_divs: 0,
+        raw_noscript: false,
     };
     let mut i = 0usize;
     while let Some(at) = find_byte(b, i, b'<') {
@@ -1025,6 +1032,22 @@ fn skeleton(html: &str) -> Cow<'_, str> {
         }
     }
     sk.finish()
+}
+
+/// Characters of text in markup (outside tags and comments), not counting
+/// white space: a rough measure, to tell a page from a pixel or a notice.
+fn markup_text(b: &[u8]) -> usize {
+    let (mut inside, mut n) = (false, 0usize);
+    for &c in b {
+        match c {
+            b'<' => inside = true,
+            b'>' => inside = false,
+            // (A character's first byte only.)
+            _ if inside || c.is_ascii_whitespace() || c & 0xC0 == 0x80 => {}
+            _ => n += 1,
+        }
+    }
+    n
 }
 
 /// Elements whose text is raw text or RCDATA: no tags inside.
@@ -1067,6 +1090,12 @@ struct Skeleton<'a> {
     /// After a <frameset> (where <script> and <style> are ignored, not raw
     /// text) or a <plaintext> in foreign content, everything stays as it is.
     keep_rest: bool,
+    /// Characters of text that make a `<noscript>` the page itself.
+    noscript_page: usize,
+    /// `<noscript>` elements open that are read as `<div>`.
+    noscript_divs: usize,
+    /// A `<noscript>` read as raw text is open: its end tag stays.
+    raw_noscript: bool,
 }
 
 impl<'a> Skeleton<'a> {
@@ -1115,7 +1144,7 @@ impl<'a> Skeleton<'a> {
         if !raw {
             return Some(tag.end);
         }
-        self.raw_text(name, &tag)
+        self.raw_text(at, name, &tag)
     }
 
     /// SVG, MathML and their integration points opened (or ended) by a
@@ -1143,7 +1172,7 @@ impl<'a> Skeleton<'a> {
     /// The text of a raw text element whose start tag is `tag`: dropped for
     /// scripts (other than JSON), styles and noscript. Where reading goes on,
     /// or `None` at a `<plaintext>`, which takes the rest.
-    fn raw_text(&mut self, name: &str, tag: &TagScan) -> Option<usize> {
+    fn raw_text(&mut self, at: usize, name: &str, tag: &TagScan) -> Option<usize> {
         let b = self.html.as_bytes();
         let i = tag.end;
         if self.foreign() {
@@ -1158,6 +1187,20 @@ impl<'a> Skeleton<'a> {
             "script" => script_end(b, i),
             _ => raw_end(b, i, name.as_bytes()),
         };
+        if name == "noscript" {
+            let page = self.template == 0
+                && tag.cut.is_none()
+                && !self.keep_rest
+                && markup_text(&b[i..text_end]) >= self.noscript_page;
+            if page {
+                // The page for readers without scripts: its tag becomes a
+                // <div> (attributes kept) and its contents are read as markup.
+                self.splice(at, "<div", at + "<noscript".len());
+                self.noscript_divs += 1;
+                return Some(i);
+            }
+            self.raw_noscript = true;
+        }
         let drop = !self.keep_rest
             && self.template == 0
             && match name {
@@ -1184,6 +1227,14 @@ impl<'a> Skeleton<'a> {
         };
         if !flat(name) {
             self.depth = self.depth.saturating_sub(1);
+        }
+        if name == "noscript" {
+            if self.raw_noscript {
+                self.raw_noscript = false;
+            } else if self.noscript_divs > 0 {
+                self.noscript_divs -= 1;
+                self.splice(at, "</div", at + "</noscript".len());
+            }
         }
         match name {
             "svg" => self.svg = self.svg.saturating_sub(1),
@@ -1248,11 +1299,18 @@ impl<'a> Skeleton<'a> {
 }
 
 /// Parses an HTML document (fragments are wrapped in `html`/`body` as browsers do).
+#[cfg(test)]
 pub(crate) fn parse(html: &str) -> Dom {
+    parse_page(html, &crate::tuning::HtmlTuning::default())
+}
+
+/// Parses a page with the front end's tuning (see [`skeleton`] for what
+/// is read differently from html5ever: a `<noscript>` that holds a page).
+pub(crate) fn parse_page(html: &str, tuning: &crate::tuning::HtmlTuning) -> Dom {
     let sink = Sink {
         dom: RefCell::new(Dom::new()),
     };
-    let html = skeleton(html);
+    let html = skeleton(html, tuning.noscript_page_chars);
     let mut dom = parse_document(sink, ParseOpts::default()).one(&*html);
     // The arena grew by doubling: what is left over is given back before
     // the rest of the pipeline adds its own tables beside it.
