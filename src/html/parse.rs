@@ -1325,6 +1325,34 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_noscript_that_holds_a_page_is_read() {
+        let page = "<p>Text of a post that goes on. </p>".repeat(4);
+        let html =
+            format!("<noscript><p>Turn on scripts</p></noscript><noscript id=n>{page}</noscript>");
+        // Below the threshold both are dropped; above it the page is read.
+        let dom = parse_page(
+            &html,
+            &crate::tuning::HtmlTuning {
+                noscript_page_chars: 1000,
+                ..Default::default()
+            },
+        );
+        assert_eq!(dom.text(dom.body()), "");
+        let dom = parse_page(
+            &html,
+            &crate::tuning::HtmlTuning {
+                noscript_page_chars: 50,
+                ..Default::default()
+            },
+        );
+        let text = dom.text(dom.body());
+        assert!(text.starts_with("Text of a post"), "{text}");
+        assert!(!text.contains("Turn on scripts"), "{text}");
+        let div = dom.find(dom.body(), &local_name!("div")).expect("div");
+        assert_eq!(dom.attr(div, "id"), Some("n"));
+    }
+
+    #[test]
     fn a_tag_keeps_its_first_attributes() {
         let many: String = (0..300).map(|i| format!(" a{i}='x>y'")).collect();
         let html = format!("<p{many}>text</p><p b=1>more</p>");
@@ -1373,6 +1401,6 @@ mod tests {
         assert_eq!(divs, MAX_DEPTH);
         // Ordinary markup passes through untouched.
         let page = "<p>a<p>b<ul><li>c<li>d</ul><img src=x><br><!---->";
-        assert!(matches!(skeleton(page), Cow::Borrowed(_)));
+        assert!(matches!(skeleton(page, usize::MAX), Cow::Borrowed(_)));
     }
 }
