@@ -5,6 +5,11 @@
 /** The kind of input: detected (`auto`), HTML, or text copied from a page. */
 export type InputKind = 'auto' | 'html' | 'text';
 
+/** The kind of page. */
+export type PageType =
+  | 'article' | 'forum' | 'product' | 'collection' | 'listing'
+  | 'documentation' | 'service' | 'other';
+
 /** What a block of the input is. */
 export type BlockKind =
   | 'title'
@@ -38,6 +43,8 @@ export interface Options {
    * and always writes `![alt](url)`.
    */
   remoteImages?: boolean;
+  /** The page's type, to use instead of detecting it. */
+  pageType?: PageType;
 }
 
 /** One block of the input, kept or dropped. */
@@ -105,6 +112,10 @@ export interface Article {
   readingMinutes: number;
   /** The kind of input that was cleaned (`'html'` or `'text'`). */
   inputKind: InputKind;
+  /** What kind of page it is (detected, or as `Options.pageType` says). */
+  pageType: PageType;
+  /** The signals that decided `pageType` (`"forum +2: 12 dated posts"`). */
+  pageTypeSignals: string[];
   /** The article as plain text, paragraphs separated by one blank line. */
   text: string;
   markdown: string;

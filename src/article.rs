@@ -3,6 +3,7 @@
 use crate::blocks::Block;
 use crate::metadata::Dateline;
 use crate::options::InputKind;
+use crate::page_type::PageType;
 
 use serde::Serialize;
 
@@ -43,6 +44,11 @@ pub struct Article {
     pub reading_minutes: u32,
     /// The kind of input that was cleaned.
     pub input_kind: InputKind,
+    /// What kind of page it is (detected, or as [`crate::Options::page_type`] says).
+    pub page_type: PageType,
+    /// The signals that decided [`Article::page_type`], for people
+    /// (`"forum +2: 12 dated posts"`); empty when the options set it.
+    pub page_type_signals: Vec<String>,
     /// The article's prose as plain text, one block per paragraph, separated by
     /// one blank line; figure captions are left to `markdown` and `html`.
     pub text: String,

@@ -34,6 +34,7 @@ mod memory;
 mod metadata;
 mod options;
 mod page;
+mod page_type;
 mod pipeline;
 mod reason;
 mod render;
@@ -53,6 +54,7 @@ pub use decode::sniff_encoding;
 pub use error::Error;
 pub use metadata::Dateline;
 pub use options::{InputKind, Options};
+pub use page_type::PageType;
 pub use pipeline::is_probably_readable;
 pub use reason::{Furniture, Reason};
 

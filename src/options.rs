@@ -38,6 +38,9 @@ pub struct Options {
     /// written as `<img data-src=…>`, so inserting the HTML makes no request
     /// until the caller copies `data-src` to `src`.
     pub remote_images: bool,
+    /// The page's type, to use instead of detecting it
+    /// ([`crate::Article::page_type`]).
+    pub page_type: Option<crate::PageType>,
 }
 
 impl Default for Options {
@@ -50,6 +53,7 @@ impl Default for Options {
             lang: None,
             words_per_minute: 230,
             remote_images: false,
+            page_type: None,
         }
     }
 }

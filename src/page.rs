@@ -7,6 +7,7 @@ use crate::classify::Signals;
 use crate::lang::Language;
 use crate::metadata::Meta;
 use crate::options::InputKind;
+use crate::page_type::PageType;
 
 /// A page as blocks, ready to classify.
 pub(crate) struct Page {
@@ -27,6 +28,10 @@ pub(crate) struct Page {
     /// Text: the headline of the article's head, when the classifier's
     /// fallback chose the article by it.
     pub head_line: Option<String>,
+    /// What kind of page it is.
+    pub page_type: PageType,
+    /// The signals that decided the type, for people.
+    pub type_signals: Vec<String>,
 }
 
 impl Page {
@@ -41,6 +46,8 @@ impl Page {
             title_key: None,
             quoted_title: None,
             head_line: None,
+            page_type: PageType::Article,
+            type_signals: Vec::new(),
         }
     }
 }

@@ -30,6 +30,7 @@ pub(crate) fn clean_with_memory(
     let kind = detect(input, options)?;
     let tuning = Tuning::default();
     let mut page = front_end(input, kind, options, &tuning);
+    let tuning = tuning.for_page(page.page_type);
     // The page's fingerprint matters only to a memory: not computed without one.
     let page_id = memory.as_ref().map_or(0, |_| util::page_id(input));
     classify(&mut page, memory.as_deref(), page_id, &tuning);
@@ -185,6 +186,8 @@ fn assemble(mut page: Page, options: &Options, tuning: &Tuning) -> (Article, Vec
         image: meta.image,
         tags: meta.tags,
         input_kind: page.kind,
+        page_type: page.page_type,
+        page_type_signals: page.type_signals,
         ..Article::default()
     };
     (article, page.blocks)

@@ -6,6 +6,8 @@
 //! profiles (per page type) start from it and change fields, so a stage
 //! never special-cases a kind of page.
 
+use crate::page_type::PageType;
+
 /// The whole table: one part per stage that has numbers of its own.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct Tuning {
@@ -17,6 +19,36 @@ pub(crate) struct Tuning {
     pub text: TextTuning,
 }
 
+impl Tuning {
+    /// The profile of a page type: the table with what that kind of page
+    /// needs changed. Stages read the fields; none tests the type itself.
+    pub(crate) fn for_page(&self, page_type: PageType) -> Tuning {
+        let mut t = self.clone();
+        t.html = t.html.for_page(page_type);
+        match page_type {
+            PageType::Forum => t.classify.posts_are_content = true,
+            PageType::Listing | PageType::Collection => {
+                t.classify.whole_page = true;
+                t.classify.items_are_content = true;
+            }
+            PageType::Service => t.classify.whole_page = true,
+            _ => {}
+        }
+        t
+    }
+}
+
+impl HtmlTuning {
+    /// The HTML front end's part of a page type's profile.
+    pub(crate) fn for_page(&self, page_type: PageType) -> HtmlTuning {
+        let mut t = self.clone();
+        if page_type == PageType::Forum {
+            t.prune_comments = false;
+        }
+        t
+    }
+}
+
 // ---------------------------------------------------------------------------
 // The classifier
 // ---------------------------------------------------------------------------
@@ -24,6 +56,15 @@ pub(crate) struct Tuning {
 /// Thresholds of the shared block classifier (`src/classify/`).
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct ClassifyTuning {
+    /// Whether the article is every good block of the page (listings,
+    /// collections, service pages: content in many places), not one run.
+    pub whole_page: bool,
+    /// Whether teaser cards and lists of headlines are the content (the
+    /// items of a listing or a collection), not links to other stories.
+    pub items_are_content: bool,
+    /// Whether posts are the content (a forum): comment forms, counts and
+    /// signatures do not end the article.
+    pub posts_are_content: bool,
     /// Blocks shorter than this (in characters) are "short": their neighbours
     /// decide.
     pub short: usize,
@@ -196,6 +237,9 @@ pub(crate) struct ClassifyTuning {
 impl Default for ClassifyTuning {
     fn default() -> Self {
         ClassifyTuning {
+            whole_page: false,
+            items_are_content: false,
+            posts_are_content: false,
             short: 70,
             long: 200,
             stop_high: 0.30,
@@ -273,6 +317,29 @@ impl Default for ClassifyTuning {
 /// enters a comparison of whole numbers.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct HtmlTuning {
+    /// Whether class and id words of comments prune their subtrees (not on
+    /// a forum, whose posts are the content).
+    pub prune_comments: bool,
+    /// Points a page type needs to be chosen over "article".
+    pub type_min_points: u32,
+    /// Prices (or cart controls) that make a page a collection of products
+    /// rather than one.
+    pub type_many_prices: usize,
+    /// Share of the text, in percent, in `<pre>` blocks that makes a page
+    /// documentation.
+    pub type_code_percent: usize,
+    /// Sibling items of one shape, each with a link, that make a page a
+    /// listing, a collection or a thread of posts.
+    pub type_min_items: usize,
+    /// How long an item is at least to be a post (not a teaser).
+    pub type_post_chars: usize,
+    /// How much text most items have at least (a title and a line), so
+    /// that a menu's links are no items.
+    pub type_item_chars: usize,
+    /// Share of the page's text, in percent, that the items hold at least.
+    pub type_items_percent: usize,
+    /// Sections with headings of their own that make a service page.
+    pub type_min_sections: usize,
     /// Characters of text that make a `<noscript>` the page as served to
     /// readers without scripts (a forum's posts, a listing's items): it is
     /// read as markup, not dropped. A notice or a tracking pixel holds far
@@ -432,6 +499,15 @@ pub(crate) struct HtmlTuning {
 impl Default for HtmlTuning {
     fn default() -> Self {
         HtmlTuning {
+            prune_comments: true,
+            type_min_points: 2,
+            type_many_prices: 6,
+            type_code_percent: 5,
+            type_min_items: 6,
+            type_post_chars: 200,
+            type_item_chars: 50,
+            type_items_percent: 30,
+            type_min_sections: 4,
             noscript_page_chars: 1000,
             min_content: 200,
             furniture_class_weight: -25.0,

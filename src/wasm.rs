@@ -12,6 +12,7 @@ use crate::article::Article;
 use crate::blocks::{Block, BlockKind};
 use crate::cleaner::Cleaner;
 use crate::options::{InputKind, Options};
+use crate::page_type::PageType;
 use crate::pipeline;
 
 /// The crate version, e.g. `"0.1.0"`.
@@ -141,6 +142,12 @@ fn options_from_js(value: &JsValue) -> Result<Options, JsError> {
                     .as_bool()
                     .ok_or_else(|| within(invalid_type(&v, "a boolean")))?
             }
+            "pageType" => {
+                let s = string(&v).map_err(within)?;
+                let t = PageType::from_name(&s)
+                    .ok_or_else(|| within(format!("unknown page type `{s}`")))?;
+                o.page_type = Some(t);
+            }
             _ => {
                 let n = unsigned(&v, u64::from(u32::MAX), "u32", false).map_err(within)?;
                 o.words_per_minute = n as u32;
@@ -155,6 +162,7 @@ fn options_from_js(value: &JsValue) -> Result<Options, JsError> {
         "restore",
         "lang",
         "remoteImages",
+        "pageType",
         "wordsPerMinute",
     ] {
         read(key, &mut options).map_err(|e| JsError::new(&format!("invalid options: {e}")))?;
@@ -318,6 +326,10 @@ struct JsArticle<'a> {
     reading_minutes: u32,
     #[serde(rename = "inputKind")]
     input_kind: &'static str,
+    #[serde(rename = "pageType")]
+    page_type: &'static str,
+    #[serde(rename = "pageTypeSignals")]
+    page_type_signals: &'a [String],
     text: &'a str,
     markdown: &'a str,
     html: &'a str,
@@ -368,6 +380,8 @@ fn article_to_js(a: &Article) -> Result<JsValue, JsError> {
         tags: &a.tags,
         word_count: a.word_count,
         reading_minutes: a.reading_minutes,
+        page_type: a.page_type.name(),
+        page_type_signals: &a.page_type_signals,
         input_kind: match a.input_kind {
             InputKind::Auto => "auto",
             InputKind::Html => "html",

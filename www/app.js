@@ -204,6 +204,7 @@ function renderMeta(a) {
     ['Site', a.siteName],
     ['Language', a.lang ? `${a.lang}${a.dir === 'rtl' ? ' (right to left)' : ''}` : null],
     ['Dateline', a.dateline ? [a.dateline.places.join(' / '), a.dateline.agency && `(${a.dateline.agency})`].filter(Boolean).join(' ') : null],
+    ['Page type', a.pageType],
     ['Words', String(a.wordCount)],
     ['Reading time', a.readingMinutes ? `${a.readingMinutes} min` : null],
     ['Input', a.inputKind === 'html' ? 'HTML' : 'copied text'],

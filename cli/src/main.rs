@@ -21,6 +21,9 @@ options:
                               text repeated across pages is dropped
   --lang CODE                 assume this language instead of detecting it
   --base-url URL              resolve relative links against URL
+  --page-type TYPE            the page's type instead of detecting it: article,
+                              forum, product, collection, listing,
+                              documentation, service or other
   -h, --help                  show this help
   -V, --version               show the version";
 
@@ -95,6 +98,13 @@ fn parse_args() -> Result<Option<Args>, String> {
             "--out" => args.out = Some(PathBuf::from(value("--out")?)),
             "--lang" => args.options.lang = Some(value("--lang")?),
             "--base-url" => args.options.base_url = Some(value("--base-url")?),
+            "--page-type" => {
+                let v = value("--page-type")?;
+                let t = gleaner::PageType::from_name(&v).ok_or_else(|| {
+                    format!("--page-type: '{v}' is not a page type (article, forum, product, collection, listing, documentation, service, other)")
+                })?;
+                args.options.page_type = Some(t);
+            }
             "-" => args.files.push(a),
             s if s.starts_with('-') => return Err(format!("unknown option '{s}'")),
             _ => args.files.push(a),
@@ -145,6 +155,10 @@ fn render(article: &Article, format: Format) -> String {
 
 fn explain(name: &str, article: &Article) {
     let mut err = std::io::stderr().lock();
+    let _ = writeln!(err, "{name}: page type {}", article.page_type.name());
+    for signal in &article.page_type_signals {
+        let _ = writeln!(err, "  {signal}");
+    }
     let _ = writeln!(err, "{name}: dropped blocks");
     for (i, b) in article.blocks.iter().enumerate().filter(|(_, b)| !b.kept) {
         let mut preview: String = b.text.chars().take(70).collect();

@@ -106,6 +106,10 @@ pub(super) fn walls(sheet: &mut Sheet) {
         sheet.recs.iter_mut().for_each(|r| r.wall = false);
     }
     let mut comments = sheet.blocks.len();
+    if sheet.t.posts_are_content {
+        sheet.comments = comments;
+        return;
+    }
     for (i, b) in sheet.blocks.iter().enumerate() {
         if comment_form(&b.text) || comment_count(&b.text) {
             sheet.recs[i].wall = true;
@@ -201,6 +205,10 @@ fn run_of(sheet: &Sheet, recs: &[Rec], title: Option<usize>) -> (usize, usize) {
 /// the article is what comes before them, if anything does.
 pub(super) fn article_run(sheet: &mut Sheet) {
     let t = sheet.t;
+    if t.whole_page {
+        sheet.run = (0, sheet.recs.len());
+        return;
+    }
     let comments = sheet.comments;
     let mut range = run_of(sheet, &sheet.recs, sheet.title);
     if range.0 > comments {

@@ -150,6 +150,9 @@ pub(super) fn numbered_list(sheet: &mut Sheet) {
 /// list, when none of it is good on its own, is the rest of the sidebar the
 /// list opened.
 pub(super) fn furniture_headed_lists(sheet: &mut Sheet) {
+    if sheet.t.items_are_content {
+        return;
+    }
     let (links, tail) = furniture_headed_links(sheet);
     for j in links {
         sheet.recs[j].class = Class::Bad(Reason::FurnitureHeadedLinks);

@@ -11,6 +11,9 @@ use crate::reason::Reason;
 /// when several such cards come in a row; so is the list's own heading.
 pub(super) fn teaser_cards(sheet: &mut Sheet) {
     let t = sheet.t;
+    if t.items_are_content {
+        return;
+    }
     let snapshot = sheet.classes();
     let blocks = sheet.blocks;
     let text_block = |j: &usize| blocks[*j].kind != BlockKind::Figure;
@@ -94,6 +97,9 @@ fn long_after(recs: &[Rec], order: &[usize], long: usize) -> Vec<bool> {
 /// text ends in three or more such pairs, they are teasers, not its end.
 pub(super) fn tail_teasers(sheet: &mut Sheet) {
     let t = sheet.t;
+    if t.items_are_content {
+        return;
+    }
     let (recs, blocks) = (&sheet.recs, sheet.blocks);
     let order = in_order(recs);
     let pair = |k: usize| {

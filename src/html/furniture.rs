@@ -494,7 +494,11 @@ pub(super) fn prune(
     {
         let h = hints(dom, id);
         if h.weight(tuning) < 0.0 && !embedded_post(dom, id) {
-            return h.furniture_reason().map(Prune::Furniture);
+            // (A forum's posts carry the comment classes: its profile keeps them.)
+            return h
+                .furniture_reason()
+                .filter(|&f| f != Furniture::Comments || tuning.prune_comments)
+                .map(Prune::Furniture);
         }
     }
     None

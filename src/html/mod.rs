@@ -15,6 +15,7 @@ use crate::util::count_non_space;
 mod containers;
 mod furniture;
 mod meta;
+mod page_type;
 pub(crate) mod parse;
 mod tags;
 mod url;
@@ -38,10 +39,22 @@ pub(crate) enum Pruning {
 }
 
 /// The HTML front end: the page as blocks, with signals and metadata.
-pub(crate) fn front_end(input: &str, options: &Options, tuning: &HtmlTuning) -> Page {
+pub(crate) fn front_end(input: &str, options: &Options, base_tuning: &HtmlTuning) -> Page {
+    let tuning = base_tuning;
     let dom = parse::parse_page(input, tuning);
     let mut meta = meta::extract(&dom, options.base_url.as_deref(), tuning);
     let base = options.base_url.as_deref().or(meta.base.as_deref());
+    let (page_type, type_signals) = match options.page_type {
+        Some(t) => (t, Vec::new()),
+        None => {
+            let url = meta.canonical_url.as_deref().or(base);
+            let evidence = page_type::evidence(&dom, url, tuning);
+            let t = crate::page_type::decide(&evidence, tuning.type_min_points);
+            (t, crate::page_type::explain(&evidence))
+        }
+    };
+    let profile = base_tuning.for_page(page_type);
+    let tuning = &profile;
     let (mut blocks, signals) = blocks_with_fallback(&dom, base, tuning);
     // The blocks hold all that is still needed of the page: the tree goes
     // before classifying and rendering, which would otherwise add to it.
@@ -69,6 +82,8 @@ pub(crate) fn front_end(input: &str, options: &Options, tuning: &HtmlTuning) -> 
     page.meta = meta;
     page.language = language;
     page.title_key = title_key;
+    page.page_type = page_type;
+    page.type_signals = type_signals;
     page
 }
 

@@ -100,6 +100,7 @@ pub(crate) fn front_end(input: &str, options: &Options, t: &TextTuning) -> Page 
     page.language = language;
     page.title_key = quoted.as_deref().map(norm_key);
     page.quoted_title = quoted;
+    page.page_type = options.page_type.unwrap_or_default();
     page
 }
 

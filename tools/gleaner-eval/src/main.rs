@@ -42,6 +42,8 @@ options:
   --out FILE               write the predictions as JSON (id -> {\"articleBody\": ...})
   --worst N                list the N worst documents (default: 10)
   --baseline               score the unchanged input as the prediction (no cleaning)
+  --oracle-type            give gleaner each page's type from the ground truth
+                           (page_type), to measure the profiles alone
   --predictions FILE       score the texts in FILE (id -> {\"articleBody\": ...}, as
                            written by --out or by another extractor) instead of
                            running gleaner
@@ -73,6 +75,9 @@ struct Args {
     worst: usize,
     json: bool,
     baseline: bool,
+    /// Give gleaner each page's type from the ground truth (to measure the
+    /// profiles apart from the type's detection).
+    oracle_type: bool,
     /// Texts to score instead of gleaner's (id -> articleBody).
     predictions: Option<Map<String, Value>>,
     /// The copied texts of a metadata folder's cases (`<case>.txt`).
@@ -86,6 +91,7 @@ fn parse_args() -> Result<Option<Args>, String> {
     let mut worst = 10;
     let mut json = false;
     let mut baseline = false;
+    let mut oracle_type = false;
     let mut predictions = None;
     let mut texts = None;
     let mut modes = Vec::new();
@@ -114,6 +120,7 @@ fn parse_args() -> Result<Option<Args>, String> {
             }
             "--json" => json = true,
             "--baseline" => baseline = true,
+            "--oracle-type" => oracle_type = true,
             "--predictions" => {
                 let path = PathBuf::from(value("--predictions")?);
                 let Value::Object(m) = read_json(&path)? else {
@@ -151,6 +158,7 @@ fn parse_args() -> Result<Option<Args>, String> {
         worst,
         json,
         baseline,
+        oracle_type,
         predictions,
         texts,
         mode,
@@ -380,7 +388,14 @@ fn score_text(docs: &[Doc], args: &Args) -> Result<(), String> {
                 .ok_or_else(|| "no prediction for this id".to_string()),
             Ok(page) if args.baseline => Ok(page.clone()),
             Ok(page) => {
-                let (result, took) = run_clean(page, &args.options);
+                let mut options = args.options.clone();
+                if args.oracle_type {
+                    options.page_type = doc
+                        .page_type
+                        .as_deref()
+                        .and_then(gleaner::PageType::from_name);
+                }
+                let (result, took) = run_clean(page, &options);
                 timing.add(&doc.id, took);
                 result.map(|a| a.text)
             }

@@ -1,0 +1,436 @@
+//! What an HTML page shows of its type: structured data, prices and carts,
+//! repeated items, posts, code, sections, and the URL's shape.
+
+use html5ever::local_name;
+
+use super::parse::{Dom, NodeData, NodeId};
+use super::tags::is_tag;
+use crate::json::{self, Value};
+use crate::page_type::{Evidence, PageType};
+use crate::tuning::HtmlTuning;
+use crate::util::count_non_space;
+
+/// Schema.org types (JSON-LD `@type`, microdata `itemtype`) and the page
+/// type each stands for, with its points.
+const SCHEMA_TYPES: &[(&str, PageType, u32)] = &[
+    ("product", PageType::Product, 3),
+    ("productgroup", PageType::Product, 3),
+    ("discussionforumposting", PageType::Forum, 3),
+    ("qapage", PageType::Forum, 3),
+    ("collectionpage", PageType::Collection, 2),
+    ("offercatalog", PageType::Collection, 2),
+    ("itemlist", PageType::Collection, 1),
+    ("searchresultspage", PageType::Listing, 3),
+    ("techarticle", PageType::Documentation, 3),
+    ("apireference", PageType::Documentation, 3),
+    ("softwaresourcecode", PageType::Documentation, 2),
+    ("service", PageType::Service, 2),
+    ("professionalservice", PageType::Service, 2),
+    ("newsarticle", PageType::Article, 2),
+    ("blogposting", PageType::Article, 2),
+    ("article", PageType::Article, 1),
+    ("reportagenewsarticle", PageType::Article, 2),
+];
+
+/// Path segments of the page's URL and the type each suggests.
+const URL_WORDS: &[(&str, PageType)] = &[
+    ("forum", PageType::Forum),
+    ("forums", PageType::Forum),
+    ("thread", PageType::Forum),
+    ("threads", PageType::Forum),
+    ("topic", PageType::Forum),
+    ("t", PageType::Forum),
+    ("community", PageType::Forum),
+    ("questions", PageType::Forum),
+    ("product", PageType::Product),
+    ("products", PageType::Product),
+    ("dp", PageType::Product),
+    ("p", PageType::Product),
+    ("category", PageType::Collection),
+    ("categories", PageType::Collection),
+    ("collections", PageType::Collection),
+    ("shop", PageType::Collection),
+    ("search", PageType::Listing),
+    ("jobs", PageType::Listing),
+    ("listings", PageType::Listing),
+    ("directory", PageType::Listing),
+    ("docs", PageType::Documentation),
+    ("doc", PageType::Documentation),
+    ("documentation", PageType::Documentation),
+    ("reference", PageType::Documentation),
+    ("api", PageType::Documentation),
+    ("manual", PageType::Documentation),
+    ("services", PageType::Service),
+    ("solutions", PageType::Service),
+    ("blog", PageType::Article),
+    ("news", PageType::Article),
+    ("article", PageType::Article),
+    ("articles", PageType::Article),
+];
+
+/// The page's evidence of its type.
+pub(super) fn evidence(dom: &Dom, url: Option<&str>, t: &HtmlTuning) -> Evidence {
+    let mut e = Evidence::default();
+    schema_types(dom, &mut e);
+    commerce(dom, t, &mut e);
+    code(dom, t, &mut e);
+    repeated_items(dom, t, &mut e);
+    sections(dom, t, &mut e);
+    if let Some(url) = url {
+        url_shape(url, &mut e);
+    }
+    e
+}
+
+/// Schema.org types in JSON-LD and microdata.
+fn schema_types(dom: &Dom, e: &mut Evidence) {
+    let mut found: Vec<String> = Vec::new();
+    for id in dom.descendants(crate::html::parse::DOCUMENT) {
+        if let Some(t) = dom.attr(id, "itemtype") {
+            found.extend(
+                t.split_whitespace()
+                    .filter_map(|u| u.rsplit('/').next())
+                    .map(str::to_lowercase),
+            );
+        }
+        let json = dom.tag(id) == Some(&local_name!("script"))
+            && dom.attr(id, "type").is_some_and(|t| t.contains("ld+json"));
+        if json {
+            if let Some(v) = json::parse(&dom.text(id)) {
+                json_types(&v, 0, &mut found);
+            }
+        }
+    }
+    found.sort_unstable();
+    found.dedup();
+    for name in &found {
+        if let Some(&(_, pt, points)) = SCHEMA_TYPES.iter().find(|(n, _, _)| n == name) {
+            e.add(pt, points, format!("schema.org {name}"));
+        }
+    }
+}
+
+/// The `@type` values anywhere in a JSON-LD value (a few levels deep).
+fn json_types(v: &Value, depth: usize, out: &mut Vec<String>) {
+    if depth > 6 {
+        return;
+    }
+    match v {
+        Value::Array(items) => items.iter().for_each(|i| json_types(i, depth + 1, out)),
+        Value::Object(map) => {
+            match map.get("@type") {
+                Some(Value::String(s)) => out.push(s.to_lowercase()),
+                Some(Value::Array(a)) => {
+                    out.extend(a.iter().filter_map(Value::as_str).map(str::to_lowercase))
+                }
+                _ => {}
+            }
+            for key in ["@graph", "mainEntity", "itemListElement"] {
+                if let Some(inner) = map.get(key) {
+                    json_types(inner, depth + 1, out);
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Whether an element's class, id or itemprop names `word` as a token or
+/// part of one (`product-price`, `addToCart`).
+fn names(dom: &Dom, id: NodeId, word: &str) -> bool {
+    ["class", "id", "itemprop", "name"].iter().any(|a| {
+        dom.attr(id, a)
+            .is_some_and(|v| v.to_ascii_lowercase().contains(word))
+    })
+}
+
+/// How many nodes of an item's subtree the tests below look at: items are
+/// small, and the scans stay linear on hostile pages.
+const ITEM_NODES: usize = 400;
+
+/// The text characters (not spaces) in the first [`ITEM_NODES`] nodes of a
+/// subtree, and whether they hold a digit.
+fn item_text(dom: &Dom, id: NodeId) -> (usize, bool) {
+    let (mut chars, mut digit) = (0, false);
+    for d in dom.descendants(id).take(ITEM_NODES) {
+        if let NodeData::Text(t) = dom.data(d) {
+            chars += count_non_space(t);
+            digit |= t.bytes().any(|b| b.is_ascii_digit());
+        }
+    }
+    (chars, digit)
+}
+
+/// Whether an item's subtree (its first [`ITEM_NODES`] nodes) has a `tag`.
+fn item_has(dom: &Dom, id: NodeId, tag: &html5ever::LocalName) -> bool {
+    dom.descendants(id)
+        .take(ITEM_NODES)
+        .any(|d| dom.tag(d) == Some(tag))
+}
+
+/// Prices and carts: one product has one or a few; a shop's category many.
+fn commerce(dom: &Dom, t: &HtmlTuning, e: &mut Evidence) {
+    let (mut prices, mut carts) = (0usize, 0usize);
+    for id in dom.descendants(dom.body()) {
+        if dom.tag(id).is_none() {
+            continue;
+        }
+        if names(dom, id, "price") && item_text(dom, id).1 {
+            prices += 1;
+        }
+        let control = is_tag(
+            dom.tag(id),
+            &[
+                local_name!("button"),
+                local_name!("form"),
+                local_name!("input"),
+            ],
+        );
+        if control && names(dom, id, "cart") {
+            carts += 1;
+        }
+    }
+    if prices >= t.type_many_prices || carts >= t.type_many_prices {
+        e.add(
+            PageType::Collection,
+            2,
+            format!("{prices} prices, {carts} cart controls"),
+        );
+    } else if carts > 0 {
+        e.add(PageType::Product, 2, "a cart control");
+    } else if prices > 0 {
+        e.add(PageType::Product, 1, "a price");
+    }
+}
+
+/// Code: documentation holds a good share of its text in `<pre>`.
+fn code(dom: &Dom, t: &HtmlTuning, e: &mut Evidence) {
+    let body = dom.body();
+    let all = count_non_space(&dom.text(body)).max(1);
+    let (mut blocks, mut chars) = (0usize, 0usize);
+    for id in dom.descendants(body) {
+        if dom.tag(id) == Some(&local_name!("pre")) {
+            blocks += 1;
+            chars += count_non_space(&dom.text(id));
+        }
+    }
+    if blocks >= 2 && chars * 100 >= all * t.type_code_percent {
+        e.add(
+            PageType::Documentation,
+            2,
+            format!("{blocks} code blocks, {}% of the text", chars * 100 / all),
+        );
+    }
+}
+
+/// The elements of the page's main column: outside navigation, headers,
+/// footers, sidebars and forms, where menus repeat their items too.
+fn main_column(dom: &Dom) -> Vec<NodeId> {
+    let body = dom.body();
+    let chrome = [
+        local_name!("nav"),
+        local_name!("header"),
+        local_name!("footer"),
+        local_name!("aside"),
+        local_name!("form"),
+        local_name!("select"),
+    ];
+    let mut out = Vec::new();
+    let mut next = dom.first_child(body);
+    while let Some(id) = next {
+        if is_tag(dom.tag(id), &chrome) {
+            next = dom.skip_subtree(body, id);
+            continue;
+        }
+        if matches!(dom.data(id), NodeData::Element { .. }) {
+            out.push(id);
+        }
+        next = dom.first_child(id).or_else(|| dom.skip_subtree(body, id));
+    }
+    out
+}
+
+/// Sibling items of one shape (same tag and class) under `parent`.
+fn item_groups(dom: &Dom, parent: NodeId) -> Vec<Vec<NodeId>> {
+    type Key<'a> = (Option<&'a html5ever::LocalName>, Option<&'a str>);
+    let mut groups: Vec<(Key, Vec<NodeId>)> = Vec::new();
+    // (Items are boxes: list items, divisions, articles, rows; never the
+    // paragraphs of an article, which carry links of their own.)
+    let boxes = [
+        local_name!("li"),
+        local_name!("div"),
+        local_name!("article"),
+        local_name!("section"),
+        local_name!("tr"),
+    ];
+    for child in dom.children(parent) {
+        if !is_tag(dom.tag(child), &boxes) {
+            continue;
+        }
+        let key = (dom.tag(child), dom.attr(child, "class"));
+        match groups.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, members)) => members.push(child),
+            None => groups.push((key, vec![child])),
+        }
+    }
+    groups.into_iter().map(|(_, m)| m).collect()
+}
+
+/// The largest run of sibling items of one shape in the main column, each
+/// with a link and some text of its own: posts when they are long and
+/// dated, items otherwise (with images: a collection).
+fn repeated_items(dom: &Dom, t: &HtmlTuning, e: &mut Evidence) {
+    let mut best: Option<(usize, usize, usize, usize)> = None; // (items, dated, long, with images)
+    let all = count_non_space(&dom.text(dom.body())).max(1);
+    for parent in main_column(dom) {
+        for members in item_groups(dom, parent) {
+            if members.len() < t.type_min_items || members.len() <= best.map_or(0, |b| b.0) {
+                continue;
+            }
+            let texts: Vec<usize> = members.iter().map(|&m| item_text(dom, m).0).collect();
+            let linked = members
+                .iter()
+                .filter(|&&m| item_has(dom, m, &local_name!("a")))
+                .count();
+            let worded = texts.iter().filter(|&&c| c >= t.type_item_chars).count();
+            // (The items are most of the page: not a box of links beside prose.)
+            let share = texts.iter().sum::<usize>() * 100 / all;
+            if linked * 2 < members.len()
+                || worded * 2 < members.len()
+                || share < t.type_items_percent
+            {
+                continue;
+            }
+            let dated = members
+                .iter()
+                .filter(|&&m| item_has(dom, m, &local_name!("time")))
+                .count();
+            let long = texts.iter().filter(|&&c| c >= t.type_post_chars).count();
+            let images = members
+                .iter()
+                .filter(|&&m| item_has(dom, m, &local_name!("img")))
+                .count();
+            best = Some((members.len(), dated, long, images));
+        }
+    }
+    let Some((items, dated, long, images)) = best else {
+        return;
+    };
+    if dated * 2 >= items && long * 2 >= items {
+        e.add(PageType::Forum, 2, format!("{items} dated posts"));
+    } else if long * 2 >= items {
+        // Long items without dates: sections of an article, not entries.
+    } else if images * 2 >= items {
+        e.add(
+            PageType::Collection,
+            2,
+            format!("{items} items with images"),
+        );
+    } else {
+        e.add(PageType::Listing, 2, format!("{items} items"));
+    }
+}
+
+/// Sections with headings of their own: a service page's layout.
+fn sections(dom: &Dom, t: &HtmlTuning, e: &mut Evidence) {
+    let headed = dom
+        .descendants(dom.body())
+        .filter(|&id| dom.tag(id) == Some(&local_name!("section")))
+        .filter(|&id| {
+            dom.children(id)
+                .chain(dom.children(id).flat_map(|c| dom.children(c)))
+                .any(|c| {
+                    is_tag(
+                        dom.tag(c),
+                        &[local_name!("h1"), local_name!("h2"), local_name!("h3")],
+                    )
+                })
+        })
+        .count();
+    if headed >= t.type_min_sections {
+        e.add(
+            PageType::Service,
+            2,
+            format!("{headed} sections with headings"),
+        );
+    }
+}
+
+/// The URL's path: its words, and a date in it.
+fn url_shape(url: &str, e: &mut Evidence) {
+    let path = url
+        .split_once("://")
+        .map_or(url, |(_, rest)| rest.split_once('/').map_or("", |(_, p)| p));
+    let path = path.split(['?', '#']).next().unwrap_or_default();
+    let segments: Vec<String> = path.split('/').map(str::to_ascii_lowercase).collect();
+    for s in &segments {
+        if let Some(&(_, pt)) = URL_WORDS.iter().find(|(w, _)| w == s) {
+            e.add(pt, 1, format!("the URL's /{s}/"));
+            return;
+        }
+    }
+    let year = |s: &String| {
+        s.len() == 4 && s.starts_with(['1', '2']) && s.bytes().all(|b| b.is_ascii_digit())
+    };
+    if segments.iter().any(year) {
+        e.add(PageType::Article, 1, "a year in the URL");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::html::parse::parse;
+    use crate::page_type::decide;
+
+    fn type_of(html: &str, url: Option<&str>) -> PageType {
+        let t = HtmlTuning::default();
+        decide(&evidence(&parse(html), url, &t), t.type_min_points)
+    }
+
+    const PROSE: &str = "The council met on Monday to talk about the budget for the coming year, and the members agreed on most of the points after a long debate that went on well into the evening.";
+
+    #[test]
+    fn structured_data_names_the_type() {
+        let product = r#"<script type="application/ld+json">{"@context":"https://schema.org","@type":"Product","name":"Kettle"}</script><h1>Kettle</h1>"#;
+        assert_eq!(type_of(product, None), PageType::Product);
+        let thread = r#"<div itemscope itemtype="https://schema.org/DiscussionForumPosting"><p>Hi</p></div>"#;
+        assert_eq!(type_of(thread, None), PageType::Forum);
+    }
+
+    #[test]
+    fn dated_posts_make_a_thread_and_short_items_a_listing() {
+        let post = format!("<div class=post><a href=/u/jo>Jo</a> <time datetime=2024-03-05>March 5</time><p>{PROSE}</p><p>{PROSE}</p></div>");
+        let thread = format!("<main>{}</main>", post.repeat(6));
+        assert_eq!(type_of(&thread, None), PageType::Forum);
+        let item = "<li class=job><a href=/jobs/1>Gardener wanted in the north of town</a> Full time, from the first of April, with a van</li>";
+        let listing = format!("<main><h1>Jobs</h1><ul>{}</ul></main>", item.repeat(8));
+        assert_eq!(type_of(&listing, None), PageType::Listing);
+        // A menu's items are short: no listing.
+        let menu = "<li class=m><a href=/a>Home</a></li>".repeat(12);
+        let article = format!(
+            "<ul>{menu}</ul><article><h1>Budget</h1><p>{PROSE}</p><p>{PROSE}</p></article>"
+        );
+        assert_eq!(type_of(&article, None), PageType::Article);
+    }
+
+    #[test]
+    fn code_and_the_url_speak_too() {
+        let code = "<pre>let total = values.iter().sum::<u32>();\nprintln!(\"{total}\");</pre>";
+        let docs = format!("<main><p>Sum the values:</p>{code}<p>Then print.</p>{code}</main>");
+        assert_eq!(type_of(&docs, None), PageType::Documentation);
+        let page = format!("<p>{PROSE}</p>");
+        assert_eq!(
+            type_of(&page, Some("https://example.org/forum/thread/12")),
+            PageType::Article
+        );
+        let price = "<span class=price>$19.99</span><button class=add-to-cart>Add</button>";
+        assert_eq!(
+            type_of(
+                &format!("{page}{price}"),
+                Some("https://example.org/p/kettle")
+            ),
+            PageType::Product
+        );
+    }
+}
