@@ -16,6 +16,7 @@ mod containers;
 mod furniture;
 mod meta;
 pub(crate) mod parse;
+mod rich;
 mod tags;
 mod url;
 mod walk;
