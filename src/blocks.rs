@@ -33,11 +33,25 @@ pub enum BlockKind {
 #[allow(dead_code)] // built by the HTML side
 pub(crate) enum Inline {
     Text(String),
-    Link { href: String, children: Vec<Inline> },
+    Link {
+        href: String,
+        children: Vec<Inline>,
+    },
     Emphasis(Vec<Inline>),
     Strong(Vec<Inline>),
     Code(String),
     Break,
+    /// A formula as TeX source.
+    Math {
+        tex: String,
+        /// Displayed on a line of its own.
+        display: bool,
+        /// Its plain text: MathML's own text, or the TeX; empty for a
+        /// formula the page shows only as an image (MathML hidden beside it).
+        text: String,
+    },
+    /// A footnote reference: its label and its text as shown.
+    Note(String, Vec<Inline>),
 }
 
 /// One block of the input: its text, what it is, and whether the article keeps it.
@@ -66,6 +80,10 @@ pub struct Block {
     pub(crate) cells: bool,
     /// Image source and alternative text, for figures.
     pub(crate) image: Option<Box<(String, String)>>,
+    /// For code: the language (letters, digits and `-+#_.` only).
+    pub(crate) lang: Option<Box<str>>,
+    /// For a footnote's definition (a list item): the note's label.
+    pub(crate) note: Option<Box<str>>,
 }
 
 impl Block {
@@ -81,6 +99,8 @@ impl Block {
             inlines: Vec::new(),
             cells: false,
             image: None,
+            lang: None,
+            note: None,
         }
     }
 

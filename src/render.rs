@@ -94,6 +94,17 @@ fn md_inlines(inlines: &[Inline], out: &mut String) {
                 out.push_str(&fence.chars().rev().collect::<String>());
             }
             Inline::Break => out.push_str("  \n"),
+            Inline::Math { tex, display, .. } => {
+                let d = if *display { "$$" } else { "$" };
+                out.push_str(d);
+                out.push_str(tex.trim());
+                out.push_str(d);
+            }
+            Inline::Note(label, _) => {
+                out.push_str("[^");
+                out.push_str(label);
+                out.push(']');
+            }
         }
     }
 }
@@ -119,7 +130,7 @@ fn md_block_text(b: &Block, text: &str) -> String {
 pub(crate) fn markdown(blocks: &[&Block]) -> String {
     let mut parts: Vec<String> = Vec::new();
     let mut prev_list = false;
-    for b in blocks {
+    for b in blocks.iter().filter(|b| b.note.is_none()) {
         let is_list = b.kind == BlockKind::ListItem;
         let s = match b.kind {
             BlockKind::Heading => format!(
@@ -140,14 +151,7 @@ pub(crate) fn markdown(blocks: &[&Block]) -> String {
                 .map(|l| format!("> {l}"))
                 .collect::<Vec<_>>()
                 .join("\n"),
-            BlockKind::Code => {
-                let fence = if b.text.contains("```") {
-                    "~~~~"
-                } else {
-                    "```"
-                };
-                format!("{fence}\n{}\n{fence}", b.text)
-            }
+            BlockKind::Code => md_code(b),
             BlockKind::Table => md_table(b),
             BlockKind::Figure => {
                 // (The same images as the HTML: none with an unsafe URL.)
@@ -175,11 +179,46 @@ pub(crate) fn markdown(blocks: &[&Block]) -> String {
         }
         prev_list = is_list;
     }
+    md_notes(blocks, &mut parts);
     let mut out = parts.join("\n\n");
     if !out.is_empty() {
         out.push('\n');
     }
     out
+}
+
+/// A code block as a fence longer than any run of backticks in it, with
+/// its language.
+fn md_code(b: &Block) -> String {
+    let mut run = 0;
+    let mut longest = 0;
+    for c in b.text.chars() {
+        run = if c == '`' { run + 1 } else { 0 };
+        longest = longest.max(run);
+    }
+    let fence = "`".repeat(longest.max(2) + 1);
+    let lang = b.lang.as_deref().unwrap_or("");
+    format!("{fence}{lang}\n{}\n{fence}", b.text)
+}
+
+/// Footnotes' definitions, at the end: `[^label]: text`, a note's further
+/// paragraphs indented below it.
+fn md_notes(blocks: &[&Block], parts: &mut Vec<String>) {
+    let mut prev: Option<&str> = None;
+    for b in blocks {
+        let Some(label) = b.note.as_deref() else {
+            continue;
+        };
+        let text = md_block_text(b, strip_marker(&b.text));
+        match parts.last_mut().filter(|_| prev == Some(label)) {
+            Some(last) => {
+                last.push_str("\n\n    ");
+                last.push_str(&text.replace('\n', "\n    "));
+            }
+            None => parts.push(format!("[^{label}]: {text}")),
+        }
+        prev = Some(label);
+    }
 }
 
 fn md_table(b: &Block) -> String {
@@ -288,6 +327,22 @@ fn html_inlines_in(inlines: &[Inline], in_link: bool, out: &mut String) {
                 out.push_str("</code>");
             }
             Inline::Break => out.push_str("<br>"),
+            Inline::Math { tex, display, .. } => {
+                out.push_str(if *display {
+                    "<code class=\"math display\">"
+                } else {
+                    "<code class=\"math\">"
+                });
+                out.push_str(&escape_html(tex.trim()));
+                out.push_str("</code>");
+            }
+            Inline::Note(label, _) if !in_link => {
+                let l = escape_html(label);
+                out.push_str(&format!(
+                    "<sup id=\"fnref-{l}\"><a href=\"#fn-{l}\">{l}</a></sup>"
+                ));
+            }
+            Inline::Note(_, c) => html_inlines_in(c, in_link, out),
         }
     }
 }
@@ -311,7 +366,7 @@ fn is_remote(url: &str) -> bool {
 pub(crate) fn html(blocks: &[&Block], remote_images: bool) -> String {
     let mut out = String::new();
     let mut lists = OpenLists::default();
-    for b in blocks {
+    for b in blocks.iter().filter(|b| b.note.is_none()) {
         if b.kind == BlockKind::ListItem {
             lists.item(b, &mut out);
             continue;
@@ -321,7 +376,41 @@ pub(crate) fn html(blocks: &[&Block], remote_images: bool) -> String {
         out.push('\n');
     }
     lists.close_to(0, &mut out);
+    html_notes(blocks, &mut out);
     out
+}
+
+/// Footnotes' definitions, at the end: a `<section>` with a list of notes,
+/// each with a link back to its reference.
+fn html_notes(blocks: &[&Block], out: &mut String) {
+    let mut prev: Option<&str> = None;
+    for b in blocks {
+        let Some(label) = b.note.as_deref() else {
+            continue;
+        };
+        let l = escape_html(label);
+        if prev == Some(label) {
+            out.push_str("<br>");
+        } else {
+            if let Some(p) = prev {
+                out.push_str(&format!(
+                    " <a href=\"#fnref-{}\">↩</a></li>",
+                    escape_html(p)
+                ));
+            } else {
+                out.push_str("<section class=\"footnotes\"><ol>");
+            }
+            out.push_str(&format!("<li id=\"fn-{l}\">"));
+        }
+        html_block_text(b, strip_marker(&b.text), out);
+        prev = Some(label);
+    }
+    if let Some(p) = prev {
+        out.push_str(&format!(
+            " <a href=\"#fnref-{}\">↩</a></li></ol></section>\n",
+            escape_html(p)
+        ));
+    }
 }
 
 /// The lists open while HTML is written, as a stack of (ordered, an item
@@ -377,7 +466,11 @@ fn html_block(b: &Block, remote_images: bool, out: &mut String) {
             out.push_str("</p></blockquote>");
         }
         BlockKind::Code => {
-            out.push_str("<pre><code>");
+            out.push_str("<pre><code");
+            if let Some(lang) = b.lang.as_deref() {
+                out.push_str(&format!(" class=\"language-{}\"", escape_html(lang)));
+            }
+            out.push('>');
             out.push_str(&escape_html(&b.text));
             out.push_str("</code></pre>");
         }

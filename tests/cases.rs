@@ -6,9 +6,14 @@
 //! - `<case>.removed` (optional): one line per block that must be dropped,
 //!   `reason | start of the block's text`; each must match a dropped block.
 //!
+//! - `<case>.md` (optional): the article's `markdown`, exactly;
+//! - `<case>.frags` (optional): one line per fragment the `html` must hold,
+//!   or, after `!`, must not hold.
+//!
 //! Each case shows one behaviour on a small page written for it.
 //! `tests/data/regression/` holds cases of the same form, one for every bug
-//! fixed. The tests are named `cases::<case>` and `regression::<case>`:
+//! fixed; `tests/data/rich/` one for each shape of rich content (code,
+//! math, footnotes…). The tests are named `cases::<case>` and `regression::<case>`:
 //! `cargo test --release --test cases -- <case>` runs one.
 
 use std::fs;
@@ -17,7 +22,7 @@ use std::path::{Path, PathBuf};
 use libtest_mimic::{Arguments, Failed, Trial};
 
 /// The folders of cases, each a test-name prefix.
-const FOLDERS: &[&str] = &["cases", "regression"];
+const FOLDERS: &[&str] = &["cases", "regression", "rich"];
 
 fn check(src: &Path) -> Result<(), String> {
     let name = src.file_name().and_then(|n| n.to_str()).unwrap_or_default();
@@ -50,6 +55,7 @@ fn check(src: &Path) -> Result<(), String> {
                 .join("\n")
         ));
     }
+    check_rich(stem, dir, &article)?;
     if let Ok(removed) = fs::read_to_string(dir.join(format!("{stem}.removed"))) {
         for line in removed.lines().filter(|l| !l.trim().is_empty()) {
             let (reason, start) = line
@@ -68,6 +74,31 @@ fn check(src: &Path) -> Result<(), String> {
     Ok(())
 }
 
+/// The Markdown (exactly) and the HTML fragments of a case, where it has them.
+fn check_rich(stem: &str, dir: &Path, article: &gleaner::Article) -> Result<(), String> {
+    if let Ok(md) = fs::read_to_string(dir.join(format!("{stem}.md"))) {
+        if article.markdown.trim_end() != md.trim_end() {
+            return Err(format!(
+                "{stem}: markdown differs\n--- expected\n{}\n--- got\n{}",
+                md.trim_end(),
+                article.markdown.trim_end()
+            ));
+        }
+    }
+    let frags = fs::read_to_string(dir.join(format!("{stem}.frags"))).unwrap_or_default();
+    for line in frags.lines().filter(|l| !l.trim().is_empty()) {
+        let (want, frag) = match line.strip_prefix('!') {
+            Some(f) => (false, f),
+            None => (true, line),
+        };
+        if article.html.contains(frag) != want {
+            let how = if want { "lacks" } else { "holds" };
+            return Err(format!("{stem}: html {how} {frag:?}\n{}", article.html));
+        }
+    }
+    Ok(())
+}
+
 /// The case a fixture file belongs to: `x.src.html`, `x.text` and
 /// `x.removed` all belong to `x`; `None` for anything else.
 fn case_of(file: &str) -> Option<&str> {
@@ -75,6 +106,8 @@ fn case_of(file: &str) -> Option<&str> {
         .map(|(stem, _)| stem)
         .or_else(|| file.strip_suffix(".text"))
         .or_else(|| file.strip_suffix(".removed"))
+        .or_else(|| file.strip_suffix(".md"))
+        .or_else(|| file.strip_suffix(".frags"))
 }
 
 /// Fails when a folder holds a file that is not part of a case with an

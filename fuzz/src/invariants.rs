@@ -41,6 +41,8 @@ pub const TAGS: &[&str] = &[
     "em",
     "strong",
     "br",
+    "sup",
+    "section",
 ];
 
 /// The attributes the renderer may write, by tag.
@@ -48,6 +50,8 @@ pub fn allowed_attr(tag: &str, attr: &str) -> bool {
     matches!(
         (tag, attr),
         ("a", "href" | "rel")
+            | ("code" | "section", "class")
+            | ("sup" | "li", "id")
             | (
                 "img",
                 "src" | "data-src" | "alt" | "loading" | "referrerpolicy"
@@ -212,6 +216,21 @@ pub fn url_is_safe(url: &str) -> bool {
     true
 }
 
+/// A class or id the renderer writes: a code language (`language-rust`),
+/// `math`, `math display`, `footnotes`, or a note's `fn-…`/`fnref-…`, made
+/// of letters, digits and `-+#_.` only.
+fn safe_name(v: &str) -> bool {
+    let word = |w: &str| {
+        !w.is_empty()
+            && w.chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '-' | '+' | '#' | '_' | '.'))
+    };
+    matches!(v, "math" | "math display" | "footnotes")
+        || ["language-", "fn-", "fnref-"]
+            .iter()
+            .any(|p| v.strip_prefix(p).is_some_and(word))
+}
+
 /// The `html` output uses only the allowlist, with safe URLs.
 pub fn check_html_allowlist(html: &str) {
     let evs = events(html).unwrap_or_else(|e| panic!("html is not well-formed: {e}\n{html}"));
@@ -232,6 +251,12 @@ pub fn check_html_allowlist(html: &str) {
                 if matches!(a.as_str(), "href" | "src" | "data-src") {
                     assert!(url_is_safe(v), "html has an unsafe URL <{tag} {a}={v:?}>");
                 }
+                if a == "class" || a == "id" {
+                    assert!(
+                        safe_name(v),
+                        "html has <{tag} {a}={v:?}>, outside the allowlist"
+                    );
+                }
                 if a == "rel" {
                     assert_eq!(v, "noopener noreferrer nofollow");
                 }
@@ -246,6 +271,10 @@ pub fn ammonia_builder() -> ammonia::Builder<'static> {
     let mut b = ammonia::Builder::empty();
     b.add_tags(TAGS.iter().copied())
         .add_tag_attributes("a", ["href", "rel"])
+        .add_tag_attributes("code", ["class"])
+        .add_tag_attributes("section", ["class"])
+        .add_tag_attributes("sup", ["id"])
+        .add_tag_attributes("li", ["id"])
         .add_tag_attributes(
             "img",
             ["src", "data-src", "alt", "loading", "referrerpolicy"],

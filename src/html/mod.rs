@@ -17,6 +17,7 @@ mod furniture;
 mod meta;
 mod page_type;
 pub(crate) mod parse;
+mod rich;
 mod tags;
 mod url;
 mod walk;

@@ -734,7 +734,8 @@ struct TagScan {
     /// Where to cut the tag when it has more than `MAX_ATTRS` attributes.
     cut: Option<usize>,
     self_closing: bool,
-    /// Whether its `type` attribute names JSON (`application/ld+json`).
+    /// Whether its `type` attribute names JSON (`application/ld+json`) or
+    /// TeX (`math/tex`): a script whose text is kept.
     json: bool,
 }
 
@@ -810,9 +811,10 @@ fn scan_tag(b: &[u8], mut i: usize) -> Option<TagScan> {
         // The first `type` counts, as the first of repeated attributes does.
         if is_type && !typed && count <= MAX_ATTRS {
             typed = true;
-            json = b[v0..v1]
-                .windows(4)
-                .any(|w| w.eq_ignore_ascii_case(b"json"));
+            let v = &b[v0..v1];
+            json = v.windows(4).any(|w| w.eq_ignore_ascii_case(b"json"))
+                || v.windows(9).any(|w| w.eq_ignore_ascii_case(b"math/tex;"))
+                || v.eq_ignore_ascii_case(b"math/tex");
         }
     }
 }

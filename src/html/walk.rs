@@ -1,11 +1,14 @@
 //! The walk from the DOM to blocks: block elements start blocks, inline
 //! elements become inline content, and tables and images are read whole.
 
+use std::collections::HashMap;
+
 use html5ever::{local_name, LocalName};
 
 use super::containers::{Containers, Info, BLOCK, CAPTION};
 use super::furniture::Prune;
 use super::parse::{Dom, NodeData, NodeId};
+use super::rich;
 use super::tags::{heading_level, is_tag};
 use super::url::resolve;
 use crate::blocks::{Block, BlockKind, Inline};
@@ -20,6 +23,8 @@ struct Ctx {
     kind: BlockKind,
     level: u8,
     ordered: bool,
+    /// For a footnote's definition: its label.
+    note: Option<Box<str>>,
 }
 
 /// Inline elements still open at the end of a block that are opened again
@@ -32,6 +37,13 @@ const MAX_CONTEXT_DEPTH: usize = 64;
 /// The deepest level of a nested list item that blocks record (the
 /// renderers' limit, not a threshold).
 const MAX_LIST_LEVEL: u8 = 8;
+
+/// How many earlier items of a footnotes list are counted to number an
+/// item without an id.
+const MAX_NOTE_INDEX: usize = 999;
+
+/// The longest footnote reference text used as the note's label (`1`, `a`, `12`).
+const MAX_NOTE_TEXT: usize = 6;
 
 /// Builds blocks from the page in document order.
 pub(super) struct Walker<'a> {
@@ -46,6 +58,10 @@ pub(super) struct Walker<'a> {
     /// Text set aside while inline furniture inside it is read as a block of
     /// its own: (the furniture element, frames, link characters, context).
     aside: Vec<Aside>,
+    /// The language of the code block being read.
+    lang: Option<Box<str>>,
+    /// Footnotes referenced so far: the target's id, and the note's label.
+    notes: HashMap<String, String>,
 }
 
 /// Text set aside: (the hidden element, frames, link characters, context).
@@ -58,6 +74,8 @@ enum Frame {
     Emphasis,
     Strong,
     Code,
+    /// A footnote reference, with the note's label.
+    Note(String),
 }
 
 impl<'a> Walker<'a> {
@@ -72,6 +90,8 @@ impl<'a> Walker<'a> {
             link_chars: 0,
             ctx: None,
             pre: 0,
+            lang: None,
+            notes: HashMap::new(),
         }
     }
 
@@ -88,9 +108,15 @@ impl<'a> Walker<'a> {
         }
         // An anchor that goes nowhere (no href, `javascript:`) is not navigation.
         const JS: &str = "javascript:";
-        let in_link = self.frames.iter().any(|(f, _)| {
-            matches!(f, Frame::Link(href) if !href.is_empty()
-                && !href.get(..JS.len()).is_some_and(|p| p.eq_ignore_ascii_case(JS)))
+        let in_link = self.frames.iter().any(|(f, _)| match f {
+            Frame::Link(href) => {
+                !href.is_empty()
+                    && !href
+                        .get(..JS.len())
+                        .is_some_and(|p| p.eq_ignore_ascii_case(JS))
+            }
+            Frame::Note(_) => true,
+            _ => false,
         });
         let collapsed: String = if self.pre > 0 {
             text.to_string()
@@ -161,6 +187,10 @@ impl<'a> Walker<'a> {
         let mut b = Block::new(ctx.kind, text);
         b.level = ctx.level;
         b.ordered = ctx.ordered;
+        b.note = ctx.note.clone();
+        if ctx.kind == BlockKind::Code {
+            b.lang = self.lang.clone();
+        }
         if inlines.iter().any(|i| !matches!(i, Inline::Text(_))) {
             b.inlines = inlines;
         }
@@ -191,6 +221,7 @@ impl<'a> Walker<'a> {
             Frame::Emphasis => Inline::Emphasis(children),
             Frame::Strong => Inline::Strong(children),
             Frame::Code => Inline::Code(plain(&children)),
+            Frame::Note(label) => Inline::Note(label, children),
         };
         if let Some((_, parent)) = self.frames.last_mut() {
             parent.push(inline);
@@ -204,6 +235,7 @@ impl<'a> Walker<'a> {
         let mut ordered = false;
         let mut list_depth = 0u8;
         let mut found_kind = false;
+        let mut note = None;
         let mut a = Some(id);
         let mut depth = 0usize;
         while let Some(n) = a {
@@ -224,6 +256,7 @@ impl<'a> Walker<'a> {
                         ordered = dom
                             .parent(n)
                             .is_some_and(|p| dom.tag(p) == Some(&local_name!("ol")));
+                        note = self.note_def(n);
                         found_kind = true;
                     } else if *tag == local_name!("pre") {
                         kind = BlockKind::Code;
@@ -258,7 +291,49 @@ impl<'a> Walker<'a> {
             kind,
             level,
             ordered,
+            note: note.map(Into::into),
         }
+    }
+
+    /// The label of a footnote's definition, for a list item: by its id
+    /// (as referenced, or as `fn1`), or by its place in a footnotes list.
+    fn note_def(&self, li: NodeId) -> Option<String> {
+        let dom = self.page.dom;
+        if let Some(id) = dom.attr_named(li, &local_name!("id")) {
+            if let Some(label) = self.notes.get(id).cloned().or_else(|| rich::note_label(id)) {
+                return Some(label);
+            }
+        }
+        let list = dom.parent(li)?;
+        if !rich::is_notes_list(dom, list) {
+            return None;
+        }
+        let before = dom
+            .children(list)
+            .take(MAX_NOTE_INDEX)
+            .take_while(|&c| c != li)
+            .filter(|&c| dom.tag(c) == Some(&local_name!("li")))
+            .count();
+        Some((before + 1).to_string())
+    }
+
+    /// The label of a footnote reference to `target`: its text when short
+    /// (`1`, `[2]`), or the target's number; remembered for the definition.
+    fn note_ref_label(&mut self, a: NodeId, target: &str) -> String {
+        let text = self.page.dom.text(a);
+        let text = text.trim().trim_start_matches('[').trim_end_matches(']');
+        let label = if !text.is_empty()
+            && text.len() <= MAX_NOTE_TEXT
+            && text.chars().all(char::is_alphanumeric)
+        {
+            text.to_string()
+        } else {
+            rich::note_label(target).unwrap_or_else(|| rich::safe_label(target))
+        };
+        self.notes
+            .entry(target.to_string())
+            .or_insert(label)
+            .clone()
     }
 
     fn start_block(&mut self, id: NodeId) {
@@ -364,13 +439,28 @@ impl<'a> Walker<'a> {
             NodeData::Element => {}
             _ => return false,
         }
-        if self.page.pruned[id] == Some(Prune::Invisible) {
+        if let Some((tex, display, text)) = rich::formula(dom, id) {
+            let hidden = dom.parent(id).is_some_and(|p| self.hides_formula(p));
+            if let Some((_, c)) = self.frames.last_mut() {
+                c.push(Inline::Math {
+                    text: if hidden { String::new() } else { text },
+                    tex,
+                    display,
+                });
+            }
+            return false;
+        }
+        if self.page.pruned[id] == Some(Prune::Invisible)
+            || rich::is_math_drawing(dom, id)
+            || rich::is_gutter(dom, id)
+        {
             return false;
         }
         let Some(tag) = tag else { return false };
         // (Elements read in one go, such as images, figures and tables, are
         // never left: they are not set aside.)
         if self.splits(id)
+            && !self.hides_formula(id)
             && self.page.flags[id] & BLOCK == 0
             && !matches!(
                 *tag,
@@ -383,6 +473,10 @@ impl<'a> Walker<'a> {
             self.set_aside(id);
         }
         match *tag {
+            local_name!("br") if self.pre > 0 => {
+                self.push_text("\n");
+                return false;
+            }
             local_name!("br") => {
                 self.line_break();
                 return false;
@@ -407,6 +501,12 @@ impl<'a> Walker<'a> {
                 self.table_block(id);
                 return false;
             }
+            local_name!("a") if rich::is_back_link(dom, id) => return false,
+            local_name!("a") if rich::note_ref(dom, id).is_some() => {
+                let target = rich::note_ref(dom, id).unwrap_or_default();
+                let label = self.note_ref_label(id, target);
+                self.frames.push((Frame::Note(label), Vec::new()));
+            }
             local_name!("a") => {
                 let href = dom
                     .attr(id, "href")
@@ -426,8 +526,13 @@ impl<'a> Walker<'a> {
             _ => {}
         }
         if *tag == local_name!("pre") {
-            self.start_block(id);
+            if self.pre == 0 {
+                self.start_block(id);
+                self.lang = rich::code_lang(dom, id);
+            }
             self.pre += 1;
+        } else if self.pre > 0 {
+            // Lines of code as elements: one block still.
         } else if self.page.flags[id] & BLOCK != 0 {
             self.start_block(id);
         }
@@ -447,10 +552,14 @@ impl<'a> Walker<'a> {
                 self.close_frame()
             }
             local_name!("pre") => {
-                self.flush();
                 self.pre = self.pre.saturating_sub(1);
-                self.reset_ctx(id);
+                if self.pre == 0 {
+                    self.flush();
+                    self.lang = None;
+                    self.reset_ctx(id);
+                }
             }
+            _ if self.pre > 0 && self.page.flags[id] & BLOCK != 0 => self.end_line(),
             _ if self.page.flags[id] & BLOCK != 0 => {
                 self.flush();
                 self.reset_ctx(id);
@@ -480,6 +589,31 @@ impl<'a> Walker<'a> {
                 .dom
                 .parent(id)
                 .is_some_and(|p| pruned[p] != pruned[id])
+    }
+
+    /// Ends a line of code written as an element (`<div class="line">`),
+    /// unless the text already ends one.
+    fn end_line(&mut self) {
+        let ends = |c: &[Inline]| match c.last() {
+            Some(Inline::Text(t)) => t.ends_with('\n'),
+            Some(_) => false,
+            None => true,
+        };
+        if self.frames.last().is_some_and(|(_, c)| !ends(c)) {
+            self.push_text("\n");
+        }
+    }
+
+    /// Whether a hidden element only carries a formula (Wikipedia's MathML
+    /// beside its image): it is read, not set aside, and the formula, shown
+    /// as an image, is left out of the plain text.
+    fn hides_formula(&self, id: NodeId) -> bool {
+        let dom = self.page.dom;
+        self.page.pruned[id] == Some(Prune::Furniture(Furniture::Hidden))
+            && dom
+                .children(id)
+                .find(|&c| dom.tag(c).is_some())
+                .is_some_and(|c| dom.tag(c) == Some(&local_name!("math")))
     }
 
     /// After a block element closes, text that follows belongs to its parent.
@@ -572,6 +706,7 @@ fn is_data_table(dom: &Dom, table: NodeId, tuning: &HtmlTuning) -> bool {
                         local_name!("h1"),
                         local_name!("h2"),
                         local_name!("h3"),
+                        local_name!("pre"),
                     ],
                 ) =>
             {
@@ -615,9 +750,11 @@ pub(super) fn plain(inlines: &[Inline]) -> String {
         for i in inlines {
             match i {
                 Inline::Text(t) | Inline::Code(t) => out.push_str(t),
+                Inline::Math { text, .. } => out.push_str(text),
                 Inline::Link { children, .. }
                 | Inline::Emphasis(children)
-                | Inline::Strong(children) => go(children, out),
+                | Inline::Strong(children)
+                | Inline::Note(_, children) => go(children, out),
                 Inline::Break => {
                     while out.ends_with(' ') {
                         out.pop();
@@ -636,9 +773,11 @@ pub(super) fn plain(inlines: &[Inline]) -> String {
 fn has_text(inlines: &[Inline]) -> bool {
     inlines.iter().any(|i| match i {
         Inline::Text(t) | Inline::Code(t) => !t.trim().is_empty(),
-        Inline::Link { children, .. } | Inline::Emphasis(children) | Inline::Strong(children) => {
-            has_text(children)
-        }
+        Inline::Math { tex, .. } => !tex.trim().is_empty(),
+        Inline::Link { children, .. }
+        | Inline::Emphasis(children)
+        | Inline::Strong(children)
+        | Inline::Note(_, children) => has_text(children),
         Inline::Break => false,
     })
 }
