@@ -246,7 +246,9 @@ impl<'a> Sheet<'a> {
                 Class::Bad(Reason::RepeatedAcrossPages)
             } else if let Some(&first) = seen_keys.get(&key).filter(|_| {
                 f.chars >= t.repeat_min_chars
-                    && !(s.content && block.kind == BlockKind::Paragraph && f.chars >= t.repeated_prose)
+                    && !(s.content
+                        && matches!(block.kind, BlockKind::Paragraph | BlockKind::Code)
+                        && f.chars >= t.repeated_prose)
                     // Tables repeat their header rows (a row copied as text has
                     // its cells apart by tabs).
                     && block.text.matches('\t').count() < 2

@@ -16,8 +16,12 @@ import { ROOT, SEEDS, CORPUS_CASES, sharedDir } from './shared.mjs';
  * messages (21.8 KB; they brought in float formatting) and matched named
  * character references in a compact sorted table instead of web_atoms' phf
  * map (72.1 KB): 240,310. Ten more languages (Turkish to Bulgarian, 9.4 KB)
- * made it 249,340. The budget keeps 2% above that, and only goes down. */
-const WASM_GZIP_BUDGET_BYTES = 255_000;
+ * made it 249,340. The budget keeps 2% above that, and only goes down,
+ * except when a feature asked for brings its own code: typed reasons, the
+ * tuning table, page types and their profiles (about 8 KB) and code, math
+ * and footnotes in Markdown and HTML (11.5 KB) made it 273,523, under the
+ * 300 KB the issues that asked for them allow. */
+const WASM_GZIP_BUDGET_BYTES = 280_000;
 
 const SHARED = sharedDir();
 const seedFile = (name) => join(SHARED, 'seeds', `${name}.txt`);
