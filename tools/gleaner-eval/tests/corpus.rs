@@ -147,6 +147,43 @@ fn readability_html_f1_floor() {
     );
 }
 
+/// WCXB dev (7 page types), the benchmark's word F1 by half and by page
+/// type: each floor the value measured when it was set, rounded down to 2
+/// places. Half B is checked, never studied.
+const WCXB_WORD_F1: &[(&str, f64)] = &[
+    ("all_a", 0.77),
+    ("all_b", 0.78),
+    ("all", 0.78),
+    ("article", 0.92),
+    ("collection", 0.49),
+    ("documentation", 0.87),
+    ("forum", 0.67),
+    ("listing", 0.40),
+    ("product", 0.59),
+    ("service", 0.69),
+];
+
+#[test]
+fn wcxb_word_f1_floors() {
+    let dir = shared().join("corpus/wcxb-dev");
+    if !dir.join("ground-truth.json").is_file() {
+        panic!("the WCXB dev set is missing: {}", dir.display());
+    }
+    let (json, report) = run_eval(&[], &dir);
+    assert_eq!(json["documents"].as_u64(), Some(1497), "{report}");
+    for &(key, floor) in WCXB_WORD_F1 {
+        let name = match key.rsplit_once('_') {
+            Some((t, half)) => format!("word_f1_{t}_{half}"),
+            None => format!("word_f1_{key}"),
+        };
+        let f1 = json[name.as_str()].as_f64().unwrap_or(0.0);
+        assert!(
+            f1 >= floor,
+            "WCXB {key}: word F1 {f1:.4} fell below the floor {floor:.2}\n{report}"
+        );
+    }
+}
+
 /// Metadata floors on the Readability pages: share of cases matching the
 /// expected value (title exact after white-space folding, lang by primary
 /// subtag, publishedTime by date). Floors only go up.
