@@ -160,7 +160,7 @@ const WCXB_WORD_F1: &[(&str, f64)] = &[
     ("forum", 0.67),
     ("listing", 0.40),
     ("product", 0.59),
-    ("service", 0.69),
+    ("service", 0.68),
 ];
 
 #[test]
