@@ -40,7 +40,7 @@ pub struct Options {
     pub remote_images: bool,
     /// The page's type, to use instead of detecting it
     /// ([`crate::Article::page_type`]).
-    pub page_type: Option<crate::PageType>,
+    pub page_type: Option<crate::page_type::PageType>,
 }
 
 impl Default for Options {

@@ -424,6 +424,85 @@ impl<'a> Walker<'a> {
         }
     }
 
+    /// A formula (MathML, TeX in a script, a `data-tex`): one inline of
+    /// math, read in one go. Whether `id` was one.
+    fn formula(&mut self, id: NodeId) -> bool {
+        let dom = self.page.dom;
+        let Some((tex, display, text)) = rich::formula(dom, id) else {
+            return false;
+        };
+        let hidden = dom.parent(id).is_some_and(|p| self.hides_formula(p));
+        if let Some((_, c)) = self.frames.last_mut() {
+            c.push(Inline::Math {
+                text: if hidden { String::new() } else { text },
+                tex,
+                display,
+            });
+        }
+        true
+    }
+
+    /// What an element's tag starts: a line break, an image, a figure, a
+    /// data table (each read in one go: `Some(false)`), or a frame of
+    /// inline content (a link, a note's reference, emphasis, code).
+    fn enter_tag(&mut self, id: NodeId, tag: &LocalName) -> Option<bool> {
+        let dom = self.page.dom;
+        match *tag {
+            local_name!("br") if self.pre > 0 => {
+                self.push_text("\n");
+                return Some(false);
+            }
+            local_name!("br") => {
+                self.line_break();
+                return Some(false);
+            }
+            local_name!("img") => {
+                // An image on its own line becomes a figure; inside text it is skipped.
+                if !self.frames.iter().any(|(_, c)| has_text(c)) {
+                    self.image_block(id, None, id);
+                    self.ctx = Some(self.context_for(id));
+                }
+                return Some(false);
+            }
+            local_name!("figure") => {
+                if let Some(img) = dom.find(id, &local_name!("img")) {
+                    let caption = dom.find(id, &local_name!("figcaption"));
+                    self.image_block(img, caption, id);
+                    self.ctx = Some(self.context_for(id));
+                    return Some(false);
+                }
+            }
+            local_name!("table") if is_data_table(dom, id, self.page.tuning) => {
+                self.table_block(id);
+                return Some(false);
+            }
+            local_name!("a") if rich::is_back_link(dom, id) => return Some(false),
+            local_name!("a") if rich::note_ref(dom, id).is_some() => {
+                let target = rich::note_ref(dom, id).unwrap_or_default();
+                let label = self.note_ref_label(id, target);
+                self.frames.push((Frame::Note(label), Vec::new()));
+            }
+            local_name!("a") => {
+                let href = dom
+                    .attr(id, "href")
+                    .map(|h| resolve(self.page.base, h.trim()))
+                    .unwrap_or_default();
+                self.frames.push((Frame::Link(href), Vec::new()));
+            }
+            local_name!("em") | local_name!("i") | local_name!("cite") => {
+                self.frames.push((Frame::Emphasis, Vec::new()))
+            }
+            local_name!("strong") | local_name!("b") => {
+                self.frames.push((Frame::Strong, Vec::new()))
+            }
+            local_name!("code") | local_name!("kbd") | local_name!("samp") if self.pre == 0 => {
+                self.frames.push((Frame::Code, Vec::new()))
+            }
+            _ => {}
+        }
+        None
+    }
+
     /// Takes in a node on the way down; true when its children are walked
     /// (and it is left after them).
     fn enter(&mut self, id: NodeId) -> bool {
@@ -439,15 +518,7 @@ impl<'a> Walker<'a> {
             NodeData::Element => {}
             _ => return false,
         }
-        if let Some((tex, display, text)) = rich::formula(dom, id) {
-            let hidden = dom.parent(id).is_some_and(|p| self.hides_formula(p));
-            if let Some((_, c)) = self.frames.last_mut() {
-                c.push(Inline::Math {
-                    text: if hidden { String::new() } else { text },
-                    tex,
-                    display,
-                });
-            }
+        if self.formula(id) {
             return false;
         }
         if self.page.pruned[id] == Some(Prune::Invisible)
@@ -472,58 +543,8 @@ impl<'a> Walker<'a> {
         {
             self.set_aside(id);
         }
-        match *tag {
-            local_name!("br") if self.pre > 0 => {
-                self.push_text("\n");
-                return false;
-            }
-            local_name!("br") => {
-                self.line_break();
-                return false;
-            }
-            local_name!("img") => {
-                // An image on its own line becomes a figure; inside text it is skipped.
-                if !self.frames.iter().any(|(_, c)| has_text(c)) {
-                    self.image_block(id, None, id);
-                    self.ctx = Some(self.context_for(id));
-                }
-                return false;
-            }
-            local_name!("figure") => {
-                if let Some(img) = dom.find(id, &local_name!("img")) {
-                    let caption = dom.find(id, &local_name!("figcaption"));
-                    self.image_block(img, caption, id);
-                    self.ctx = Some(self.context_for(id));
-                    return false;
-                }
-            }
-            local_name!("table") if is_data_table(dom, id, self.page.tuning) => {
-                self.table_block(id);
-                return false;
-            }
-            local_name!("a") if rich::is_back_link(dom, id) => return false,
-            local_name!("a") if rich::note_ref(dom, id).is_some() => {
-                let target = rich::note_ref(dom, id).unwrap_or_default();
-                let label = self.note_ref_label(id, target);
-                self.frames.push((Frame::Note(label), Vec::new()));
-            }
-            local_name!("a") => {
-                let href = dom
-                    .attr(id, "href")
-                    .map(|h| resolve(self.page.base, h.trim()))
-                    .unwrap_or_default();
-                self.frames.push((Frame::Link(href), Vec::new()));
-            }
-            local_name!("em") | local_name!("i") | local_name!("cite") => {
-                self.frames.push((Frame::Emphasis, Vec::new()))
-            }
-            local_name!("strong") | local_name!("b") => {
-                self.frames.push((Frame::Strong, Vec::new()))
-            }
-            local_name!("code") | local_name!("kbd") | local_name!("samp") if self.pre == 0 => {
-                self.frames.push((Frame::Code, Vec::new()))
-            }
-            _ => {}
+        if let Some(walk_children) = self.enter_tag(id, tag) {
+            return walk_children;
         }
         if *tag == local_name!("pre") {
             if self.pre == 0 {

@@ -238,9 +238,15 @@ describe('the JavaScript API', () => {
     const dropped = a.blocks.filter((b) => !b.kept);
     assert.ok(dropped.length > 0);
     for (const b of a.blocks) {
-      assert.deepEqual(Object.keys(b).sort(), ['kept', 'kind', 'reason', 'text']);
+      assert.deepEqual(Object.keys(b).sort(), ['kept', 'kind', 'reason', 'reasonCode', 'text']);
     }
-    for (const b of dropped) assert.equal(typeof b.reason, 'string');
+    for (const b of dropped) {
+      assert.equal(typeof b.reason, 'string');
+      // The stable code, as the native library gives it.
+      assert.match(b.reasonCode, /^[a-z]+(-[a-z]+)*$/);
+    }
+    assert.equal(a.pageType, 'article');
+    assert.ok(Array.isArray(a.pageTypeSignals));
   });
 
   test('length counts UTF-16 code units, as Readability does (textContent.length)', () => {
