@@ -422,6 +422,35 @@ pub(crate) struct HtmlTuning {
     pub byline_max_words: usize,
     /// Characters below which a byline found in the page is one.
     pub byline_max_chars: usize,
+    /// Text nodes after the page's first `<h1>` searched for the date the
+    /// page shows under its headline.
+    pub shown_date_after: usize,
+    /// Text nodes before the first `<h1>` searched for that date, when none
+    /// follows it.
+    pub shown_date_before: usize,
+    /// Characters of a text node above which it is prose, not a date line.
+    pub shown_date_max_chars: usize,
+    /// Years before this are implausible for a publication date.
+    pub min_year: i64,
+    /// Characters of a segment of the title with which it can be matched
+    /// to a label of the domain ("fool" in fool.com).
+    pub site_label_min_chars: usize,
+    /// Whether the site's part of a title is cut by evidence.
+    pub site_in_title: SiteInTitle,
+}
+
+/// What becomes of the site's part of a title ("Headline | Site").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum SiteInTitle {
+    /// Titles from metadata stay as given; the document's `<title>` is cut
+    /// by word counts, as Readability does (its test pages expect the
+    /// site's name kept in `og:title` and JSON-LD titles).
+    Keep,
+    /// Every title loses the part the page's first `<h1>` does not hold, or
+    /// a first or last part that names the site (its name in the metadata
+    /// or its domain): the article's own title, as WCXB's ground truth
+    /// gives it.
+    Cut,
 }
 
 impl Default for HtmlTuning {
@@ -481,6 +510,12 @@ impl Default for HtmlTuning {
             max_tags: 50,
             byline_max_words: 12,
             byline_max_chars: 100,
+            shown_date_after: 20,
+            shown_date_before: 10,
+            shown_date_max_chars: 80,
+            min_year: 1995,
+            site_label_min_chars: 4,
+            site_in_title: SiteInTitle::Keep,
         }
     }
 }

@@ -5,11 +5,12 @@ use std::collections::HashMap;
 
 use html5ever::local_name;
 
-use super::parse::{Dom, NodeId, DOCUMENT};
+use super::furniture::in_card;
+use super::parse::{Dom, NodeData, NodeId, DOCUMENT};
 use super::url::resolve;
 use crate::json::{Map, Value};
 use crate::metadata::{normalize_date, Meta};
-use crate::tuning::HtmlTuning;
+use crate::tuning::{HtmlTuning, SiteInTitle};
 use crate::util::{norm_key, norm_space, words};
 
 /// JSON-LD types that describe an article.
@@ -342,6 +343,11 @@ pub(crate) fn extract(dom: &Dom, base_url: Option<&str>, tuning: &HtmlTuning) ->
         .and_then(|b| dom.attr(b, "href"))
         .map(|h| resolve(base_url, h));
     let urls = base_url.or(base.as_deref());
+    let modified = modified_of(&m, &ld);
+    let page_url = base_url
+        .map(str::to_string)
+        .or_else(|| canonical_of(dom, &m, urls));
+    let site = site_evidence(&m, &ld, page_url.as_deref(), tuning);
     Meta {
         lang: lang_of(dom, &m, &ld),
         dir: dir_of(dom),
@@ -351,10 +357,17 @@ pub(crate) fn extract(dom: &Dom, base_url: Option<&str>, tuning: &HtmlTuning) ->
         )
         .cloned()
         .or(ld.publisher.clone()),
-        title: title_of(dom, &m, &ld, tuning),
+        title: title_of(dom, &m, &ld, &site, tuning),
         byline: byline_of(dom, &m, &ld, tuning),
-        published: published_of(dom, &m, &ld, tuning),
-        modified: modified_of(&m, &ld),
+        published: published_of(
+            dom,
+            &m,
+            &ld,
+            page_url.as_deref(),
+            modified.as_deref(),
+            tuning,
+        ),
+        modified,
         excerpt: excerpt_of(&m, &ld),
         canonical_url: canonical_of(dom, &m, urls),
         image: image_of(&m, &ld, urls),
@@ -400,6 +413,7 @@ fn title_of(
     dom: &Dom,
     m: &HashMap<String, String>,
     ld: &JsonLd,
+    site: &[String],
     tuning: &HtmlTuning,
 ) -> Option<String> {
     let headings: Vec<String> = ["h1", "h2"]
@@ -421,6 +435,12 @@ fn title_of(
         (Some(h), Some(n), Some(d)) if similarity(n, d) > similarity(h, d) => Some(n.clone()),
         (t, n, _) => t.clone().or(n.clone()),
     };
+    let h1 = h1s.iter().find(|h| !h.is_empty()).map(String::as_str);
+    let cut = |t: String| {
+        let t = decode_refs(&t);
+        cut_site(&t, h1, site, tuning).unwrap_or(t)
+    };
+    let cutting = tuning.site_in_title == SiteInTitle::Cut;
     ld_title
         .or_else(|| {
             first(
@@ -440,8 +460,131 @@ fn title_of(
             )
             .cloned()
         })
-        .or_else(|| doc_title.map(|t| title_from_document(&t, &headings, &h1s, tuning)))
+        .map(|t| if cutting { cut(t) } else { decode_refs(&t) })
+        .or_else(|| {
+            doc_title.map(|t| {
+                let t = decode_refs(&t);
+                cut_site(&t, h1, site, tuning)
+                    .filter(|_| cutting)
+                    .unwrap_or_else(|| title_from_document(&t, &headings, &h1s, tuning))
+            })
+        })
         .or_else(|| headings.first().cloned())
+}
+
+/// Decodes the character references of a value its page escaped twice
+/// (`&amp;#8217;` reads as `&#8217;`).
+fn decode_refs(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('&') {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        let decoded = rest.find(';').filter(|&e| e <= 10).and_then(|e| {
+            let name = &rest[1..e];
+            let c = match name.strip_prefix('#') {
+                Some(num) => char::from_u32(match num.strip_prefix(['x', 'X']) {
+                    Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                    None => num.parse().ok()?,
+                })?,
+                None => match name {
+                    "amp" => '&',
+                    "lt" => '<',
+                    "gt" => '>',
+                    "quot" => '"',
+                    "apos" => '\'',
+                    "nbsp" => ' ',
+                    _ => return None,
+                },
+            };
+            Some((c, e + 1))
+        });
+        let (c, len) = decoded.unwrap_or(('&', 1));
+        out.push(c);
+        rest = &rest[len..];
+    }
+    out.push_str(rest);
+    norm_space(&out)
+}
+
+/// What names the site: its names in the metadata, and the main label of
+/// its domain (the longest before the top level: "example" of
+/// `news.example.com`).
+fn site_evidence(
+    m: &HashMap<String, String>,
+    ld: &JsonLd,
+    url: Option<&str>,
+    tuning: &HtmlTuning,
+) -> Vec<String> {
+    let mut out: Vec<String> = [
+        "og:site_name",
+        "application-name",
+        "apple-mobile-web-app-title",
+    ]
+    .iter()
+    .filter_map(|k| m.get(*k).cloned())
+    .chain(ld.publisher.clone())
+    .collect();
+    let host = url
+        .and_then(|u| u.split_once("://"))
+        .and_then(|(_, rest)| rest.split(['/', '?', '#', ':']).next());
+    if let Some(host) = host {
+        let labels: Vec<&str> = host.split('.').collect();
+        if let Some(label) = labels[..labels.len().saturating_sub(1)]
+            .iter()
+            .filter(|l| l.len() >= tuning.site_label_min_chars)
+            .max_by_key(|l| l.len())
+        {
+            out.push((*label).to_string());
+        }
+    }
+    out
+}
+
+/// Letters and digits only, in lower case.
+fn compact(s: &str) -> String {
+    norm_key(s).replace(' ', "")
+}
+
+/// Whether a part of a title names the site: it is one of the site's names,
+/// or holds or is held by one of them (at least a domain label long).
+fn names_site(part: &str, site: &[String], tuning: &HtmlTuning) -> bool {
+    let p = compact(part);
+    !p.is_empty()
+        && site.iter().map(|s| compact(s)).any(|s| {
+            !s.is_empty()
+                && (s == p
+                    || s.len() >= tuning.site_label_min_chars && p.contains(&s)
+                    || p.len() >= tuning.site_label_min_chars && s.contains(&p))
+        })
+}
+
+/// The title without the site's part, cut by evidence: the part of the
+/// title that the page's first `<h1>` equals; failing that, the title
+/// without a last (or first) part that names the site. `None` when there
+/// is nothing to cut.
+fn cut_site(title: &str, h1: Option<&str>, site: &[String], tuning: &HtmlTuning) -> Option<String> {
+    let seps = separator_positions(title);
+    if let Some(h1) = h1.map(norm_key).filter(|h| !h.is_empty()) {
+        if norm_key(title) == h1 {
+            return None;
+        }
+        for &(start, end) in &seps {
+            for part in [&title[..start], &title[end..]] {
+                if norm_key(part) == h1 {
+                    return Some(part.trim().to_string());
+                }
+            }
+        }
+    }
+    let (&(last, last_end), &(first, first_end)) = (seps.last()?, seps.first()?);
+    if names_site(&title[last_end..], site, tuning) {
+        Some(title[..last].trim().to_string())
+    } else if names_site(&title[..first], site, tuning) {
+        Some(title[first_end..].trim().to_string())
+    } else {
+        None
+    }
 }
 
 /// The authors. Authors from structured data are names; a byline found in
@@ -490,15 +633,21 @@ fn byline_of(
     }
 }
 
-/// The publication date: JSON-LD's, a `<meta>` tag's, or the first
-/// `<time datetime>` of the body.
+/// The publication date, from the most trusted layer that gives a
+/// plausible one: JSON-LD, `<meta>` tags, microdata (`itemprop` naming a
+/// publication, as `content`, `datetime` or text), the first `<time>`
+/// elements, the date shown by the headline, then the URL's.
 fn published_of(
     dom: &Dom,
     m: &HashMap<String, String>,
     ld: &JsonLd,
+    url: Option<&str>,
+    modified: Option<&str>,
     tuning: &HtmlTuning,
 ) -> Option<String> {
-    ld.published
+    let ok = |d: &String| plausible(d, modified, tuning);
+    let structured = ld
+        .published
         .clone()
         .or_else(|| {
             first(
@@ -517,17 +666,130 @@ fn published_of(
                     "parsely-pub-date",
                     "publication_date",
                     "release_date",
+                    "published",
+                    "publish-date",
+                    "publish_date",
                 ],
             )
             .cloned()
         })
+        .and_then(|d| normalize_date(&d))
+        .filter(ok);
+    let shown = shown_date(dom, tuning).filter(ok);
+    structured
         .or_else(|| {
             dom.descendants(dom.body())
-                .filter(|&n| dom.tag(n) == Some(&local_name!("time")))
-                .take(tuning.time_elements)
-                .find_map(|n| dom.attr(n, "datetime").map(str::to_string))
+                .filter(|&n| {
+                    dom.attr_named(n, &local_name!("itemprop"))
+                        .is_some_and(|p| p.to_ascii_lowercase().contains("published"))
+                })
+                .find_map(|n| {
+                    let v = dom
+                        .attr_named(n, &local_name!("content"))
+                        .or_else(|| dom.attr(n, "datetime"))
+                        .map_or_else(|| dom.text(n), str::to_string);
+                    normalize_date(&v).filter(ok)
+                })
         })
-        .and_then(|d| normalize_date(&d))
+        .or_else(|| {
+            dom.descendants(dom.body())
+                .filter(|&n| dom.tag(n) == Some(&local_name!("time")) && !in_card(dom, n, tuning))
+                .take(tuning.time_elements)
+                .find_map(|n| {
+                    let v = dom
+                        .attr(n, "datetime")
+                        .map_or_else(|| dom.text(n), str::to_string);
+                    normalize_date(&v).filter(ok)
+                })
+        })
+        .or(shown)
+        .or_else(|| url.and_then(url_date).filter(ok))
+}
+
+/// Whether a publication date is plausible: not before
+/// [`HtmlTuning::min_year`], and not after the page's last change.
+fn plausible(date: &str, modified: Option<&str>, tuning: &HtmlTuning) -> bool {
+    let day = |d: &str| d.get(..10).map(str::to_string);
+    date.get(..4)
+        .and_then(|y| y.parse::<i64>().ok())
+        .is_some_and(|y| y >= tuning.min_year)
+        && modified.is_none_or(|m| day(date) <= day(m))
+}
+
+/// The date the page shows by its headline: the first short text that
+/// holds one among the text nodes after the first `<h1>`, or failing that
+/// the nearest before it. Never the text of a script, a link or a card.
+fn shown_date(dom: &Dom, tuning: &HtmlTuning) -> Option<String> {
+    let body = dom.body();
+    let h1 = dom.find(body, &local_name!("h1"))?;
+    let mut before: Option<(usize, String)> = None;
+    let (mut after_h1, mut texts) = (false, 0usize);
+    for n in dom.descendants(body) {
+        if n == h1 {
+            after_h1 = true;
+            texts = 0;
+        }
+        let NodeData::Text(t) = dom.data(n) else {
+            continue;
+        };
+        if t.trim().is_empty() {
+            continue;
+        }
+        texts += 1;
+        if after_h1 && texts > tuning.shown_date_after {
+            break;
+        }
+        if t.len() > tuning.shown_date_max_chars || !in_text(dom, n, tuning) {
+            continue;
+        }
+        if let Some(d) = crate::metadata::find_date(t) {
+            if after_h1 {
+                return Some(d);
+            }
+            before = Some((texts, d));
+        }
+    }
+    let last = texts;
+    before
+        .filter(|(at, _)| !after_h1 || last.saturating_sub(*at) < tuning.shown_date_before)
+        .map(|(_, d)| d)
+}
+
+/// Whether a text node is text the reader sees outside links and cards.
+fn in_text(dom: &Dom, n: NodeId, tuning: &HtmlTuning) -> bool {
+    let mut up = dom.parent(n);
+    for _ in 0..tuning.card_depth {
+        let Some(p) = up else { break };
+        if matches!(
+            dom.tag(p),
+            Some(t) if *t == local_name!("a") || *t == local_name!("script")
+                || *t == local_name!("style") || *t == local_name!("noscript")
+                || *t == local_name!("title") || *t == local_name!("option")
+        ) {
+            return false;
+        }
+        up = dom.parent(p);
+    }
+    !in_card(dom, n, tuning)
+}
+
+/// A date in a URL's path: `/2024/03/05/` or a segment that begins with
+/// `2024-03-05`.
+fn url_date(url: &str) -> Option<String> {
+    let path = url.split(['?', '#']).next()?;
+    let segments: Vec<&str> = path.split('/').collect();
+    let digits = |s: &str, n: std::ops::RangeInclusive<usize>| {
+        n.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+    };
+    for w in segments.windows(3) {
+        if digits(w[0], 4..=4) && digits(w[1], 1..=2) && digits(w[2], 1..=2) {
+            return normalize_date(&format!("{}-{:0>2}-{:0>2}", w[0], w[1], w[2]));
+        }
+    }
+    segments
+        .iter()
+        .find_map(|s| s.get(..10).filter(|d| d.as_bytes().get(4) == Some(&b'-')))
+        .and_then(normalize_date)
 }
 
 /// The date of the last change: JSON-LD's or a `<meta>` tag's.
