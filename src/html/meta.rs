@@ -674,7 +674,9 @@ fn published_of(
             .cloned()
         })
         .and_then(|d| normalize_date(&d))
-        .filter(ok);
+        // A page's metadata may say it changed before it appeared: the
+        // later layers only are held to its date of change.
+        .filter(|d| plausible(d, None, tuning));
     let shown = shown_date(dom, tuning).filter(ok);
     structured
         .or_else(|| {
@@ -717,17 +719,18 @@ fn plausible(date: &str, modified: Option<&str>, tuning: &HtmlTuning) -> bool {
 }
 
 /// The date the page shows by its headline: the first short text that
-/// holds one among the text nodes after the first `<h1>`, or failing that
-/// the nearest before it. Never the text of a script, a link or a card.
+/// holds one among the text nodes after an `<h1>`, or failing that the
+/// nearest before the first `<h1>`. Never the text of a script or a card.
 fn shown_date(dom: &Dom, tuning: &HtmlTuning) -> Option<String> {
-    let body = dom.body();
-    let h1 = dom.find(body, &local_name!("h1"))?;
+    let mut count = 0usize;
+    // Where the latest `<h1>` was, while its window is open, and the first.
+    let (mut h1_at, mut first_h1): (Option<usize>, Option<usize>) = (None, None);
     let mut before: Option<(usize, String)> = None;
-    let (mut after_h1, mut texts) = (false, 0usize);
-    for n in dom.descendants(body) {
-        if n == h1 {
-            after_h1 = true;
-            texts = 0;
+    for n in dom.descendants(dom.body()) {
+        if dom.tag(n) == Some(&local_name!("h1")) {
+            h1_at = Some(count);
+            first_h1.get_or_insert(count);
+            continue;
         }
         let NodeData::Text(t) = dom.data(n) else {
             continue;
@@ -735,34 +738,37 @@ fn shown_date(dom: &Dom, tuning: &HtmlTuning) -> Option<String> {
         if t.trim().is_empty() {
             continue;
         }
-        texts += 1;
-        if after_h1 && texts > tuning.shown_date_after {
-            break;
+        count += 1;
+        if h1_at.is_some_and(|h| count - h > tuning.shown_date_after) {
+            h1_at = None;
         }
-        if t.len() > tuning.shown_date_max_chars || !in_text(dom, n, tuning) {
+        if (h1_at.is_none() && first_h1.is_some())
+            || t.len() > tuning.shown_date_max_chars
+            || !in_text(dom, n, tuning)
+        {
             continue;
         }
         if let Some(d) = crate::metadata::find_date(t) {
-            if after_h1 {
+            if h1_at.is_some() {
                 return Some(d);
             }
-            before = Some((texts, d));
+            before = Some((count, d));
         }
     }
-    let last = texts;
+    let h1 = first_h1?;
     before
-        .filter(|(at, _)| !after_h1 || last.saturating_sub(*at) < tuning.shown_date_before)
+        .filter(|(at, _)| h1 - at < tuning.shown_date_before)
         .map(|(_, d)| d)
 }
 
-/// Whether a text node is text the reader sees outside links and cards.
+/// Whether a text node is text the reader sees, outside scripts and cards.
 fn in_text(dom: &Dom, n: NodeId, tuning: &HtmlTuning) -> bool {
     let mut up = dom.parent(n);
     for _ in 0..tuning.card_depth {
         let Some(p) = up else { break };
         if matches!(
             dom.tag(p),
-            Some(t) if *t == local_name!("a") || *t == local_name!("script")
+            Some(t) if *t == local_name!("script")
                 || *t == local_name!("style") || *t == local_name!("noscript")
                 || *t == local_name!("title") || *t == local_name!("option")
         ) {
