@@ -162,6 +162,29 @@ fn jsonld(dom: &Dom) -> JsonLd {
     };
     let is_page = rank(best).is_some_and(|r| r >= ARTICLE_TYPES.len() - PAGE_TYPES);
     let mut out = article_fields(best, is_page);
+    if out.authors.is_empty() {
+        // Authors given as references (`{"@id": …}`) to objects of the graph.
+        out.authors = best
+            .get("author")
+            .map(|a| match a {
+                Value::Array(a) => a.iter().collect(),
+                v => vec![v],
+            })
+            .unwrap_or_default()
+            .into_iter()
+            .filter_map(|a| match a {
+                Value::Object(o) => o.get("@id").and_then(Value::as_str),
+                _ => None,
+            })
+            .filter_map(|id| {
+                objects
+                    .iter()
+                    .find(|o| o.get("@id").and_then(Value::as_str) == Some(id))
+                    .and_then(|o| o.get("name"))
+                    .and_then(str_of)
+            })
+            .collect();
+    }
     if out.publisher.is_none() {
         out.publisher = objects
             .iter()
@@ -617,20 +640,60 @@ fn byline_of(
             authors.push(a.clone());
         }
     }
+    // A labelled pair ("Written by", "Jo Writer") read as one byline.
+    for i in 1..=2 {
+        let (label, data) = (format!("twitter:label{i}"), format!("twitter:data{i}"));
+        if let (Some(l), Some(d), true) = (m.get(&label), m.get(&data), authors.is_empty()) {
+            authors.extend(crate::metadata::parse_byline(&format!("{l} {d}")));
+        }
+    }
     let mut seen: Vec<String> = Vec::new();
     for a in authors {
         // Names, not bylines: "By Jane Doe" in a meta tag is "Jane Doe".
-        let a = norm_space(&a);
+        let a = decode_refs(&a);
         let a = crate::metadata::parse_byline(&a).unwrap_or(a);
         if !a.is_empty() && !seen.contains(&a) {
             seen.push(a);
         }
     }
     if seen.is_empty() {
-        dom_byline(dom, dom.body(), tuning)
+        dom_byline(dom, dom.body(), tuning).or_else(|| shown_byline(dom, tuning))
     } else {
         Some(seen.join(", "))
     }
+}
+
+/// A byline by the headline: a short text after the first `<h1>` that
+/// reads as one ("By Jo Writer"), or a bare "By" and the name that
+/// follows it.
+fn shown_byline(dom: &Dom, tuning: &HtmlTuning) -> Option<String> {
+    let h1 = dom.find(dom.body(), &local_name!("h1"))?;
+    let mut prev: Option<String> = None;
+    let texts = dom
+        .descendants(dom.body())
+        .skip_while(|&n| n != h1)
+        .filter_map(|n| match dom.data(n) {
+            NodeData::Text(t) if !t.trim().is_empty() => Some((n, t)),
+            _ => None,
+        })
+        .take(tuning.shown_date_after);
+    for (n, t) in texts {
+        let t = norm_space(t);
+        if t.chars().count() > tuning.byline_max_chars || !in_text(dom, n, tuning) {
+            prev = None;
+            continue;
+        }
+        let joined = prev.take().map(|p| format!("{p} {t}"));
+        if let Some(name) = joined
+            .as_deref()
+            .and_then(crate::metadata::parse_byline)
+            .or_else(|| crate::metadata::parse_byline(&t))
+        {
+            return Some(name);
+        }
+        prev = Some(t);
+    }
+    None
 }
 
 /// The publication date, from the most trusted layer that gives a
