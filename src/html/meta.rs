@@ -990,11 +990,19 @@ fn dom_byline(dom: &Dom, body: NodeId, tuning: &HtmlTuning) -> Option<String> {
         };
         let text = norm_space(&text);
         let count = words(&text).count();
-        if (1..=tuning.byline_max_words).contains(&count)
-            && text.chars().count() < tuning.byline_max_chars
+        // Not a label: "Author", the element's own class word, or one
+        // that introduces what follows ("Jo says:").
+        let label = text.ends_with(':')
+            || [BYLINE, b"author"]
+                .iter()
+                .any(|w| text.as_bytes().eq_ignore_ascii_case(w));
+        if !(1..=tuning.byline_max_words).contains(&count)
+            || text.chars().count() >= tuning.byline_max_chars
+            || label
         {
-            return Some(text);
+            continue;
         }
+        return Some(text);
     }
     None
 }
