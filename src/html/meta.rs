@@ -1060,6 +1060,183 @@ mod tests {
         assert_eq!(m.published.as_deref(), Some("2023-01-02"));
     }
 
+    fn published(html: &str) -> Option<String> {
+        meta(html).published
+    }
+
+    #[test]
+    fn dates_given_as_text() {
+        // Microdata as text, not `content`.
+        assert_eq!(
+            published("<h1>A headline</h1><span itemprop=datePublished>October 17, 2018</span>")
+                .as_deref(),
+            Some("2018-10-17")
+        );
+        // A `<time>` without `datetime`.
+        assert_eq!(
+            published("<p>Text</p><time>12 Nov 2025</time>").as_deref(),
+            Some("2025-11-12")
+        );
+        // The date shown by the headline, in a link or not.
+        assert_eq!(
+            published(
+                "<p>Menu</p><h1>A headline</h1><div><span>Jo Writer</span> \
+                 <a href=/p/1>12 Nov 2025</a></div><p>The article.</p>"
+            )
+            .as_deref(),
+            Some("2025-11-12")
+        );
+        // Or shortly before it.
+        assert_eq!(
+            published("<p>March 3, 2024</p><h1>A headline</h1><p>Text</p>").as_deref(),
+            Some("2024-03-03")
+        );
+    }
+
+    #[test]
+    fn dates_from_the_url_come_last() {
+        let dom = parse("<h1>A headline</h1><p>No date here.</p>");
+        let t = HtmlTuning::default();
+        let at = |u: &str| extract(&dom, Some(u), &t).published;
+        assert_eq!(
+            at("https://example.com/2024/03/05/a-story").as_deref(),
+            Some("2024-03-05")
+        );
+        assert_eq!(
+            at("https://example.com/blog/2024-03-05-a-story").as_deref(),
+            Some("2024-03-05")
+        );
+        assert_eq!(at("https://example.com/2024/03/a-story"), None);
+        let dated = parse("<meta property=article:published_time content=2020-01-02>");
+        assert_eq!(
+            extract(&dated, Some("https://example.com/2024/03/05/a"), &t)
+                .published
+                .as_deref(),
+            Some("2020-01-02")
+        );
+    }
+
+    #[test]
+    fn implausible_dates_are_not_taken() {
+        // Before 1995, unless the metadata says so.
+        assert_eq!(published("<h1>A headline</h1><p>May 4, 1992</p>"), None);
+        // After the page's last change.
+        assert_eq!(
+            published(
+                "<meta property=article:modified_time content=2020-05-01>\
+                 <h1>A headline</h1><p>June 3, 2021</p>"
+            ),
+            None
+        );
+        // Structured dates stand even when the change is dated before them.
+        assert_eq!(
+            published(
+                "<meta property=article:published_time content=2020-05-02>\
+                 <meta property=article:modified_time content=2020-05-01>"
+            )
+            .as_deref(),
+            Some("2020-05-02")
+        );
+        // Published and modified stay apart.
+        let m = meta(
+            "<meta property=article:published_time content=2020-05-01>\
+             <meta property=article:modified_time content=2021-01-01>\
+             <h1>A headline</h1><p>Updated January 1, 2021</p>",
+        );
+        assert_eq!(m.published.as_deref(), Some("2020-05-01"));
+        assert_eq!(m.modified.as_deref(), Some("2021-01-01"));
+    }
+
+    #[test]
+    fn dates_in_cards_are_not_taken() {
+        assert_eq!(
+            published(
+                "<h1>A headline</h1><div><h3>Another story</h3><span>5 March 2024</span>\
+                 <a href=/other></a></div><p>The article.</p>"
+            ),
+            None
+        );
+        // (Without the link laid over it, the same box is the article's.)
+        assert_eq!(
+            published(
+                "<h1>A headline</h1><div><h3>Another story</h3><span>5 March 2024</span>\
+                 </div><p>The article.</p>"
+            )
+            .as_deref(),
+            Some("2024-03-05")
+        );
+    }
+
+    #[test]
+    fn authors_by_reference_pair_and_headline() {
+        let m = meta(
+            r#"<script type="application/ld+json">{"@graph": [
+                {"@type": "Article", "headline": "H", "author": {"@id": "/#jo"}},
+                {"@type": "Person", "@id": "/#jo", "name": "Jo Writer"}]}</script>"#,
+        );
+        assert_eq!(m.byline.as_deref(), Some("Jo Writer"));
+        let m = meta(
+            "<meta name=twitter:label1 content='Written by'>\
+             <meta name=twitter:data1 content='Jo Writer'>",
+        );
+        assert_eq!(m.byline.as_deref(), Some("Jo Writer"));
+        let m = meta("<h1>A headline</h1><div><p>Written by</p><p>Jo Writer</p></div>");
+        assert_eq!(m.byline.as_deref(), Some("Jo Writer"));
+        let m = meta("<meta name=author content='Jo &amp; Sam'>");
+        assert_eq!(m.byline.as_deref(), Some("Jo & Sam"));
+        // A label is no byline.
+        let m = meta("<span class=author>Author</span><span class=author>Jo Writer</span>");
+        assert_eq!(m.byline.as_deref(), Some("Jo Writer"));
+    }
+
+    #[test]
+    fn titles_by_evidence() {
+        let m = meta("<meta property=og:title content='One &#8211; Two'>");
+        assert_eq!(m.title.as_deref(), Some("One – Two"));
+        let cut = HtmlTuning {
+            site_in_title: SiteInTitle::Cut,
+            ..HtmlTuning::default()
+        };
+        let title = |html: &str, url: Option<&str>| extract(&parse(html), url, &cut).title;
+        // The part the `<h1>` holds.
+        assert_eq!(
+            title(
+                "<meta property=og:title content='A headline here | Some Words'>\
+                 <h1>A headline here</h1>",
+                None
+            )
+            .as_deref(),
+            Some("A headline here")
+        );
+        // The part that names the site: its domain or its name.
+        assert_eq!(
+            title(
+                "<title>A headline here - Example News</title><h1>Other</h1>",
+                Some("https://www.examplenews.com/a")
+            )
+            .as_deref(),
+            Some("A headline here")
+        );
+        assert_eq!(
+            title(
+                "<meta property=og:site_name content='The Site'>\
+                 <title>The Site | A headline here</title>",
+                None
+            )
+            .as_deref(),
+            Some("A headline here")
+        );
+        // Without evidence, the title stays.
+        assert_eq!(
+            title(
+                "<meta property=og:title content='A headline - Part two'>",
+                None
+            )
+            .as_deref(),
+            Some("A headline - Part two")
+        );
+    }
+
     #[test]
     fn document_titles() {
         let tuning = HtmlTuning::default();
