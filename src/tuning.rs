@@ -432,25 +432,6 @@ pub(crate) struct HtmlTuning {
     pub shown_date_max_chars: usize,
     /// Years before this are implausible for a publication date.
     pub min_year: i64,
-    /// Characters of a segment of the title with which it can be matched
-    /// to a label of the domain ("fool" in fool.com).
-    pub site_label_min_chars: usize,
-    /// Whether the site's part of a title is cut by evidence.
-    pub site_in_title: SiteInTitle,
-}
-
-/// What becomes of the site's part of a title ("Headline | Site").
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum SiteInTitle {
-    /// Titles from metadata stay as given; the document's `<title>` is cut
-    /// by word counts, as Readability does (its test pages expect the
-    /// site's name kept in `og:title` and JSON-LD titles).
-    Keep,
-    /// Every title loses the part the page's first `<h1>` does not hold, or
-    /// a first or last part that names the site (its name in the metadata
-    /// or its domain): the article's own title, as WCXB's ground truth
-    /// gives it.
-    Cut,
 }
 
 impl Default for HtmlTuning {
@@ -514,8 +495,6 @@ impl Default for HtmlTuning {
             shown_date_before: 10,
             shown_date_max_chars: 80,
             min_year: 1995,
-            site_label_min_chars: 4,
-            site_in_title: SiteInTitle::Keep,
         }
     }
 }

@@ -10,7 +10,7 @@ use super::parse::{Dom, NodeData, NodeId, DOCUMENT};
 use super::url::resolve;
 use crate::json::{Map, Value};
 use crate::metadata::{normalize_date, Meta};
-use crate::tuning::{HtmlTuning, SiteInTitle};
+use crate::tuning::HtmlTuning;
 use crate::util::{norm_key, norm_space, words};
 
 /// JSON-LD types that describe an article.
@@ -367,10 +367,8 @@ pub(crate) fn extract(dom: &Dom, base_url: Option<&str>, tuning: &HtmlTuning) ->
         .map(|h| resolve(base_url, h));
     let urls = base_url.or(base.as_deref());
     let modified = modified_of(&m, &ld);
-    let page_url = base_url
-        .map(str::to_string)
-        .or_else(|| canonical_of(dom, &m, urls));
-    let site = site_evidence(&m, &ld, page_url.as_deref(), tuning);
+    let canonical_url = canonical_of(dom, &m, urls);
+    let page_url = base_url.map(str::to_string).or(canonical_url.clone());
     Meta {
         lang: lang_of(dom, &m, &ld),
         dir: dir_of(dom),
@@ -380,7 +378,7 @@ pub(crate) fn extract(dom: &Dom, base_url: Option<&str>, tuning: &HtmlTuning) ->
         )
         .cloned()
         .or(ld.publisher.clone()),
-        title: title_of(dom, &m, &ld, &site, tuning),
+        title: title_of(dom, &m, &ld, tuning),
         byline: byline_of(dom, &m, &ld, tuning),
         published: published_of(
             dom,
@@ -392,7 +390,7 @@ pub(crate) fn extract(dom: &Dom, base_url: Option<&str>, tuning: &HtmlTuning) ->
         ),
         modified,
         excerpt: excerpt_of(&m, &ld),
-        canonical_url: canonical_of(dom, &m, urls),
+        canonical_url,
         image: image_of(&m, &ld, urls),
         tags: tags_of(&m, &ld, tuning),
         base,
@@ -436,7 +434,6 @@ fn title_of(
     dom: &Dom,
     m: &HashMap<String, String>,
     ld: &JsonLd,
-    site: &[String],
     tuning: &HtmlTuning,
 ) -> Option<String> {
     let headings: Vec<String> = ["h1", "h2"]
@@ -458,12 +455,6 @@ fn title_of(
         (Some(h), Some(n), Some(d)) if similarity(n, d) > similarity(h, d) => Some(n.clone()),
         (t, n, _) => t.clone().or(n.clone()),
     };
-    let h1 = h1s.iter().find(|h| !h.is_empty()).map(String::as_str);
-    let cut = |t: String| {
-        let t = decode_refs(&t);
-        cut_site(&t, h1, site, tuning).unwrap_or(t)
-    };
-    let cutting = tuning.site_in_title == SiteInTitle::Cut;
     ld_title
         .or_else(|| {
             first(
@@ -483,14 +474,9 @@ fn title_of(
             )
             .cloned()
         })
-        .map(|t| if cutting { cut(t) } else { decode_refs(&t) })
+        .map(|t| decode_refs(&t))
         .or_else(|| {
-            doc_title.map(|t| {
-                let t = decode_refs(&t);
-                cut_site(&t, h1, site, tuning)
-                    .filter(|_| cutting)
-                    .unwrap_or_else(|| title_from_document(&t, &headings, &h1s, tuning))
-            })
+            doc_title.map(|t| title_from_document(&decode_refs(&t), &headings, &h1s, tuning))
         })
         .or_else(|| headings.first().cloned())
 }
@@ -528,86 +514,6 @@ fn decode_refs(s: &str) -> String {
     }
     out.push_str(rest);
     norm_space(&out)
-}
-
-/// What names the site: its names in the metadata, and the main label of
-/// its domain (the longest before the top level: "example" of
-/// `news.example.com`).
-fn site_evidence(
-    m: &HashMap<String, String>,
-    ld: &JsonLd,
-    url: Option<&str>,
-    tuning: &HtmlTuning,
-) -> Vec<String> {
-    let mut out: Vec<String> = [
-        "og:site_name",
-        "application-name",
-        "apple-mobile-web-app-title",
-    ]
-    .iter()
-    .filter_map(|k| m.get(*k).cloned())
-    .chain(ld.publisher.clone())
-    .collect();
-    let host = url
-        .and_then(|u| u.split_once("://"))
-        .and_then(|(_, rest)| rest.split(['/', '?', '#', ':']).next());
-    if let Some(host) = host {
-        let labels: Vec<&str> = host.split('.').collect();
-        if let Some(label) = labels[..labels.len().saturating_sub(1)]
-            .iter()
-            .filter(|l| l.len() >= tuning.site_label_min_chars)
-            .max_by_key(|l| l.len())
-        {
-            out.push((*label).to_string());
-        }
-    }
-    out
-}
-
-/// Letters and digits only, in lower case.
-fn compact(s: &str) -> String {
-    norm_key(s).replace(' ', "")
-}
-
-/// Whether a part of a title names the site: it is one of the site's names,
-/// or holds or is held by one of them (at least a domain label long).
-fn names_site(part: &str, site: &[String], tuning: &HtmlTuning) -> bool {
-    let p = compact(part);
-    !p.is_empty()
-        && site.iter().map(|s| compact(s)).any(|s| {
-            !s.is_empty()
-                && (s == p
-                    || s.len() >= tuning.site_label_min_chars && p.contains(&s)
-                    || p.len() >= tuning.site_label_min_chars && s.contains(&p))
-        })
-}
-
-/// The title without the site's part, cut by evidence: the part of the
-/// title that the page's first `<h1>` equals; failing that, the title
-/// without a last (or first) part that names the site. `None` when there
-/// is nothing to cut.
-fn cut_site(title: &str, h1: Option<&str>, site: &[String], tuning: &HtmlTuning) -> Option<String> {
-    let seps = separator_positions(title);
-    if let Some(h1) = h1.map(norm_key).filter(|h| !h.is_empty()) {
-        if norm_key(title) == h1 {
-            return None;
-        }
-        for &(start, end) in &seps {
-            for part in [&title[..start], &title[end..]] {
-                if norm_key(part) == h1 {
-                    return Some(part.trim().to_string());
-                }
-            }
-        }
-    }
-    let (&(last, last_end), &(first, first_end)) = (seps.last()?, seps.first()?);
-    if names_site(&title[last_end..], site, tuning) {
-        Some(title[..last].trim().to_string())
-    } else if names_site(&title[..first], site, tuning) {
-        Some(title[first_end..].trim().to_string())
-    } else {
-        None
-    }
 }
 
 /// The authors. Authors from structured data are names; a byline found in
@@ -1190,51 +1096,9 @@ mod tests {
     }
 
     #[test]
-    fn titles_by_evidence() {
+    fn titles_twice_escaped() {
         let m = meta("<meta property=og:title content='One &#8211; Two'>");
         assert_eq!(m.title.as_deref(), Some("One – Two"));
-        let cut = HtmlTuning {
-            site_in_title: SiteInTitle::Cut,
-            ..HtmlTuning::default()
-        };
-        let title = |html: &str, url: Option<&str>| extract(&parse(html), url, &cut).title;
-        // The part the `<h1>` holds.
-        assert_eq!(
-            title(
-                "<meta property=og:title content='A headline here | Some Words'>\
-                 <h1>A headline here</h1>",
-                None
-            )
-            .as_deref(),
-            Some("A headline here")
-        );
-        // The part that names the site: its domain or its name.
-        assert_eq!(
-            title(
-                "<title>A headline here - Example News</title><h1>Other</h1>",
-                Some("https://www.examplenews.com/a")
-            )
-            .as_deref(),
-            Some("A headline here")
-        );
-        assert_eq!(
-            title(
-                "<meta property=og:site_name content='The Site'>\
-                 <title>The Site | A headline here</title>",
-                None
-            )
-            .as_deref(),
-            Some("A headline here")
-        );
-        // Without evidence, the title stays.
-        assert_eq!(
-            title(
-                "<meta property=og:title content='A headline - Part two'>",
-                None
-            )
-            .as_deref(),
-            Some("A headline - Part two")
-        );
     }
 
     #[test]
