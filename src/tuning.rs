@@ -494,6 +494,16 @@ pub(crate) struct HtmlTuning {
     pub byline_max_words: usize,
     /// Characters below which a byline found in the page is one.
     pub byline_max_chars: usize,
+    /// Text nodes after the page's first `<h1>` searched for the date the
+    /// page shows under its headline.
+    pub shown_date_after: usize,
+    /// Text nodes before the first `<h1>` searched for that date, when none
+    /// follows it.
+    pub shown_date_before: usize,
+    /// Characters of a text node above which it is prose, not a date line.
+    pub shown_date_max_chars: usize,
+    /// Years before this are implausible for a publication date.
+    pub min_year: i64,
 }
 
 impl Default for HtmlTuning {
@@ -563,6 +573,10 @@ impl Default for HtmlTuning {
             max_tags: 50,
             byline_max_words: 12,
             byline_max_chars: 100,
+            shown_date_after: 20,
+            shown_date_before: 10,
+            shown_date_max_chars: 80,
+            min_year: 1995,
         }
     }
 }

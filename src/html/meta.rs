@@ -5,7 +5,8 @@ use std::collections::HashMap;
 
 use html5ever::local_name;
 
-use super::parse::{Dom, NodeId, DOCUMENT};
+use super::furniture::in_card;
+use super::parse::{Dom, NodeData, NodeId, DOCUMENT};
 use super::url::resolve;
 use crate::json::{Map, Value};
 use crate::metadata::{normalize_date, Meta};
@@ -161,6 +162,29 @@ fn jsonld(dom: &Dom) -> JsonLd {
     };
     let is_page = rank(best).is_some_and(|r| r >= ARTICLE_TYPES.len() - PAGE_TYPES);
     let mut out = article_fields(best, is_page);
+    if out.authors.is_empty() {
+        // Authors given as references (`{"@id": …}`) to objects of the graph.
+        out.authors = best
+            .get("author")
+            .map(|a| match a {
+                Value::Array(a) => a.iter().collect(),
+                v => vec![v],
+            })
+            .unwrap_or_default()
+            .into_iter()
+            .filter_map(|a| match a {
+                Value::Object(o) => o.get("@id").and_then(Value::as_str),
+                _ => None,
+            })
+            .filter_map(|id| {
+                objects
+                    .iter()
+                    .find(|o| o.get("@id").and_then(Value::as_str) == Some(id))
+                    .and_then(|o| o.get("name"))
+                    .and_then(str_of)
+            })
+            .collect();
+    }
     if out.publisher.is_none() {
         out.publisher = objects
             .iter()
@@ -342,6 +366,9 @@ pub(crate) fn extract(dom: &Dom, base_url: Option<&str>, tuning: &HtmlTuning) ->
         .and_then(|b| dom.attr(b, "href"))
         .map(|h| resolve(base_url, h));
     let urls = base_url.or(base.as_deref());
+    let modified = modified_of(&m, &ld);
+    let canonical_url = canonical_of(dom, &m, urls);
+    let page_url = base_url.map(str::to_string).or(canonical_url.clone());
     Meta {
         lang: lang_of(dom, &m, &ld),
         dir: dir_of(dom),
@@ -353,10 +380,17 @@ pub(crate) fn extract(dom: &Dom, base_url: Option<&str>, tuning: &HtmlTuning) ->
         .or(ld.publisher.clone()),
         title: title_of(dom, &m, &ld, tuning),
         byline: byline_of(dom, &m, &ld, tuning),
-        published: published_of(dom, &m, &ld, tuning),
-        modified: modified_of(&m, &ld),
+        published: published_of(
+            dom,
+            &m,
+            &ld,
+            page_url.as_deref(),
+            modified.as_deref(),
+            tuning,
+        ),
+        modified,
         excerpt: excerpt_of(&m, &ld),
-        canonical_url: canonical_of(dom, &m, urls),
+        canonical_url,
         image: image_of(&m, &ld, urls),
         tags: tags_of(&m, &ld, tuning),
         base,
@@ -440,8 +474,46 @@ fn title_of(
             )
             .cloned()
         })
-        .or_else(|| doc_title.map(|t| title_from_document(&t, &headings, &h1s, tuning)))
+        .map(|t| decode_refs(&t))
+        .or_else(|| {
+            doc_title.map(|t| title_from_document(&decode_refs(&t), &headings, &h1s, tuning))
+        })
         .or_else(|| headings.first().cloned())
+}
+
+/// Decodes the character references of a value its page escaped twice
+/// (`&amp;#8217;` reads as `&#8217;`).
+fn decode_refs(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('&') {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        let decoded = rest.find(';').filter(|&e| e <= 10).and_then(|e| {
+            let name = &rest[1..e];
+            let c = match name.strip_prefix('#') {
+                Some(num) => char::from_u32(match num.strip_prefix(['x', 'X']) {
+                    Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                    None => num.parse().ok()?,
+                })?,
+                None => match name {
+                    "amp" => '&',
+                    "lt" => '<',
+                    "gt" => '>',
+                    "quot" => '"',
+                    "apos" => '\'',
+                    "nbsp" => ' ',
+                    _ => return None,
+                },
+            };
+            Some((c, e + 1))
+        });
+        let (c, len) = decoded.unwrap_or(('&', 1));
+        out.push(c);
+        rest = &rest[len..];
+    }
+    out.push_str(rest);
+    norm_space(&out)
 }
 
 /// The authors. Authors from structured data are names; a byline found in
@@ -474,31 +546,77 @@ fn byline_of(
             authors.push(a.clone());
         }
     }
+    // A labelled pair ("Written by", "Jo Writer") read as one byline.
+    for i in 1..=2 {
+        let (label, data) = (format!("twitter:label{i}"), format!("twitter:data{i}"));
+        if let (Some(l), Some(d), true) = (m.get(&label), m.get(&data), authors.is_empty()) {
+            authors.extend(crate::metadata::parse_byline(&format!("{l} {d}")));
+        }
+    }
     let mut seen: Vec<String> = Vec::new();
     for a in authors {
         // Names, not bylines: "By Jane Doe" in a meta tag is "Jane Doe".
-        let a = norm_space(&a);
+        let a = decode_refs(&a);
         let a = crate::metadata::parse_byline(&a).unwrap_or(a);
         if !a.is_empty() && !seen.contains(&a) {
             seen.push(a);
         }
     }
     if seen.is_empty() {
-        dom_byline(dom, dom.body(), tuning)
+        dom_byline(dom, dom.body(), tuning).or_else(|| shown_byline(dom, tuning))
     } else {
         Some(seen.join(", "))
     }
 }
 
-/// The publication date: JSON-LD's, a `<meta>` tag's, or the first
-/// `<time datetime>` of the body.
+/// A byline by the headline: a short text after the first `<h1>` that
+/// reads as one ("By Jo Writer"), or a bare "By" and the name that
+/// follows it.
+fn shown_byline(dom: &Dom, tuning: &HtmlTuning) -> Option<String> {
+    let h1 = dom.find(dom.body(), &local_name!("h1"))?;
+    let mut prev: Option<String> = None;
+    let texts = dom
+        .descendants(dom.body())
+        .skip_while(|&n| n != h1)
+        .filter_map(|n| match dom.data(n) {
+            NodeData::Text(t) if !t.trim().is_empty() => Some((n, t)),
+            _ => None,
+        })
+        .take(tuning.shown_date_after);
+    for (n, t) in texts {
+        let t = norm_space(t);
+        if t.chars().count() > tuning.byline_max_chars || !in_text(dom, n, tuning) {
+            prev = None;
+            continue;
+        }
+        let joined = prev.take().map(|p| format!("{p} {t}"));
+        if let Some(name) = joined
+            .as_deref()
+            .and_then(crate::metadata::parse_byline)
+            .or_else(|| crate::metadata::parse_byline(&t))
+        {
+            return Some(name);
+        }
+        prev = Some(t);
+    }
+    None
+}
+
+/// The publication date, from the most trusted layer that gives a
+/// plausible one: JSON-LD, `<meta>` tags, microdata (`itemprop` naming a
+/// publication, as `content`, `datetime` or text), the first `<time>`
+/// elements, the date shown by the headline, then the URL's.
 fn published_of(
     dom: &Dom,
     m: &HashMap<String, String>,
     ld: &JsonLd,
+    url: Option<&str>,
+    modified: Option<&str>,
     tuning: &HtmlTuning,
 ) -> Option<String> {
-    ld.published
+    let ok = |d: &String| plausible(d, modified, tuning);
+    let structured = ld
+        .published
         .clone()
         .or_else(|| {
             first(
@@ -517,17 +635,136 @@ fn published_of(
                     "parsely-pub-date",
                     "publication_date",
                     "release_date",
+                    "published",
+                    "publish-date",
+                    "publish_date",
                 ],
             )
             .cloned()
         })
+        .and_then(|d| normalize_date(&d))
+        // A page's metadata may say it changed before it appeared: the
+        // later layers only are held to its date of change.
+        .filter(|d| plausible(d, None, tuning));
+    let shown = shown_date(dom, tuning).filter(ok);
+    structured
         .or_else(|| {
             dom.descendants(dom.body())
-                .filter(|&n| dom.tag(n) == Some(&local_name!("time")))
-                .take(tuning.time_elements)
-                .find_map(|n| dom.attr(n, "datetime").map(str::to_string))
+                .filter(|&n| {
+                    dom.attr_named(n, &local_name!("itemprop"))
+                        .is_some_and(|p| p.to_ascii_lowercase().contains("published"))
+                })
+                .find_map(|n| {
+                    let v = dom
+                        .attr_named(n, &local_name!("content"))
+                        .or_else(|| dom.attr(n, "datetime"))
+                        .map_or_else(|| dom.text(n), str::to_string);
+                    normalize_date(&v).filter(ok)
+                })
         })
-        .and_then(|d| normalize_date(&d))
+        .or_else(|| {
+            dom.descendants(dom.body())
+                .filter(|&n| dom.tag(n) == Some(&local_name!("time")) && !in_card(dom, n, tuning))
+                .take(tuning.time_elements)
+                .find_map(|n| {
+                    let v = dom
+                        .attr(n, "datetime")
+                        .map_or_else(|| dom.text(n), str::to_string);
+                    normalize_date(&v).filter(ok)
+                })
+        })
+        .or(shown)
+        .or_else(|| url.and_then(url_date).filter(ok))
+}
+
+/// Whether a publication date is plausible: not before
+/// [`HtmlTuning::min_year`], and not after the page's last change.
+fn plausible(date: &str, modified: Option<&str>, tuning: &HtmlTuning) -> bool {
+    let day = |d: &str| d.get(..10).map(str::to_string);
+    date.get(..4)
+        .and_then(|y| y.parse::<i64>().ok())
+        .is_some_and(|y| y >= tuning.min_year)
+        && modified.is_none_or(|m| day(date) <= day(m))
+}
+
+/// The date the page shows by its headline: the first short text that
+/// holds one among the text nodes after an `<h1>`, or failing that the
+/// nearest before the first `<h1>`. Never the text of a script or a card.
+fn shown_date(dom: &Dom, tuning: &HtmlTuning) -> Option<String> {
+    let mut count = 0usize;
+    // Where the latest `<h1>` was, while its window is open, and the first.
+    let (mut h1_at, mut first_h1): (Option<usize>, Option<usize>) = (None, None);
+    let mut before: Option<(usize, String)> = None;
+    for n in dom.descendants(dom.body()) {
+        if dom.tag(n) == Some(&local_name!("h1")) {
+            h1_at = Some(count);
+            first_h1.get_or_insert(count);
+            continue;
+        }
+        let NodeData::Text(t) = dom.data(n) else {
+            continue;
+        };
+        if t.trim().is_empty() {
+            continue;
+        }
+        count += 1;
+        if h1_at.is_some_and(|h| count - h > tuning.shown_date_after) {
+            h1_at = None;
+        }
+        if (h1_at.is_none() && first_h1.is_some())
+            || t.len() > tuning.shown_date_max_chars
+            || !in_text(dom, n, tuning)
+        {
+            continue;
+        }
+        if let Some(d) = crate::metadata::find_date(t) {
+            if h1_at.is_some() {
+                return Some(d);
+            }
+            before = Some((count, d));
+        }
+    }
+    let h1 = first_h1?;
+    before
+        .filter(|(at, _)| h1 - at < tuning.shown_date_before)
+        .map(|(_, d)| d)
+}
+
+/// Whether a text node is text the reader sees, outside scripts and cards.
+fn in_text(dom: &Dom, n: NodeId, tuning: &HtmlTuning) -> bool {
+    let mut up = dom.parent(n);
+    for _ in 0..tuning.card_depth {
+        let Some(p) = up else { break };
+        if matches!(
+            dom.tag(p),
+            Some(t) if *t == local_name!("script")
+                || *t == local_name!("style") || *t == local_name!("noscript")
+                || *t == local_name!("title") || *t == local_name!("option")
+        ) {
+            return false;
+        }
+        up = dom.parent(p);
+    }
+    !in_card(dom, n, tuning)
+}
+
+/// A date in a URL's path: `/2024/03/05/` or a segment that begins with
+/// `2024-03-05`.
+fn url_date(url: &str) -> Option<String> {
+    let path = url.split(['?', '#']).next()?;
+    let segments: Vec<&str> = path.split('/').collect();
+    let digits = |s: &str, n: std::ops::RangeInclusive<usize>| {
+        n.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+    };
+    for w in segments.windows(3) {
+        if digits(w[0], 4..=4) && digits(w[1], 1..=2) && digits(w[2], 1..=2) {
+            return normalize_date(&format!("{}-{:0>2}-{:0>2}", w[0], w[1], w[2]));
+        }
+    }
+    segments
+        .iter()
+        .find_map(|s| s.get(..10).filter(|d| d.as_bytes().get(4) == Some(&b'-')))
+        .and_then(normalize_date)
 }
 
 /// The date of the last change: JSON-LD's or a `<meta>` tag's.
@@ -659,11 +896,19 @@ fn dom_byline(dom: &Dom, body: NodeId, tuning: &HtmlTuning) -> Option<String> {
         };
         let text = norm_space(&text);
         let count = words(&text).count();
-        if (1..=tuning.byline_max_words).contains(&count)
-            && text.chars().count() < tuning.byline_max_chars
+        // Not a label: "Author", the element's own class word, or one
+        // that introduces what follows ("Jo says:").
+        let label = text.ends_with(':')
+            || [BYLINE, b"author"]
+                .iter()
+                .any(|w| text.as_bytes().eq_ignore_ascii_case(w));
+        if !(1..=tuning.byline_max_words).contains(&count)
+            || text.chars().count() >= tuning.byline_max_chars
+            || label
         {
-            return Some(text);
+            continue;
         }
+        return Some(text);
     }
     None
 }
@@ -719,6 +964,141 @@ mod tests {
         );
         assert_eq!(m.byline.as_deref(), Some("By Jane Doe"));
         assert_eq!(m.published.as_deref(), Some("2023-01-02"));
+    }
+
+    fn published(html: &str) -> Option<String> {
+        meta(html).published
+    }
+
+    #[test]
+    fn dates_given_as_text() {
+        // Microdata as text, not `content`.
+        assert_eq!(
+            published("<h1>A headline</h1><span itemprop=datePublished>October 17, 2018</span>")
+                .as_deref(),
+            Some("2018-10-17")
+        );
+        // A `<time>` without `datetime`.
+        assert_eq!(
+            published("<p>Text</p><time>12 Nov 2025</time>").as_deref(),
+            Some("2025-11-12")
+        );
+        // The date shown by the headline, in a link or not.
+        assert_eq!(
+            published(
+                "<p>Menu</p><h1>A headline</h1><div><span>Jo Writer</span> \
+                 <a href=/p/1>12 Nov 2025</a></div><p>The article.</p>"
+            )
+            .as_deref(),
+            Some("2025-11-12")
+        );
+        // Or shortly before it.
+        assert_eq!(
+            published("<p>March 3, 2024</p><h1>A headline</h1><p>Text</p>").as_deref(),
+            Some("2024-03-03")
+        );
+    }
+
+    #[test]
+    fn dates_from_the_url_come_last() {
+        let dom = parse("<h1>A headline</h1><p>No date here.</p>");
+        let t = HtmlTuning::default();
+        let at = |u: &str| extract(&dom, Some(u), &t).published;
+        assert_eq!(
+            at("https://example.com/2024/03/05/a-story").as_deref(),
+            Some("2024-03-05")
+        );
+        assert_eq!(
+            at("https://example.com/blog/2024-03-05-a-story").as_deref(),
+            Some("2024-03-05")
+        );
+        assert_eq!(at("https://example.com/2024/03/a-story"), None);
+        let dated = parse("<meta property=article:published_time content=2020-01-02>");
+        assert_eq!(
+            extract(&dated, Some("https://example.com/2024/03/05/a"), &t)
+                .published
+                .as_deref(),
+            Some("2020-01-02")
+        );
+    }
+
+    #[test]
+    fn implausible_dates_are_not_taken() {
+        // Before 1995, unless the metadata says so.
+        assert_eq!(published("<h1>A headline</h1><p>May 4, 1992</p>"), None);
+        // After the page's last change.
+        assert_eq!(
+            published(
+                "<meta property=article:modified_time content=2020-05-01>\
+                 <h1>A headline</h1><p>June 3, 2021</p>"
+            ),
+            None
+        );
+        // Structured dates stand even when the change is dated before them.
+        assert_eq!(
+            published(
+                "<meta property=article:published_time content=2020-05-02>\
+                 <meta property=article:modified_time content=2020-05-01>"
+            )
+            .as_deref(),
+            Some("2020-05-02")
+        );
+        // Published and modified stay apart.
+        let m = meta(
+            "<meta property=article:published_time content=2020-05-01>\
+             <meta property=article:modified_time content=2021-01-01>\
+             <h1>A headline</h1><p>Updated January 1, 2021</p>",
+        );
+        assert_eq!(m.published.as_deref(), Some("2020-05-01"));
+        assert_eq!(m.modified.as_deref(), Some("2021-01-01"));
+    }
+
+    #[test]
+    fn dates_in_cards_are_not_taken() {
+        assert_eq!(
+            published(
+                "<h1>A headline</h1><div><h3>Another story</h3><span>5 March 2024</span>\
+                 <a href=/other></a></div><p>The article.</p>"
+            ),
+            None
+        );
+        // (Without the link laid over it, the same box is the article's.)
+        assert_eq!(
+            published(
+                "<h1>A headline</h1><div><h3>Another story</h3><span>5 March 2024</span>\
+                 </div><p>The article.</p>"
+            )
+            .as_deref(),
+            Some("2024-03-05")
+        );
+    }
+
+    #[test]
+    fn authors_by_reference_pair_and_headline() {
+        let m = meta(
+            r#"<script type="application/ld+json">{"@graph": [
+                {"@type": "Article", "headline": "H", "author": {"@id": "/#jo"}},
+                {"@type": "Person", "@id": "/#jo", "name": "Jo Writer"}]}</script>"#,
+        );
+        assert_eq!(m.byline.as_deref(), Some("Jo Writer"));
+        let m = meta(
+            "<meta name=twitter:label1 content='Written by'>\
+             <meta name=twitter:data1 content='Jo Writer'>",
+        );
+        assert_eq!(m.byline.as_deref(), Some("Jo Writer"));
+        let m = meta("<h1>A headline</h1><div><p>Written by</p><p>Jo Writer</p></div>");
+        assert_eq!(m.byline.as_deref(), Some("Jo Writer"));
+        let m = meta("<meta name=author content='Jo &amp; Sam'>");
+        assert_eq!(m.byline.as_deref(), Some("Jo & Sam"));
+        // A label is no byline.
+        let m = meta("<span class=author>Author</span><span class=author>Jo Writer</span>");
+        assert_eq!(m.byline.as_deref(), Some("Jo Writer"));
+    }
+
+    #[test]
+    fn titles_twice_escaped() {
+        let m = meta("<meta property=og:title content='One &#8211; Two'>");
+        assert_eq!(m.title.as_deref(), Some("One – Two"));
     }
 
     #[test]

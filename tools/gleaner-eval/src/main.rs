@@ -51,7 +51,9 @@ options:
   --readability DIR        score text against a readability-style folder
                            (DIR/<case>/source.html; truth: the text of expected.html)
   --metadata DIR           score title, byline, lang, site name, published date and
-                           excerpt against DIR/<case>/expected-metadata.json; with
+                           excerpt against DIR/<case>/expected-metadata.json, or
+                           title, author and publish_date against a WCXB-style
+                           DIR/ground-truth.json by half (A, B); with
                            --input text, the copied text's title, byline and
                            published date, on the pages whose copy shows them
   --texts DIR              the copied texts for --input text --metadata, as
@@ -537,6 +539,9 @@ fn field_matches(how: Compare, expected: &str, got: &str) -> bool {
 }
 
 fn score_metadata(dir: &Path, args: &Args) -> Result<(), String> {
+    if dir.join("ground-truth.json").is_file() {
+        return score_wcxb_metadata(dir, args);
+    }
     let mut timing = Timing::default();
     let mut errors = Vec::new();
     let mut matches = [0usize; FIELDS.len()];
@@ -593,6 +598,187 @@ fn score_metadata(dir: &Path, args: &Args) -> Result<(), String> {
         args,
         (errors.len(), scored),
     );
+    Ok(())
+}
+
+/// WCXB's metadata fields: (name in ground-truth.json, name in the Article
+/// JSON).
+const WCXB_FIELDS: [(&str, &str); 3] = [
+    ("title", "title"),
+    ("author", "byline"),
+    ("publish_date", "published"),
+];
+
+/// A title as WCXB compares it: typographic variants of quotes, dashes,
+/// spaces and ellipses folded, white space collapsed, lower case.
+fn wcxb_title_key(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{2032}' => out.push('\''),
+            '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{2033}' => out.push('"'),
+            '\u{2010}'..='\u{2015}' | '\u{2212}' => out.push('-'),
+            '\u{2026}' => out.push_str("..."),
+            '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}' | '\u{ad}' => {}
+            c if c.is_whitespace() => out.push(' '),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    normalise_space(&out)
+}
+
+/// Whether gleaner's value of a WCXB field matches the expected one: titles
+/// equal after [`wcxb_title_key`]; authors when one name is contained in the
+/// other (case-insensitive); dates by `YYYY-MM-DD`.
+fn wcxb_matches(field: &str, want: &str, got: &str) -> bool {
+    match field {
+        "title" => wcxb_title_key(want) == wcxb_title_key(got),
+        "author" => {
+            let (w, g) = (wcxb_title_key(want), wcxb_title_key(got));
+            !w.is_empty() && !g.is_empty() && (w.contains(&g) || g.contains(&w))
+        }
+        _ => date_part(want) == date_part(got),
+    }
+}
+
+/// One field's counts over one half.
+#[derive(Default, Clone, Copy)]
+struct FieldCounts {
+    /// Pages whose ground truth has a value.
+    valued: usize,
+    correct: usize,
+    /// A value given, not the expected one.
+    wrong: usize,
+    /// No value given where one was expected.
+    missing: usize,
+    /// A value given where the ground truth has none.
+    unexpected: usize,
+}
+
+impl FieldCounts {
+    fn json(&self) -> Value {
+        let ratio = |a: usize, b: usize| if b > 0 { a as f64 / b as f64 } else { 0.0 };
+        json!({
+            "valued": self.valued,
+            "correct": self.correct,
+            "wrong": self.wrong,
+            "missing": self.missing,
+            "unexpected": self.unexpected,
+            "rate": ratio(self.correct, self.valued),
+            "precision": ratio(self.correct, self.correct + self.wrong),
+        })
+    }
+}
+
+/// Scores title, author and date against a WCXB-style `ground-truth.json`
+/// (id -> {url, title, author, publish_date}), for halves A and B; the
+/// page's URL is given as `base_url`. Mismatches are listed for half A only.
+fn score_wcxb_metadata(dir: &Path, args: &Args) -> Result<(), String> {
+    let Value::Object(truth) = read_json(&dir.join("ground-truth.json"))? else {
+        return Err("ground-truth.json: not a JSON object".into());
+    };
+    let mut ids: Vec<&String> = truth.keys().collect();
+    ids.sort();
+    let mut timing = Timing::default();
+    let mut errors = Vec::new();
+    // [half][field]
+    let mut counts = [[FieldCounts::default(); WCXB_FIELDS.len()]; 2];
+    let mut misses: Vec<Vec<(String, String, String)>> = vec![Vec::new(); WCXB_FIELDS.len()];
+    for id in ids {
+        let t = &truth[id];
+        let half = split::half(id);
+        let path = dir.join("html").join(format!("{id}.html.gz"));
+        let path = if path.is_file() {
+            path
+        } else {
+            dir.join("html").join(format!("{id}.html"))
+        };
+        let mut options = args.options.clone();
+        options.base_url = t.get("url").and_then(Value::as_str).map(str::to_string);
+        let article = read_file(&path).and_then(|page| {
+            let (result, took) = run_clean(&page, &options);
+            timing.add(id, took);
+            result.and_then(|a| serde_json::to_value(&a).map_err(|e| e.to_string()))
+        });
+        let article = article.unwrap_or_else(|e| {
+            errors.push(format!("{id}: {e}"));
+            Value::Null
+        });
+        for (i, (want_name, got_name)) in WCXB_FIELDS.iter().enumerate() {
+            let c = &mut counts[(half == split::Half::B) as usize][i];
+            let want = t
+                .get(want_name)
+                .and_then(Value::as_str)
+                .filter(|w| !w.trim().is_empty());
+            let got = article
+                .get(got_name)
+                .and_then(Value::as_str)
+                .filter(|g| !g.trim().is_empty());
+            match (want, got) {
+                (None, None) => {}
+                (None, Some(_)) => c.unexpected += 1,
+                (Some(w), g) => {
+                    c.valued += 1;
+                    match g {
+                        Some(g) if wcxb_matches(want_name, w, g) => c.correct += 1,
+                        Some(_) => c.wrong += 1,
+                        None => c.missing += 1,
+                    }
+                    let hit = g.is_some_and(|g| wcxb_matches(want_name, w, g));
+                    if !hit && half == split::Half::A {
+                        let got = g.map_or("(none)".to_string(), |g| format!("{g:?}"));
+                        misses[i].push((id.clone(), format!("{w:?}"), got));
+                    }
+                }
+            }
+        }
+    }
+    for e in &errors {
+        eprintln!("error: {e}");
+    }
+    println!("pages: {}  errors: {}", truth.len(), errors.len());
+    println!(
+        "  {:<6} {:<13} {:>6} {:>7} {:>6} {:>7} {:>6} {:>9} {:>10}",
+        "half", "field", "valued", "correct", "wrong", "missing", "rate", "precision", "unexpected"
+    );
+    let mut summary = Map::new();
+    for (h, name) in ["A", "B"].iter().enumerate() {
+        let mut fields = Map::new();
+        for (i, (field, _)) in WCXB_FIELDS.iter().enumerate() {
+            let c = counts[h][i];
+            let j = c.json();
+            println!(
+                "  {name:<6} {field:<13} {:>6} {:>7} {:>6} {:>7} {:>6.3} {:>9.3} {:>10}",
+                c.valued,
+                c.correct,
+                c.wrong,
+                c.missing,
+                j["rate"].as_f64().unwrap_or_default(),
+                j["precision"].as_f64().unwrap_or_default(),
+                c.unexpected
+            );
+            fields.insert((*field).to_string(), j);
+        }
+        summary.insert((*name).to_string(), Value::Object(fields));
+    }
+    println!("{}", timing.report());
+    if args.worst > 0 {
+        for ((field, _), misses) in WCXB_FIELDS.iter().zip(&misses) {
+            println!(
+                "{field}: {} mismatches in half A (first {}):",
+                misses.len(),
+                args.worst.min(misses.len())
+            );
+            for (id, want, got) in misses.iter().take(args.worst) {
+                println!("  {id}: expected {want}, got {got}");
+            }
+        }
+    }
+    if args.json {
+        summary.insert("errors".into(), json!(errors.len()));
+        summary.insert("cases".into(), json!(truth.len()));
+        println!("{}", Value::Object(summary));
+    }
     Ok(())
 }
 

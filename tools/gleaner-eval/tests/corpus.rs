@@ -2,7 +2,8 @@
 //! built from the corpora by `tools/devset/build.mjs`, one of synthetic pages
 //! in twelve languages) and the HTML corpora in `../shared/corpus/`.
 //! Runs the `gleaner-eval` binary and checks F1 with the ScrapingHub
-//! benchmark's metric, and the metadata scores on the Readability pages.
+//! benchmark's metric, and the metadata scores on the Readability and
+//! WCXB dev pages.
 
 use std::path::PathBuf;
 use std::process::Command;
@@ -230,4 +231,35 @@ fn readability_copied_text_metadata_floors() {
         &shared().join("corpus/readability"),
     );
     check_metadata_floors(&json, &report, TEXT_METADATA_FLOORS, "copied text ");
+}
+
+/// Metadata floors on the WCXB dev pages, by half (B is never studied):
+/// (half, field, share of pages with a value that got it, share of the
+/// values given that are right). Title exact after normalisation and lower
+/// case, author by one name containing the other, date by `YYYY-MM-DD`.
+/// Floors only go up.
+const WCXB_METADATA_FLOORS: &[(&str, &str, f64, f64)] = &[
+    ("A", "title", 0.50, 0.50),
+    ("A", "author", 0.76, 0.87),
+    ("A", "publish_date", 0.81, 0.87),
+    ("B", "title", 0.49, 0.49),
+    ("B", "author", 0.74, 0.87),
+    ("B", "publish_date", 0.82, 0.89),
+];
+
+#[test]
+fn wcxb_metadata_floors() {
+    let (json, report) = run_eval(&["--metadata"], &shared().join("corpus/wcxb-dev"));
+    println!("{report}");
+    assert_eq!(json["errors"].as_u64(), Some(0), "{report}");
+    for (half, field, rate_floor, precision_floor) in WCXB_METADATA_FLOORS {
+        let got = &json[half][field];
+        for (what, floor) in [("rate", rate_floor), ("precision", precision_floor)] {
+            let v = got[what].as_f64().unwrap_or(0.0);
+            assert!(
+                v >= *floor,
+                "WCXB half {half} {field} {what}: {v:.3} fell below {floor}\n{report}"
+            );
+        }
+    }
 }
