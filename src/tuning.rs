@@ -317,6 +317,9 @@ impl Default for ClassifyTuning {
 /// enters a comparison of whole numbers.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct HtmlTuning {
+    /// Share of the page's text, in percent, that makes a hidden element
+    /// the page itself (shown by a script), not hidden furniture.
+    pub hidden_page_percent: usize,
     /// Whether class and id words of comments prune their subtrees (not on
     /// a forum, whose posts are the content).
     pub prune_comments: bool,
@@ -509,6 +512,7 @@ pub(crate) struct HtmlTuning {
 impl Default for HtmlTuning {
     fn default() -> Self {
         HtmlTuning {
+            hidden_page_percent: 70,
             prune_comments: true,
             type_min_points: 2,
             type_many_prices: 6,

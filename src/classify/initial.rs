@@ -84,7 +84,12 @@ fn links_and_addresses(b: &Block, t: &ClassifyTuning) -> Option<Class> {
     } else {
         s.link_density > t.max_link_density
     };
-    if links_bad && (block.kind != BlockKind::Table || s.link_density > t.nearly_all_links) {
+    // (In a listing an item's title is a linked heading: the item's own.)
+    let item_title = t.items_are_content && block.kind == BlockKind::Heading;
+    if links_bad
+        && !item_title
+        && (block.kind != BlockKind::Table || s.link_density > t.nearly_all_links)
+    {
         return Some(Class::Bad(Reason::MostlyLinks));
     }
     // Inside the article a sentence may cite an address; only lines that are

@@ -104,6 +104,34 @@ fn node_flags(dom: &Dom) -> Vec<u8> {
         .collect()
 }
 
+/// A hidden element that holds most of the page's text is the page, shown
+/// by a script or a layout the markup does not say (a shop's grid of
+/// products, a page's main column): it is not hidden.
+fn reveal_the_page(dom: &Dom, flags: &mut [u8], tuning: &HtmlTuning) {
+    if !flags.iter().any(|f| f & HIDDEN != 0) {
+        return;
+    }
+    let body = dom.body();
+    let mut chars = vec![0u32; dom.len()];
+    for id in dom.subtree_rev(body) {
+        if let NodeData::Text(t) = dom.data(id) {
+            chars[id] = saturate(count_non_space(t));
+        }
+        if id != body {
+            if let Some(p) = dom.parent(id) {
+                chars[p] = chars[p].saturating_add(chars[id]);
+            }
+        }
+    }
+    let total = u64::from(chars[body]).max(1);
+    for id in dom.descendants(body) {
+        let share = u64::from(chars[id]) * 100;
+        if flags[id] & HIDDEN != 0 && share >= total * tuning.hidden_page_percent as u64 {
+            flags[id] &= !HIDDEN;
+        }
+    }
+}
+
 /// What one bottom-up pass over the body counts, before pruning.
 struct Counts {
     /// Visible text below each node, to keep class hints from pruning the
@@ -272,7 +300,8 @@ impl<'a> Containers<'a> {
         classy: bool,
         tuning: &'a HtmlTuning,
     ) -> Containers<'a> {
-        let flags = node_flags(dom);
+        let mut flags = node_flags(dom);
+        reveal_the_page(dom, &mut flags, tuning);
         let counts = count_text(dom, &flags, tuning);
         let marker = Marker {
             dom,
