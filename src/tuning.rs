@@ -317,6 +317,10 @@ impl Default for ClassifyTuning {
 /// enters a comparison of whole numbers.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct HtmlTuning {
+    /// Share of the page's text, in percent, inside elements named by one
+    /// group of furniture words that makes those words the layout's (a
+    /// page builder names every part a "widget"), not furniture.
+    pub layout_word_percent: usize,
     /// Share of the page's text, in percent, that makes a hidden element
     /// the page itself (shown by a script), not hidden furniture.
     pub hidden_page_percent: usize,
@@ -512,6 +516,7 @@ pub(crate) struct HtmlTuning {
 impl Default for HtmlTuning {
     fn default() -> Self {
         HtmlTuning {
+            layout_word_percent: 50,
             hidden_page_percent: 70,
             prune_comments: true,
             type_min_points: 2,

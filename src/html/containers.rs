@@ -132,6 +132,50 @@ fn reveal_the_page(dom: &Dom, flags: &mut [u8], tuning: &HtmlTuning) {
     }
 }
 
+/// The groups of furniture words whose elements hold most of the page's
+/// text between them (counted once, at the outermost element of each
+/// group) and also wrap the page's main heading: words of the layout,
+/// repeated on every part of the page (a page builder's "widget"), and no
+/// sign of furniture on this page. (Comments that outweigh their article
+/// hold much of the text too, but never its heading.)
+fn layout_words(dom: &Dom, counts: &Counts, total: usize, tuning: &HtmlTuning) -> u16 {
+    let body = dom.body();
+    let heading = dom
+        .find(body, &local_name!("h1"))
+        .or_else(|| dom.find(body, &local_name!("h2")));
+    let Some(heading) = heading else {
+        return 0;
+    };
+    let mut inherited = vec![0u16; dom.len()];
+    let mut share = [0u64; 16];
+    for id in dom.descendants(dom.body()) {
+        let from_parent = dom.parent(id).map_or(0, |p| inherited[p]);
+        let bits = if dom.attrs(id).is_empty() {
+            0
+        } else {
+            hints(dom, id).furniture_bits()
+        };
+        let fresh = bits & !from_parent;
+        for (g, s) in share.iter_mut().enumerate() {
+            if fresh & (1 << g) != 0 {
+                *s += u64::from(counts.chars[id]);
+            }
+        }
+        inherited[id] = from_parent | bits;
+    }
+    let around_heading = inherited[heading];
+    let mut layout = 0u16;
+    for (g, &s) in share.iter().enumerate() {
+        if around_heading & (1 << g) == 0 {
+            continue;
+        }
+        if s * 100 >= total as u64 * tuning.layout_word_percent as u64 {
+            layout |= 1 << g;
+        }
+    }
+    layout
+}
+
 /// What one bottom-up pass over the body counts, before pruning.
 struct Counts {
     /// Visible text below each node, to keep class hints from pruning the
@@ -200,6 +244,9 @@ struct Marker<'a> {
     counts: &'a Counts,
     /// Visible characters of the body (at least 1).
     total: usize,
+    /// Groups of furniture words the page's layout uses on most of its
+    /// text (a page builder's "widget" on every element): no sign here.
+    layout: u16,
     /// Whether class and id words prune ([`super::Pruning::ByClass`]).
     classy: bool,
     tuning: &'a HtmlTuning,
@@ -242,7 +289,8 @@ impl Marker<'_> {
                 let classy = self.classy
                     && (chars as u64) * 100
                         < (self.total as u64) * tuning.class_prune_max_percent as u64
-                    && !self.counts.semantic[id];
+                    && !self.counts.semantic[id]
+                    && (self.layout == 0 || hints(dom, id).furniture_bits() & !self.layout != 0);
                 match prune(dom, id, classy, hidden, tuning) {
                     // Share bars, menus, ads and sign-up boxes are short
                     // or all links: a class word on a subtree of plain
@@ -303,12 +351,14 @@ impl<'a> Containers<'a> {
         let mut flags = node_flags(dom);
         reveal_the_page(dom, &mut flags, tuning);
         let counts = count_text(dom, &flags, tuning);
+        let total = (counts.chars[dom.body()] as usize).max(1);
         let marker = Marker {
             dom,
             flags: &flags,
             counts: &counts,
-            total: (counts.chars[dom.body()] as usize).max(1),
+            total,
             classy,
+            layout: layout_words(dom, &counts, total, tuning),
             tuning,
         };
         let pruned = marker.marks();

@@ -259,6 +259,11 @@ impl Hints {
 
     /// Class/id weight in the spirit of Readability: furniture negative,
     /// article positive.
+    /// The groups of `FURNITURE` its words match, one bit each.
+    pub(super) fn furniture_bits(self) -> u16 {
+        self.furniture
+    }
+
     pub(super) fn weight(self, tuning: &HtmlTuning) -> f32 {
         match (self.furniture != 0, self.positive) {
             (true, false) => tuning.furniture_class_weight,
