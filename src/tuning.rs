@@ -50,6 +50,88 @@ impl HtmlTuning {
 }
 
 // ---------------------------------------------------------------------------
+// The lexical cues
+// ---------------------------------------------------------------------------
+
+/// The shapes of the lexical cues (`src/classify/cues.rs`): how long a line
+/// that only says when, or heads a comment form, may be. A line's shape does
+/// not depend on the kind of page, so every profile shares
+/// [`CueTuning::DEFAULT`].
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct CueTuning {
+    /// How long a line that says only how long ago ("2 hours ago") may be.
+    pub time_ago_chars: usize,
+    /// How long such a line may be in an unspaced script ("3時間前").
+    pub time_ago_unspaced_chars: usize,
+    /// How many words such a line has at most.
+    pub time_ago_words: usize,
+    /// How long a line of program code may be.
+    pub code_line_chars: usize,
+    /// How long the head of a counted section ("12 comments") may be.
+    pub counted_section_chars: usize,
+    /// How long an advertisement's label may be.
+    pub ad_label_chars: usize,
+    /// How long the head of a comment form may be, in bytes ...
+    pub comment_form_bytes: usize,
+    /// ... and in characters.
+    pub comment_form_chars: usize,
+    /// How long the head of the comments that counts them may be.
+    pub comment_count_bytes: usize,
+    /// How many words may stand between its number and its quotation.
+    pub comment_count_words: usize,
+    /// How long the head of an author's box may be.
+    pub about_chars: usize,
+    /// How many words a person's name has at least ...
+    pub name_words_min: usize,
+    /// ... and at most.
+    pub name_words_max: usize,
+    /// How long a headline is at least ...
+    pub headline_chars_min: usize,
+    /// ... and at most.
+    pub headline_chars_max: usize,
+    /// How many words a headline has at least ...
+    pub headline_words_min: usize,
+    /// ... and at most.
+    pub headline_words_max: usize,
+    /// How many characters a headline of one word in an unspaced script has at
+    /// least.
+    pub headline_unspaced_chars: usize,
+    /// How long a line that is only a date may be.
+    pub timestamp_chars: usize,
+}
+
+impl CueTuning {
+    /// The values gleaner ships with.
+    pub(crate) const DEFAULT: CueTuning = CueTuning {
+        time_ago_chars: 40,
+        time_ago_unspaced_chars: 12,
+        time_ago_words: 6,
+        code_line_chars: 200,
+        counted_section_chars: 40,
+        ad_label_chars: 40,
+        comment_form_bytes: 200,
+        comment_form_chars: 100,
+        comment_count_bytes: 400,
+        comment_count_words: 4,
+        about_chars: 60,
+        name_words_min: 2,
+        name_words_max: 4,
+        headline_chars_min: 10,
+        headline_chars_max: 250,
+        headline_words_min: 2,
+        headline_words_max: 40,
+        headline_unspaced_chars: 8,
+        timestamp_chars: 40,
+    };
+}
+
+impl Default for CueTuning {
+    fn default() -> Self {
+        CueTuning::DEFAULT
+    }
+}
+
+// ---------------------------------------------------------------------------
 // The classifier
 // ---------------------------------------------------------------------------
 
@@ -333,8 +415,10 @@ pub(crate) struct HtmlTuning {
     /// rather than one.
     pub type_many_prices: usize,
     /// Share of the text, in percent, in `<pre>` blocks that makes a page
-    /// documentation.
+    /// documentation ...
     pub type_code_percent: usize,
+    /// ... in this many blocks at least.
+    pub type_code_blocks: usize,
     /// Sibling items of one shape, each with a link, that make a page a
     /// listing, a collection or a thread of posts.
     pub type_min_items: usize,
@@ -522,6 +606,7 @@ impl Default for HtmlTuning {
             type_min_points: 2,
             type_many_prices: 6,
             type_code_percent: 5,
+            type_code_blocks: 2,
             type_min_items: 6,
             type_post_chars: 200,
             type_item_chars: 50,

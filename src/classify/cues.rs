@@ -4,7 +4,11 @@
 //! read them; they read nothing but the text.
 
 use crate::reason::Reason;
+use crate::tuning::CueTuning;
 use crate::util::{data_lines, words};
+
+/// The cues' shapes, from the tuning table.
+const CUES: CueTuning = CueTuning::DEFAULT;
 
 /// Names of social networks and sharing channels, as share bars label them.
 pub(crate) const SHARE_LABELS: &[&str] = &[
@@ -91,11 +95,11 @@ pub(crate) const TIME_AGO: &[&str] = &[
 
 /// A short line that says only how long ago something was posted.
 pub(crate) fn relative_time(text: &str) -> bool {
-    if text.chars().count() > 40 || !text.chars().any(|c| c.is_ascii_digit()) {
+    if text.chars().count() > CUES.time_ago_chars || !text.chars().any(|c| c.is_ascii_digit()) {
         return false;
     }
     // ("3時間前", "5小时前": Japanese and Chinese write it unspaced.)
-    if text.trim_end().ends_with('前') && text.chars().count() <= 12 {
+    if text.trim_end().ends_with('前') && text.chars().count() <= CUES.time_ago_unspaced_chars {
         return true;
     }
     let lower = text.to_lowercase();
@@ -103,7 +107,7 @@ pub(crate) fn relative_time(text: &str) -> bool {
     TIME_AGO.iter().any(|marker| {
         let m: Vec<&str> = marker.split(' ').collect();
         ws.windows(m.len()).any(|w| w == m.as_slice())
-    }) && ws.len() <= 6
+    }) && ws.len() <= CUES.time_ago_words
 }
 
 /// A text's last sentence (all of it when it has one).
@@ -154,7 +158,7 @@ pub(crate) fn record_shape(text: &str) -> Option<Shape> {
 /// (`;`, `{`, `}`), is a markup tag, or holds an operator prose never uses.
 pub(crate) fn code_line(text: &str) -> bool {
     let t = text.trim();
-    if t.chars().count() > 200 {
+    if t.chars().count() > CUES.code_line_chars {
         return false;
     }
     t.ends_with([';', '{', '}'])
@@ -226,7 +230,7 @@ pub(crate) fn lone_separator(text: &str) -> bool {
 /// [`section_count`] for a block already classified, by its reason.
 pub(crate) fn counted_section(reason: &Reason, text: &str) -> bool {
     reason.furniture_words()
-        && text.chars().count() < 40
+        && text.chars().count() < CUES.counted_section_chars
         && text.chars().any(|c| c.is_ascii_digit())
 }
 
@@ -237,7 +241,7 @@ pub(crate) const AD_LABELS: &str = include_str!("../data/ad-labels.txt");
 /// "Story continues below advertisement"), without a sentence.
 pub(crate) fn ad_label(text: &str) -> bool {
     let text = text.trim();
-    if text.chars().count() > 40 || text.ends_with(crate::util::SENTENCE_ENDS) {
+    if text.chars().count() > CUES.ad_label_chars || text.ends_with(crate::util::SENTENCE_ENDS) {
         return false;
     }
     let lower = text.to_lowercase();
@@ -256,7 +260,7 @@ pub(crate) const COMMENT_FORMS: &str = include_str!("../data/comment-forms.txt")
 /// A short line that heads a comment form ("Leave a reply", "Your email
 /// address will not be published"): the article is over.
 pub(crate) fn comment_form(text: &str) -> bool {
-    if text.len() > 200 || text.chars().count() > 100 {
+    if text.len() > CUES.comment_form_bytes || text.chars().count() > CUES.comment_form_chars {
         return false;
     }
     let lower = text.to_lowercase();
@@ -268,7 +272,7 @@ pub(crate) fn comment_form(text: &str) -> bool {
 /// a word or two, and a quotation.
 pub(crate) fn comment_count(text: &str) -> bool {
     let t = text.trim();
-    if t.len() > 400 || !t.starts_with(|c: char| c.is_ascii_digit()) {
+    if t.len() > CUES.comment_count_bytes || !t.starts_with(|c: char| c.is_ascii_digit()) {
         return false;
     }
     let Some(rest) = t.find(|c: char| !c.is_ascii_digit()).map(|i| &t[i..]) else {
@@ -280,7 +284,7 @@ pub(crate) fn comment_count(text: &str) -> bool {
     };
     let between = words(&rest[..open]).count();
     rest.starts_with(' ')
-        && (1..=4).contains(&between)
+        && (1..=CUES.comment_count_words).contains(&between)
         && rest[open..]
             .chars()
             .skip(1)
@@ -294,7 +298,7 @@ pub(crate) const ABOUT_WORDS: &str = include_str!("../data/about-words.txt");
 /// (two to four words, each with a capital).
 pub(crate) fn about_name(text: &str) -> Option<&str> {
     let text = text.trim();
-    if text.chars().count() > 60 {
+    if text.chars().count() > CUES.about_chars {
         return None;
     }
     let name = data_lines(ABOUT_WORDS).find_map(|w| {
@@ -303,7 +307,7 @@ pub(crate) fn about_name(text: &str) -> Option<&str> {
         (head.to_lowercase() == w && rest.starts_with(' ')).then(|| rest.trim())
     })?;
     let words: Vec<&str> = name.split_whitespace().collect();
-    ((2..=4).contains(&words.len())
+    ((CUES.name_words_min..=CUES.name_words_max).contains(&words.len())
         && words
             .iter()
             .all(|w| w.chars().next().is_some_and(char::is_uppercase)))
@@ -316,9 +320,10 @@ pub(crate) fn headline_like(text: &str) -> bool {
     let w = words(text).count();
     let last = text.chars().last().unwrap_or('.');
     let first = text.chars().next().unwrap_or(' ');
-    (10..=250).contains(&n)
+    (CUES.headline_chars_min..=CUES.headline_chars_max).contains(&n)
         // (Unspaced scripts run a headline's words together.)
-        && ((2..=40).contains(&w) || w == 1 && crate::util::unspaced_chars(text) >= 8)
+        && ((CUES.headline_words_min..=CUES.headline_words_max).contains(&w)
+            || w == 1 && crate::util::unspaced_chars(text) >= CUES.headline_unspaced_chars)
         && !matches!(last, '.' | ':' | ',' | ';' | '。' | '．' | '：' | '，' | '；' | '、' | '।' | '۔')
         // (Scripts without case count as capitals.)
         && (first.is_uppercase()
@@ -335,7 +340,8 @@ pub(crate) fn headline_like(text: &str) -> bool {
 pub(crate) fn timestamp(text: &str) -> bool {
     relative_time(text)
         || crate::metadata::has_day_and_time(text)
-        || (text.chars().count() < 40 && crate::metadata::find_date(text).is_some())
+        || (text.chars().count() < CUES.timestamp_chars
+            && crate::metadata::find_date(text).is_some())
 }
 
 #[cfg(test)]

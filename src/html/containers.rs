@@ -668,18 +668,7 @@ impl<'a> Containers<'a> {
             ],
         ) {
             tuning.list_tag_score
-        } else if is_tag(
-            tag,
-            &[
-                local_name!("h1"),
-                local_name!("h2"),
-                local_name!("h3"),
-                local_name!("h4"),
-                local_name!("h5"),
-                local_name!("h6"),
-                local_name!("th"),
-            ],
-        ) {
+        } else if tag.and_then(heading_level).is_some() || is_tag(tag, &[local_name!("th")]) {
             tuning.heading_tag_score
         } else {
             0.0

@@ -71,10 +71,19 @@ const URL_WORDS: &[(&str, PageType)] = &[
 /// The page's evidence of its type.
 pub(super) fn evidence(dom: &Dom, url: Option<&str>, t: &HtmlTuning) -> Evidence {
     let mut e = Evidence::default();
+    // The body's text characters, counted once for the shares below.
+    let all = dom
+        .descendants(dom.body())
+        .map(|id| match dom.data(id) {
+            NodeData::Text(t) => count_non_space(t),
+            _ => 0,
+        })
+        .sum::<usize>()
+        .max(1);
     schema_types(dom, &mut e);
     commerce(dom, t, &mut e);
-    code(dom, t, &mut e);
-    repeated_items(dom, t, &mut e);
+    code(dom, all, t, &mut e);
+    repeated_items(dom, all, t, &mut e);
     sections(dom, t, &mut e);
     if let Some(url) = url {
         url_shape(url, &mut e);
@@ -110,9 +119,13 @@ fn schema_types(dom: &Dom, e: &mut Evidence) {
     }
 }
 
+/// How deep into JSON-LD the types are looked for (a bound on the work:
+/// `@graph`, `mainEntity` and lists sit a few levels down).
+const JSON_DEPTH: usize = 6;
+
 /// The `@type` values anywhere in a JSON-LD value (a few levels deep).
 fn json_types(v: &Value, depth: usize, out: &mut Vec<String>) {
-    if depth > 6 {
+    if depth > JSON_DEPTH {
         return;
     }
     match v {
@@ -204,9 +217,8 @@ fn commerce(dom: &Dom, t: &HtmlTuning, e: &mut Evidence) {
 }
 
 /// Code: documentation holds a good share of its text in `<pre>`.
-fn code(dom: &Dom, t: &HtmlTuning, e: &mut Evidence) {
+fn code(dom: &Dom, all: usize, t: &HtmlTuning, e: &mut Evidence) {
     let body = dom.body();
-    let all = count_non_space(&dom.text(body)).max(1);
     let (mut blocks, mut chars) = (0usize, 0usize);
     for id in dom.descendants(body) {
         if dom.tag(id) == Some(&local_name!("pre")) {
@@ -214,7 +226,7 @@ fn code(dom: &Dom, t: &HtmlTuning, e: &mut Evidence) {
             chars += count_non_space(&dom.text(id));
         }
     }
-    if blocks >= 2 && chars * 100 >= all * t.type_code_percent {
+    if blocks >= t.type_code_blocks && chars * 100 >= all * t.type_code_percent {
         e.add(
             PageType::Documentation,
             2,
@@ -279,9 +291,8 @@ fn item_groups(dom: &Dom, parent: NodeId) -> Vec<Vec<NodeId>> {
 /// The largest run of sibling items of one shape in the main column, each
 /// with a link and some text of its own: posts when they are long and
 /// dated, items otherwise (with images: a collection).
-fn repeated_items(dom: &Dom, t: &HtmlTuning, e: &mut Evidence) {
+fn repeated_items(dom: &Dom, all: usize, t: &HtmlTuning, e: &mut Evidence) {
     let mut best: Option<(usize, usize, usize, usize)> = None; // (items, dated, long, with images)
-    let all = count_non_space(&dom.text(dom.body())).max(1);
     for parent in main_column(dom) {
         for members in item_groups(dom, parent) {
             if members.len() < t.type_min_items || members.len() <= best.map_or(0, |b| b.0) {
