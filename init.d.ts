@@ -45,6 +45,14 @@ export interface Options {
   remoteImages?: boolean;
   /** The page's type, to use instead of detecting it. */
   pageType?: PageType;
+  /**
+   * Which title `Article.title` gives (default `'headline'`): the page's
+   * headline without the site's name ("Headline | Site" gives "Headline"
+   * when the page's `<h1>` says so, or when the cut part names the site), or
+   * `'declared'`, the title as the page's metadata declares it (what
+   * Readability.js reports).
+   */
+  title?: 'headline' | 'declared';
 }
 
 /** One block of the input, kept or dropped. */

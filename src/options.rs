@@ -16,6 +16,23 @@ pub enum InputKind {
     Text,
 }
 
+/// Which title [`crate::Article::title`] gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum TitleStyle {
+    /// The page's own headline (the default): a title that is the page's
+    /// `<h1>` and something else ("Headline | Site") is that `<h1>`, and a
+    /// first or last part that names the site (its name in the metadata,
+    /// or its domain) is cut.
+    #[default]
+    Headline,
+    /// The title as the page declares it: JSON-LD or `og:title` as given,
+    /// the `<title>` cut only by word counts. This is what Readability.js
+    /// reports.
+    Declared,
+}
+
 /// How to clean a page. Build one with [`Options::default`] and change fields.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, rename_all = "snake_case")]
@@ -41,6 +58,8 @@ pub struct Options {
     /// The page's type, to use instead of detecting it
     /// ([`crate::Article::page_type`]).
     pub page_type: Option<crate::page_type::PageType>,
+    /// Which title to give: the page's headline, or the title as declared.
+    pub title: TitleStyle,
 }
 
 impl Default for Options {
@@ -54,6 +73,7 @@ impl Default for Options {
             words_per_minute: 230,
             remote_images: false,
             page_type: None,
+            title: TitleStyle::Headline,
         }
     }
 }

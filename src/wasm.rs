@@ -11,7 +11,7 @@ use wasm_bindgen::prelude::*;
 use crate::article::Article;
 use crate::blocks::{Block, BlockKind};
 use crate::cleaner::Cleaner;
-use crate::options::{InputKind, Options};
+use crate::options::{InputKind, Options, TitleStyle};
 use crate::page_type::PageType;
 use crate::pipeline;
 
@@ -148,6 +148,13 @@ fn options_from_js(value: &JsValue) -> Result<Options, JsError> {
                     .ok_or_else(|| within(format!("unknown page type `{s}`")))?;
                 o.page_type = Some(t);
             }
+            "title" => {
+                o.title = match string(&v).map_err(within)?.as_str() {
+                    "headline" => TitleStyle::Headline,
+                    "declared" => TitleStyle::Declared,
+                    s => return Err(within(format!("unknown title style `{s}`"))),
+                }
+            }
             _ => {
                 let n = unsigned(&v, u64::from(u32::MAX), "u32", false).map_err(within)?;
                 o.words_per_minute = n as u32;
@@ -163,6 +170,7 @@ fn options_from_js(value: &JsValue) -> Result<Options, JsError> {
         "lang",
         "remoteImages",
         "pageType",
+        "title",
         "wordsPerMinute",
     ] {
         read(key, &mut options).map_err(|e| JsError::new(&format!("invalid options: {e}")))?;

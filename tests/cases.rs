@@ -8,7 +8,10 @@
 //!
 //! - `<case>.md` (optional): the article's `markdown`, exactly;
 //! - `<case>.frags` (optional): one line per fragment the `html` must hold,
-//!   or, after `!`, must not hold.
+//!   or, after `!`, must not hold;
+//! - `<case>.meta` (optional): one `field: value` line per metadata field
+//!   to check (`title`, `byline`, `published`, `site_name`, `page_type`);
+//!   `-` for a value that must be absent.
 //!
 //! Each case shows one behaviour on a small page written for it.
 //! `tests/data/regression/` holds cases of the same form, one for every bug
@@ -56,6 +59,7 @@ fn check(src: &Path) -> Result<(), String> {
         ));
     }
     check_rich(stem, dir, &article)?;
+    check_meta(stem, dir, &article)?;
     if let Ok(removed) = fs::read_to_string(dir.join(format!("{stem}.removed"))) {
         for line in removed.lines().filter(|l| !l.trim().is_empty()) {
             let (reason, start) = line
@@ -69,6 +73,29 @@ fn check(src: &Path) -> Result<(), String> {
             if !found {
                 return Err(format!("{stem}: no block {start:?} dropped as {reason:?}"));
             }
+        }
+    }
+    Ok(())
+}
+
+/// The metadata fields a case names in its `.meta` file.
+fn check_meta(stem: &str, dir: &Path, article: &gleaner::Article) -> Result<(), String> {
+    let meta = fs::read_to_string(dir.join(format!("{stem}.meta"))).unwrap_or_default();
+    for line in meta.lines().filter(|l| !l.trim().is_empty()) {
+        let (field, want) = line
+            .split_once(':')
+            .ok_or_else(|| format!("{stem}.meta: no 'field: value' in {line:?}"))?;
+        let got = match field.trim() {
+            "title" => article.title.clone(),
+            "byline" => article.byline.clone(),
+            "published" => article.published.clone(),
+            "site_name" => article.site_name.clone(),
+            "page_type" => Some(article.page_type.name().to_string()),
+            f => return Err(format!("{stem}.meta: unknown field {f:?}")),
+        };
+        let want = Some(want.trim()).filter(|w| *w != "-");
+        if got.as_deref() != want {
+            return Err(format!("{stem}: {} is {got:?}, not {want:?}", field.trim()));
         }
     }
     Ok(())
@@ -108,6 +135,7 @@ fn case_of(file: &str) -> Option<&str> {
         .or_else(|| file.strip_suffix(".removed"))
         .or_else(|| file.strip_suffix(".md"))
         .or_else(|| file.strip_suffix(".frags"))
+        .or_else(|| file.strip_suffix(".meta"))
 }
 
 /// Fails when a folder holds a file that is not part of a case with an

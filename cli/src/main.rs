@@ -24,8 +24,22 @@ options:
   --page-type TYPE            the page's type instead of detecting it: article,
                               forum, product, collection, listing,
                               documentation, service or other
+  --title headline|declared   the page's headline without the site's name
+                              (default), or the title as the page declares it
+                              (as Readability.js gives it)
   -h, --help                  show this help
   -V, --version               show the version";
+
+/// The title style named on the command line.
+fn title_style(v: &str) -> Result<gleaner::TitleStyle, String> {
+    match v {
+        "headline" => Ok(gleaner::TitleStyle::Headline),
+        "declared" => Ok(gleaner::TitleStyle::Declared),
+        _ => Err(format!(
+            "--title: '{v}' is not a title style (headline, declared)"
+        )),
+    }
+}
 
 #[derive(Clone, Copy, PartialEq)]
 enum Format {
@@ -105,6 +119,7 @@ fn parse_args() -> Result<Option<Args>, String> {
                 })?;
                 args.options.page_type = Some(t);
             }
+            "--title" => args.options.title = title_style(&value("--title")?)?,
             "-" => args.files.push(a),
             s if s.starts_with('-') => return Err(format!("unknown option '{s}'")),
             _ => args.files.push(a),

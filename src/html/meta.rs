@@ -10,6 +10,7 @@ use super::parse::{Dom, NodeData, NodeId, DOCUMENT};
 use super::url::resolve;
 use crate::json::{Map, Value};
 use crate::metadata::{normalize_date, Meta};
+use crate::options::TitleStyle;
 use crate::tuning::HtmlTuning;
 use crate::util::{norm_key, norm_space, words};
 
@@ -358,7 +359,12 @@ fn title_from_document(
 
 /// Reads the page's metadata, layer by layer: JSON-LD first, then
 /// `<meta>` tags, then the page itself.
-pub(crate) fn extract(dom: &Dom, base_url: Option<&str>, tuning: &HtmlTuning) -> Meta {
+pub(crate) fn extract(
+    dom: &Dom,
+    base_url: Option<&str>,
+    style: TitleStyle,
+    tuning: &HtmlTuning,
+) -> Meta {
     let m = meta_values(dom);
     let ld = jsonld(dom);
     let base = dom
@@ -369,6 +375,8 @@ pub(crate) fn extract(dom: &Dom, base_url: Option<&str>, tuning: &HtmlTuning) ->
     let modified = modified_of(&m, &ld);
     let canonical_url = canonical_of(dom, &m, urls);
     let page_url = base_url.map(str::to_string).or(canonical_url.clone());
+    let site =
+        (style == TitleStyle::Headline).then(|| site_names(&m, &ld, page_url.as_deref(), tuning));
     Meta {
         lang: lang_of(dom, &m, &ld),
         dir: dir_of(dom),
@@ -378,7 +386,7 @@ pub(crate) fn extract(dom: &Dom, base_url: Option<&str>, tuning: &HtmlTuning) ->
         )
         .cloned()
         .or(ld.publisher.clone()),
-        title: title_of(dom, &m, &ld, tuning),
+        title: title_of(dom, &m, &ld, site.as_deref(), tuning),
         byline: byline_of(dom, &m, &ld, tuning),
         published: published_of(
             dom,
@@ -434,6 +442,7 @@ fn title_of(
     dom: &Dom,
     m: &HashMap<String, String>,
     ld: &JsonLd,
+    site: Option<&[String]>,
     tuning: &HtmlTuning,
 ) -> Option<String> {
     let headings: Vec<String> = ["h1", "h2"]
@@ -474,11 +483,126 @@ fn title_of(
             )
             .cloned()
         })
-        .map(|t| decode_refs(&t))
+        .map(|t| {
+            let t = decode_refs(&t);
+            match site {
+                Some(site) => headline_of(t, &h1s, site, tuning),
+                None => t,
+            }
+        })
         .or_else(|| {
-            doc_title.map(|t| title_from_document(&decode_refs(&t), &headings, &h1s, tuning))
+            doc_title.map(|t| {
+                let t = decode_refs(&t);
+                let cut = site.map(|site| headline_of(t.clone(), &h1s, site, tuning));
+                match cut {
+                    Some(cut) if cut != t => cut,
+                    _ => title_from_document(&t, &headings, &h1s, tuning),
+                }
+            })
         })
         .or_else(|| headings.first().cloned())
+}
+
+/// Marks between a headline and the site's name in a title, besides the
+/// `<title>` cutter's own separators.
+const TITLE_PART_MARKS: &[char] = &['—', '·', '•', '~', ':'];
+
+/// What names the site: its names in the metadata, and the main label of
+/// its domain (the longest before the top level: "example" of
+/// `news.example.com`).
+fn site_names(
+    m: &HashMap<String, String>,
+    ld: &JsonLd,
+    url: Option<&str>,
+    tuning: &HtmlTuning,
+) -> Vec<String> {
+    let keys = [
+        "og:site_name",
+        "application-name",
+        "apple-mobile-web-app-title",
+    ];
+    let mut out: Vec<String> = keys
+        .iter()
+        .filter_map(|k| m.get(*k).cloned())
+        .chain(ld.publisher.clone())
+        .collect();
+    let host = url
+        .and_then(|u| u.split_once("://"))
+        .and_then(|(_, rest)| rest.split(['/', '?', '#', ':']).next());
+    if let Some(host) = host {
+        let labels: Vec<&str> = host.split('.').collect();
+        let label = labels[..labels.len().saturating_sub(1)]
+            .iter()
+            .filter(|l| l.len() >= tuning.site_label_min_chars)
+            .max_by_key(|l| l.len());
+        out.extend(label.map(|l| (*l).to_string()));
+    }
+    out
+}
+
+/// Letters and digits only, in lower case.
+fn compact(s: &str) -> String {
+    norm_key(s).replace(' ', "")
+}
+
+/// Whether a part of a title names the site: it is one of the site's
+/// names, or holds or is held by one (at least a domain label long).
+fn names_site(part: &str, site: &[String], tuning: &HtmlTuning) -> bool {
+    let p = compact(part);
+    let min = tuning.site_label_min_chars;
+    !p.is_empty()
+        && site.iter().map(|s| compact(s)).any(|s| {
+            !s.is_empty()
+                && (s == p || s.len() >= min && p.contains(&s) || p.len() >= min && s.contains(&p))
+        })
+}
+
+/// Byte ranges of " X " where X separates a title's parts.
+fn title_parts(title: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for (i, c) in title.char_indices() {
+        let end = i + c.len_utf8();
+        let spaced_before = title[..i].ends_with(' ');
+        let mark = SEPARATORS.contains(&c) || TITLE_PART_MARKS.contains(&c);
+        // A colon ends a word ("Site: Headline"); the others stand alone.
+        if mark && title[end..].starts_with(' ') && (spaced_before || c == ':') && i > 0 {
+            out.push((if spaced_before { i - 1 } else { i }, end + 1));
+        }
+    }
+    out
+}
+
+/// The page's headline from a title by evidence: the part of the title that
+/// one of the page's `<h1>`s is; failing that, the title without a last
+/// (or first) part that names the site. The title itself without evidence.
+fn headline_of(title: String, h1s: &[String], site: &[String], tuning: &HtmlTuning) -> String {
+    let parts = title_parts(&title);
+    let h1_keys: Vec<String> = h1s
+        .iter()
+        .map(|h| norm_key(h))
+        .filter(|h| !h.is_empty())
+        .collect();
+    if h1_keys.iter().any(|h| *h == norm_key(&title)) {
+        return title;
+    }
+    let pieces = parts
+        .iter()
+        .flat_map(|&(start, end)| [&title[..start], &title[end..]]);
+    for piece in pieces {
+        if h1_keys.iter().any(|h| *h == norm_key(piece)) {
+            return piece.trim().to_string();
+        }
+    }
+    let (Some(&(last, last_end)), Some(&(first, first_end))) = (parts.last(), parts.first()) else {
+        return title;
+    };
+    if names_site(&title[last_end..], site, tuning) {
+        title[..last].trim().to_string()
+    } else if names_site(&title[..first], site, tuning) {
+        title[first_end..].trim().to_string()
+    } else {
+        title
+    }
 }
 
 /// Decodes the character references of a value its page escaped twice
@@ -919,7 +1043,12 @@ mod tests {
     use crate::html::parse::parse;
 
     fn meta(html: &str) -> Meta {
-        extract(&parse(html), None, &HtmlTuning::default())
+        extract(
+            &parse(html),
+            None,
+            TitleStyle::Declared,
+            &HtmlTuning::default(),
+        )
     }
 
     #[test]
@@ -1003,7 +1132,7 @@ mod tests {
     fn dates_from_the_url_come_last() {
         let dom = parse("<h1>A headline</h1><p>No date here.</p>");
         let t = HtmlTuning::default();
-        let at = |u: &str| extract(&dom, Some(u), &t).published;
+        let at = |u: &str| extract(&dom, Some(u), TitleStyle::Declared, &t).published;
         assert_eq!(
             at("https://example.com/2024/03/05/a-story").as_deref(),
             Some("2024-03-05")
@@ -1015,9 +1144,14 @@ mod tests {
         assert_eq!(at("https://example.com/2024/03/a-story"), None);
         let dated = parse("<meta property=article:published_time content=2020-01-02>");
         assert_eq!(
-            extract(&dated, Some("https://example.com/2024/03/05/a"), &t)
-                .published
-                .as_deref(),
+            extract(
+                &dated,
+                Some("https://example.com/2024/03/05/a"),
+                TitleStyle::Declared,
+                &t
+            )
+            .published
+            .as_deref(),
             Some("2020-01-02")
         );
     }
@@ -1093,6 +1227,46 @@ mod tests {
         // A label is no byline.
         let m = meta("<span class=author>Author</span><span class=author>Jo Writer</span>");
         assert_eq!(m.byline.as_deref(), Some("Jo Writer"));
+    }
+
+    #[test]
+    fn headlines_by_evidence() {
+        let title = |html: &str, url: Option<&str>| {
+            extract(
+                &parse(html),
+                url,
+                TitleStyle::Headline,
+                &HtmlTuning::default(),
+            )
+            .title
+        };
+        // The part an `<h1>` holds, after the site's part or before it.
+        let h1 = "<meta property=og:title content='A headline here | Some Words'>\
+                  <h1>A headline here</h1>";
+        assert_eq!(title(h1, None).as_deref(), Some("A headline here"));
+        let h1_last = "<title>Some Words — A headline here</title><h1>A headline here</h1>";
+        assert_eq!(title(h1_last, None).as_deref(), Some("A headline here"));
+        // The part that names the site: its domain or its declared name.
+        let domain = "<title>A headline here - Example News</title><h1>Other</h1>";
+        let url = Some("https://www.examplenews.com/a");
+        assert_eq!(title(domain, url).as_deref(), Some("A headline here"));
+        let named = "<meta property=og:site_name content='The Site'>\
+                     <title>The Site | A headline here</title>";
+        assert_eq!(title(named, None).as_deref(), Some("A headline here"));
+        // Without evidence, the title stays.
+        let none = "<meta property=og:title content='A headline - Part two'>";
+        assert_eq!(title(none, None).as_deref(), Some("A headline - Part two"));
+        // Declared titles keep the site's part.
+        let declared = extract(
+            &parse(h1),
+            None,
+            TitleStyle::Declared,
+            &HtmlTuning::default(),
+        );
+        assert_eq!(
+            declared.title.as_deref(),
+            Some("A headline here | Some Words")
+        );
     }
 
     #[test]

@@ -43,7 +43,7 @@ pub(crate) enum Pruning {
 pub(crate) fn front_end(input: &str, options: &Options, base_tuning: &HtmlTuning) -> Page {
     let tuning = base_tuning;
     let dom = parse::parse_page(input, tuning);
-    let mut meta = meta::extract(&dom, options.base_url.as_deref(), tuning);
+    let mut meta = meta::extract(&dom, options.base_url.as_deref(), options.title, tuning);
     let base = options.base_url.as_deref().or(meta.base.as_deref());
     let (page_type, type_signals) = match options.page_type {
         Some(t) => (t, Vec::new()),

@@ -249,6 +249,15 @@ describe('the JavaScript API', () => {
     assert.ok(Array.isArray(a.pageTypeSignals));
   });
 
+  test('title: the headline by default, the declared title on request', () => {
+    const prose = 'The ferry left the harbour an hour late, and the passengers watched the fog lift off the water as it went. '.repeat(3);
+    const page = `<html><head><meta property="og:title" content="The late ferry | Harbour Notes"></head>
+      <body><article><h1>The late ferry</h1><p>${prose}</p><p>${prose}</p></article></body></html>`;
+    assert.equal(gleaner.clean(page).title, 'The late ferry');
+    assert.equal(gleaner.clean(page, { title: 'declared' }).title, 'The late ferry | Harbour Notes');
+    assert.throws(() => gleaner.clean(page, { title: 'short' }), /title: unknown title style/);
+  });
+
   test('length counts UTF-16 code units, as Readability does (textContent.length)', () => {
     const astral = '🎉🎉 emoji';
     assert.equal(astral.length, 10);

@@ -21,7 +21,7 @@ use std::time::{Duration, Instant};
 
 mod split;
 
-use gleaner::{Article, InputKind, Options};
+use gleaner::{Article, InputKind, Options, TitleStyle};
 use serde_json::{json, Map, Value};
 
 const USAGE: &str = "\
@@ -47,6 +47,9 @@ options:
   --predictions FILE       score the texts in FILE (id -> {\"articleBody\": ...}, as
                            written by --out or by another extractor) instead of
                            running gleaner
+  --title headline|declared
+                           the title style gleaner gives (default: headline);
+                           Readability's expected titles are declared ones
   --json                   print {\"precision\",\"recall\",\"f1\",\"errors\",...} as the last line
   --readability DIR        score text against a readability-style folder
                            (DIR/<case>/source.html; truth: the text of expected.html)
@@ -121,6 +124,13 @@ fn parse_args() -> Result<Option<Args>, String> {
                     .map_err(|_| format!("--worst needs a number, not '{v}'"))?;
             }
             "--json" => json = true,
+            "--title" => {
+                options.title = match value("--title")?.as_str() {
+                    "headline" => TitleStyle::Headline,
+                    "declared" => TitleStyle::Declared,
+                    v => return Err(format!("unknown title style '{v}'")),
+                }
+            }
             "--baseline" => baseline = true,
             "--oracle-type" => oracle_type = true,
             "--predictions" => {
