@@ -649,6 +649,17 @@ fn byline_of(
     ld: &JsonLd,
     tuning: &HtmlTuning,
 ) -> Option<String> {
+    let seen = declared_authors(m, ld);
+    if seen.is_empty() {
+        dom_byline(dom, dom.body(), tuning).or_else(|| shown_byline(dom, tuning))
+    } else {
+        Some(seen.join(", "))
+    }
+}
+
+/// The authors the page declares: JSON-LD's, a `<meta>` tag's, or a
+/// labelled pair of Twitter's tags; names, without "By".
+fn declared_authors(m: &HashMap<String, String>, ld: &JsonLd) -> Vec<String> {
     let mut authors = ld.authors.clone();
     if authors.is_empty() {
         if let Some(a) = first(
@@ -686,11 +697,74 @@ fn byline_of(
             seen.push(a);
         }
     }
-    if seen.is_empty() {
-        dom_byline(dom, dom.body(), tuning).or_else(|| shown_byline(dom, tuning))
-    } else {
-        Some(seen.join(", "))
+    seen
+}
+
+/// A thread's author is its first post's. On a forum page a byline found
+/// in the page is as likely a reply's or a comment's as the first post's,
+/// so, when the page declares no author, the first author the posts'
+/// markup names after the headline is taken.
+pub(crate) fn thread_starter(dom: &Dom, meta: &mut Meta, tuning: &HtmlTuning) {
+    if !declared_authors(&meta_values(dom), &jsonld(dom)).is_empty() {
+        return;
     }
+    if let Some(name) = post_author(dom, tuning) {
+        meta.byline = Some(name);
+    }
+}
+
+/// The first name after the first `<h1>` (or from the start, without one)
+/// that the markup gives as a post's author: a `data-author…` attribute's
+/// value, or the short text of an element whose class names its author
+/// ([`POST_AUTHOR_CLASSES`]) or whose `itemprop` is `author`.
+fn post_author(dom: &Dom, tuning: &HtmlTuning) -> Option<String> {
+    let body = dom.body();
+    let start = dom.find(body, &local_name!("h1"));
+    let name = |t: &str| {
+        let t = norm_space(t);
+        let n = words(&t).count();
+        ((1..=tuning.byline_max_words).contains(&n)
+            && t.chars().count() < tuning.byline_max_chars
+            && !t.ends_with([':', '*'])
+            && !t.contains("://")
+            && crate::metadata::find_date(&t).is_none())
+        .then_some(t)
+    };
+    let after = dom
+        .descendants(body)
+        .skip_while(|&n| start.is_some_and(|h| n != h));
+    for n in after {
+        let attrs = dom.attrs(n);
+        let data = attrs.iter().find(|a| {
+            let k = &*a.name.local;
+            k.starts_with("data-author") && !k.ends_with("id")
+        });
+        if let Some(v) = data.and_then(|a| name(&a.value)) {
+            return Some(v);
+        }
+        let marked = dom.attr_named(n, &local_name!("itemprop")) == Some("author")
+            || dom.attr_named(n, &local_name!("class")).is_some_and(|c| {
+                c.split(|ch: char| !ch.is_ascii_alphanumeric()).any(|t| {
+                    POST_AUTHOR_CLASSES
+                        .iter()
+                        .any(|w| t.eq_ignore_ascii_case(w))
+                })
+            });
+        if !marked {
+            continue;
+        }
+        let named = dom
+            .descendants(n)
+            .find(|&c| dom.attr(c, "itemprop") == Some("name"))
+            .map(|c| {
+                dom.attr(c, "content")
+                    .map_or_else(|| dom.text(c), str::to_string)
+            });
+        if let Some(v) = name(&named.unwrap_or_else(|| dom.text(n))) {
+            return Some(v);
+        }
+    }
+    None
 }
 
 /// A byline by the headline: a short text after the first `<h1>` that
@@ -982,6 +1056,9 @@ fn tags_of(m: &HashMap<String, String>, ld: &JsonLd, tuning: &HtmlTuning) -> Vec
 
 /// The class or id word of a byline, matched anywhere in the value.
 const BYLINE: &[u8] = b"byline";
+
+/// Class words that mark a post's author in forum software's markup.
+const POST_AUTHOR_CLASSES: &[&str] = &["author", "username", "poster", "postauthor"];
 
 /// A byline from the page: `rel=author`, `itemprop=author`, or an element
 /// whose class or id says byline or author.

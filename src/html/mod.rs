@@ -44,18 +44,22 @@ pub(crate) fn front_end(input: &str, options: &Options, base_tuning: &HtmlTuning
     let tuning = base_tuning;
     let dom = parse::parse_page(input, tuning);
     let mut meta = meta::extract(&dom, options.base_url.as_deref(), options.title, tuning);
-    let base = options.base_url.as_deref().or(meta.base.as_deref());
     let (page_type, type_signals) = match options.page_type {
         Some(t) => (t, Vec::new()),
         None => {
+            let base = options.base_url.as_deref().or(meta.base.as_deref());
             let url = meta.canonical_url.as_deref().or(base);
             let evidence = page_type::evidence(&dom, url, tuning);
             let t = crate::page_type::decide(&evidence, tuning.type_min_points);
             (t, crate::page_type::explain(&evidence))
         }
     };
+    if page_type == crate::page_type::PageType::Forum {
+        meta::thread_starter(&dom, &mut meta, tuning);
+    }
     let profile = base_tuning.for_page(page_type);
     let tuning = &profile;
+    let base = options.base_url.as_deref().or(meta.base.as_deref());
     let (mut blocks, signals) = blocks_with_fallback(&dom, base, tuning);
     // The blocks hold all that is still needed of the page: the tree goes
     // before classifying and rendering, which would otherwise add to it.
