@@ -3,9 +3,17 @@
 use crate::article::Article;
 use crate::blocks::{Block, BlockKind, Inline};
 use crate::options::Options;
-use crate::util::words;
+use crate::util::{hygiene, words};
 
 /// Fills the article's text, Markdown, HTML, counts and excerpt from its blocks.
+///
+/// The one place where the outputs' text is made clean ([`hygiene`]): the
+/// text, the Markdown, the excerpt, the title, the byline and the site's
+/// name lose soft hyphens and zero-width characters, and their no-break
+/// spaces become plain spaces, whether the page was HTML or copied text.
+/// The HTML output keeps them (there they are the page's hints for
+/// hyphenation and line breaks, and escaped text), and so do the blocks,
+/// which are the page's text as classified.
 pub(crate) fn finish(article: &mut Article, blocks: Vec<Block>, options: &Options) {
     let kept: Vec<&Block> = blocks
         .iter()
@@ -13,13 +21,14 @@ pub(crate) fn finish(article: &mut Article, blocks: Vec<Block>, options: &Option
         .collect();
     // The text is the article's prose: figures (images and their captions)
     // appear in the Markdown and HTML only.
-    article.text = kept
-        .iter()
-        .filter(|b| b.kind != BlockKind::Figure)
-        .map(|b| b.text.as_str())
-        .collect::<Vec<_>>()
-        .join("\n\n");
-    article.markdown = markdown(&kept);
+    article.text = hygiene(
+        kept.iter()
+            .filter(|b| b.kind != BlockKind::Figure)
+            .map(|b| b.text.as_str())
+            .collect::<Vec<_>>()
+            .join("\n\n"),
+    );
+    article.markdown = hygiene(markdown(&kept));
     article.html = html(&kept, options.remote_images);
     article.word_count = words(&article.text).count();
     let wpm = options.words_per_minute.max(1) as usize;
@@ -33,6 +42,14 @@ pub(crate) fn finish(article: &mut Article, blocks: Vec<Block>, options: &Option
             .iter()
             .find(|b| b.kind == BlockKind::Paragraph && b.text.chars().count() >= 40)
             .map(|b| b.text.clone());
+    }
+    for field in [
+        &mut article.excerpt,
+        &mut article.title,
+        &mut article.byline,
+        &mut article.site_name,
+    ] {
+        *field = field.take().map(hygiene);
     }
     article.blocks = blocks;
 }

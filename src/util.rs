@@ -111,6 +111,36 @@ pub(crate) fn norm_space(text: &str) -> String {
     out
 }
 
+/// Whether a character is dropped from the outputs by [`hygiene`]: the
+/// soft hyphen (U+00AD, a hyphenation hint the reader never sees), the zero
+/// width space (U+200B), the word joiner (U+2060) and the byte order mark
+/// or zero width no-break space (U+FEFF). The zero width non-joiner and
+/// joiner (U+200C, U+200D) are kept: they change how Persian, Arabic and
+/// the Indic scripts are written, and which emoji a sequence shows.
+pub(crate) fn invisible(c: char) -> bool {
+    matches!(c, '\u{ad}' | '\u{200b}' | '\u{2060}' | '\u{feff}')
+}
+
+/// The plain text a reader means by a text: the invisible characters
+/// ([`invisible`]) dropped, and the no-break spaces (U+00A0, and the narrow
+/// one, U+202F) made plain spaces. Applied once, to the article's outputs
+/// (see `render::finish`); the blocks keep their text as the page gave it.
+pub(crate) fn hygiene(text: String) -> String {
+    let nbsp = |c: char| matches!(c, '\u{a0}' | '\u{202f}');
+    if !text.contains(|c: char| invisible(c) || nbsp(c)) {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if nbsp(c) {
+            out.push(' ');
+        } else if !invisible(c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// ASCII letters and digits in lower case; 0 for every other byte.
 const fn ascii_keys() -> [u8; 256] {
     let mut t = [0u8; 256];
@@ -223,6 +253,11 @@ mod tests {
             ["Hello", "wörld", "42x"]
         );
         assert_eq!(norm_space("  a \n\t b  "), "a b");
+        assert_eq!(
+            hygiene("in\u{ad}ter\u{200b}na\u{2060}tion\u{feff}al 5\u{a0}km 9\u{202f}h".into()),
+            "international 5 km 9 h"
+        );
+        assert_eq!(hygiene("a\u{200c}b\u{200d}c".into()), "a\u{200c}b\u{200d}c");
         assert_eq!(norm_key("Hello,   WORLD!"), "hello world");
         for s in [
             "",

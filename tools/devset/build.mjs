@@ -2,18 +2,23 @@
 // gets by selecting all and copying, approximated by `document.body.innerText`
 // of the page rendered by Chromium with JavaScript off and no network.
 //
-//   cd tools/devset && npm install && node build.mjs
+//   cd tools/devset && npm install && node build.mjs [SET...]
 //
-// Reads the corpus from $GLEANER_SHARED (default: ../shared beside the
-// repository) and writes
+// SET is scrapinghub, readability or wcxb (default: all three). Reads the
+// corpus from $GLEANER_SHARED (default: ../shared beside the repository) and
+// writes
 //   tests/data/copied/scrapinghub/text/<id>.txt + ground-truth.json
 //   tests/data/copied/readability/text/<case>.txt + ground-truth.json
+//   tests/data/copied/wcxb/text/<id>.txt.gz + ground-truth.json.gz
 // where the readability ground truth is the innerText of the case's
-// expected.html, rendered the same way. A page that fails is skipped and
-// reported; the exit code is 1 when any page failed.
+// expected.html, rendered the same way, and the WCXB ground truth is the
+// benchmark's own (reference text, page type, title, author, date, URL).
+// The WCXB set is gzipped (1,497 pages; git stores text compressed anyway,
+// but a checkout would hold ~30 MB of plain text). A page that fails is
+// skipped and reported; the exit code is 1 when any page failed.
 
 import { chromium } from 'playwright-core';
-import { gunzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -71,7 +76,14 @@ function sortedObject(map) {
   return Object.fromEntries([...map.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
+const SETS = ['scrapinghub', 'readability', 'wcxb'];
+
 async function main() {
+  const chosen = process.argv.slice(2);
+  for (const s of chosen) {
+    if (!SETS.includes(s)) throw new Error(`unknown set '${s}' (one of ${SETS.join(', ')})`);
+  }
+  const wanted = (s) => chosen.length === 0 || chosen.includes(s);
   const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gleaner-devset-'));
   const context = await chromium.launchPersistentContext(tmpDir, {
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
@@ -107,7 +119,7 @@ async function main() {
 
   try {
     // ScrapingHub article-extraction benchmark.
-    {
+    if (wanted('scrapinghub')) {
       const src = path.join(corpus, 'scrapinghub');
       const dest = path.join(out, 'scrapinghub');
       fs.rmSync(dest, { recursive: true, force: true });
@@ -132,7 +144,7 @@ async function main() {
     }
 
     // Mozilla Readability test pages: expected.html rendered the same way is the truth.
-    {
+    if (wanted('readability')) {
       const src = path.join(corpus, 'readability');
       const dest = path.join(out, 'readability');
       fs.rmSync(dest, { recursive: true, force: true });
@@ -159,6 +171,47 @@ async function main() {
         if ((i + 1) % 20 === 0) process.stderr.write(`readability ${i + 1}/${cases.length}\n`);
       }
       writeJson(path.join(dest, 'ground-truth.json'), sortedObject(kept));
+    }
+
+    // WCXB development split (gzipped pages, seven page types): the
+    // benchmark's ground truth is kept as it is, without its snippets.
+    if (wanted('wcxb')) {
+      const src = path.join(corpus, 'wcxb-dev');
+      const dest = path.join(out, 'wcxb');
+      fs.rmSync(path.join(dest, 'text'), { recursive: true, force: true });
+      fs.rmSync(path.join(dest, 'ground-truth.json.gz'), { force: true });
+      fs.mkdirSync(path.join(dest, 'text'), { recursive: true });
+      const truth = JSON.parse(fs.readFileSync(path.join(src, 'ground-truth.json'), 'utf8'));
+      const kept = new Map();
+      const ids = Object.keys(truth).sort();
+      const start = Date.now();
+      for (const [i, id] of ids.entries()) {
+        const file = path.join(src, 'html', `${id}.html.gz`);
+        let text = null;
+        if (fs.existsSync(file)) {
+          text = await render(`wcxb/${id}`, gunzipSync(fs.readFileSync(file)));
+        } else {
+          failed.push(`wcxb/${id}: no page`);
+        }
+        if (text !== null) {
+          fs.writeFileSync(path.join(dest, 'text', `${id}.txt.gz`), gzipSync(text, { level: 9 }));
+          const t = truth[id];
+          kept.set(id, {
+            articleBody: t.articleBody ?? '',
+            page_type: t.page_type ?? null,
+            title: t.title ?? null,
+            author: t.author ?? null,
+            publish_date: t.publish_date ?? null,
+            url: t.url ?? null,
+          });
+        }
+        if ((i + 1) % 50 === 0 || i + 1 === ids.length) {
+          const s = Math.round((Date.now() - start) / 1000);
+          process.stderr.write(`wcxb ${i + 1}/${ids.length} (${s} s, ${failed.length} failed)\n`);
+        }
+      }
+      const json = JSON.stringify(sortedObject(kept), null, 1) + '\n';
+      fs.writeFileSync(path.join(dest, 'ground-truth.json.gz'), gzipSync(json, { level: 9 }));
     }
   } finally {
     await context.close();

@@ -33,12 +33,13 @@ Measures how well gleaner extracts articles, with the ScrapingHub
 article-extraction benchmark's metric (4-token shingles; precision and
 recall are means over documents; F1 from the two means).
 
-DATASET_DIR holds ground-truth.json (id -> {\"articleBody\": ...}) and the pages
-as html/<id>.html, html/<id>.html.gz or text/<id>.txt.
+DATASET_DIR holds ground-truth.json or ground-truth.json.gz (id ->
+{\"articleBody\": ...}) and the pages as html/<id>.html[.gz] or
+text/<id>.txt[.gz].
 
 options:
   --input auto|html|text   kind of input given to gleaner (default: auto); with
-                           text, text/<id>.txt is preferred over html/
+                           text, text/<id>.txt[.gz] is preferred over html/
   --out FILE               write the predictions as JSON (id -> {\"articleBody\": ...})
   --worst N                list the N worst documents (default: 10)
   --baseline               score the unchanged input as the prediction (no cleaning)
@@ -56,9 +57,11 @@ options:
   --metadata DIR           score title, byline, lang, site name, published date and
                            excerpt against DIR/<case>/expected-metadata.json, or
                            title, author and publish_date against a WCXB-style
-                           DIR/ground-truth.json by half (A, B); with
-                           --input text, the copied text's title, byline and
-                           published date, on the pages whose copy shows them
+                           DIR/ground-truth.json[.gz] by half (A, B) (with
+                           --input text, of the copied texts DIR/text/); with
+                           --input text and a readability-style DIR, the
+                           copied text's title, byline and published date, on
+                           the pages whose copy shows them
   --texts DIR              the copied texts for --input text --metadata, as
                            DIR/<case>.txt (default: tests/data/copied/<name of
                            the --metadata folder>/text)
@@ -191,7 +194,9 @@ fn main() -> ExitCode {
             load_dataset(dir, args.options.input).and_then(|docs| score_text(&docs, &args))
         }
         Mode::Readability(dir) => load_readability(dir).and_then(|docs| score_text(&docs, &args)),
-        Mode::Metadata(dir) if args.options.input == InputKind::Text => {
+        Mode::Metadata(dir)
+            if args.options.input == InputKind::Text && truth_file(dir).is_none() =>
+        {
             score_text_metadata(dir, &args)
         }
         Mode::Metadata(dir) => score_metadata(dir, &args),
@@ -237,6 +242,34 @@ fn read_json(path: &Path) -> Result<Value, String> {
     serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
 }
 
+/// A dataset folder's ground truth: `ground-truth.json`, or, gzipped,
+/// `ground-truth.json.gz`; `None` when it has neither.
+fn truth_file(dir: &Path) -> Option<PathBuf> {
+    ["ground-truth.json", "ground-truth.json.gz"]
+        .into_iter()
+        .map(|name| dir.join(name))
+        .find(|p| p.is_file())
+}
+
+/// A page of a dataset folder, in the order the input kind prefers:
+/// `html/<id>.html[.gz]` or `text/<id>.txt[.gz]`.
+fn page_file(dir: &Path, id: &str, input: InputKind) -> Option<PathBuf> {
+    let html = [
+        dir.join("html").join(format!("{id}.html")),
+        dir.join("html").join(format!("{id}.html.gz")),
+    ];
+    let text = [
+        dir.join("text").join(format!("{id}.txt")),
+        dir.join("text").join(format!("{id}.txt.gz")),
+    ];
+    let candidates: Vec<PathBuf> = if input == InputKind::Text {
+        text.into_iter().chain(html).collect()
+    } else {
+        html.into_iter().chain(text).collect()
+    };
+    candidates.into_iter().find(|p| p.is_file())
+}
+
 /// `ground-truth.json` as (id, articleBody, page_type) sorted by id.
 fn read_truth(path: &Path) -> Result<Vec<(String, String, Option<String>)>, String> {
     let Value::Object(map) = read_json(path)? else {
@@ -262,23 +295,14 @@ fn read_truth(path: &Path) -> Result<Vec<(String, String, Option<String>)>, Stri
 }
 
 fn load_dataset(dir: &Path, input: InputKind) -> Result<Vec<Doc>, String> {
-    let truth = read_truth(&dir.join("ground-truth.json"))?;
+    let truth_path = truth_file(dir).unwrap_or_else(|| dir.join("ground-truth.json"));
+    let truth = read_truth(&truth_path)?;
     Ok(truth
         .into_iter()
         .map(|(id, truth, page_type)| {
-            let html = [
-                dir.join("html").join(format!("{id}.html")),
-                dir.join("html").join(format!("{id}.html.gz")),
-            ];
-            let text = [dir.join("text").join(format!("{id}.txt"))];
-            let candidates: Vec<&PathBuf> = if input == InputKind::Text {
-                text.iter().chain(html.iter()).collect()
-            } else {
-                html.iter().chain(text.iter()).collect()
-            };
-            let page = match candidates.into_iter().find(|p| p.is_file()) {
-                Some(path) => read_file(path),
-                None => Err("no page (html/<id>.html[.gz] or text/<id>.txt)".to_string()),
+            let page = match page_file(dir, &id, input) {
+                Some(path) => read_file(&path),
+                None => Err("no page (html/<id>.html[.gz] or text/<id>.txt[.gz])".to_string()),
             };
             Doc {
                 id,
@@ -549,7 +573,7 @@ fn field_matches(how: Compare, expected: &str, got: &str) -> bool {
 }
 
 fn score_metadata(dir: &Path, args: &Args) -> Result<(), String> {
-    if dir.join("ground-truth.json").is_file() {
+    if truth_file(dir).is_some() {
         return score_wcxb_metadata(dir, args);
     }
     let mut timing = Timing::default();
@@ -682,9 +706,13 @@ impl FieldCounts {
 
 /// Scores title, author and date against a WCXB-style `ground-truth.json`
 /// (id -> {url, title, author, publish_date}), for halves A and B; the
-/// page's URL is given as `base_url`. Mismatches are listed for half A only.
+/// page's URL is given as `base_url`. The pages are `html/<id>.html[.gz]`,
+/// or, with `--input text`, the copied texts `text/<id>.txt[.gz]` (every
+/// page with a value counts, whether its copy shows it or not). Mismatches
+/// are listed for half A only.
 fn score_wcxb_metadata(dir: &Path, args: &Args) -> Result<(), String> {
-    let Value::Object(truth) = read_json(&dir.join("ground-truth.json"))? else {
+    let truth_path = truth_file(dir).unwrap_or_else(|| dir.join("ground-truth.json"));
+    let Value::Object(truth) = read_json(&truth_path)? else {
         return Err("ground-truth.json: not a JSON object".into());
     };
     let mut ids: Vec<&String> = truth.keys().collect();
@@ -697,15 +725,11 @@ fn score_wcxb_metadata(dir: &Path, args: &Args) -> Result<(), String> {
     for id in ids {
         let t = &truth[id];
         let half = split::half(id);
-        let path = dir.join("html").join(format!("{id}.html.gz"));
-        let path = if path.is_file() {
-            path
-        } else {
-            dir.join("html").join(format!("{id}.html"))
-        };
         let mut options = args.options.clone();
         options.base_url = t.get("url").and_then(Value::as_str).map(str::to_string);
-        let article = read_file(&path).and_then(|page| {
+        let page = page_file(dir, id, args.options.input)
+            .ok_or_else(|| "no page (html/<id>.html[.gz] or text/<id>.txt[.gz])".to_string());
+        let article = page.and_then(|path| read_file(&path)).and_then(|page| {
             let (result, took) = run_clean(&page, &options);
             timing.add(id, took);
             result.and_then(|a| serde_json::to_value(&a).map_err(|e| e.to_string()))
