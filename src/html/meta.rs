@@ -28,6 +28,8 @@ const ARTICLE_TYPES: &[&str] = &[
     "techarticle",
     "socialmediaposting",
     "liveblogposting",
+    "discussionforumposting",
+    "question",
     "report",
     "webpage",
     "creativework",
@@ -127,6 +129,13 @@ fn jsonld_objects(dom: &Dom) -> Vec<Map> {
                     // `Map::remove` would add B-tree rebalancing code.
                     if let Some(g) = o.get_mut("@graph").map(Value::take) {
                         stack.push(g);
+                    }
+                    // A question page's question is an object of its own
+                    // (not an FAQ's questions: those are the page's parts).
+                    if types_of(&o).iter().any(|t| t == "qapage") {
+                        if let Some(e) = o.get_mut("mainEntity").map(Value::take) {
+                            stack.push(e);
+                        }
                     }
                     if objects.len() < MAX_JSONLD_OBJECTS {
                         objects.push(o);
@@ -850,7 +859,10 @@ fn published_of(
             dom.descendants(dom.body())
                 .filter(|&n| {
                     dom.attr_named(n, &local_name!("itemprop"))
-                        .is_some_and(|p| p.to_ascii_lowercase().contains("published"))
+                        .is_some_and(|p| {
+                            p.to_ascii_lowercase().contains("published")
+                                || p.eq_ignore_ascii_case("dateCreated")
+                        })
                 })
                 .find_map(|n| {
                     let v = dom
