@@ -16,7 +16,11 @@ options:
   --format text|markdown|html|json
                               what to print (default: text)
   --explain                   list every dropped block and why (on stderr)
-  --out DIR                   write one result per file into DIR
+  --out DIR                   write one result per file into DIR; many
+                              files are cleaned on every core (see --jobs)
+  --jobs N                    how many pages to clean at once with --out
+                              (default: one per core; 1 with --remember or
+                              --explain, which keep the files' order)
   --remember                  clean all files with one cross-page memory, so
                               text repeated across pages is dropped
   --lang CODE                 assume this language instead of detecting it
@@ -66,6 +70,7 @@ struct Args {
     explain: bool,
     out: Option<PathBuf>,
     remember: bool,
+    jobs: Option<usize>,
     files: Vec<String>,
 }
 
@@ -76,6 +81,7 @@ fn parse_args() -> Result<Option<Args>, String> {
         explain: false,
         out: None,
         remember: false,
+        jobs: None,
         files: Vec::new(),
     };
     let mut it = std::env::args().skip(1);
@@ -118,6 +124,11 @@ fn parse_args() -> Result<Option<Args>, String> {
                     format!("--page-type: '{v}' is not a page type (article, forum, product, collection, listing, documentation, service, other)")
                 })?;
                 args.options.page_type = Some(t);
+            }
+            "--jobs" => {
+                let v = value("--jobs")?;
+                let n = v.parse::<usize>().ok().filter(|&n| n > 0);
+                args.jobs = Some(n.ok_or(format!("--jobs needs a number above 0, not '{v}'"))?);
             }
             "--title" => args.options.title = title_style(&value("--title")?)?,
             "-" => args.files.push(a),
@@ -202,6 +213,107 @@ fn out_path(dir: &Path, name: &str, format: Format) -> PathBuf {
     dir.join(format!("{stem}.{}", format.extension()))
 }
 
+/// Cleans one file: read, decode and clean it, with the cross-page memory
+/// when there is one.
+fn clean_file(
+    name: &str,
+    options: &Options,
+    memory: Option<&mut Cleaner>,
+) -> Result<Article, String> {
+    let input = read_input(name)?;
+    match memory {
+        Some(cleaner) => cleaner.clean(&input),
+        None => gleaner::clean(&input, options),
+    }
+    .map_err(|e| format!("{name}: {e}"))
+}
+
+/// Writes one result: into its file under `--out`, or on standard output
+/// (with a header when there are several files).
+fn write_result(args: &Args, name: &str, article: &Article) -> Result<(), String> {
+    let rendered = render(article, args.format);
+    match &args.out {
+        Some(dir) => {
+            let path = out_path(dir, name, args.format);
+            std::fs::write(&path, rendered).map_err(|e| format!("{}: {e}", path.display()))
+        }
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            if args.files.len() > 1 {
+                let header = format!("==> {name} <==\n");
+                stdout
+                    .write_all(header.as_bytes())
+                    .map_err(|e| format!("standard output: {e}"))?;
+            }
+            stdout
+                .write_all(rendered.as_bytes())
+                .map_err(|e| format!("standard output: {e}"))
+        }
+    }
+}
+
+/// Cleans the files one after the other, in order; returns how many failed.
+fn clean_in_order(args: &Args, progress: bool) -> usize {
+    let mut cleaner = Cleaner::with_options(args.options.clone());
+    let total = args.files.len();
+    let mut failed = 0usize;
+    for (n, name) in args.files.iter().enumerate() {
+        if progress {
+            eprint!("\r\x1b[2K[{}/{total}] {name}", n + 1);
+        }
+        let memory = args.remember.then_some(&mut cleaner);
+        let done = clean_file(name, &args.options, memory).and_then(|article| {
+            if args.explain {
+                if progress {
+                    eprintln!();
+                }
+                explain(name, &article);
+            }
+            write_result(args, name, &article)
+        });
+        if let Err(e) = done {
+            if progress {
+                eprintln!();
+            }
+            eprintln!("gleaner: {e}");
+            failed += 1;
+        }
+    }
+    failed
+}
+
+/// Cleans the files on `jobs` threads, each taking the next file not yet
+/// taken, and writes each result into its own file; returns how many failed.
+fn clean_in_parallel(args: &Args, jobs: usize, progress: bool) -> usize {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let total = args.files.len();
+    let (next, done, failed) = (
+        AtomicUsize::new(0),
+        AtomicUsize::new(0),
+        AtomicUsize::new(0),
+    );
+    std::thread::scope(|scope| {
+        for _ in 0..jobs {
+            scope.spawn(|| {
+                while let Some(name) = args.files.get(next.fetch_add(1, Ordering::Relaxed)) {
+                    let result = clean_file(name, &args.options, None)
+                        .and_then(|article| write_result(args, name, &article));
+                    let n = done.fetch_add(1, Ordering::Relaxed) + 1;
+                    match result {
+                        Err(e) => {
+                            failed.fetch_add(1, Ordering::Relaxed);
+                            eprintln!("{}gleaner: {e}", if progress { "\r\x1b[2K" } else { "" });
+                        }
+                        Ok(()) if progress => eprint!("\r\x1b[2K[{n}/{total}] {name}"),
+                        Ok(()) => {}
+                    }
+                }
+            });
+        }
+    });
+    failed.into_inner()
+}
+
 fn main() -> ExitCode {
     let args = match parse_args() {
         Ok(Some(a)) => a,
@@ -217,65 +329,27 @@ fn main() -> ExitCode {
             return ExitCode::from(1);
         }
     }
-    let mut cleaner = Cleaner::with_options(args.options.clone());
     let total = args.files.len();
     let progress = total > 1 && std::io::stderr().is_terminal();
-    let mut failed = 0usize;
-    let mut stdout = std::io::stdout().lock();
-    for (n, name) in args.files.iter().enumerate() {
-        if progress {
-            eprint!("\r\x1b[2K[{}/{total}] {name}", n + 1);
-        }
-        let result = read_input(name).and_then(|input| {
-            if args.remember {
-                cleaner.clean(&input)
-            } else {
-                gleaner::clean(&input, &args.options)
-            }
-            .map_err(|e| format!("{name}: {e}"))
-        });
-        let article = match result {
-            Ok(a) => a,
-            Err(e) => {
-                if progress {
-                    eprintln!();
-                }
-                eprintln!("gleaner: {e}");
-                failed += 1;
-                continue;
-            }
-        };
-        if args.explain {
-            if progress {
-                eprintln!();
-            }
-            explain(name, &article);
-        }
-        let rendered = render(&article, args.format);
-        let written = match &args.out {
-            Some(dir) => {
-                let path = out_path(dir, name, args.format);
-                std::fs::write(&path, rendered).map_err(|e| format!("{}: {e}", path.display()))
-            }
-            None => {
-                let header = if total > 1 {
-                    format!("==> {name} <==\n")
-                } else {
-                    String::new()
-                };
-                stdout
-                    .write_all(header.as_bytes())
-                    .and_then(|()| stdout.write_all(rendered.as_bytes()))
-                    .map_err(|e| format!("standard output: {e}"))
-            }
-        };
-        if let Err(e) = written {
-            eprintln!("gleaner: {e}");
-            failed += 1;
-        }
-    }
+    let jobs = args.jobs.unwrap_or_else(|| {
+        std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
+    });
+    let started = std::time::Instant::now();
+    let parallel = args.out.is_some() && !args.remember && !args.explain;
+    let threads = if parallel { jobs.min(total) } else { 1 };
+    let failed = if threads > 1 {
+        clean_in_parallel(&args, threads, progress)
+    } else {
+        clean_in_order(&args, progress)
+    };
     if progress {
-        eprintln!("\r\x1b[2K{} of {total} pages cleaned", total - failed);
+        let secs = started.elapsed().as_secs_f64().max(1e-9);
+        let rate = total as f64 / secs;
+        eprintln!(
+            "\r\x1b[2K{} of {total} pages cleaned in {secs:.1} s: {rate:.0} pages/s on {threads} thread(s), {:.0} per thread",
+            total - failed,
+            rate / threads as f64
+        );
     }
     if failed > 0 {
         ExitCode::from(1)
