@@ -312,6 +312,10 @@ pub(crate) struct ClassifyTuning {
     pub long_text: usize,
     /// How many address lines in a row the article may hold.
     pub article_addresses: usize,
+    /// Characters the main column's text holds at least to be taken when
+    /// nothing else is kept (`Fallback::MainColumn`); less is a page with
+    /// nothing to read (a script's empty shell, a notice).
+    pub main_column_min_chars: usize,
     /// How many of the article's last lines may be taken as a call to act ...
     pub tail_lines: usize,
     /// ... each shorter than this.
@@ -384,6 +388,7 @@ impl Default for ClassifyTuning {
             tail_teaser_prose: 400,
             long_text: 100,
             article_addresses: 2,
+            main_column_min_chars: 200,
             tail_lines: 3,
             tail_chars: 200,
         }
