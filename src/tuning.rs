@@ -439,6 +439,10 @@ pub(crate) struct HtmlTuning {
     pub item_text_chars: usize,
     /// Links an item holds at most (a menu's branch holds many).
     pub item_max_links: usize,
+    /// Share of the page's text, in percent, below which a `<form>` holds
+    /// controls (a buy box, filters), not items; a bigger one wraps the
+    /// page.
+    pub item_form_max_percent: usize,
     /// Characters from which a paragraph of the article's container (not
     /// in an item) is prose of the page's own ...
     pub item_prose_chars: usize,
@@ -654,6 +658,7 @@ impl Default for HtmlTuning {
             item_title_chars: 5,
             item_text_chars: 10,
             item_max_links: 8,
+            item_form_max_percent: 50,
             item_prose_chars: 150,
             item_prose_ratio: 3,
             type_min_points: 2,

@@ -91,8 +91,16 @@ pub(super) fn items(dom: &Dom, chars: &[u32], t: &HtmlTuning) -> Vec<bool> {
     let p = parts(dom, chars);
     let mut member = vec![false; dom.len()];
     let body = dom.body();
+    // A form's rows (a shop's buy box, a filter panel) are controls, not
+    // items; a form that wraps most of the page is the page's layout.
+    let mut in_form = vec![false; dom.len()];
+    for id in dom.descendants(body) {
+        let form = dom.tag(id) == Some(&local_name!("form"))
+            && (chars[id] as usize) * 100 < (chars[body] as usize) * t.item_form_max_percent;
+        in_form[id] = form || dom.parent(id).is_some_and(|q| in_form[q]);
+    }
     for parent in std::iter::once(body).chain(dom.descendants(body)) {
-        if dom.tag(parent).is_none() || chars[parent] == 0 {
+        if dom.tag(parent).is_none() || chars[parent] == 0 || in_form[parent] {
             continue;
         }
         // (tag, class) of the children, with (members, item-like members).
@@ -162,6 +170,13 @@ mod tests {
 
     #[test]
     fn entries_are_items_and_menus_are_not() {
+        let form = "<li class=e><a href=/x>A title of an entry</a><p>What the entry is about, in short.</p></li>";
+        let page = format!(
+            "<form><ul>{}</ul></form><p>{}</p>",
+            form.repeat(5),
+            "Prose. ".repeat(80)
+        );
+        assert_eq!(items_of(&page), 0);
         let entry = "<li class=e><a href=/x>A title of an entry</a><p>What the entry is about, in short.</p></li>";
         assert_eq!(items_of(&format!("<ul>{}</ul>", entry.repeat(5))), 5);
         let menu = "<li class=m><a href=/x>Section</a></li>";
