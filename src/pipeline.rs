@@ -107,6 +107,11 @@ pub(crate) enum Fallback {
     /// When the memory dropped everything, the page was seen before:
     /// judge it on its own.
     WithoutMemory,
+    /// When nothing is kept but the page has text, the main column's text
+    /// is the article ([`Reason::MainColumn`]): the blocks of the container
+    /// that scored best, else the longest run of blocks that are not the
+    /// page's chrome (menus, banners, footers, forms, hidden text).
+    MainColumn,
 }
 
 /// The fallbacks of each kind of input, in order. (HTML's own fallback,
@@ -114,8 +119,12 @@ pub(crate) enum Fallback {
 /// end: [`crate::html::Pruning`].)
 fn fallbacks(kind: InputKind) -> &'static [Fallback] {
     match kind {
-        InputKind::Html => &[],
-        _ => &[Fallback::ArticleHead, Fallback::WithoutMemory],
+        InputKind::Html => &[Fallback::MainColumn],
+        _ => &[
+            Fallback::ArticleHead,
+            Fallback::WithoutMemory,
+            Fallback::MainColumn,
+        ],
     }
 }
 
@@ -135,7 +144,84 @@ fn classify(page: &mut Page, memory: Option<&Memory>, page_id: u64, tuning: &Tun
                     run(page, None);
                 }
             }
+            Fallback::MainColumn => main_column(page, &tuning.classify),
         }
+    }
+}
+
+/// Whether a block has words to read.
+fn has_words(b: &Block) -> bool {
+    util::words(&b.text).next().is_some()
+}
+
+/// Whether a dropped block is the page's chrome, or not text at all: never
+/// taken back by [`Fallback::MainColumn`].
+fn chrome(b: &Block) -> bool {
+    use crate::reason::Furniture as F;
+    b.kind == BlockKind::Title
+        || !has_words(b)
+        || matches!(
+            b.reason,
+            Some(
+                Reason::Furniture(
+                    F::Navigation
+                        | F::SiteBanner
+                        | F::Footer
+                        | F::CookieBanner
+                        | F::Hidden
+                        | F::FormControl
+                        | F::Dialog
+                ) | Reason::Title
+                    | Reason::Headline
+                    | Reason::SiteName
+                    | Reason::Copyright
+                    | Reason::Markup
+                    | Reason::RepeatedAcrossPages
+            )
+        )
+}
+
+/// [`Fallback::MainColumn`]: when no kept block has words but some block
+/// does, the blocks of the best container that are not chrome; failing
+/// those, the longest run (by characters) of blocks that are not chrome.
+/// Less text than [`ClassifyTuning::main_column_min_chars`] is a page with
+/// nothing to read (a script's empty shell): it stays empty.
+fn main_column(page: &mut Page, tuning: &ClassifyTuning) {
+    let blocks = &mut page.blocks;
+    if blocks.iter().any(|b| b.kept && has_words(b)) || !blocks.iter().any(has_words) {
+        return;
+    }
+    let mut take: Vec<usize> = (0..blocks.len())
+        .filter(|&i| page.signals.get(i).is_some_and(|s| s.content) && !chrome(&blocks[i]))
+        .collect();
+    if take.is_empty() {
+        // The longest run of blocks that are not chrome (blocks without
+        // words neither end a run nor count).
+        let (mut best, mut best_chars) = ((0, 0), 0usize);
+        let (mut start, mut chars) = (0usize, 0usize);
+        for (i, b) in blocks.iter().enumerate() {
+            if chrome(b) {
+                if has_words(b) || b.kind == BlockKind::Title {
+                    start = i + 1;
+                    chars = 0;
+                }
+                continue;
+            }
+            chars += b.text.len();
+            if chars > best_chars {
+                best_chars = chars;
+                best = (start, i + 1);
+            }
+        }
+        take = (best.0..best.1).filter(|&i| !chrome(&blocks[i])).collect();
+    }
+    let chars: usize = take.iter().map(|&i| blocks[i].text.chars().count()).sum();
+    if chars < tuning.main_column_min_chars {
+        return;
+    }
+    for i in take {
+        blocks[i].kept = true;
+        blocks[i].reason = Some(Reason::MainColumn);
     }
 }
 

@@ -201,6 +201,9 @@ pub enum Reason {
     KeptDespite(Box<Reason>),
     /// Put back by the caller ([`crate::Options::restore`]).
     Restored,
+    /// Kept because nothing else was: the main column's text, rather than
+    /// an empty article.
+    MainColumn,
 }
 
 impl Reason {
@@ -243,6 +246,7 @@ impl Reason {
             Reason::KeptDoubtful => "kept-doubtful",
             Reason::KeptDespite(_) => "kept-with-article",
             Reason::Restored => "restored",
+            Reason::MainColumn => "main-column",
         }
     }
 
@@ -338,6 +342,7 @@ impl Reason {
             Reason::KeptShort => "short, kept between article text",
             Reason::KeptDoubtful => "doubtful, kept beside article text",
             Reason::Restored => "restored by the user",
+            Reason::MainColumn => "the main column's text, kept as nothing else was",
             // (The others carry details: written by `Display`.)
             Reason::Furniture(_)
             | Reason::FurnitureWords(_)
@@ -393,6 +398,7 @@ mod tests {
             KeptShort,
             KeptDoubtful,
             Restored,
+            MainColumn,
         ]);
         all.extend(super::Furniture::ALL.map(Reason::Furniture));
         all

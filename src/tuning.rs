@@ -42,8 +42,10 @@ impl HtmlTuning {
     /// The HTML front end's part of a page type's profile.
     pub(crate) fn for_page(&self, page_type: PageType) -> HtmlTuning {
         let mut t = self.clone();
-        if page_type == PageType::Forum {
-            t.prune_comments = false;
+        match page_type {
+            PageType::Forum => t.prune_comments = false,
+            PageType::Listing | PageType::Collection => t.items_are_content = true,
+            _ => {}
         }
         t
     }
@@ -310,6 +312,10 @@ pub(crate) struct ClassifyTuning {
     pub long_text: usize,
     /// How many address lines in a row the article may hold.
     pub article_addresses: usize,
+    /// Characters the main column's text holds at least to be taken when
+    /// nothing else is kept (`Fallback::MainColumn`); less is a page with
+    /// nothing to read (a script's empty shell, a notice).
+    pub main_column_min_chars: usize,
     /// How many of the article's last lines may be taken as a call to act ...
     pub tail_lines: usize,
     /// ... each shorter than this.
@@ -382,6 +388,7 @@ impl Default for ClassifyTuning {
             tail_teaser_prose: 400,
             long_text: 100,
             article_addresses: 2,
+            main_column_min_chars: 200,
             tail_lines: 3,
             tail_chars: 200,
         }
@@ -409,6 +416,39 @@ pub(crate) struct HtmlTuning {
     /// Whether class and id words of comments prune their subtrees (not on
     /// a forum, whose posts are the content).
     pub prune_comments: bool,
+    /// Whether repeated items (`src/html/items.rs`) are the content (a
+    /// listing, a collection): class words do not prune them, and their
+    /// blocks are vouched for wherever they stand in the page.
+    pub items_are_content: bool,
+
+    // --- Repeated items ---
+    /// Siblings of one shape (tag and class) that make a group of items.
+    pub item_min_count: usize,
+    /// Share of those siblings, in percent, that must read as items.
+    pub item_like_percent: usize,
+    /// Characters (not white space) an item holds at least ...
+    pub item_min_chars: usize,
+    /// ... and at most (more is a post or a section, not an entry).
+    pub item_max_chars: usize,
+    /// Characters of an item's title (its heading, else its longest link)
+    /// at least.
+    pub item_title_chars: usize,
+    /// Characters an item holds besides its title at least: a line of
+    /// description, a price with a name (a facet's count or a pager's
+    /// number is less).
+    pub item_text_chars: usize,
+    /// Links an item holds at most (a menu's branch holds many).
+    pub item_max_links: usize,
+    /// Share of the page's text, in percent, below which a `<form>` holds
+    /// controls (a buy box, filters), not items; a bigger one wraps the
+    /// page.
+    pub item_form_max_percent: usize,
+    /// Characters from which a paragraph of the article's container (not
+    /// in an item) is prose of the page's own ...
+    pub item_prose_chars: usize,
+    /// ... and the items are the content only when they hold more than
+    /// this many times that prose.
+    pub item_prose_ratio: usize,
     /// Points a page type needs to be chosen over "article".
     pub type_min_points: u32,
     /// Prices (or cart controls) that make a page a collection of products
@@ -429,6 +469,13 @@ pub(crate) struct HtmlTuning {
     pub type_item_chars: usize,
     /// Share of the page's text, in percent, that the items hold at least.
     pub type_items_percent: usize,
+    /// Share of the page's text, in percent, that repeated items
+    /// (`src/html/items.rs`) hold at least to make the page a listing,
+    /// when they hold more than [`Self::item_prose_ratio`] times its prose.
+    pub type_item_text_percent: usize,
+    /// Characters from which a paragraph counts as prose against the
+    /// items, for the page's type.
+    pub type_prose_chars: usize,
     /// Sections with headings of their own that make a service page.
     pub type_min_sections: usize,
     /// Characters of text that make a `<noscript>` the page as served to
@@ -606,6 +653,17 @@ impl Default for HtmlTuning {
             layout_word_percent: 50,
             hidden_page_percent: 70,
             prune_comments: true,
+            items_are_content: false,
+            item_min_count: 4,
+            item_like_percent: 60,
+            item_min_chars: 20,
+            item_max_chars: 800,
+            item_title_chars: 5,
+            item_text_chars: 10,
+            item_max_links: 8,
+            item_form_max_percent: 50,
+            item_prose_chars: 150,
+            item_prose_ratio: 3,
             type_min_points: 2,
             type_many_prices: 6,
             type_code_percent: 5,
@@ -614,6 +672,8 @@ impl Default for HtmlTuning {
             type_post_chars: 200,
             type_item_chars: 50,
             type_items_percent: 30,
+            type_item_text_percent: 20,
+            type_prose_chars: 80,
             type_min_sections: 4,
             noscript_page_chars: 1000,
             min_content: 200,

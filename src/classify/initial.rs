@@ -85,7 +85,7 @@ fn links_and_addresses(b: &Block, t: &ClassifyTuning) -> Option<Class> {
         s.link_density > t.max_link_density
     };
     // (In a listing an item's title is a linked heading: the item's own.)
-    let item_title = t.items_are_content && block.kind == BlockKind::Heading;
+    let item_title = t.items_are_content && (block.kind == BlockKind::Heading || s.item);
     if links_bad
         && !item_title
         && (block.kind != BlockKind::Table || s.link_density > t.nearly_all_links)

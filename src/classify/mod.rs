@@ -40,6 +40,9 @@ pub(crate) struct Signals {
     pub boilerplate: Option<Reason>,
     /// The block sits in a container known to hold the article.
     pub content: bool,
+    /// The block sits in one of a group of repeated items that are the
+    /// page's content (a listing's entries): its links are its title.
+    pub item: bool,
 }
 
 /// What the classifier knows about the page as a whole.

@@ -59,6 +59,9 @@ pub(super) struct Containers<'a> {
     pub(super) dom: &'a Dom,
     /// Prune decision per node (None = keep).
     pub(super) pruned: Vec<Option<Prune>>,
+    /// Whether each node is in a repeated item, when items are the content
+    /// (empty otherwise).
+    items: Vec<bool>,
     /// Visible characters (not white space) below each node of the body;
     /// a text node's own (saturating at `u32::MAX`).
     chars: Vec<u32>,
@@ -249,6 +252,9 @@ struct Marker<'a> {
     layout: u16,
     /// Whether class and id words prune ([`super::Pruning::ByClass`]).
     classy: bool,
+    /// The nodes in repeated items, when they are the content (else empty):
+    /// class words do not prune them.
+    items: &'a [bool],
     tuning: &'a HtmlTuning,
 }
 
@@ -287,6 +293,7 @@ impl Marker<'_> {
             None => {
                 let chars = self.counts.chars[id] as usize;
                 let classy = self.classy
+                    && !self.items.get(id).copied().unwrap_or(false)
                     && (chars as u64) * 100
                         < (self.total as u64) * tuning.class_prune_max_percent as u64
                     && !self.counts.semantic[id]
@@ -352,6 +359,11 @@ impl<'a> Containers<'a> {
         reveal_the_page(dom, &mut flags, tuning);
         let counts = count_text(dom, &flags, tuning);
         let total = (counts.chars[dom.body()] as usize).max(1);
+        let items = if tuning.items_are_content {
+            super::items::items(dom, &counts.chars, tuning)
+        } else {
+            Vec::new()
+        };
         let marker = Marker {
             dom,
             flags: &flags,
@@ -359,17 +371,24 @@ impl<'a> Containers<'a> {
             total,
             classy,
             layout: layout_words(dom, &counts, total, tuning),
+            items: &items,
             tuning,
         };
         let pruned = marker.marks();
         Containers {
             dom,
             pruned,
+            items,
             chars: counts.chars,
             flags,
             base,
             tuning,
         }
+    }
+
+    /// Whether a node is in a repeated item that is the content.
+    pub(super) fn in_item(&self, id: NodeId) -> bool {
+        self.items.get(id).copied().unwrap_or(false)
     }
 
     /// Scores candidate containers; returns the set of nodes forming the article.

@@ -14,6 +14,7 @@ use crate::util::count_non_space;
 
 mod containers;
 mod furniture;
+mod items;
 mod meta;
 mod page_type;
 pub(crate) mod parse;
@@ -187,12 +188,14 @@ fn build_blocks(
             in_content[n] = true;
         }
     }
+    let items_lead = items_lead(&ex, &blocks, &infos, &in_content, tuning);
     let signals = blocks
         .iter()
         .zip(&infos)
         .map(|(b, info)| {
             let chars = count_non_space(&b.text).max(1);
-            let content = in_content[info.node];
+            let item = items_lead && ex.in_item(info.node);
+            let content = in_content[info.node] || item;
             let link_density = if in_card(dom, info.node, tuning) {
                 1.0
             } else {
@@ -205,10 +208,41 @@ fn build_blocks(
                     _ => None,
                 },
                 content,
+                item,
             }
         })
         .collect::<Vec<Signals>>();
     (blocks, signals)
+}
+
+/// Whether the page's repeated items are its content: they hold more text
+/// than [`HtmlTuning::item_prose_ratio`] times the prose of the article's
+/// container beside them. A page with prose of its own (a category's guide
+/// above a shop's grid) is about that prose.
+fn items_lead(
+    ex: &Containers,
+    blocks: &[Block],
+    infos: &[containers::Info],
+    in_content: &[bool],
+    tuning: &HtmlTuning,
+) -> bool {
+    let (mut prose, mut items) = (0usize, 0usize);
+    for (b, info) in blocks.iter().zip(infos) {
+        if info.prune.is_some() {
+            continue;
+        }
+        let n = count_non_space(&b.text);
+        if ex.in_item(info.node) {
+            items += n;
+        } else if in_content[info.node]
+            && b.kind == BlockKind::Paragraph
+            && n >= tuning.item_prose_chars
+            && info.link_chars * tuning.prose_link_ratio < n
+        {
+            prose += n;
+        }
+    }
+    items > prose * tuning.item_prose_ratio
 }
 
 /// Whether `title` (normalised) is `heading` (normalised) with a few words

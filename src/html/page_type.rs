@@ -85,6 +85,7 @@ pub(super) fn evidence(dom: &Dom, url: Option<&str>, t: &HtmlTuning) -> Evidence
     code(dom, all, t, &mut e);
     repeated_items(dom, all, t, &mut e);
     sections(dom, t, &mut e);
+    items_and_prose(dom, t, &mut e);
     if let Some(url) = url {
         url_shape(url, &mut e);
     }
@@ -339,6 +340,69 @@ fn repeated_items(dom: &Dom, all: usize, t: &HtmlTuning, e: &mut Evidence) {
         );
     } else {
         e.add(PageType::Listing, 2, format!("{items} items"));
+    }
+}
+
+/// Repeated items (`super::items`) outside the page's chrome that hold a
+/// good share of the page's text, several times what its paragraphs hold:
+/// the page lists things (a shop's grid, search results, an index of posts).
+fn items_and_prose(dom: &Dom, t: &HtmlTuning, e: &mut Evidence) {
+    let body = dom.body();
+    let mut chars = vec![0u32; dom.len()];
+    for id in dom.subtree_rev(body) {
+        if let NodeData::Text(x) = dom.data(id) {
+            chars[id] = u32::try_from(count_non_space(x)).unwrap_or(u32::MAX);
+        }
+        let unseen = [
+            local_name!("script"),
+            local_name!("style"),
+            local_name!("noscript"),
+            local_name!("template"),
+        ];
+        if is_tag(dom.tag(id), &unseen) {
+            chars[id] = 0;
+        }
+        if id != body {
+            if let Some(p) = dom.parent(id) {
+                chars[p] = chars[p].saturating_add(chars[id]);
+            }
+        }
+    }
+    let member = super::items::items(dom, &chars, t);
+    // Items in the page's chrome (menus, headers, footers, sidebars, and
+    // what class words name furniture) are not what the page lists.
+    let chrome_tags = [
+        local_name!("nav"),
+        local_name!("header"),
+        local_name!("footer"),
+        local_name!("aside"),
+        local_name!("form"),
+    ];
+    let mut chrome = vec![false; dom.len()];
+    let (mut items, mut prose) = (0usize, 0usize);
+    for id in dom.descendants(body) {
+        chrome[id] = dom.parent(id).is_some_and(|p| chrome[p])
+            || is_tag(dom.tag(id), &chrome_tags)
+            || (!dom.attrs(id).is_empty()
+                && super::furniture::hints(dom, id).furniture_bits() != 0);
+        if member[id] && !chrome[id] && !dom.parent(id).is_some_and(|p| member[p]) {
+            items += chars[id] as usize;
+        }
+        if dom.tag(id) == Some(&local_name!("p")) && chars[id] as usize >= t.type_prose_chars {
+            prose += chars[id] as usize;
+        }
+    }
+    let all = (chars[body] as usize).max(1);
+    if items * 100 >= all * t.type_item_text_percent && items > prose * t.item_prose_ratio {
+        e.add(
+            PageType::Listing,
+            2,
+            format!(
+                "repeated items hold {}% of the text, prose {}%",
+                items * 100 / all,
+                prose * 100 / all
+            ),
+        );
     }
 }
 

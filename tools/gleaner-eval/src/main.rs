@@ -409,6 +409,8 @@ fn score_text(docs: &[Doc], args: &Args) -> Result<(), String> {
     let mut rows = Vec::new();
     let mut split_rows = Vec::new();
     let mut empty = 0;
+    // Empty predictions for pages whose truth has text, by half.
+    let (mut lost_a, mut lost_b) = (0usize, 0usize);
     for doc in docs {
         let prediction = match &doc.page {
             _ if args.predictions.is_some() => args
@@ -443,6 +445,12 @@ fn score_text(docs: &[Doc], args: &Args) -> Result<(), String> {
         });
         if metric::tokens(&prediction).is_empty() {
             empty += 1;
+            if !metric::tokens(&doc.truth).is_empty() {
+                match split::half(&doc.id) {
+                    split::Half::A => lost_a += 1,
+                    split::Half::B => lost_b += 1,
+                }
+            }
         }
         let counts = metric::shingle_matching(&doc.truth, &prediction);
         rows.push((doc.id.as_str(), counts));
@@ -480,6 +488,7 @@ fn score_text(docs: &[Doc], args: &Args) -> Result<(), String> {
             ""
         }
     );
+    println!("empty where the truth has text: A {lost_a}  B {lost_b}");
     println!(
         "precision {:.4}  recall {:.4}  F1 {:.4}",
         scores.precision, scores.recall, scores.f1
@@ -503,6 +512,7 @@ fn score_text(docs: &[Doc], args: &Args) -> Result<(), String> {
             "errors": errors.len(),
             "documents": docs.len(),
             "empty": empty,
+            "empty_with_truth": { "A": lost_a, "B": lost_b },
         });
         if let (Some(out), Value::Object(halves)) = (out.as_object_mut(), by_half) {
             out.extend(halves);
