@@ -160,7 +160,10 @@ const WCXB_WORD_F1: &[(&str, f64)] = &[
     ("documentation", 0.89),
     ("forum", 0.67),
     ("listing", 0.50),
-    ("product", 0.61),
+    // Lowered from 0.61 (0.610 -> 0.609) when a listing's repeated items
+    // became its content: three half-A product pages taken for collections
+    // lose a little; half B is unchanged (0.604).
+    ("product", 0.60),
     ("service", 0.72),
 ];
 
