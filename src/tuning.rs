@@ -836,7 +836,7 @@ impl Default for TextTuning {
             type_item_body_lines: 2,
             type_item_chars: 600,
             type_min_items: 10,
-            type_items_percent: 20,
+            type_items_percent: 30,
             type_code_lines: 5,
             type_code_percent: 5,
         }
