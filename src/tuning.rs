@@ -810,6 +810,47 @@ pub(crate) struct TextTuning {
     /// The head with the most prose under it wins when it has this many times
     /// the next one's.
     pub head_margin: usize,
+    /// Points a page type needs to be chosen over "article" (as for HTML).
+    pub type_min_points: u32,
+    /// How long a post's head (a name and a date, "Sam March 5, 2024,
+    /// 11:15pm") may be.
+    pub type_post_head_chars: usize,
+    /// How much text under a dated head makes it a post (not an item's date).
+    pub type_post_chars: usize,
+    /// How many lines under the last dated head are its post.
+    pub type_last_post_lines: usize,
+    /// Posts that make a thread.
+    pub type_min_posts: usize,
+    /// Share of the page's text, in percent, that the posts hold at least
+    /// (a few comments under an article are no thread).
+    pub type_posts_percent: usize,
+    /// Share of the posts' text, in percent, that the longest post holds at
+    /// most (an article over its comments outweighs them).
+    pub type_top_post_percent: usize,
+    /// Lines with a price that make a page a collection of products rather
+    /// than one.
+    pub type_many_prices: usize,
+    /// How long an item's title line may be ...
+    pub type_item_title_chars: usize,
+    /// ... and how long the short line under it is at least ...
+    pub type_item_line_min: usize,
+    /// ... and at most.
+    pub type_item_line_max: usize,
+    /// How many short lines an item's head (a title, a name, a date, a
+    /// price) has at most ...
+    pub type_item_head_lines: usize,
+    /// ... over how many lines of body at most ...
+    pub type_item_body_lines: usize,
+    /// ... and how long an item is at most, in characters.
+    pub type_item_chars: usize,
+    /// Items (a title over a short line) that make a listing.
+    pub type_min_items: usize,
+    /// Share of the page's text, in percent, that the items hold at least.
+    pub type_items_percent: usize,
+    /// Lines of code that make a page documentation ...
+    pub type_code_lines: usize,
+    /// ... when they hold this share of its text, in percent.
+    pub type_code_percent: usize,
 }
 
 impl Default for TextTuning {
@@ -840,6 +881,24 @@ impl Default for TextTuning {
             lead_reach: 40,
             head_gap: 1,
             head_margin: 2,
+            type_min_points: 2,
+            type_post_head_chars: 100,
+            type_post_chars: 150,
+            type_last_post_lines: 10,
+            type_min_posts: 8,
+            type_posts_percent: 50,
+            type_top_post_percent: 40,
+            type_many_prices: 20,
+            type_item_title_chars: 120,
+            type_item_line_min: 30,
+            type_item_line_max: 300,
+            type_item_head_lines: 4,
+            type_item_body_lines: 2,
+            type_item_chars: 600,
+            type_min_items: 10,
+            type_items_percent: 30,
+            type_code_lines: 5,
+            type_code_percent: 5,
         }
     }
 }

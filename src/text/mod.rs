@@ -7,6 +7,7 @@
 
 mod byline;
 mod head;
+mod page_type;
 mod title;
 
 pub(crate) use byline::metadata_in_blocks;
@@ -100,7 +101,14 @@ pub(crate) fn front_end(input: &str, options: &Options, t: &TextTuning) -> Page 
     page.language = language;
     page.title_key = quoted.as_deref().map(norm_key);
     page.quoted_title = quoted;
-    page.page_type = options.page_type.unwrap_or_default();
+    match options.page_type {
+        Some(given) => page.page_type = given,
+        None => {
+            let evidence = page_type::evidence(&page.blocks, t);
+            page.page_type = crate::page_type::decide(&evidence, t.type_min_points);
+            page.type_signals = crate::page_type::explain(&evidence);
+        }
+    }
     page
 }
 

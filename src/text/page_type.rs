@@ -1,0 +1,256 @@
+//! What copied text shows of its page's type: the shapes that survive
+//! copying. Posts under a short dated head each, prices, items of one shape
+//! (a title over a short line) many times, and code lines. The signals are shapes and repetitions,
+//! never words.
+
+use crate::blocks::Block;
+use crate::classify::cues::{code_line, headline_like, relative_time};
+use crate::metadata::{find_date, has_day_and_time};
+use crate::page_type::{Evidence, PageType};
+use crate::tuning::TextTuning;
+use crate::util::text_len;
+
+/// The page's evidence of its type, from its lines.
+pub(super) fn evidence(blocks: &[Block], t: &TextTuning) -> Evidence {
+    let mut e = Evidence::default();
+    let lens: Vec<usize> = blocks.iter().map(|b| text_len(&b.text)).collect();
+    let all = lens.iter().sum::<usize>().max(1);
+    posts(blocks, &lens, all, t, &mut e);
+    prices(blocks, t, &mut e);
+    items(blocks, &lens, all, t, &mut e);
+    code(blocks, &lens, all, t, &mut e);
+    e
+}
+
+/// A short line that says when: a post's head ("Sam September 5, 2024,
+/// 11:15pm 1"), an item's date.
+fn dated_head(text: &str, chars: usize, t: &TextTuning) -> bool {
+    chars <= t.type_post_head_chars
+        && text.bytes().any(|b| b.is_ascii_digit())
+        && (has_day_and_time(text) || relative_time(text) || find_date(text).is_some())
+}
+
+/// Posts: short dated heads, each over a body of its own, that hold most of
+/// the page's text (a thread), not a few comments under an article.
+fn posts(blocks: &[Block], lens: &[usize], all: usize, t: &TextTuning, e: &mut Evidence) {
+    let heads: Vec<usize> = (0..blocks.len())
+        .filter(|&i| dated_head(&blocks[i].text, lens[i], t))
+        .collect();
+    if heads.len() < t.type_min_posts {
+        return;
+    }
+    // Each head's body: the lines up to the next head (the last one's: the
+    // next few lines).
+    let (mut posts, mut post_chars, mut short, mut top) = (0usize, 0usize, 0usize, 0usize);
+    for (k, &h) in heads.iter().enumerate() {
+        let end = heads
+            .get(k + 1)
+            .copied()
+            .unwrap_or(blocks.len().min(h + 1 + t.type_last_post_lines));
+        let body: usize = lens.get(h + 1..end).map_or(0, |l| l.iter().sum());
+        if body >= t.type_post_chars {
+            posts += 1;
+            post_chars += body;
+            top = top.max(body);
+        } else {
+            short += 1;
+        }
+    }
+    // (An article's comments are dated too, but the article outweighs
+    // each of them.)
+    if posts >= t.type_min_posts
+        && posts >= short
+        && top * 100 <= post_chars * t.type_top_post_percent
+        && post_chars * 100 >= all * t.type_posts_percent
+    {
+        e.add(
+            PageType::Forum,
+            2,
+            format!("{posts} posts under dated heads"),
+        );
+    }
+}
+
+/// Currency signs a price is written with.
+const CURRENCY: &[char] = &[
+    '$', '€', '£', '¥', '₹', '₩', '₽', '₺', '₪', '฿', '₫', '₴', '₱',
+];
+
+/// Whether a line holds a price: a currency sign next to a number.
+fn has_price(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().take(400).collect();
+    chars.iter().enumerate().any(|(i, c)| {
+        CURRENCY.contains(c)
+            && (chars.get(i + 1).is_some_and(char::is_ascii_digit)
+                || (chars.get(i + 1) == Some(&' ')
+                    && chars.get(i + 2).is_some_and(char::is_ascii_digit))
+                || i.checked_sub(1)
+                    .and_then(|j| chars.get(j))
+                    .is_some_and(char::is_ascii_digit)
+                || i.checked_sub(2)
+                    .and_then(|j| chars.get(j))
+                    .is_some_and(char::is_ascii_digit)
+                    && chars.get(i - 1) == Some(&' '))
+    })
+}
+
+/// Prices: one product shows one or a few, a shop's category many.
+fn prices(blocks: &[Block], t: &TextTuning, e: &mut Evidence) {
+    let prices = blocks.iter().filter(|b| has_price(&b.text)).count();
+    if prices >= t.type_many_prices {
+        e.add(PageType::Collection, 2, format!("{prices} prices"));
+    } else if prices > 0 {
+        e.add(PageType::Product, 1, format!("{prices} prices"));
+    }
+}
+
+/// A line's shape, for the items' repetition.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    /// A title: a few words, no closing stop.
+    Title,
+    /// A short line (a label, a count, a name).
+    Short,
+    /// A line of some length: a teaser, a description.
+    Line,
+    /// A paragraph of prose.
+    Long,
+    /// A price.
+    Price,
+    /// A date.
+    Date,
+}
+
+/// The shape of a line `chars` long.
+fn shape(text: &str, chars: usize, t: &TextTuning) -> Shape {
+    if chars <= t.type_post_head_chars && has_price(text) {
+        Shape::Price
+    } else if dated_head(text, chars, t) {
+        Shape::Date
+    } else if chars > t.type_item_line_max {
+        Shape::Long
+    } else if chars <= t.type_item_title_chars && headline_like(text) {
+        Shape::Title
+    } else if chars < t.type_item_line_min {
+        Shape::Short
+    } else {
+        Shape::Line
+    }
+}
+
+/// Items: the longest run of items back to back, each a head of a few short
+/// lines (a title, a name, a date, a price) over a line or two of body,
+/// many of them, holding a good share of the page's text (a listing; with
+/// prices, a collection). A menu's lines have no body, an article's
+/// sections too much of it.
+fn items(blocks: &[Block], lens: &[usize], all: usize, t: &TextTuning, e: &mut Evidence) {
+    let shapes: Vec<Shape> = blocks
+        .iter()
+        .zip(lens)
+        .map(|(b, &n)| shape(&b.text, n, t))
+        .collect();
+    let body = |s: Shape| matches!(s, Shape::Line | Shape::Long);
+    let (mut best, mut best_chars, mut best_priced) = (0usize, 0usize, 0usize);
+    let (mut run, mut run_chars, mut run_priced) = (0usize, 0usize, 0usize);
+    let mut i = 0;
+    while i < shapes.len() {
+        let head_end = (i..shapes.len())
+            .find(|&j| body(shapes[j]))
+            .unwrap_or(shapes.len());
+        let body_end = (head_end..shapes.len())
+            .find(|&j| !body(shapes[j]))
+            .unwrap_or(shapes.len());
+        let heads = head_end - i;
+        let chars: usize = lens.get(i..body_end).map_or(0, |l| l.iter().sum());
+        let item = (1..=t.type_item_head_lines).contains(&heads)
+            && (1..=t.type_item_body_lines).contains(&(body_end - head_end))
+            && chars <= t.type_item_chars;
+        if item {
+            run += 1;
+            run_chars += chars;
+            run_priced += usize::from(
+                shapes
+                    .get(i..head_end)
+                    .is_some_and(|h| h.contains(&Shape::Price)),
+            );
+            if run > best {
+                (best, best_chars, best_priced) = (run, run_chars, run_priced);
+            }
+        } else {
+            (run, run_chars, run_priced) = (0, 0, 0);
+        }
+        // (A head too long for an item may end in the next item's head.)
+        i = if heads > t.type_item_head_lines {
+            head_end - t.type_item_head_lines
+        } else {
+            body_end.max(i + 1)
+        };
+    }
+    let (items, chars, priced) = (best, best_chars, best_priced);
+    if items >= t.type_min_items && chars * 100 >= all * t.type_items_percent {
+        if priced * 2 >= items {
+            e.add(
+                PageType::Collection,
+                2,
+                format!("{items} items with prices"),
+            );
+        } else {
+            e.add(PageType::Listing, 2, format!("{items} items"));
+        }
+    }
+}
+
+/// Code: documentation holds a good share of its lines in code.
+fn code(blocks: &[Block], lens: &[usize], all: usize, t: &TextTuning, e: &mut Evidence) {
+    let (mut lines, mut chars) = (0usize, 0usize);
+    for (b, &n) in blocks.iter().zip(lens) {
+        if code_line(&b.text) {
+            lines += 1;
+            chars += n;
+        }
+    }
+    if lines >= t.type_code_lines && chars * 100 >= all * t.type_code_percent {
+        e.add(
+            PageType::Documentation,
+            2,
+            format!("{lines} code lines, {}% of the text", chars * 100 / all),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::page_type::decide;
+    use crate::text::split_blocks;
+
+    fn type_of(text: &str) -> PageType {
+        let t = TextTuning::default();
+        decide(&evidence(&split_blocks(text, &t), &t), t.type_min_points)
+    }
+
+    const PROSE: &str = "The council met on Monday to talk about the budget for the coming year, and the members agreed on most of the points after a long debate.";
+
+    #[test]
+    fn shapes_that_survive_copying() {
+        let thread: String = (1..=9)
+            .map(|i| format!("member{i} March {i}, 2024, 10:1{i}pm\n{PROSE} {PROSE}\n"))
+            .collect();
+        assert_eq!(type_of(&thread), PageType::Forum);
+        // One article over its comments is no thread.
+        let article = format!("{}\n{thread}", PROSE.repeat(30));
+        assert_eq!(type_of(&article), PageType::Article);
+        let shop: String = (1..=20)
+            .map(|i| format!("Garden chair model {i}\nA chair of oak for the garden, in {i} colours\n$1{i}.99\n"))
+            .collect();
+        assert_eq!(type_of(&shop), PageType::Collection);
+        let jobs: String = (1..=12)
+            .map(|i| format!("Gardener wanted in town {i}\nFull time from the first of April, with a van and a team of three.\n"))
+            .collect();
+        assert_eq!(type_of(&jobs), PageType::Listing);
+        let docs = format!("{PROSE}\nlet total = values.iter().sum();\nif total > 3 {{\nprint(total);\n}}\nlet x = f();\n{PROSE}");
+        assert_eq!(type_of(&docs), PageType::Documentation);
+        assert_eq!(type_of(&PROSE.repeat(5)), PageType::Article);
+        assert!(has_price("Now 19,99 €") && has_price("$ 5") && !has_price("US$"));
+    }
+}
