@@ -10,9 +10,10 @@ use super::furniture::Prune;
 use super::parse::{Dom, NodeData, NodeId};
 use super::rich;
 use super::tags::{heading_level, is_tag};
-use super::url::resolve;
+use super::url::{is_script, resolve};
 use crate::blocks::{Block, BlockKind, Inline};
 use crate::reason::Furniture;
+use crate::render::safe_url;
 use crate::tuning::HtmlTuning;
 use crate::util::count_non_space;
 
@@ -107,14 +108,8 @@ impl<'a> Walker<'a> {
             return;
         }
         // An anchor that goes nowhere (no href, `javascript:`) is not navigation.
-        const JS: &str = "javascript:";
         let in_link = self.frames.iter().any(|(f, _)| match f {
-            Frame::Link(href) => {
-                !href.is_empty()
-                    && !href
-                        .get(..JS.len())
-                        .is_some_and(|p| p.eq_ignore_ascii_case(JS))
-            }
+            Frame::Link(href) => !href.is_empty() && !is_script(href),
             Frame::Note(_) => true,
             _ => false,
         });
@@ -217,6 +212,19 @@ impl<'a> Walker<'a> {
                 return;
             }
             _ if children.is_empty() => return,
+            // An anchor without a target, or whose target runs code, is
+            // its text: never a link in the output.
+            Frame::Link(href) if href.is_empty() || !safe_url(&href) => {
+                if let Some((_, parent)) = self.frames.last_mut() {
+                    for c in children {
+                        match (parent.last_mut(), c) {
+                            (Some(Inline::Text(t)), Inline::Text(s)) => t.push_str(&s),
+                            (_, c) => parent.push(c),
+                        }
+                    }
+                }
+                return;
+            }
             Frame::Link(href) => Inline::Link { href, children },
             Frame::Emphasis => Inline::Emphasis(children),
             Frame::Strong => Inline::Strong(children),
