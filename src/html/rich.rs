@@ -456,3 +456,67 @@ pub(super) fn is_notes_list(dom: &Dom, list: NodeId) -> bool {
     }
     false
 }
+
+/// How many ancestors of an element are looked at to see that it is in a
+/// heading (for a wiki's edit link).
+const HEADING_ANCESTORS: usize = 6;
+
+/// The longest text of a bracketed edit link (`[edit]`, `[edit source]`).
+const MAX_EDIT_TEXT: usize = 40;
+
+/// How many nodes of a bracketed edit link are read (a larger element is
+/// not one).
+const EDIT_SCAN: usize = 16;
+
+/// Whether an element in a heading is the page's editing link, not part of
+/// the heading's text: an `<a>` whose href is an edit action
+/// (`action=edit`), or a link or a small element around one whose whole
+/// text is in brackets (`[edit]`, MediaWiki's `mw-editsection`).
+pub(super) fn is_edit_link(dom: &Dom, id: NodeId) -> bool {
+    let Some(tag) = dom.tag(id) else {
+        return false;
+    };
+    let anchor = *tag == local_name!("a");
+    if !anchor && !matches!(*tag, local_name!("span") | local_name!("small") | local_name!("sup")) {
+        return false;
+    }
+    let mut up = dom.parent(id);
+    let mut in_heading = false;
+    for _ in 0..HEADING_ANCESTORS {
+        let Some(p) = up else { break };
+        if dom.tag(p).is_some_and(|t| super::tags::heading_level(t).is_some()) {
+            in_heading = true;
+            break;
+        }
+        up = dom.parent(p);
+    }
+    if !in_heading {
+        return false;
+    }
+    let edit_href = |a: NodeId| {
+        dom.attr_named(a, &local_name!("href")).is_some_and(|h| {
+            h.split(['?', '&', '#', ';'])
+                .any(|p| p.eq_ignore_ascii_case("action=edit") || p.eq_ignore_ascii_case("veaction=edit"))
+        })
+    };
+    if anchor && edit_href(id) {
+        return true;
+    }
+    // A bracketed link: the brackets and the link inside one element.
+    let mut has_link = anchor;
+    let mut text = String::new();
+    for (i, n) in dom.descendants(id).enumerate() {
+        if i > EDIT_SCAN {
+            return false;
+        }
+        has_link |= dom.tag(n) == Some(&local_name!("a"));
+        if let NodeData::Text(t) = dom.data(n) {
+            text.push_str(t);
+            if text.len() > MAX_EDIT_TEXT {
+                return false;
+            }
+        }
+    }
+    let t = text.trim();
+    has_link && t.len() > 2 && t.starts_with('[') && t.ends_with(']')
+}

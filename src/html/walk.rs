@@ -532,6 +532,7 @@ impl<'a> Walker<'a> {
         if self.page.pruned[id] == Some(Prune::Invisible)
             || rich::is_math_drawing(dom, id)
             || rich::is_gutter(dom, id)
+            || rich::is_edit_link(dom, id)
         {
             return false;
         }
