@@ -477,14 +477,22 @@ pub(super) fn is_edit_link(dom: &Dom, id: NodeId) -> bool {
         return false;
     };
     let anchor = *tag == local_name!("a");
-    if !anchor && !matches!(*tag, local_name!("span") | local_name!("small") | local_name!("sup")) {
+    if !anchor
+        && !matches!(
+            *tag,
+            local_name!("span") | local_name!("small") | local_name!("sup")
+        )
+    {
         return false;
     }
     let mut up = dom.parent(id);
     let mut in_heading = false;
     for _ in 0..HEADING_ANCESTORS {
         let Some(p) = up else { break };
-        if dom.tag(p).is_some_and(|t| super::tags::heading_level(t).is_some()) {
+        if dom
+            .tag(p)
+            .is_some_and(|t| super::tags::heading_level(t).is_some())
+        {
             in_heading = true;
             break;
         }
@@ -495,8 +503,9 @@ pub(super) fn is_edit_link(dom: &Dom, id: NodeId) -> bool {
     }
     let edit_href = |a: NodeId| {
         dom.attr_named(a, &local_name!("href")).is_some_and(|h| {
-            h.split(['?', '&', '#', ';'])
-                .any(|p| p.eq_ignore_ascii_case("action=edit") || p.eq_ignore_ascii_case("veaction=edit"))
+            h.split(['?', '&', '#', ';']).any(|p| {
+                p.eq_ignore_ascii_case("action=edit") || p.eq_ignore_ascii_case("veaction=edit")
+            })
         })
     };
     if anchor && edit_href(id) {
@@ -519,4 +528,98 @@ pub(super) fn is_edit_link(dom: &Dom, id: NodeId) -> bool {
     }
     let t = text.trim();
     has_link && t.len() > 2 && t.starts_with('[') && t.ends_with(']')
+}
+
+/// Class words that name a family of callouts (admonitions): GitHub's
+/// `markdown-alert`, Bootstrap's `alert`, Docusaurus's `theme-admonition`,
+/// MkDocs's `admonition`, and `callout` and `notice` of many themes. An
+/// element is a callout when a word of its class is one of these and
+/// another is a type of [`CALLOUT_TYPES`], alone or after a family word
+/// and `-`, `--` or `_` (`alert alert-warning`, `admonition note`,
+/// `markdown-alert markdown-alert-tip`, `alert alert--success`).
+const CALLOUT_FAMILIES: &[&str] = &[
+    "admonition",
+    "theme-admonition",
+    "markdown-alert",
+    "alert",
+    "callout",
+    "notice",
+];
+
+/// The types of callout, written as they are in the output (`> [!tip]`).
+const CALLOUT_TYPES: &[&str] = &[
+    "note",
+    "tip",
+    "hint",
+    "info",
+    "important",
+    "warning",
+    "caution",
+    "danger",
+    "error",
+    "success",
+    "question",
+    "example",
+    "quote",
+    "abstract",
+    "summary",
+    "bug",
+    "failure",
+    "todo",
+    "attention",
+];
+
+/// Whether an element is a callout (a note, a tip, a warning set apart
+/// from the text): by its class (see [`CALLOUT_FAMILIES`]), or as an
+/// `<aside>`, `<div>` or `<section>` with `role="note"` (a note) or
+/// `role="alert"` (a warning). Its type, and its title row: a first child
+/// that is a heading or whose class says title or heading.
+pub(super) fn callout(dom: &Dom, id: NodeId) -> Option<(&'static str, Option<NodeId>)> {
+    let kind = callout_kind(dom, id)?;
+    let first = dom.children(id).find(|&c| match dom.data(c) {
+        NodeData::Text(t) => !t.trim().is_empty(),
+        NodeData::Element => true,
+        _ => false,
+    });
+    let title = first.filter(|&c| {
+        dom.tag(c)
+            .is_some_and(|t| super::tags::heading_level(t).is_some())
+            || dom.attr_named(c, &local_name!("class")).is_some_and(|v| {
+                let v = v.to_ascii_lowercase();
+                v.contains("title") || v.contains("heading")
+            })
+    });
+    Some((kind, title))
+}
+
+/// A callout's type, by class or role.
+pub(super) fn callout_kind(dom: &Dom, id: NodeId) -> Option<&'static str> {
+    if let Some(class) = dom.attr_named(id, &local_name!("class")) {
+        let lower = class.to_ascii_lowercase();
+        let words = || lower.split_ascii_whitespace();
+        if words().any(|w| CALLOUT_FAMILIES.contains(&w)) {
+            let kind = words().find_map(|w| {
+                let bare = CALLOUT_FAMILIES
+                    .iter()
+                    .find_map(|f| w.strip_prefix(f).filter(|r| r.starts_with(['-', '_'])))
+                    .map_or(w, |r| r.trim_start_matches(['-', '_']));
+                CALLOUT_TYPES.iter().find(|&&t| t == bare).copied()
+            });
+            if kind.is_some() {
+                return kind;
+            }
+        }
+    }
+    let tag = dom.tag(id)?;
+    if !matches!(
+        *tag,
+        local_name!("aside") | local_name!("div") | local_name!("section")
+    ) {
+        return None;
+    }
+    match dom.attr(id, "role")?.trim().to_ascii_lowercase().as_str() {
+        "note" => Some("note"),
+        "alert" => Some("warning"),
+        _ => None,
+    }
 }

@@ -40,7 +40,11 @@ pub(crate) fn resolve(base: Option<&str>, url: &str) -> String {
 /// is a letter, then letters, digits, `+`, `-` or `.`, up to a colon.
 pub(crate) fn scheme(url: &str) -> Option<String> {
     let mut out = String::new();
-    for c in url.trim_start().chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')) {
+    for c in url
+        .trim_start()
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+    {
         match c {
             ':' if !out.is_empty() => return Some(out),
             c if c.is_ascii_alphabetic() => out.push(c.to_ascii_lowercase()),
@@ -77,7 +81,10 @@ mod tests {
         assert_eq!(resolve(base, "/c"), "https://example.org/c");
         assert_eq!(resolve(base, "javascript:void(0)"), "javascript:void(0)");
         assert_eq!(resolve(base, " Java\tScript:x()"), "Java\tScript:x()");
-        assert_eq!(resolve(base, "mailto:a@example.org"), "mailto:a@example.org");
+        assert_eq!(
+            resolve(base, "mailto:a@example.org"),
+            "mailto:a@example.org"
+        );
         assert_eq!(resolve(base, "./a:b"), "https://example.org/a/./a:b");
         assert!(is_script("  VBScript:msgbox(1)"));
         assert!(is_script("data:text/html,x"));

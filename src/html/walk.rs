@@ -11,7 +11,7 @@ use super::parse::{Dom, NodeData, NodeId};
 use super::rich;
 use super::tags::{heading_level, is_tag};
 use super::url::{is_script, resolve};
-use crate::blocks::{Block, BlockKind, Inline};
+use crate::blocks::{Block, BlockKind, Callout, Inline};
 use crate::reason::Furniture;
 use crate::render::safe_url;
 use crate::tuning::HtmlTuning;
@@ -63,6 +63,8 @@ pub(super) struct Walker<'a> {
     lang: Option<Box<str>>,
     /// Footnotes referenced so far: the target's id, and the note's label.
     notes: HashMap<String, String>,
+    /// The callouts open, innermost last: (element, type, title row).
+    callouts: Vec<(NodeId, &'static str, Option<NodeId>)>,
 }
 
 /// Text set aside: (the hidden element, frames, link characters, context).
@@ -93,6 +95,7 @@ impl<'a> Walker<'a> {
             pre: 0,
             lang: None,
             notes: HashMap::new(),
+            callouts: Vec::new(),
         }
     }
 
@@ -193,7 +196,14 @@ impl<'a> Walker<'a> {
     }
 
     /// Adds a finished block with where it came from.
-    fn push_block(&mut self, block: Block, ctx: (NodeId, Option<Prune>), link_chars: usize) {
+    fn push_block(&mut self, mut block: Block, ctx: (NodeId, Option<Prune>), link_chars: usize) {
+        if let Some(&(id, kind, title)) = self.callouts.last() {
+            block.callout = Some(Box::new(Callout {
+                id: u32::try_from(id).unwrap_or(u32::MAX),
+                kind,
+                title: title == Some(ctx.0),
+            }));
+        }
         self.infos.push(Info {
             node: ctx.0,
             link_chars,
@@ -565,6 +575,9 @@ impl<'a> Walker<'a> {
             // Lines of code as elements: one block still.
         } else if self.page.flags[id] & BLOCK != 0 {
             self.start_block(id);
+            if let Some((kind, title)) = rich::callout(dom, id) {
+                self.callouts.push((id, kind, title));
+            }
         }
         true
     }
@@ -595,6 +608,9 @@ impl<'a> Walker<'a> {
                 self.reset_ctx(id);
             }
             _ => {}
+        }
+        if self.callouts.last().is_some_and(|c| c.0 == id) {
+            self.callouts.pop();
         }
         if self.aside.last().is_some_and(|(n, ..)| *n == id) {
             self.flush();
