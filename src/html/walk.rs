@@ -43,6 +43,10 @@ const MAX_LIST_LEVEL: u8 = 8;
 /// item without an id.
 const MAX_NOTE_INDEX: usize = 999;
 
+/// The most columns a table's row is given (spanned cells included): the
+/// renderers' limit, so that spans cannot make a small table huge.
+const MAX_TABLE_COLS: usize = 64;
+
 /// The longest footnote reference text used as the note's label (`1`, `a`, `12`).
 const MAX_NOTE_TEXT: usize = 6;
 
@@ -673,41 +677,85 @@ impl<'a> Walker<'a> {
         let dom = self.page.dom;
         self.flush();
         // The cells' text, apart by tabs, rows by newlines (rows without
-        // cells left out): what the renderers read the cells from.
-        let mut text = String::new();
-        let mut scratch = String::new();
-        let mut rows = 0usize;
+        // cells left out): what the renderers read the cells from. A cell
+        // that spans columns is followed by empty cells, one that spans
+        // rows is repeated in the rows below, so that every row has as
+        // many cells as the widest.
+        let mut grid: Vec<Vec<String>> = Vec::new();
+        // Per column: the rows still spanned from above, and their text.
+        let mut carry: Vec<(usize, String)> = Vec::new();
         let mut link_chars = 0usize;
+        let mut scratch = String::new();
         for tr in dom
             .descendants(table)
             .filter(|&n| dom.tag(n) == Some(&local_name!("tr")))
         {
-            let mut cells = 0usize;
-            for cell in dom
+            let mut row: Vec<String> = Vec::new();
+            let mut cells = dom
                 .children(tr)
-                .filter(|&c| is_tag(dom.tag(c), &[local_name!("td"), local_name!("th")]))
-            {
-                text.push_str(match (cells, rows) {
-                    (0, 0) => "",
-                    (0, _) => "\n",
-                    _ => "\t",
-                });
-                cells += 1;
+                .filter(|&c| is_tag(dom.tag(c), &[local_name!("td"), local_name!("th")]));
+            let mut own = 0usize;
+            loop {
+                // Cells spanned from the rows above come first.
+                while let Some((left, t)) = carry.get_mut(row.len()).filter(|(l, _)| *l > 0) {
+                    *left -= 1;
+                    row.push(t.clone());
+                }
+                let Some(cell) = cells.next() else { break };
+                own += 1;
                 scratch.clear();
                 dom.push_text(cell, &mut scratch);
-                for (i, w) in scratch.split_whitespace().enumerate() {
-                    if i > 0 {
-                        text.push(' ');
-                    }
-                    text.push_str(w);
-                }
+                let text = scratch.split_whitespace().collect::<Vec<_>>().join(" ");
                 link_chars += dom
                     .descendants(cell)
                     .filter(|&n| dom.tag(n) == Some(&local_name!("a")))
                     .map(|n| count_non_space(&dom.text(n)))
                     .sum::<usize>();
+                let cols = span(dom, cell, "colspan");
+                let rows = span(dom, cell, "rowspan");
+                for k in 0..cols {
+                    if row.len() >= MAX_TABLE_COLS {
+                        break;
+                    }
+                    let t = if k == 0 { text.clone() } else { String::new() };
+                    if carry.len() <= row.len() {
+                        carry.resize(row.len() + 1, (0, String::new()));
+                    }
+                    if let Some(c) = carry.get_mut(row.len()) {
+                        *c = (rows - 1, t.clone());
+                    }
+                    row.push(t);
+                }
             }
-            rows += usize::from(cells > 0);
+            // Cells spanned from above after the row's own.
+            while let Some(last) = carry.iter().rposition(|(l, _)| *l > 0) {
+                if last < row.len() {
+                    break;
+                }
+                match carry.get_mut(row.len()) {
+                    Some((left, t)) if *left > 0 => {
+                        *left -= 1;
+                        row.push(t.clone());
+                    }
+                    _ => row.push(String::new()),
+                }
+            }
+            if own > 0 {
+                grid.push(row);
+            }
+        }
+        let width = grid.iter().map(Vec::len).max().unwrap_or(0);
+        let mut text = String::new();
+        for (r, row) in grid.iter().enumerate() {
+            if r > 0 {
+                text.push('\n');
+            }
+            for c in 0..width {
+                if c > 0 {
+                    text.push('\t');
+                }
+                text.push_str(row.get(c).map_or("", String::as_str));
+            }
         }
         if text.trim().is_empty() {
             return;
@@ -721,6 +769,14 @@ impl<'a> Walker<'a> {
         self.push_block(b, (ctx.node, ctx.prune), link_chars);
         self.ctx = Some(ctx);
     }
+}
+
+/// How many columns or rows a table's cell spans (`colspan`, `rowspan`):
+/// 1 unless the attribute says a number from 2 to [`MAX_TABLE_COLS`].
+fn span(dom: &Dom, cell: NodeId, attr: &str) -> usize {
+    dom.attr(cell, attr)
+        .and_then(|v| v.trim().parse::<usize>().ok())
+        .map_or(1, |n| n.clamp(1, MAX_TABLE_COLS))
 }
 
 /// A table of data (cells of text), not a table used for layout.
