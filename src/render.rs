@@ -1,5 +1,7 @@
 //! Renderers: the kept blocks as plain text, Markdown and safe HTML.
 
+use std::collections::HashSet;
+
 use crate::article::Article;
 use crate::blocks::{Block, BlockKind, Callout, Inline};
 use crate::options::Options;
@@ -129,11 +131,7 @@ fn md_block_text(b: &Block, text: &str) -> String {
 /// The kept blocks as Markdown (GitHub flavour for tables; a callout as
 /// `> [!type] title` with its body quoted).
 pub(crate) fn markdown(blocks: &[&Block]) -> String {
-    let body: Vec<&Block> = blocks
-        .iter()
-        .copied()
-        .filter(|b| b.note.is_none())
-        .collect();
+    let body = body_blocks(blocks);
     let mut parts: Vec<String> = Vec::new();
     for run in callout_runs(&body) {
         match callout_of(run) {
@@ -147,6 +145,22 @@ pub(crate) fn markdown(blocks: &[&Block]) -> String {
         out.push('\n');
     }
     out
+}
+
+/// The blocks written in the body: not footnotes' definitions (written
+/// at the end), nor a figure without a caption whose image is written
+/// already (a lazy image and its fallback, a picture repeated).
+fn body_blocks<'a>(blocks: &[&'a Block]) -> Vec<&'a Block> {
+    let mut seen: HashSet<&str> = HashSet::new();
+    blocks
+        .iter()
+        .copied()
+        .filter(|b| b.note.is_none())
+        .filter(|b| match b.image.as_deref() {
+            Some((src, _)) => seen.insert(src.as_str()) || !b.text.is_empty(),
+            None => true,
+        })
+        .collect()
 }
 
 /// The blocks in runs: each callout's blocks, and the blocks between.
@@ -419,11 +433,7 @@ fn is_remote(url: &str) -> bool {
 }
 
 pub(crate) fn html(blocks: &[&Block], remote_images: bool) -> String {
-    let body: Vec<&Block> = blocks
-        .iter()
-        .copied()
-        .filter(|b| b.note.is_none())
-        .collect();
+    let body = body_blocks(blocks);
     let mut out = String::new();
     for run in callout_runs(&body) {
         match callout_of(run) {

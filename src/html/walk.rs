@@ -363,21 +363,51 @@ impl<'a> Walker<'a> {
         self.ctx = Some(self.context_for(id));
     }
 
-    fn image_block(&mut self, img: NodeId, caption: Option<NodeId>, ctx_node: NodeId) {
-        let dom = self.page.dom;
-        let src = image_src(dom, img);
-        let Some(src) = src.map(|s| resolve(self.page.base, &s)) else {
+    /// A figure's block: the image's URL (resolved) and alternative text,
+    /// and its caption.
+    fn image_block(&mut self, image: Option<(String, String)>, caption: String, ctx_node: NodeId) {
+        let Some((src, alt)) = image else {
             return;
         };
-        let alt = dom.attr(img, "alt").unwrap_or("").trim().to_string();
+        let src = resolve(self.page.base, &src);
         self.flush();
-        let caption_text = caption
-            .map(|c| crate::util::norm_space(&dom.text(c)))
-            .unwrap_or_default();
-        let mut b = Block::new(BlockKind::Figure, caption_text);
+        let mut b = Block::new(BlockKind::Figure, caption);
         b.image = Some(Box::new((src, alt)));
         let ctx = self.context_for(ctx_node);
         self.push_block(b, (ctx.node, ctx.prune), 0);
+    }
+
+    /// A `<figure>`: its image (or the one in its `<noscript>`), its
+    /// caption and what else it says (a credit). Whether it had an image.
+    fn figure_block(&mut self, figure: NodeId) -> bool {
+        let dom = self.page.dom;
+        let img = dom.find(figure, &local_name!("img"));
+        let image = img.and_then(|i| image_of(dom, i)).or_else(|| {
+            dom.find(figure, &local_name!("noscript"))
+                .and_then(|n| noscript_image(dom, n))
+        });
+        if img.is_none() && image.is_none() {
+            return false;
+        }
+        let caption = dom.find(figure, &local_name!("figcaption"));
+        let mut text = caption
+            .map(|c| crate::util::norm_space(&dom.text(c)))
+            .unwrap_or_default();
+        // (A credit is read beside a caption: a figure without one is
+        // often a card of another kind.)
+        let credit = caption
+            .map(|c| figure_credit(dom, figure, c))
+            .unwrap_or_default();
+        if !credit.is_empty()
+            && count_non_space(&credit) <= self.page.tuning.figure_credit_max_chars
+        {
+            if !text.is_empty() {
+                text.push(' ');
+            }
+            text.push_str(&credit);
+        }
+        self.image_block(image, text, figure);
+        true
     }
 
     /// Walks the body in document order, iteratively, without a stack: by
@@ -481,15 +511,13 @@ impl<'a> Walker<'a> {
             local_name!("img") => {
                 // An image on its own line becomes a figure; inside text it is skipped.
                 if !self.frames.iter().any(|(_, c)| has_text(c)) {
-                    self.image_block(id, None, id);
+                    self.image_block(image_of(dom, id), String::new(), id);
                     self.ctx = Some(self.context_for(id));
                 }
                 return Some(false);
             }
             local_name!("figure") => {
-                if let Some(img) = dom.find(id, &local_name!("img")) {
-                    let caption = dom.find(id, &local_name!("figcaption"));
-                    self.image_block(img, caption, id);
+                if self.figure_block(id) {
                     self.ctx = Some(self.context_for(id));
                     return Some(false);
                 }
@@ -541,6 +569,18 @@ impl<'a> Walker<'a> {
             _ => return false,
         }
         if self.formula(id) {
+            return false;
+        }
+        // A lazy-loaded image's fallback, right after the image it stands
+        // for when that has no source of its own yet (a placeholder).
+        if dom.tag(id) == Some(&local_name!("noscript"))
+            && !self.frames.iter().any(|(_, c)| has_text(c))
+            && placeholder_before(dom, id)
+        {
+            if let Some(image) = noscript_image(dom, id) {
+                self.image_block(Some(image), String::new(), id);
+                self.ctx = Some(self.context_for(id));
+            }
             return false;
         }
         if self.page.pruned[id] == Some(Prune::Invisible)
@@ -822,8 +862,33 @@ fn is_data_table(dom: &Dom, table: NodeId, tuning: &HtmlTuning) -> bool {
         && (has_th || rows >= tuning.data_table_min_rows)
 }
 
-/// The best source of an image, including lazy-loading attributes.
+/// An image's best source (see [`image_src`]) and its alternative text.
+fn image_of(dom: &Dom, img: NodeId) -> Option<(String, String)> {
+    let src = image_src(dom, img)?;
+    let alt = dom.attr(img, "alt").unwrap_or("").trim().to_string();
+    Some((src, alt))
+}
+
+/// The best source of an image: the largest candidate of its `srcset`s
+/// (lazy-loading `data-srcset` first), else its lazy-loading attributes
+/// (`data-src`…), else its `src`, else the largest candidate of its
+/// `<picture>`'s `<source>`s; never a `data:` placeholder.
 fn image_src(dom: &Dom, img: NodeId) -> Option<String> {
+    let largest = |n: NodeId| {
+        ["data-srcset", "srcset"]
+            .iter()
+            .filter_map(|a| dom.attr(n, a).and_then(largest_candidate))
+            .fold(None, |best: Option<((bool, f32), &str)>, c| {
+                if best.is_none_or(|(size, _)| c.0 > size) {
+                    Some(c)
+                } else {
+                    best
+                }
+            })
+    };
+    if let Some((_, url)) = largest(img) {
+        return Some(url.to_string());
+    }
     for attr in ["data-src", "data-original", "data-lazy-src", "src"] {
         if let Some(v) = dom
             .attr(img, attr)
@@ -833,16 +898,154 @@ fn image_src(dom: &Dom, img: NodeId) -> Option<String> {
             return Some(v.to_string());
         }
     }
-    for attr in ["data-srcset", "srcset"] {
-        if let Some(first) = dom
-            .attr(img, attr)
-            .and_then(|v| v.split(',').next())
-            .and_then(|c| c.split_whitespace().next())
+    let picture = dom
+        .parent(img)
+        .filter(|&p| dom.tag(p) == Some(&local_name!("picture")))?;
+    dom.children(picture)
+        .filter(|&c| dom.tag(c) == Some(&local_name!("source")))
+        .find_map(largest)
+        .map(|(_, url)| url.to_string())
+}
+
+/// The largest candidate of a `srcset` (`a.jpg 400w, b.jpg 800w`; `1x`,
+/// `2x`; a width beats a density): its size (is a width, the number) and
+/// its URL. A URL may hold commas; one that ends in a comma has no size.
+fn largest_candidate(srcset: &str) -> Option<((bool, f32), &str)> {
+    let mut best: Option<((bool, f32), &str)> = None;
+    let mut rest = srcset;
+    loop {
+        rest = rest.trim_start_matches(|c: char| c.is_whitespace() || c == ',');
+        if rest.is_empty() {
+            return best;
+        }
+        let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        let (mut url, after) = rest.split_at(end);
+        let mut size = (false, 1.0f32);
+        if let Some(u) = url.strip_suffix(',') {
+            url = u;
+            rest = after;
+        } else {
+            let stop = after.find(',').unwrap_or(after.len());
+            let desc = after[..stop].trim();
+            rest = &after[stop..];
+            if let Some(w) = desc.strip_suffix(['w', 'W']) {
+                size = (true, w.trim().parse().unwrap_or(0.0));
+            } else if let Some(x) = desc.strip_suffix(['x', 'X']) {
+                size.1 = x.trim().parse().unwrap_or(1.0);
+            }
+        }
+        if url.is_empty()
+            || url
+                .get(..5)
+                .is_some_and(|p| p.eq_ignore_ascii_case("data:"))
         {
-            return Some(first.to_string());
+            continue;
+        }
+        if best.is_none_or(|(s, _)| size > s) {
+            best = Some((size, url));
         }
     }
-    None
+}
+
+/// Whether the element before `id` is an image without a source of its
+/// own (a lazy image's placeholder, `src="data:…"`), alone or in a
+/// `<picture>`.
+fn placeholder_before(dom: &Dom, id: NodeId) -> bool {
+    // (White space and comments between, a few at most.)
+    let Some(p) = std::iter::successors(dom.prev_sibling(id), |&p| dom.prev_sibling(p))
+        .take(4)
+        .find(|&p| {
+            dom.tag(p).is_some() || matches!(dom.data(p), NodeData::Text(t) if !t.trim().is_empty())
+        })
+    else {
+        return false;
+    };
+    let img = match dom.tag(p) {
+        Some(&local_name!("img")) => Some(p),
+        Some(&local_name!("picture")) => dom
+            .children(p)
+            .find(|&c| dom.tag(c) == Some(&local_name!("img"))),
+        _ => None,
+    };
+    img.is_some_and(|i| image_src(dom, i).is_none())
+}
+
+/// The image a `<noscript>` holds for readers without scripts (a lazy
+/// image's fallback, kept in an attribute by the parser).
+fn noscript_image(dom: &Dom, noscript: NodeId) -> Option<(String, String)> {
+    let markup = dom.attr(noscript, super::parse::FALLBACK_IMAGE)?;
+    let inner = super::parse::parse(markup);
+    let img = inner.find(inner.body(), &local_name!("img"))?;
+    // (A tracking pixel is no image.)
+    if ["width", "height"].iter().any(|a| {
+        inner
+            .attr(img, a)
+            .is_some_and(|v| matches!(v.trim(), "0" | "1"))
+    }) {
+        return None;
+    }
+    image_of(&inner, img)
+}
+
+/// What a figure says besides its image and caption (a credit in an
+/// element of its own): the text of its children other than the image,
+/// the caption (and what holds it), scripts' fallbacks and children with
+/// links, white space made single spaces.
+fn figure_credit(dom: &Dom, figure: NodeId, caption: NodeId) -> String {
+    // The caption and its ancestors up to the figure.
+    let mut holds_caption = Vec::new();
+    let mut a = Some(caption);
+    while let Some(n) = a.filter(|&n| n != figure) {
+        holds_caption.push(n);
+        a = dom.parent(n);
+    }
+    let mut out = String::new();
+    for c in dom.children(figure) {
+        if holds_caption.contains(&c)
+            || is_tag(
+                dom.tag(c),
+                &[
+                    local_name!("img"),
+                    local_name!("picture"),
+                    local_name!("noscript"),
+                    local_name!("script"),
+                    local_name!("style"),
+                    local_name!("button"),
+                ],
+            )
+        {
+            continue;
+        }
+        // (A credit is a line of text; a child with links is more: a
+        // product's card written as a figure.)
+        if std::iter::once(c)
+            .chain(dom.descendants(c))
+            .any(|n| dom.tag(n) == Some(&local_name!("a")))
+        {
+            continue;
+        }
+        for n in std::iter::once(c).chain(dom.descendants(c)) {
+            let raw = dom.parent(n).is_some_and(|p| {
+                is_tag(
+                    dom.tag(p),
+                    &[
+                        local_name!("noscript"),
+                        local_name!("script"),
+                        local_name!("style"),
+                    ],
+                )
+            });
+            if let (NodeData::Text(t), false) = (dom.data(n), raw) {
+                for w in t.split_whitespace() {
+                    if !out.is_empty() {
+                        out.push(' ');
+                    }
+                    out.push_str(w);
+                }
+            }
+        }
+    }
+    out
 }
 
 /// Plain text of inline content.
