@@ -623,3 +623,37 @@ pub(super) fn callout_kind(dom: &Dom, id: NodeId) -> Option<&'static str> {
         _ => None,
     }
 }
+
+/// An embedded player or post: an `<iframe>` whose source is a web page
+/// (http, https or protocol-relative), that is no pixel (a width or
+/// height of 0 or 1), and that is made to be seen (a `title`,
+/// `allowfullscreen` or `allow`). Its source, and its title: the
+/// `title`, or the source's host.
+pub(super) fn embed(dom: &Dom, id: NodeId) -> Option<(String, String)> {
+    if dom.tag(id) != Some(&local_name!("iframe")) {
+        return None;
+    }
+    let src = dom.attr(id, "src")?.trim();
+    let lower = src.get(..8).unwrap_or(src).to_ascii_lowercase();
+    let rest = ["https://", "http://", "//"]
+        .iter()
+        .find_map(|p| lower.starts_with(p).then(|| &src[p.len()..]))?;
+    let pixel = ["width", "height"].iter().any(|a| {
+        dom.attr(id, a)
+            .is_some_and(|v| matches!(v.trim(), "0" | "1" | "0px" | "1px"))
+    });
+    let title = dom
+        .attr(id, "title")
+        .map(str::trim)
+        .filter(|t| !t.is_empty());
+    let shown = title.is_some()
+        || dom.attr(id, "allowfullscreen").is_some()
+        || dom.attr(id, "allow").is_some();
+    if pixel || !shown {
+        return None;
+    }
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    let title = title.unwrap_or(host);
+    (!title.is_empty()).then(|| (src.to_string(), title.to_string()))
+}

@@ -377,6 +377,24 @@ impl<'a> Walker<'a> {
         self.push_block(b, (ctx.node, ctx.prune), 0);
     }
 
+    /// An embedded player or post (an `<iframe>`): a figure without an
+    /// image whose caption links to what it shows, pruned as the element
+    /// around it is.
+    fn embed_block(&mut self, iframe: NodeId, src: String, title: String) {
+        let Some(parent) = self.page.dom.parent(iframe) else {
+            return;
+        };
+        self.flush();
+        let mut b = Block::new(BlockKind::Figure, title.clone());
+        b.inlines = vec![Inline::Link {
+            href: src,
+            children: vec![Inline::Text(title)],
+        }];
+        let ctx = self.context_for(parent);
+        self.push_block(b, (ctx.node, ctx.prune), 0);
+        self.ctx = Some(ctx);
+    }
+
     /// A `<figure>`: its image (or the one in its `<noscript>`), its
     /// caption and what else it says (a credit). Whether it had an image.
     fn figure_block(&mut self, figure: NodeId) -> bool {
@@ -569,6 +587,11 @@ impl<'a> Walker<'a> {
             _ => return false,
         }
         if self.formula(id) {
+            return false;
+        }
+        // An embedded player or post: a link to it, nothing loaded.
+        if let Some((src, title)) = rich::embed(dom, id) {
+            self.embed_block(id, resolve(self.page.base, &src), title);
             return false;
         }
         // A lazy-loaded image's fallback, right after the image it stands
