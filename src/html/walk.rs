@@ -901,7 +901,7 @@ fn image_src(dom: &Dom, img: NodeId) -> Option<String> {
         ["data-srcset", "srcset"]
             .iter()
             .filter_map(|a| dom.attr(n, a).and_then(largest_candidate))
-            .fold(None, |best: Option<((bool, f32), &str)>, c| {
+            .fold(None, |best: Option<((bool, u32), &str)>, c| {
                 if best.is_none_or(|(size, _)| c.0 > size) {
                     Some(c)
                 } else {
@@ -930,11 +930,32 @@ fn image_src(dom: &Dom, img: NodeId) -> Option<String> {
         .map(|(_, url)| url.to_string())
 }
 
+/// A descriptor's number in hundredths (`1.5` is 150, `800` is 80000),
+/// read without float parsing (which would weigh on the module); 0 when it
+/// is no number.
+fn hundredths(n: &str) -> u32 {
+    let (whole, frac) = n.trim().split_once('.').unwrap_or((n.trim(), ""));
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if !digits(whole) || !digits(frac) {
+        return 0;
+    }
+    let mut v: u32 = 0;
+    for b in whole.bytes() {
+        v = v.saturating_mul(10).saturating_add(u32::from(b - b'0'));
+    }
+    let mut f = frac.bytes().chain(std::iter::repeat(b'0')).take(2);
+    for _ in 0..2 {
+        let d = f.next().map_or(0, |b| u32::from(b - b'0'));
+        v = v.saturating_mul(10).saturating_add(d);
+    }
+    v
+}
+
 /// The largest candidate of a `srcset` (`a.jpg 400w, b.jpg 800w`; `1x`,
 /// `2x`; a width beats a density): its size (is a width, the number) and
 /// its URL. A URL may hold commas; one that ends in a comma has no size.
-fn largest_candidate(srcset: &str) -> Option<((bool, f32), &str)> {
-    let mut best: Option<((bool, f32), &str)> = None;
+fn largest_candidate(srcset: &str) -> Option<((bool, u32), &str)> {
+    let mut best: Option<((bool, u32), &str)> = None;
     let mut rest = srcset;
     loop {
         rest = rest.trim_start_matches(|c: char| c.is_whitespace() || c == ',');
@@ -943,7 +964,7 @@ fn largest_candidate(srcset: &str) -> Option<((bool, f32), &str)> {
         }
         let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
         let (mut url, after) = rest.split_at(end);
-        let mut size = (false, 1.0f32);
+        let mut size = (false, 100u32);
         if let Some(u) = url.strip_suffix(',') {
             url = u;
             rest = after;
@@ -952,9 +973,9 @@ fn largest_candidate(srcset: &str) -> Option<((bool, f32), &str)> {
             let desc = after[..stop].trim();
             rest = &after[stop..];
             if let Some(w) = desc.strip_suffix(['w', 'W']) {
-                size = (true, w.trim().parse().unwrap_or(0.0));
+                size = (true, hundredths(w));
             } else if let Some(x) = desc.strip_suffix(['x', 'X']) {
-                size.1 = x.trim().parse().unwrap_or(1.0);
+                size.1 = hundredths(x);
             }
         }
         if url.is_empty()
