@@ -84,6 +84,21 @@ pub struct Block {
     pub(crate) lang: Option<Box<str>>,
     /// For a footnote's definition (a list item): the note's label.
     pub(crate) note: Option<Box<str>>,
+    /// The callout (admonition) the block is part of.
+    pub(crate) callout: Option<Box<Callout>>,
+}
+
+/// A callout (a note, a tip, a warning set apart from the text) that a
+/// block is part of.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Callout {
+    /// Which callout: the blocks of one share it (its element's place in
+    /// the page).
+    pub(crate) id: u32,
+    /// Its type: a word of a fixed table (`note`, `tip`, `warning`…).
+    pub(crate) kind: &'static str,
+    /// Whether the block is the callout's title row.
+    pub(crate) title: bool,
 }
 
 impl Block {
@@ -101,6 +116,7 @@ impl Block {
             image: None,
             lang: None,
             note: None,
+            callout: None,
         }
     }
 

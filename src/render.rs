@@ -1,7 +1,9 @@
 //! Renderers: the kept blocks as plain text, Markdown and safe HTML.
 
+use std::collections::HashSet;
+
 use crate::article::Article;
-use crate::blocks::{Block, BlockKind, Inline};
+use crate::blocks::{Block, BlockKind, Callout, Inline};
 use crate::options::Options;
 use crate::util::{hygiene, words};
 
@@ -143,11 +145,83 @@ fn md_block_text(b: &Block, text: &str) -> String {
     out
 }
 
-/// The kept blocks as Markdown (GitHub flavour for tables).
+/// The kept blocks as Markdown (GitHub flavour for tables; a callout as
+/// `> [!type] title` with its body quoted).
 pub(crate) fn markdown(blocks: &[&Block]) -> String {
+    let body = body_blocks(blocks);
+    let mut parts: Vec<String> = Vec::new();
+    for run in callout_runs(&body) {
+        match callout_of(run) {
+            Some(c) => parts.push(md_callout(c, run)),
+            None => parts.extend(md_parts(run)),
+        }
+    }
+    md_notes(blocks, &mut parts);
+    let mut out = parts.join("\n\n");
+    if !out.is_empty() {
+        out.push('\n');
+    }
+    out
+}
+
+/// The blocks written in the body: not footnotes' definitions (written
+/// at the end), nor a figure without a caption whose image is written
+/// already (a lazy image and its fallback, a picture repeated).
+fn body_blocks<'a>(blocks: &[&'a Block]) -> Vec<&'a Block> {
+    let mut seen: HashSet<&str> = HashSet::new();
+    blocks
+        .iter()
+        .copied()
+        .filter(|b| b.note.is_none())
+        .filter(|b| match b.image.as_deref() {
+            Some((src, _)) => seen.insert(src.as_str()) || !b.text.is_empty(),
+            None => true,
+        })
+        .collect()
+}
+
+/// The blocks in runs: each callout's blocks, and the blocks between.
+fn callout_runs<'a, 'b>(blocks: &'a [&'b Block]) -> impl Iterator<Item = &'a [&'b Block]> {
+    blocks.chunk_by(|a, b| a.callout.as_ref().map(|c| c.id) == b.callout.as_ref().map(|c| c.id))
+}
+
+/// The callout of a run of blocks, unless the run has no body (only its
+/// title row kept): that is written as plain blocks.
+fn callout_of<'a>(run: &[&'a Block]) -> Option<&'a Callout> {
+    let c = run.first()?.callout.as_deref()?;
+    (!split_title(run).1.is_empty()).then_some(c)
+}
+
+/// A callout's title (its first block, when that is the title row) and
+/// its body.
+fn split_title<'a, 'b>(run: &'a [&'b Block]) -> (Option<&'b Block>, &'a [&'b Block]) {
+    match run.split_first() {
+        Some((t, rest)) if t.callout.as_ref().is_some_and(|c| c.title) => (Some(*t), rest),
+        _ => (None, run),
+    }
+}
+
+/// A callout in Markdown: `> [!type] title`, then its body quoted.
+fn md_callout(c: &Callout, run: &[&Block]) -> String {
+    let (title, body) = split_title(run);
+    let mut s = format!("> [!{}]", c.kind);
+    if let Some(t) = title {
+        s.push(' ');
+        s.push_str(&md_block_text(t, &t.text).replace('\n', " "));
+    }
+    for line in md_parts(body).join("\n\n").lines() {
+        s.push_str(if line.is_empty() { "\n>" } else { "\n> " });
+        s.push_str(line);
+    }
+    s
+}
+
+/// Blocks (not footnotes' definitions) as Markdown, one part each (a list
+/// is one part).
+fn md_parts(blocks: &[&Block]) -> Vec<String> {
     let mut parts: Vec<String> = Vec::new();
     let mut prev_list = false;
-    for b in blocks.iter().filter(|b| b.note.is_none()) {
+    for b in blocks {
         let is_list = b.kind == BlockKind::ListItem;
         let s = match b.kind {
             BlockKind::Heading => format!(
@@ -196,12 +270,7 @@ pub(crate) fn markdown(blocks: &[&Block]) -> String {
         }
         prev_list = is_list;
     }
-    md_notes(blocks, &mut parts);
-    let mut out = parts.join("\n\n");
-    if !out.is_empty() {
-        out.push('\n');
-    }
-    out
+    parts
 }
 
 /// A code block as a fence longer than any run of backticks in it, with
@@ -381,20 +450,42 @@ fn is_remote(url: &str) -> bool {
 }
 
 pub(crate) fn html(blocks: &[&Block], remote_images: bool) -> String {
+    let body = body_blocks(blocks);
     let mut out = String::new();
-    let mut lists = OpenLists::default();
-    for b in blocks.iter().filter(|b| b.note.is_none()) {
-        if b.kind == BlockKind::ListItem {
-            lists.item(b, &mut out);
-            continue;
+    for run in callout_runs(&body) {
+        match callout_of(run) {
+            Some(c) => {
+                // (The type is a word of a fixed table: nothing to escape.)
+                out.push_str(&format!("<blockquote data-callout=\"{}\">", c.kind));
+                let (title, body) = split_title(run);
+                if let Some(t) = title {
+                    out.push_str("<p><strong>");
+                    html_block_text(t, &t.text, &mut out);
+                    out.push_str("</strong></p>\n");
+                }
+                html_run(body, remote_images, &mut out);
+                out.push_str("</blockquote>\n");
+            }
+            None => html_run(run, remote_images, &mut out),
         }
-        lists.close_to(0, &mut out);
-        html_block(b, remote_images, &mut out);
-        out.push('\n');
     }
-    lists.close_to(0, &mut out);
     html_notes(blocks, &mut out);
     out
+}
+
+/// Blocks (not footnotes' definitions) as HTML.
+fn html_run(blocks: &[&Block], remote_images: bool, out: &mut String) {
+    let mut lists = OpenLists::default();
+    for b in blocks {
+        if b.kind == BlockKind::ListItem {
+            lists.item(b, out);
+            continue;
+        }
+        lists.close_to(0, out);
+        html_block(b, remote_images, out);
+        out.push('\n');
+    }
+    lists.close_to(0, out);
 }
 
 /// Footnotes' definitions, at the end: a `<section>` with a list of notes,

@@ -483,6 +483,11 @@ pub(crate) struct HtmlTuning {
     /// read as markup, not dropped. A notice or a tracking pixel holds far
     /// less.
     pub noscript_page_chars: usize,
+    /// The most characters (not white space) of what a `<figure>` says
+    /// besides its image and caption that is kept as its credit ("Photo:
+    /// A. Name"); more is not a credit (a product's card written as a
+    /// figure), and is left out.
+    pub figure_credit_max_chars: usize,
     /// Characters in the article's container below which the blocks are
     /// built again without pruning by class and id (`Pruning::TagsOnly`).
     pub min_content: usize,
@@ -676,6 +681,7 @@ impl Default for HtmlTuning {
             type_prose_chars: 80,
             type_min_sections: 4,
             noscript_page_chars: 1000,
+            figure_credit_max_chars: 80,
             min_content: 200,
             furniture_class_weight: -25.0,
             article_class_weight: 25.0,

@@ -52,6 +52,7 @@ pub fn allowed_attr(tag: &str, attr: &str) -> bool {
         ("a", "href" | "rel")
             | ("code" | "section", "class")
             | ("sup" | "li", "id")
+            | ("blockquote", "data-callout")
             | (
                 "img",
                 "src" | "data-src" | "alt" | "loading" | "referrerpolicy"
@@ -275,6 +276,7 @@ pub fn ammonia_builder() -> ammonia::Builder<'static> {
         .add_tag_attributes("section", ["class"])
         .add_tag_attributes("sup", ["id"])
         .add_tag_attributes("li", ["id"])
+        .add_tag_attributes("blockquote", ["data-callout"])
         .add_tag_attributes(
             "img",
             ["src", "data-src", "alt", "loading", "referrerpolicy"],

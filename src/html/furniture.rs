@@ -465,7 +465,8 @@ pub(super) fn prune(
     ) {
         return Some(Prune::Furniture(Furniture::FormControl));
     }
-    if is_tag(t, &[local_name!("aside")]) {
+    // (A note set apart from the text is part of it.)
+    if is_tag(t, &[local_name!("aside")]) && super::rich::callout_kind(dom, id).is_none() {
         return Some(Prune::Furniture(Furniture::Sidebar));
     }
     if is_tag(t, &[local_name!("footer")]) {

@@ -287,6 +287,10 @@ impl Dom {
         self.nodes[id].next.map(node)
     }
 
+    pub(crate) fn prev_sibling(&self, id: NodeId) -> Option<NodeId> {
+        self.nodes[id].prev.map(node)
+    }
+
     /// The children of a node, in order.
     pub(crate) fn children(&self, id: NodeId) -> Children<'_> {
         Children {
@@ -1052,6 +1056,23 @@ fn markup_text(b: &[u8]) -> usize {
     n
 }
 
+/// The attribute of a `<noscript>` that holds its markup when that is an
+/// image's fallback (see [`holds_image`]).
+pub(crate) const FALLBACK_IMAGE: &str = "data-gleaner-fallback";
+
+/// The longest `<noscript>` kept for the image it holds (a lazy-loaded
+/// image's fallback: one tag or a few).
+const MAX_NOSCRIPT_IMAGE: usize = 2048;
+
+/// Whether a `<noscript>`'s text is an image's fallback: short, with an
+/// `<img` tag.
+fn holds_image(text: &[u8]) -> bool {
+    text.len() <= MAX_NOSCRIPT_IMAGE
+        && text
+            .windows(4)
+            .any(|w| w[0] == b'<' && w[1..].eq_ignore_ascii_case(b"img"))
+}
+
 /// Elements whose text is raw text or RCDATA: no tags inside.
 fn is_raw(name: &str) -> bool {
     matches!(
@@ -1210,6 +1231,23 @@ impl<'a> Skeleton<'a> {
                 "style" | "noscript" => true,
                 _ => false,
             };
+        // A lazy-loaded image's fallback: its markup is kept in an
+        // attribute (not as text, which nothing else reads), for the walk
+        // to read the image's URL.
+        if drop
+            && name == "noscript"
+            && tag.cut.is_none()
+            && !tag.self_closing
+            && b.get(tag.end.wrapping_sub(1)) == Some(&b'>')
+            && holds_image(&b[i..text_end])
+        {
+            let markup = &self.html[i..text_end];
+            let attr = format!(
+                " {FALLBACK_IMAGE}=\"{}\"",
+                markup.replace('&', "&amp;").replace('"', "&quot;")
+            );
+            self.splice(tag.end - 1, &attr, tag.end - 1);
+        }
         if drop && text_end > i {
             self.splice(i, "", text_end);
         }
@@ -1301,7 +1339,6 @@ impl<'a> Skeleton<'a> {
 }
 
 /// Parses an HTML document (fragments are wrapped in `html`/`body` as browsers do).
-#[cfg(test)]
 pub(crate) fn parse(html: &str) -> Dom {
     parse_page(html, &crate::tuning::HtmlTuning::default())
 }

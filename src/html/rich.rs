@@ -456,3 +456,204 @@ pub(super) fn is_notes_list(dom: &Dom, list: NodeId) -> bool {
     }
     false
 }
+
+/// How many ancestors of an element are looked at to see that it is in a
+/// heading (for a wiki's edit link).
+const HEADING_ANCESTORS: usize = 6;
+
+/// The longest text of a bracketed edit link (`[edit]`, `[edit source]`).
+const MAX_EDIT_TEXT: usize = 40;
+
+/// How many nodes of a bracketed edit link are read (a larger element is
+/// not one).
+const EDIT_SCAN: usize = 16;
+
+/// Whether an element in a heading is the page's editing link, not part of
+/// the heading's text: an `<a>` whose href is an edit action
+/// (`action=edit`), or a link or a small element around one whose whole
+/// text is in brackets (`[edit]`, MediaWiki's `mw-editsection`).
+pub(super) fn is_edit_link(dom: &Dom, id: NodeId) -> bool {
+    let Some(tag) = dom.tag(id) else {
+        return false;
+    };
+    let anchor = *tag == local_name!("a");
+    if !anchor
+        && !matches!(
+            *tag,
+            local_name!("span") | local_name!("small") | local_name!("sup")
+        )
+    {
+        return false;
+    }
+    let mut up = dom.parent(id);
+    let mut in_heading = false;
+    for _ in 0..HEADING_ANCESTORS {
+        let Some(p) = up else { break };
+        if dom
+            .tag(p)
+            .is_some_and(|t| super::tags::heading_level(t).is_some())
+        {
+            in_heading = true;
+            break;
+        }
+        up = dom.parent(p);
+    }
+    if !in_heading {
+        return false;
+    }
+    let edit_href = |a: NodeId| {
+        dom.attr_named(a, &local_name!("href")).is_some_and(|h| {
+            h.split(['?', '&', '#', ';']).any(|p| {
+                p.eq_ignore_ascii_case("action=edit") || p.eq_ignore_ascii_case("veaction=edit")
+            })
+        })
+    };
+    if anchor && edit_href(id) {
+        return true;
+    }
+    // A bracketed link: the brackets and the link inside one element.
+    let mut has_link = anchor;
+    let mut text = String::new();
+    for (i, n) in dom.descendants(id).enumerate() {
+        if i > EDIT_SCAN {
+            return false;
+        }
+        has_link |= dom.tag(n) == Some(&local_name!("a"));
+        if let NodeData::Text(t) = dom.data(n) {
+            text.push_str(t);
+            if text.len() > MAX_EDIT_TEXT {
+                return false;
+            }
+        }
+    }
+    let t = text.trim();
+    has_link && t.len() > 2 && t.starts_with('[') && t.ends_with(']')
+}
+
+/// Class words that name a family of callouts (admonitions): GitHub's
+/// `markdown-alert`, Bootstrap's `alert`, Docusaurus's `theme-admonition`,
+/// MkDocs's `admonition`, and `callout` and `notice` of many themes. An
+/// element is a callout when a word of its class is one of these and
+/// another is a type of [`CALLOUT_TYPES`], alone or after a family word
+/// and `-`, `--` or `_` (`alert alert-warning`, `admonition note`,
+/// `markdown-alert markdown-alert-tip`, `alert alert--success`).
+const CALLOUT_FAMILIES: &[&str] = &[
+    "admonition",
+    "theme-admonition",
+    "markdown-alert",
+    "alert",
+    "callout",
+    "notice",
+];
+
+/// The types of callout, written as they are in the output (`> [!tip]`).
+const CALLOUT_TYPES: &[&str] = &[
+    "note",
+    "tip",
+    "hint",
+    "info",
+    "important",
+    "warning",
+    "caution",
+    "danger",
+    "error",
+    "success",
+    "question",
+    "example",
+    "quote",
+    "abstract",
+    "summary",
+    "bug",
+    "failure",
+    "todo",
+    "attention",
+];
+
+/// Whether an element is a callout (a note, a tip, a warning set apart
+/// from the text): by its class (see [`CALLOUT_FAMILIES`]), or as an
+/// `<aside>`, `<div>` or `<section>` with `role="note"` (a note) or
+/// `role="alert"` (a warning). Its type, and its title row: a first child
+/// that is a heading or whose class says title or heading.
+pub(super) fn callout(dom: &Dom, id: NodeId) -> Option<(&'static str, Option<NodeId>)> {
+    let kind = callout_kind(dom, id)?;
+    let first = dom.children(id).find(|&c| match dom.data(c) {
+        NodeData::Text(t) => !t.trim().is_empty(),
+        NodeData::Element => true,
+        _ => false,
+    });
+    let title = first.filter(|&c| {
+        dom.tag(c)
+            .is_some_and(|t| super::tags::heading_level(t).is_some())
+            || dom.attr_named(c, &local_name!("class")).is_some_and(|v| {
+                let v = v.to_ascii_lowercase();
+                v.contains("title") || v.contains("heading")
+            })
+    });
+    Some((kind, title))
+}
+
+/// A callout's type, by class or role.
+pub(super) fn callout_kind(dom: &Dom, id: NodeId) -> Option<&'static str> {
+    if let Some(class) = dom.attr_named(id, &local_name!("class")) {
+        let lower = class.to_ascii_lowercase();
+        let words = || lower.split_ascii_whitespace();
+        if words().any(|w| CALLOUT_FAMILIES.contains(&w)) {
+            let kind = words().find_map(|w| {
+                let bare = CALLOUT_FAMILIES
+                    .iter()
+                    .find_map(|f| w.strip_prefix(f).filter(|r| r.starts_with(['-', '_'])))
+                    .map_or(w, |r| r.trim_start_matches(['-', '_']));
+                CALLOUT_TYPES.iter().find(|&&t| t == bare).copied()
+            });
+            if kind.is_some() {
+                return kind;
+            }
+        }
+    }
+    let tag = dom.tag(id)?;
+    if !matches!(
+        *tag,
+        local_name!("aside") | local_name!("div") | local_name!("section")
+    ) {
+        return None;
+    }
+    match dom.attr(id, "role")?.trim().to_ascii_lowercase().as_str() {
+        "note" => Some("note"),
+        "alert" => Some("warning"),
+        _ => None,
+    }
+}
+
+/// An embedded player or post: an `<iframe>` whose source is a web page
+/// (http, https or protocol-relative), that is no pixel (a width or
+/// height of 0 or 1), and that is made to be seen (a `title`,
+/// `allowfullscreen` or `allow`). Its source, and its title: the
+/// `title`, or the source's host.
+pub(super) fn embed(dom: &Dom, id: NodeId) -> Option<(String, String)> {
+    if dom.tag(id) != Some(&local_name!("iframe")) {
+        return None;
+    }
+    let src = dom.attr(id, "src")?.trim();
+    let lower = src.get(..8).unwrap_or(src).to_ascii_lowercase();
+    let rest = ["https://", "http://", "//"]
+        .iter()
+        .find_map(|p| lower.starts_with(p).then(|| &src[p.len()..]))?;
+    let pixel = ["width", "height"].iter().any(|a| {
+        dom.attr(id, a)
+            .is_some_and(|v| matches!(v.trim(), "0" | "1" | "0px" | "1px"))
+    });
+    let title = dom
+        .attr(id, "title")
+        .map(str::trim)
+        .filter(|t| !t.is_empty());
+    let shown = title.is_some()
+        || dom.attr(id, "allowfullscreen").is_some()
+        || dom.attr(id, "allow").is_some();
+    if pixel || !shown {
+        return None;
+    }
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    let title = title.unwrap_or(host);
+    (!title.is_empty()).then(|| (src.to_string(), title.to_string()))
+}

@@ -1,13 +1,15 @@
 //! URLs of links and images, resolved against the page's base.
 
 /// Resolves a URL against the base URL (scheme-relative, root-relative and
-/// path-relative forms).
+/// path-relative forms). A URL with a scheme of its own (`javascript:`,
+/// `data:`, `mailto:`) is never resolved: it stays as it is, for the
+/// renderers to keep or refuse.
 pub(crate) fn resolve(base: Option<&str>, url: &str) -> String {
     let url = url.trim();
     let Some(base) = base.filter(|b| b.contains("://")) else {
         return url.to_string();
     };
-    if url.is_empty() || url.starts_with('#') || url.contains("://") || url.starts_with("mailto:") {
+    if url.is_empty() || url.starts_with('#') || scheme(url).is_some() {
         return url.to_string();
     }
     let scheme_end = base.find("://").map_or(0, |i| i + 3);
@@ -31,4 +33,62 @@ pub(crate) fn resolve(base: Option<&str>, url: &str) -> String {
     }
     out.push_str(url);
     out
+}
+
+/// The scheme a URL starts with, lower case (`http`, `javascript`), as a
+/// browser reads it: tabs and newlines anywhere are ignored, and a scheme
+/// is a letter, then letters, digits, `+`, `-` or `.`, up to a colon.
+pub(crate) fn scheme(url: &str) -> Option<String> {
+    let mut out = String::new();
+    for c in url
+        .trim_start()
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+    {
+        match c {
+            ':' if !out.is_empty() => return Some(out),
+            c if c.is_ascii_alphabetic() => out.push(c.to_ascii_lowercase()),
+            c if !out.is_empty() && (c.is_ascii_digit() || matches!(c, '+' | '-' | '.')) => {
+                out.push(c)
+            }
+            _ => return None,
+        }
+        // (No scheme is longer; this bounds the work on a long URL.)
+        if out.len() > 32 {
+            return None;
+        }
+    }
+    None
+}
+
+/// Whether a link runs code or holds a document instead of going
+/// somewhere: `javascript:`, `vbscript:`, `data:` (never a URL to follow).
+pub(crate) fn is_script(url: &str) -> bool {
+    matches!(
+        scheme(url).as_deref(),
+        Some("javascript" | "vbscript" | "data")
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_with_a_scheme_are_not_resolved() {
+        let base = Some("https://example.org/a/b.html");
+        assert_eq!(resolve(base, "c.html"), "https://example.org/a/c.html");
+        assert_eq!(resolve(base, "/c"), "https://example.org/c");
+        assert_eq!(resolve(base, "javascript:void(0)"), "javascript:void(0)");
+        assert_eq!(resolve(base, " Java\tScript:x()"), "Java\tScript:x()");
+        assert_eq!(
+            resolve(base, "mailto:a@example.org"),
+            "mailto:a@example.org"
+        );
+        assert_eq!(resolve(base, "./a:b"), "https://example.org/a/./a:b");
+        assert!(is_script("  VBScript:msgbox(1)"));
+        assert!(is_script("data:text/html,x"));
+        assert!(!is_script("/data:x"));
+        assert!(!is_script("https://example.org/"));
+    }
 }

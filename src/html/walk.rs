@@ -10,9 +10,10 @@ use super::furniture::Prune;
 use super::parse::{Dom, NodeData, NodeId};
 use super::rich;
 use super::tags::{heading_level, is_tag};
-use super::url::resolve;
-use crate::blocks::{Block, BlockKind, Inline};
+use super::url::{is_script, resolve};
+use crate::blocks::{Block, BlockKind, Callout, Inline};
 use crate::reason::Furniture;
+use crate::render::safe_url;
 use crate::tuning::HtmlTuning;
 use crate::util::count_non_space;
 
@@ -42,6 +43,10 @@ const MAX_LIST_LEVEL: u8 = 8;
 /// item without an id.
 const MAX_NOTE_INDEX: usize = 999;
 
+/// The most columns a table's row is given (spanned cells included): the
+/// renderers' limit, so that spans cannot make a small table huge.
+const MAX_TABLE_COLS: usize = 64;
+
 /// The longest footnote reference text used as the note's label (`1`, `a`, `12`).
 const MAX_NOTE_TEXT: usize = 6;
 
@@ -62,6 +67,8 @@ pub(super) struct Walker<'a> {
     lang: Option<Box<str>>,
     /// Footnotes referenced so far: the target's id, and the note's label.
     notes: HashMap<String, String>,
+    /// The callouts open, innermost last: (element, type, title row).
+    callouts: Vec<(NodeId, &'static str, Option<NodeId>)>,
 }
 
 /// Text set aside: (the hidden element, frames, link characters, context).
@@ -92,6 +99,7 @@ impl<'a> Walker<'a> {
             pre: 0,
             lang: None,
             notes: HashMap::new(),
+            callouts: Vec::new(),
         }
     }
 
@@ -107,14 +115,8 @@ impl<'a> Walker<'a> {
             return;
         }
         // An anchor that goes nowhere (no href, `javascript:`) is not navigation.
-        const JS: &str = "javascript:";
         let in_link = self.frames.iter().any(|(f, _)| match f {
-            Frame::Link(href) => {
-                !href.is_empty()
-                    && !href
-                        .get(..JS.len())
-                        .is_some_and(|p| p.eq_ignore_ascii_case(JS))
-            }
+            Frame::Link(href) => !href.is_empty() && !is_script(href),
             Frame::Note(_) => true,
             _ => false,
         });
@@ -198,7 +200,14 @@ impl<'a> Walker<'a> {
     }
 
     /// Adds a finished block with where it came from.
-    fn push_block(&mut self, block: Block, ctx: (NodeId, Option<Prune>), link_chars: usize) {
+    fn push_block(&mut self, mut block: Block, ctx: (NodeId, Option<Prune>), link_chars: usize) {
+        if let Some(&(id, kind, title)) = self.callouts.last() {
+            block.callout = Some(Box::new(Callout {
+                id: u32::try_from(id).unwrap_or(u32::MAX),
+                kind,
+                title: title == Some(ctx.0),
+            }));
+        }
         self.infos.push(Info {
             node: ctx.0,
             link_chars,
@@ -217,6 +226,19 @@ impl<'a> Walker<'a> {
                 return;
             }
             _ if children.is_empty() => return,
+            // An anchor without a target, or whose target runs code, is
+            // its text: never a link in the output.
+            Frame::Link(href) if href.is_empty() || !safe_url(&href) => {
+                if let Some((_, parent)) = self.frames.last_mut() {
+                    for c in children {
+                        match (parent.last_mut(), c) {
+                            (Some(Inline::Text(t)), Inline::Text(s)) => t.push_str(&s),
+                            (_, c) => parent.push(c),
+                        }
+                    }
+                }
+                return;
+            }
             Frame::Link(href) => Inline::Link { href, children },
             Frame::Emphasis => Inline::Emphasis(children),
             Frame::Strong => Inline::Strong(children),
@@ -341,21 +363,69 @@ impl<'a> Walker<'a> {
         self.ctx = Some(self.context_for(id));
     }
 
-    fn image_block(&mut self, img: NodeId, caption: Option<NodeId>, ctx_node: NodeId) {
-        let dom = self.page.dom;
-        let src = image_src(dom, img);
-        let Some(src) = src.map(|s| resolve(self.page.base, &s)) else {
+    /// A figure's block: the image's URL (resolved) and alternative text,
+    /// and its caption.
+    fn image_block(&mut self, image: Option<(String, String)>, caption: String, ctx_node: NodeId) {
+        let Some((src, alt)) = image else {
             return;
         };
-        let alt = dom.attr(img, "alt").unwrap_or("").trim().to_string();
+        let src = resolve(self.page.base, &src);
         self.flush();
-        let caption_text = caption
-            .map(|c| crate::util::norm_space(&dom.text(c)))
-            .unwrap_or_default();
-        let mut b = Block::new(BlockKind::Figure, caption_text);
+        let mut b = Block::new(BlockKind::Figure, caption);
         b.image = Some(Box::new((src, alt)));
         let ctx = self.context_for(ctx_node);
         self.push_block(b, (ctx.node, ctx.prune), 0);
+    }
+
+    /// An embedded player or post (an `<iframe>`): a figure without an
+    /// image whose caption links to what it shows, pruned as the element
+    /// around it is.
+    fn embed_block(&mut self, iframe: NodeId, src: String, title: String) {
+        let Some(parent) = self.page.dom.parent(iframe) else {
+            return;
+        };
+        self.flush();
+        let mut b = Block::new(BlockKind::Figure, title.clone());
+        b.inlines = vec![Inline::Link {
+            href: src,
+            children: vec![Inline::Text(title)],
+        }];
+        let ctx = self.context_for(parent);
+        self.push_block(b, (ctx.node, ctx.prune), 0);
+        self.ctx = Some(ctx);
+    }
+
+    /// A `<figure>`: its image (or the one in its `<noscript>`), its
+    /// caption and what else it says (a credit). Whether it had an image.
+    fn figure_block(&mut self, figure: NodeId) -> bool {
+        let dom = self.page.dom;
+        let img = dom.find(figure, &local_name!("img"));
+        let image = img.and_then(|i| image_of(dom, i)).or_else(|| {
+            dom.find(figure, &local_name!("noscript"))
+                .and_then(|n| noscript_image(dom, n))
+        });
+        if img.is_none() && image.is_none() {
+            return false;
+        }
+        let caption = dom.find(figure, &local_name!("figcaption"));
+        let mut text = caption
+            .map(|c| crate::util::norm_space(&dom.text(c)))
+            .unwrap_or_default();
+        // (A credit is read beside a caption: a figure without one is
+        // often a card of another kind.)
+        let credit = caption
+            .map(|c| figure_credit(dom, figure, c))
+            .unwrap_or_default();
+        if !credit.is_empty()
+            && count_non_space(&credit) <= self.page.tuning.figure_credit_max_chars
+        {
+            if !text.is_empty() {
+                text.push(' ');
+            }
+            text.push_str(&credit);
+        }
+        self.image_block(image, text, figure);
+        true
     }
 
     /// Walks the body in document order, iteratively, without a stack: by
@@ -459,15 +529,13 @@ impl<'a> Walker<'a> {
             local_name!("img") => {
                 // An image on its own line becomes a figure; inside text it is skipped.
                 if !self.frames.iter().any(|(_, c)| has_text(c)) {
-                    self.image_block(id, None, id);
+                    self.image_block(image_of(dom, id), String::new(), id);
                     self.ctx = Some(self.context_for(id));
                 }
                 return Some(false);
             }
             local_name!("figure") => {
-                if let Some(img) = dom.find(id, &local_name!("img")) {
-                    let caption = dom.find(id, &local_name!("figcaption"));
-                    self.image_block(img, caption, id);
+                if self.figure_block(id) {
                     self.ctx = Some(self.context_for(id));
                     return Some(false);
                 }
@@ -521,9 +589,27 @@ impl<'a> Walker<'a> {
         if self.formula(id) {
             return false;
         }
+        // An embedded player or post: a link to it, nothing loaded.
+        if let Some((src, title)) = rich::embed(dom, id) {
+            self.embed_block(id, resolve(self.page.base, &src), title);
+            return false;
+        }
+        // A lazy-loaded image's fallback, right after the image it stands
+        // for when that has no source of its own yet (a placeholder).
+        if dom.tag(id) == Some(&local_name!("noscript"))
+            && !self.frames.iter().any(|(_, c)| has_text(c))
+            && placeholder_before(dom, id)
+        {
+            if let Some(image) = noscript_image(dom, id) {
+                self.image_block(Some(image), String::new(), id);
+                self.ctx = Some(self.context_for(id));
+            }
+            return false;
+        }
         if self.page.pruned[id] == Some(Prune::Invisible)
             || rich::is_math_drawing(dom, id)
             || rich::is_gutter(dom, id)
+            || rich::is_edit_link(dom, id)
         {
             return false;
         }
@@ -556,6 +642,9 @@ impl<'a> Walker<'a> {
             // Lines of code as elements: one block still.
         } else if self.page.flags[id] & BLOCK != 0 {
             self.start_block(id);
+            if let Some((kind, title)) = rich::callout(dom, id) {
+                self.callouts.push((id, kind, title));
+            }
         }
         true
     }
@@ -586,6 +675,9 @@ impl<'a> Walker<'a> {
                 self.reset_ctx(id);
             }
             _ => {}
+        }
+        if self.callouts.last().is_some_and(|c| c.0 == id) {
+            self.callouts.pop();
         }
         if self.aside.last().is_some_and(|(n, ..)| *n == id) {
             self.flush();
@@ -648,41 +740,85 @@ impl<'a> Walker<'a> {
         let dom = self.page.dom;
         self.flush();
         // The cells' text, apart by tabs, rows by newlines (rows without
-        // cells left out): what the renderers read the cells from.
-        let mut text = String::new();
-        let mut scratch = String::new();
-        let mut rows = 0usize;
+        // cells left out): what the renderers read the cells from. A cell
+        // that spans columns is followed by empty cells, one that spans
+        // rows is repeated in the rows below, so that every row has as
+        // many cells as the widest.
+        let mut grid: Vec<Vec<String>> = Vec::new();
+        // Per column: the rows still spanned from above, and their text.
+        let mut carry: Vec<(usize, String)> = Vec::new();
         let mut link_chars = 0usize;
+        let mut scratch = String::new();
         for tr in dom
             .descendants(table)
             .filter(|&n| dom.tag(n) == Some(&local_name!("tr")))
         {
-            let mut cells = 0usize;
-            for cell in dom
+            let mut row: Vec<String> = Vec::new();
+            let mut cells = dom
                 .children(tr)
-                .filter(|&c| is_tag(dom.tag(c), &[local_name!("td"), local_name!("th")]))
-            {
-                text.push_str(match (cells, rows) {
-                    (0, 0) => "",
-                    (0, _) => "\n",
-                    _ => "\t",
-                });
-                cells += 1;
+                .filter(|&c| is_tag(dom.tag(c), &[local_name!("td"), local_name!("th")]));
+            let mut own = 0usize;
+            loop {
+                // Cells spanned from the rows above come first.
+                while let Some((left, t)) = carry.get_mut(row.len()).filter(|(l, _)| *l > 0) {
+                    *left -= 1;
+                    row.push(t.clone());
+                }
+                let Some(cell) = cells.next() else { break };
+                own += 1;
                 scratch.clear();
                 dom.push_text(cell, &mut scratch);
-                for (i, w) in scratch.split_whitespace().enumerate() {
-                    if i > 0 {
-                        text.push(' ');
-                    }
-                    text.push_str(w);
-                }
+                let text = scratch.split_whitespace().collect::<Vec<_>>().join(" ");
                 link_chars += dom
                     .descendants(cell)
                     .filter(|&n| dom.tag(n) == Some(&local_name!("a")))
                     .map(|n| count_non_space(&dom.text(n)))
                     .sum::<usize>();
+                let cols = span(dom, cell, "colspan");
+                let rows = span(dom, cell, "rowspan");
+                for k in 0..cols {
+                    if row.len() >= MAX_TABLE_COLS {
+                        break;
+                    }
+                    let t = if k == 0 { text.clone() } else { String::new() };
+                    if carry.len() <= row.len() {
+                        carry.resize(row.len() + 1, (0, String::new()));
+                    }
+                    if let Some(c) = carry.get_mut(row.len()) {
+                        *c = (rows - 1, t.clone());
+                    }
+                    row.push(t);
+                }
             }
-            rows += usize::from(cells > 0);
+            // Cells spanned from above after the row's own.
+            while let Some(last) = carry.iter().rposition(|(l, _)| *l > 0) {
+                if last < row.len() {
+                    break;
+                }
+                match carry.get_mut(row.len()) {
+                    Some((left, t)) if *left > 0 => {
+                        *left -= 1;
+                        row.push(t.clone());
+                    }
+                    _ => row.push(String::new()),
+                }
+            }
+            if own > 0 {
+                grid.push(row);
+            }
+        }
+        let width = grid.iter().map(Vec::len).max().unwrap_or(0);
+        let mut text = String::new();
+        for (r, row) in grid.iter().enumerate() {
+            if r > 0 {
+                text.push('\n');
+            }
+            for c in 0..width {
+                if c > 0 {
+                    text.push('\t');
+                }
+                text.push_str(row.get(c).map_or("", String::as_str));
+            }
         }
         if text.trim().is_empty() {
             return;
@@ -696,6 +832,14 @@ impl<'a> Walker<'a> {
         self.push_block(b, (ctx.node, ctx.prune), link_chars);
         self.ctx = Some(ctx);
     }
+}
+
+/// How many columns or rows a table's cell spans (`colspan`, `rowspan`):
+/// 1 unless the attribute says a number from 2 to [`MAX_TABLE_COLS`].
+fn span(dom: &Dom, cell: NodeId, attr: &str) -> usize {
+    dom.attr(cell, attr)
+        .and_then(|v| v.trim().parse::<usize>().ok())
+        .map_or(1, |n| n.clamp(1, MAX_TABLE_COLS))
 }
 
 /// A table of data (cells of text), not a table used for layout.
@@ -741,8 +885,33 @@ fn is_data_table(dom: &Dom, table: NodeId, tuning: &HtmlTuning) -> bool {
         && (has_th || rows >= tuning.data_table_min_rows)
 }
 
-/// The best source of an image, including lazy-loading attributes.
+/// An image's best source (see [`image_src`]) and its alternative text.
+fn image_of(dom: &Dom, img: NodeId) -> Option<(String, String)> {
+    let src = image_src(dom, img)?;
+    let alt = dom.attr(img, "alt").unwrap_or("").trim().to_string();
+    Some((src, alt))
+}
+
+/// The best source of an image: the largest candidate of its `srcset`s
+/// (lazy-loading `data-srcset` first), else its lazy-loading attributes
+/// (`data-src`…), else its `src`, else the largest candidate of its
+/// `<picture>`'s `<source>`s; never a `data:` placeholder.
 fn image_src(dom: &Dom, img: NodeId) -> Option<String> {
+    let largest = |n: NodeId| {
+        ["data-srcset", "srcset"]
+            .iter()
+            .filter_map(|a| dom.attr(n, a).and_then(largest_candidate))
+            .fold(None, |best: Option<((bool, u32), &str)>, c| {
+                if best.is_none_or(|(size, _)| c.0 > size) {
+                    Some(c)
+                } else {
+                    best
+                }
+            })
+    };
+    if let Some((_, url)) = largest(img) {
+        return Some(url.to_string());
+    }
     for attr in ["data-src", "data-original", "data-lazy-src", "src"] {
         if let Some(v) = dom
             .attr(img, attr)
@@ -752,16 +921,175 @@ fn image_src(dom: &Dom, img: NodeId) -> Option<String> {
             return Some(v.to_string());
         }
     }
-    for attr in ["data-srcset", "srcset"] {
-        if let Some(first) = dom
-            .attr(img, attr)
-            .and_then(|v| v.split(',').next())
-            .and_then(|c| c.split_whitespace().next())
+    let picture = dom
+        .parent(img)
+        .filter(|&p| dom.tag(p) == Some(&local_name!("picture")))?;
+    dom.children(picture)
+        .filter(|&c| dom.tag(c) == Some(&local_name!("source")))
+        .find_map(largest)
+        .map(|(_, url)| url.to_string())
+}
+
+/// A descriptor's number in hundredths (`1.5` is 150, `800` is 80000),
+/// read without float parsing (which would weigh on the module); 0 when it
+/// is no number.
+fn hundredths(n: &str) -> u32 {
+    let (whole, frac) = n.trim().split_once('.').unwrap_or((n.trim(), ""));
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if !digits(whole) || !digits(frac) {
+        return 0;
+    }
+    let mut v: u32 = 0;
+    for b in whole.bytes() {
+        v = v.saturating_mul(10).saturating_add(u32::from(b - b'0'));
+    }
+    let mut f = frac.bytes().chain(std::iter::repeat(b'0')).take(2);
+    for _ in 0..2 {
+        let d = f.next().map_or(0, |b| u32::from(b - b'0'));
+        v = v.saturating_mul(10).saturating_add(d);
+    }
+    v
+}
+
+/// The largest candidate of a `srcset` (`a.jpg 400w, b.jpg 800w`; `1x`,
+/// `2x`; a width beats a density): its size (is a width, the number) and
+/// its URL. A URL may hold commas; one that ends in a comma has no size.
+fn largest_candidate(srcset: &str) -> Option<((bool, u32), &str)> {
+    let mut best: Option<((bool, u32), &str)> = None;
+    let mut rest = srcset;
+    loop {
+        rest = rest.trim_start_matches(|c: char| c.is_whitespace() || c == ',');
+        if rest.is_empty() {
+            return best;
+        }
+        let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        let (mut url, after) = rest.split_at(end);
+        let mut size = (false, 100u32);
+        if let Some(u) = url.strip_suffix(',') {
+            url = u;
+            rest = after;
+        } else {
+            let stop = after.find(',').unwrap_or(after.len());
+            let desc = after[..stop].trim();
+            rest = &after[stop..];
+            if let Some(w) = desc.strip_suffix(['w', 'W']) {
+                size = (true, hundredths(w));
+            } else if let Some(x) = desc.strip_suffix(['x', 'X']) {
+                size.1 = hundredths(x);
+            }
+        }
+        if url.is_empty()
+            || url
+                .get(..5)
+                .is_some_and(|p| p.eq_ignore_ascii_case("data:"))
         {
-            return Some(first.to_string());
+            continue;
+        }
+        if best.is_none_or(|(s, _)| size > s) {
+            best = Some((size, url));
         }
     }
-    None
+}
+
+/// Whether the element before `id` is an image without a source of its
+/// own (a lazy image's placeholder, `src="data:…"`), alone or in a
+/// `<picture>`.
+fn placeholder_before(dom: &Dom, id: NodeId) -> bool {
+    // (White space and comments between, a few at most.)
+    let Some(p) = std::iter::successors(dom.prev_sibling(id), |&p| dom.prev_sibling(p))
+        .take(4)
+        .find(|&p| {
+            dom.tag(p).is_some() || matches!(dom.data(p), NodeData::Text(t) if !t.trim().is_empty())
+        })
+    else {
+        return false;
+    };
+    let img = match dom.tag(p) {
+        Some(&local_name!("img")) => Some(p),
+        Some(&local_name!("picture")) => dom
+            .children(p)
+            .find(|&c| dom.tag(c) == Some(&local_name!("img"))),
+        _ => None,
+    };
+    img.is_some_and(|i| image_src(dom, i).is_none())
+}
+
+/// The image a `<noscript>` holds for readers without scripts (a lazy
+/// image's fallback, kept in an attribute by the parser).
+fn noscript_image(dom: &Dom, noscript: NodeId) -> Option<(String, String)> {
+    let markup = dom.attr(noscript, super::parse::FALLBACK_IMAGE)?;
+    let inner = super::parse::parse(markup);
+    let img = inner.find(inner.body(), &local_name!("img"))?;
+    // (A tracking pixel is no image.)
+    if ["width", "height"].iter().any(|a| {
+        inner
+            .attr(img, a)
+            .is_some_and(|v| matches!(v.trim(), "0" | "1"))
+    }) {
+        return None;
+    }
+    image_of(&inner, img)
+}
+
+/// What a figure says besides its image and caption (a credit in an
+/// element of its own): the text of its children other than the image,
+/// the caption (and what holds it), scripts' fallbacks and children with
+/// links, white space made single spaces.
+fn figure_credit(dom: &Dom, figure: NodeId, caption: NodeId) -> String {
+    // The caption and its ancestors up to the figure.
+    let mut holds_caption = Vec::new();
+    let mut a = Some(caption);
+    while let Some(n) = a.filter(|&n| n != figure) {
+        holds_caption.push(n);
+        a = dom.parent(n);
+    }
+    let mut out = String::new();
+    for c in dom.children(figure) {
+        if holds_caption.contains(&c)
+            || is_tag(
+                dom.tag(c),
+                &[
+                    local_name!("img"),
+                    local_name!("picture"),
+                    local_name!("noscript"),
+                    local_name!("script"),
+                    local_name!("style"),
+                    local_name!("button"),
+                ],
+            )
+        {
+            continue;
+        }
+        // (A credit is a line of text; a child with links is more: a
+        // product's card written as a figure.)
+        if std::iter::once(c)
+            .chain(dom.descendants(c))
+            .any(|n| dom.tag(n) == Some(&local_name!("a")))
+        {
+            continue;
+        }
+        for n in std::iter::once(c).chain(dom.descendants(c)) {
+            let raw = dom.parent(n).is_some_and(|p| {
+                is_tag(
+                    dom.tag(p),
+                    &[
+                        local_name!("noscript"),
+                        local_name!("script"),
+                        local_name!("style"),
+                    ],
+                )
+            });
+            if let (NodeData::Text(t), false) = (dom.data(n), raw) {
+                for w in t.split_whitespace() {
+                    if !out.is_empty() {
+                        out.push(' ');
+                    }
+                    out.push_str(w);
+                }
+            }
+        }
+    }
+    out
 }
 
 /// Plain text of inline content.
