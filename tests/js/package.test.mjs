@@ -20,8 +20,12 @@ import { ROOT, SEEDS, CORPUS_CASES, sharedDir } from './shared.mjs';
  * except when a feature asked for brings its own code: typed reasons, the
  * tuning table, page types and their profiles (about 8 KB) and code, math
  * and footnotes in Markdown and HTML (11.5 KB) made it 273,523, under the
- * 300 KB the issues that asked for them allow. */
-const WASM_GZIP_BUDGET_BYTES = 280_000;
+ * 300 KB the issues that asked for them allow. Callouts, tables, figures,
+ * embeds and links that run code (4 KB), a listing's repeated items, the
+ * main-column fallback, page types of copied text, text hygiene, headline
+ * titles and a thread's author (14 KB) made it 296,507: the budget is now
+ * the issues' 300 KB itself. */
+const WASM_GZIP_BUDGET_BYTES = 300_000;
 
 const SHARED = sharedDir();
 const seedFile = (name) => join(SHARED, 'seeds', `${name}.txt`);
