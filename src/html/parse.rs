@@ -7,6 +7,7 @@
 
 use std::borrow::Cow;
 use std::cell::{Ref, RefCell};
+use std::collections::HashMap;
 use std::num::NonZeroU32;
 
 use html5ever::interface::{ElemName, ElementFlags, NodeOrText, QuirksMode, TreeSink};
@@ -176,6 +177,15 @@ impl Dom {
     /// A node's parent.
     pub(crate) fn parent(&self, id: NodeId) -> Option<NodeId> {
         self.nodes[id].parent()
+    }
+
+    /// Takes an attribute off an element.
+    fn remove_attr(&mut self, id: NodeId, name: &LocalName) {
+        let n = &self.nodes[id];
+        if n.data & KIND == ELEMENT {
+            let i = n.index();
+            self.attrs[i].retain(|a| a.name.local != *name);
+        }
     }
 
     fn detach(&mut self, id: NodeId) {
@@ -1338,6 +1348,86 @@ impl<'a> Skeleton<'a> {
     }
 }
 
+/// The most nodes of a streamed part's fallback that are taken out (a
+/// spinner, a skeleton of the layout: a few elements).
+const MAX_FALLBACK: usize = 64;
+
+/// Content streamed after the page's shell, put where its script would
+/// put it. A server that streams a page (React's) writes the late parts at
+/// the end, hidden (`<div hidden id="S:0">`), with a placeholder where
+/// each belongs (`<template id="B:0">`, followed by a fallback such as a
+/// spinner up to the end of its boundary, a comment); a script then moves
+/// each part into place. Here each hidden part whose placeholder is in the
+/// page's `<main>` or `<article>` takes the placeholder's place, shown, and
+/// the fallback goes. (A hidden element with no placeholder, a cookie
+/// banner, stays as it is; parts streamed into the page's other regions, a
+/// shop's cart and menus, stay hidden.)
+fn place_streamed(dom: &mut Dom) {
+    let mut holes: HashMap<&str, NodeId> = HashMap::new();
+    let mut parts: Vec<(NodeId, &str)> = Vec::new();
+    for id in 0..dom.len() {
+        if dom.tag(id).is_none() {
+            continue;
+        }
+        let Some(key) = dom.attr_named(id, &local_name!("id")) else {
+            continue;
+        };
+        if let Some(k) = key.strip_prefix("B:") {
+            if dom.tag(id) == Some(&local_name!("template")) {
+                holes.entry(k).or_insert(id);
+            }
+        } else if let Some(k) = key.strip_prefix("S:") {
+            if dom.attr_named(id, &local_name!("hidden")).is_some() {
+                parts.push((id, k));
+            }
+        }
+    }
+    if parts.is_empty() || holes.is_empty() {
+        return;
+    }
+    let moves: Vec<(NodeId, NodeId)> = parts
+        .iter()
+        .filter_map(|&(part, k)| Some((part, *holes.get(k)?)))
+        .collect();
+    for (part, hole) in moves {
+        // Never into itself, nor from outside the page.
+        let mut up = Some(hole);
+        let (mut inside, mut in_main) = (false, false);
+        while let Some(u) = up {
+            inside |= u == part;
+            in_main |= matches!(
+                dom.tag(u),
+                Some(&local_name!("main") | &local_name!("article"))
+            );
+            up = dom.parent(u);
+        }
+        if inside || !in_main || dom.parent(hole).is_none() {
+            continue;
+        }
+        // The fallback: what follows the placeholder up to the comment
+        // that ends its boundary (none without that comment).
+        let mut fallback = Vec::new();
+        let mut next = dom.next_sibling(hole);
+        let mut ended = false;
+        while let Some(n) = next.filter(|_| fallback.len() < MAX_FALLBACK) {
+            if matches!(dom.data(n), NodeData::Other) {
+                ended = true;
+                break;
+            }
+            fallback.push(n);
+            next = dom.next_sibling(n);
+        }
+        if ended {
+            for n in fallback {
+                dom.detach(n);
+            }
+        }
+        dom.insert_before(hole, part);
+        dom.detach(hole);
+        dom.remove_attr(part, &local_name!("hidden"));
+    }
+}
+
 /// Parses an HTML document (fragments are wrapped in `html`/`body` as browsers do).
 pub(crate) fn parse(html: &str) -> Dom {
     parse_page(html, &crate::tuning::HtmlTuning::default())
@@ -1351,6 +1441,7 @@ pub(crate) fn parse_page(html: &str, tuning: &crate::tuning::HtmlTuning) -> Dom 
     };
     let html = skeleton(html, tuning.noscript_page_chars);
     let mut dom = parse_document(sink, ParseOpts::default()).one(&*html);
+    place_streamed(&mut dom);
     // The arena grew by doubling: what is left over is given back before
     // the rest of the pipeline adds its own tables beside it.
     dom.nodes.shrink_to_fit();
