@@ -20,6 +20,7 @@ use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 mod split;
+mod structure;
 
 use gleaner::{Article, InputKind, Options, TitleStyle};
 use serde_json::{json, Map, Value};
@@ -51,6 +52,10 @@ options:
   --title headline|declared
                            the title style gleaner gives (default: headline);
                            Readability's expected titles are declared ones
+  --structure              with --readability DIR or a WCXB-style DATASET_DIR:
+                           the share of the expected code blocks, tables and
+                           headings that the Markdown keeps, by half (WCXB:
+                           the documentation pages' code blocks)
   --json                   print {\"precision\",\"recall\",\"f1\",\"errors\",...} as the last line
   --readability DIR        score text against a readability-style folder
                            (DIR/<case>/source.html; truth: the text of expected.html)
@@ -86,6 +91,8 @@ struct Args {
     /// Give gleaner each page's type from the ground truth (to measure the
     /// profiles apart from the type's detection).
     oracle_type: bool,
+    /// Score the structures kept instead of the text.
+    structure: bool,
     /// Texts to score instead of gleaner's (id -> articleBody).
     predictions: Option<Map<String, Value>>,
     /// The copied texts of a metadata folder's cases (`<case>.txt`).
@@ -100,6 +107,7 @@ fn parse_args() -> Result<Option<Args>, String> {
     let mut json = false;
     let mut baseline = false;
     let mut oracle_type = false;
+    let mut structure = false;
     let mut predictions = None;
     let mut texts = None;
     let mut modes = Vec::new();
@@ -136,6 +144,7 @@ fn parse_args() -> Result<Option<Args>, String> {
             }
             "--baseline" => baseline = true,
             "--oracle-type" => oracle_type = true,
+            "--structure" => structure = true,
             "--predictions" => {
                 let path = PathBuf::from(value("--predictions")?);
                 let Value::Object(m) = read_json(&path)? else {
@@ -174,6 +183,7 @@ fn parse_args() -> Result<Option<Args>, String> {
         json,
         baseline,
         oracle_type,
+        structure,
         predictions,
         texts,
         mode,
@@ -190,6 +200,9 @@ fn main() -> ExitCode {
         }
     };
     let result = match &args.mode {
+        Mode::Readability(dir) | Mode::Dataset(dir) if args.structure => {
+            score_structure(dir, matches!(args.mode, Mode::Readability(_)), &args)
+        }
         Mode::Dataset(dir) => {
             load_dataset(dir, args.options.input).and_then(|docs| score_text(&docs, &args))
         }
@@ -347,6 +360,56 @@ fn load_readability(dir: &Path) -> Result<Vec<Doc>, String> {
         });
     }
     Ok(docs)
+}
+
+/// The structures kept (see `structure`): a readability-style folder's
+/// expected articles, or a WCXB-style set's documentation pages.
+fn score_structure(dir: &Path, readability: bool, args: &Args) -> Result<(), String> {
+    let (mut a, mut b) = (structure::Tally::default(), structure::Tally::default());
+    let mut errors = 0usize;
+    let pages: Vec<(String, String, structure::Counts)> = if readability {
+        cases(dir)?
+            .into_iter()
+            .filter_map(|(id, path)| {
+                let expected = read_file(&path.join("expected.html")).ok()?;
+                let page = read_file(&path.join("source.html")).ok()?;
+                Some((id, page, structure::in_html(&expected)))
+            })
+            .collect()
+    } else {
+        load_dataset(dir, InputKind::Html)?
+            .into_iter()
+            .filter(|d| d.page_type.as_deref() == Some("documentation"))
+            .filter_map(|d| {
+                let page = d.page.ok()?;
+                let code = structure::kept_code_blocks(&page, &d.truth, html_to_text);
+                Some((d.id, page, [code, 0, 0]))
+            })
+            .collect()
+    };
+    for (id, page, expected) in &pages {
+        let (result, _) = run_clean(page, &args.options);
+        let ours = match result {
+            Ok(article) => structure::in_markdown(&article.markdown),
+            Err(_) => {
+                errors += 1;
+                [0; 3]
+            }
+        };
+        match split::half(id) {
+            split::Half::A => a.add(*expected, ours),
+            split::Half::B => b.add(*expected, ours),
+        }
+    }
+    println!("pages: {}  errors: {errors}", pages.len());
+    let mut json = structure::report(&a, &b);
+    if let Value::Object(m) = &mut json {
+        m.insert("errors".into(), json!(errors));
+    }
+    if args.json {
+        println!("{json}");
+    }
+    Ok(())
 }
 
 // ---------------------------------------------------------------------------

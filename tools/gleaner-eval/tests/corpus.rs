@@ -351,3 +351,41 @@ fn check_wcxb_metadata(json: &Value, report: &str, floors: &[(&str, &str, f64, f
         }
     }
 }
+
+/// Structures kept by half (see `gleaner-eval --structure`): the share of
+/// the expected code blocks, tables and headings that the Markdown keeps,
+/// on the Readability pages (against `expected.html`) and on WCXB's
+/// documentation pages (code blocks the reference holds). Half B is
+/// checked, never studied. Floors only go up.
+const STRUCTURE_FLOORS: &[(&str, &str, &str, f64)] = &[
+    ("readability", "A", "code blocks", 0.99),
+    ("readability", "B", "code blocks", 0.99),
+    ("readability", "A", "tables", 0.14),
+    ("readability", "B", "tables", 0.29),
+    ("readability", "A", "headings", 0.73),
+    ("readability", "B", "headings", 0.78),
+    ("wcxb-dev", "A", "code blocks", 0.94),
+    ("wcxb-dev", "B", "code blocks", 0.82),
+];
+
+#[test]
+fn structure_floors() {
+    let readability = run_eval(
+        &["--structure", "--readability"],
+        &shared().join("corpus/readability"),
+    );
+    let wcxb = run_eval(&["--structure"], &shared().join("corpus/wcxb-dev"));
+    for (set, half, kind, floor) in STRUCTURE_FLOORS {
+        let (json, report) = if *set == "readability" {
+            &readability
+        } else {
+            &wcxb
+        };
+        assert_eq!(json["errors"].as_u64(), Some(0), "{report}");
+        let share = json[half][kind].as_f64().unwrap_or(0.0);
+        assert!(
+            share >= *floor,
+            "{set} half {half} {kind}: {share:.3} fell below {floor}\n{report}"
+        );
+    }
+}
