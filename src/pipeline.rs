@@ -30,7 +30,7 @@ pub(crate) fn clean_with_memory(
     let kind = detect(input, options)?;
     let tuning = Tuning::default();
     let mut page = front_end(input, kind, options, &tuning);
-    let tuning = tuning.for_page(page.page_type);
+    let tuning = tuning.for_page(page.page_type, kind);
     // The page's fingerprint matters only to a memory: not computed without one.
     let page_id = memory.as_ref().map_or(0, |_| util::page_id(input));
     classify(&mut page, memory.as_deref(), page_id, &tuning);

@@ -6,6 +6,7 @@
 //! profiles (per page type) start from it and change fields, so a stage
 //! never special-cases a kind of page.
 
+use crate::options::InputKind;
 use crate::page_type::PageType;
 
 /// The whole table: one part per stage that has numbers of its own.
@@ -22,11 +23,19 @@ pub(crate) struct Tuning {
 impl Tuning {
     /// The profile of a page type: the table with what that kind of page
     /// needs changed. Stages read the fields; none tests the type itself.
-    pub(crate) fn for_page(&self, page_type: PageType) -> Tuning {
+    ///
+    /// A thread found in HTML (posts in repeated, dated markup) is read as a
+    /// whole page; a thread found in copied text keeps its posts but stays
+    /// one run, since the text's signal (dated heads over long lines) also
+    /// fits an article over its comments, which a reader copies too.
+    pub(crate) fn for_page(&self, page_type: PageType, kind: InputKind) -> Tuning {
         let mut t = self.clone();
         t.html = t.html.for_page(page_type);
         match page_type {
-            PageType::Forum => t.classify.posts_are_content = true,
+            PageType::Forum => {
+                t.classify.posts_are_content = true;
+                t.classify.whole_page = kind == InputKind::Html;
+            }
             PageType::Listing | PageType::Collection => {
                 t.classify.whole_page = true;
                 t.classify.items_are_content = true;
