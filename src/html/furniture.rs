@@ -472,19 +472,8 @@ pub(super) fn prune(
     if is_tag(t, &[local_name!("footer")]) {
         return Some(Prune::Furniture(Furniture::Footer));
     }
-    if let Some(role) = dom.attr_named(id, &local_name!("role")) {
-        let is = |names: &[&str]| names.iter().any(|n| role.eq_ignore_ascii_case(n));
-        if is(&["navigation", "menu", "menubar", "search"]) {
-            return Some(Prune::Furniture(Furniture::Navigation));
-        } else if is(&["banner"]) {
-            return Some(Prune::Furniture(Furniture::SiteBanner));
-        } else if is(&["contentinfo"]) {
-            return Some(Prune::Furniture(Furniture::Footer));
-        } else if is(&["complementary"]) {
-            return Some(Prune::Furniture(Furniture::Sidebar));
-        } else if is(&["dialog", "alertdialog"]) {
-            return Some(Prune::Furniture(Furniture::Dialog));
-        }
+    if let Some(p) = by_role(dom, id) {
+        return Some(p);
     }
     if classy
         && !is_tag(
@@ -508,6 +497,27 @@ pub(super) fn prune(
         }
     }
     None
+}
+
+/// Furniture by ARIA role: navigation, a banner, the page's footer, a
+/// sidebar or a dialog.
+fn by_role(dom: &Dom, id: NodeId) -> Option<Prune> {
+    let role = dom.attr_named(id, &local_name!("role"))?;
+    let is = |names: &[&str]| names.iter().any(|n| role.eq_ignore_ascii_case(n));
+    let furniture = if is(&["navigation", "menu", "menubar", "search"]) {
+        Furniture::Navigation
+    } else if is(&["banner"]) {
+        Furniture::SiteBanner
+    } else if is(&["contentinfo"]) {
+        Furniture::Footer
+    } else if is(&["complementary"]) {
+        Furniture::Sidebar
+    } else if is(&["dialog", "alertdialog"]) {
+        Furniture::Dialog
+    } else {
+        return None;
+    };
+    Some(Prune::Furniture(furniture))
 }
 
 /// Whether an element is an embedded post (a tweet, a social-network post):
