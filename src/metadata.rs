@@ -24,6 +24,9 @@ pub(crate) struct Meta {
     pub tags: Vec<String>,
     /// The document's `<base href>`.
     pub base: Option<String>,
+    /// Whether the byline is one the page declares (JSON-LD, meta tags)
+    /// rather than one found in its text.
+    pub byline_declared: bool,
 }
 
 /// What the article's own blocks say about it, once they are classified:

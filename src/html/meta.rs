@@ -386,6 +386,7 @@ pub(crate) fn extract(
     let page_url = base_url.map(str::to_string).or(canonical_url.clone());
     let site =
         (style == TitleStyle::Headline).then(|| site_names(&m, &ld, page_url.as_deref(), tuning));
+    let (byline, byline_declared) = byline_of(dom, &m, &ld, tuning);
     Meta {
         lang: lang_of(dom, &m, &ld),
         dir: dir_of(dom),
@@ -396,7 +397,8 @@ pub(crate) fn extract(
         .cloned()
         .or(ld.publisher.clone()),
         title: title_of(dom, &m, &ld, site.as_deref(), tuning),
-        byline: byline_of(dom, &m, &ld, tuning),
+        byline,
+        byline_declared,
         published: published_of(
             dom,
             &m,
@@ -614,6 +616,10 @@ fn headline_of(title: String, h1s: &[String], site: &[String], tuning: &HtmlTuni
     }
 }
 
+/// The longest character reference [`decode_refs`] reads, `;` included
+/// (`&#x10FFFF;`): a bound on work, not a threshold.
+const MAX_REF_BYTES: usize = 10;
+
 /// Decodes the character references of a value its page escaped twice
 /// (`&amp;#8217;` reads as `&#8217;`).
 fn decode_refs(s: &str) -> String {
@@ -622,7 +628,10 @@ fn decode_refs(s: &str) -> String {
     while let Some(i) = rest.find('&') {
         out.push_str(&rest[..i]);
         rest = &rest[i..];
-        let decoded = rest.find(';').filter(|&e| e <= 10).and_then(|e| {
+        // (Looked for within a reference's length only: a value of many
+        // `&` without `;` is read in linear time.)
+        let end = rest.bytes().take(MAX_REF_BYTES + 1).position(|b| b == b';');
+        let decoded = end.and_then(|e| {
             let name = &rest[1..e];
             let c = match name.strip_prefix('#') {
                 Some(num) => char::from_u32(match num.strip_prefix(['x', 'X']) {
@@ -652,17 +661,19 @@ fn decode_refs(s: &str) -> String {
 /// The authors. Authors from structured data are names; a byline found in
 /// the page is kept as the page writes it ("By Jane Doe"), as Readability
 /// reports it.
+/// The byline, and whether the page declares it.
 fn byline_of(
     dom: &Dom,
     m: &HashMap<String, String>,
     ld: &JsonLd,
     tuning: &HtmlTuning,
-) -> Option<String> {
+) -> (Option<String>, bool) {
     let seen = declared_authors(m, ld);
     if seen.is_empty() {
-        dom_byline(dom, dom.body(), tuning).or_else(|| shown_byline(dom, tuning))
+        let found = dom_byline(dom, dom.body(), tuning).or_else(|| shown_byline(dom, tuning));
+        (found, false)
     } else {
-        Some(seen.join(", "))
+        (Some(seen.join(", ")), true)
     }
 }
 
@@ -714,7 +725,7 @@ fn declared_authors(m: &HashMap<String, String>, ld: &JsonLd) -> Vec<String> {
 /// so, when the page declares no author, the first author the posts'
 /// markup names after the headline is taken.
 pub(crate) fn thread_starter(dom: &Dom, meta: &mut Meta, tuning: &HtmlTuning) {
-    if !declared_authors(&meta_values(dom), &jsonld(dom)).is_empty() {
+    if meta.byline_declared {
         return;
     }
     if let Some(name) = post_author(dom, tuning) {
@@ -731,9 +742,7 @@ fn post_author(dom: &Dom, tuning: &HtmlTuning) -> Option<String> {
     let start = dom.find(body, &local_name!("h1"));
     let name = |t: &str| {
         let t = norm_space(t);
-        let n = words(&t).count();
-        ((1..=tuning.byline_max_words).contains(&n)
-            && t.chars().count() < tuning.byline_max_chars
+        (byline_sized(&t, tuning)
             && !t.ends_with([':', '*'])
             && !t.contains("://")
             && crate::metadata::find_date(&t).is_none())
@@ -1069,6 +1078,12 @@ fn tags_of(m: &HashMap<String, String>, ld: &JsonLd, tuning: &HtmlTuning) -> Vec
 /// The class or id word of a byline, matched anywhere in the value.
 const BYLINE: &[u8] = b"byline";
 
+/// Whether a text is the size of a byline: a few words, a short line.
+fn byline_sized(text: &str, tuning: &HtmlTuning) -> bool {
+    (1..=tuning.byline_max_words).contains(&words(text).count())
+        && text.chars().count() < tuning.byline_max_chars
+}
+
 /// Class words that mark a post's author in forum software's markup.
 const POST_AUTHOR_CLASSES: &[&str] = &["author", "username", "poster", "postauthor"];
 
@@ -1108,17 +1123,13 @@ fn dom_byline(dom: &Dom, body: NodeId, tuning: &HtmlTuning) -> Option<String> {
             dom.text(n)
         };
         let text = norm_space(&text);
-        let count = words(&text).count();
         // Not a label: "Author", the element's own class word, or one
         // that introduces what follows ("Jo says:").
         let label = text.ends_with(':')
             || [BYLINE, b"author"]
                 .iter()
                 .any(|w| text.as_bytes().eq_ignore_ascii_case(w));
-        if !(1..=tuning.byline_max_words).contains(&count)
-            || text.chars().count() >= tuning.byline_max_chars
-            || label
-        {
+        if !byline_sized(&text, tuning) || label {
             continue;
         }
         return Some(text);

@@ -35,6 +35,10 @@ pub(crate) fn resolve(base: Option<&str>, url: &str) -> String {
     out
 }
 
+/// The longest scheme [`scheme`] reads: none registered is longer, and it
+/// bounds the work on a long URL (a bound on work, not a threshold).
+const MAX_SCHEME_CHARS: usize = 32;
+
 /// The scheme a URL starts with, lower case (`http`, `javascript`), as a
 /// browser reads it: tabs and newlines anywhere are ignored, and a scheme
 /// is a letter, then letters, digits, `+`, `-` or `.`, up to a colon.
@@ -53,8 +57,7 @@ pub(crate) fn scheme(url: &str) -> Option<String> {
             }
             _ => return None,
         }
-        // (No scheme is longer; this bounds the work on a long URL.)
-        if out.len() > 32 {
+        if out.len() > MAX_SCHEME_CHARS {
             return None;
         }
     }
