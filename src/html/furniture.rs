@@ -114,7 +114,6 @@ const FURNITURE: &[(Furniture, &[&str])] = &[
             "tagcloud",
             "author-bio",
             "bio",
-            "hidden",
             "print",
             "rss",
         ],
@@ -331,6 +330,34 @@ pub(super) fn is_caption(dom: &Dom, id: NodeId) -> bool {
     })
 }
 
+/// Whether a class attribute hides its element: the class of CSS frameworks
+/// for `display: none`, as a word of its own ("hidden", not "hidden-xs" or
+/// "overflow-hidden"), unless a variant for wider screens shows it again
+/// ("hidden lg:flex": the desktop's copy of a part the page also has for
+/// phones).
+fn class_hides(class: &str) -> bool {
+    let words = || class.split_ascii_whitespace();
+    words().any(|w| w.eq_ignore_ascii_case("hidden"))
+        && !words().any(|w| {
+            w.rsplit_once(':')
+                .is_some_and(|(_, shown)| DISPLAYED.iter().any(|d| shown.eq_ignore_ascii_case(d)))
+        })
+}
+
+/// The display utilities that show an element (`display` values), in a
+/// variant's last part ("md:block").
+const DISPLAYED: &[&str] = &[
+    "block",
+    "flex",
+    "grid",
+    "inline",
+    "inline-block",
+    "inline-flex",
+    "inline-grid",
+    "table",
+    "contents",
+];
+
 /// Whether `needle` (ASCII, lower case) occurs in `hay` in any ASCII case.
 fn contains_ignore_ascii_case(hay: &str, needle: &str) -> bool {
     hay.as_bytes()
@@ -344,12 +371,10 @@ pub(super) fn hidden(dom: &Dom, id: NodeId) -> bool {
     {
         return true;
     }
-    // The class of CSS frameworks for `display: none`, as a word of its own
-    // ("hidden", not "hidden-xs").
-    if dom.attr_named(id, &local_name!("class")).is_some_and(|c| {
-        c.split_ascii_whitespace()
-            .any(|w| w.eq_ignore_ascii_case("hidden"))
-    }) {
+    if dom
+        .attr_named(id, &local_name!("class"))
+        .is_some_and(class_hides)
+    {
         return true;
     }
     dom.attr_named(id, &local_name!("style")).is_some_and(|s| {
@@ -597,6 +622,7 @@ mod tests {
             "<div hidden>x</div>",
             "<div aria-hidden=true>x</div>",
             "<div class='a Hidden'>x</div>",
+            "<div class='hidden hover:underline'>x</div>",
             "<div style='DISPLAY : none'>x</div>",
         ] {
             assert_eq!(
@@ -605,10 +631,16 @@ mod tests {
                 "{html}"
             );
         }
-        assert_eq!(
-            prune_first("<div class=hidden-xs>x</div>", &local_name!("div"), false),
-            None
-        );
+        // Not hidden: another class that merely ends in "hidden", or a copy
+        // that wider screens show.
+        for html in [
+            "<div class=hidden-xs>x</div>",
+            "<div class='card overflow-hidden'>x</div>",
+            "<div class='hidden flex-col lg:flex'>x</div>",
+            "<div class='hidden md:inline-flex'>x</div>",
+        ] {
+            assert_eq!(prune_first(html, &local_name!("div"), true), None, "{html}");
+        }
     }
 
     #[test]
