@@ -84,7 +84,8 @@ export type ReasonCode =
   | 'short-at-edge' | 'doubtful' | 'outside-article' | 'tail-teasers' | 'teaser'
   | 'teaser-heading' | 'furniture-headed-links' | 'after-furniture-links'
   | 'author-box-head' | 'author-box' | 'kept-short' | 'kept-doubtful'
-  | 'kept-with-article' | 'restored' | 'main-column';
+  | 'kept-with-article' | 'restored' | 'main-column'
+  | 'section';
 
 /** The dateline that opens a news article: `BERLIN / PARIS (AGENCY) –`. */
 export interface Dateline {

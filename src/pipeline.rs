@@ -134,6 +134,9 @@ fn classify(page: &mut Page, memory: Option<&Memory>, page_id: u64, tuning: &Tun
         run_classifier(page, memory, page_id, &tuning.classify);
     };
     run(page, memory);
+    if tuning.classify.sections_are_content {
+        keep_sections(page);
+    }
     for fallback in fallbacks(page.kind) {
         match fallback {
             Fallback::ArticleHead => {
@@ -222,6 +225,29 @@ fn main_column(page: &mut Page, tuning: &ClassifyTuning) {
     for i in take {
         blocks[i].kept = true;
         blocks[i].reason = Some(Reason::MainColumn);
+    }
+}
+
+/// A service page's sections are its content (its profile's
+/// [`ClassifyTuning::sections_are_content`]): from the first kept block to
+/// the last, every block with words is kept unless it is the page's chrome
+/// or furniture by its markup, or repeats an earlier block. (Headings,
+/// short claims, figures and buttons between the sections are how such a
+/// page says what it offers.)
+fn keep_sections(page: &mut Page) {
+    let blocks = &mut page.blocks;
+    let (Some(first), Some(last)) = (
+        blocks.iter().position(|b| b.kept),
+        blocks.iter().rposition(|b| b.kept),
+    ) else {
+        return;
+    };
+    for b in &mut blocks[first..=last] {
+        let furniture = matches!(b.reason, Some(Reason::Furniture(_) | Reason::Repeated(_)));
+        if !b.kept && !furniture && !chrome(b) {
+            b.kept = true;
+            b.reason = Some(Reason::Section);
+        }
     }
 }
 

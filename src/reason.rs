@@ -204,6 +204,8 @@ pub enum Reason {
     /// Kept because nothing else was: the main column's text, rather than
     /// an empty article.
     MainColumn,
+    /// Kept: a section of a service page's main column.
+    Section,
 }
 
 impl Reason {
@@ -247,6 +249,7 @@ impl Reason {
             Reason::KeptDespite(_) => "kept-with-article",
             Reason::Restored => "restored",
             Reason::MainColumn => "main-column",
+            Reason::Section => "section",
         }
     }
 
@@ -343,6 +346,7 @@ impl Reason {
             Reason::KeptDoubtful => "doubtful, kept beside article text",
             Reason::Restored => "restored by the user",
             Reason::MainColumn => "the main column's text, kept as nothing else was",
+            Reason::Section => "a section of the page's main column (a service page)",
             // (The others carry details: written by `Display`.)
             Reason::Furniture(_)
             | Reason::FurnitureWords(_)
@@ -399,6 +403,7 @@ mod tests {
             KeptDoubtful,
             Restored,
             MainColumn,
+            Section,
         ]);
         all.extend(super::Furniture::ALL.map(Reason::Furniture));
         all

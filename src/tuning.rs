@@ -40,7 +40,10 @@ impl Tuning {
                 t.classify.whole_page = true;
                 t.classify.items_are_content = true;
             }
-            PageType::Service => t.classify.whole_page = true,
+            PageType::Service => {
+                t.classify.whole_page = true;
+                t.classify.sections_are_content = kind == InputKind::Html;
+            }
             _ => {}
         }
         t
@@ -158,6 +161,8 @@ pub(crate) struct ClassifyTuning {
     /// Whether posts are the content (a forum): comment forms, counts and
     /// signatures do not end the article.
     pub posts_are_content: bool,
+    /// Whether every section of the main column is content (service pages).
+    pub sections_are_content: bool,
     /// Blocks shorter than this (in characters) are "short": their neighbours
     /// decide.
     pub short: usize,
@@ -337,6 +342,7 @@ impl Default for ClassifyTuning {
             whole_page: false,
             items_are_content: false,
             posts_are_content: false,
+            sections_are_content: false,
             short: 70,
             long: 200,
             stop_high: 0.30,

@@ -50,7 +50,8 @@ pub(crate) fn front_end(input: &str, options: &Options, base_tuning: &HtmlTuning
         None => {
             let base = options.base_url.as_deref().or(meta.base.as_deref());
             let url = meta.canonical_url.as_deref().or(base);
-            let evidence = page_type::evidence(&dom, url, tuning);
+            let mut evidence = page_type::evidence(&dom, url, tuning);
+            page_type::undeclared(&mut evidence, &meta, tuning.type_min_points);
             let t = crate::page_type::decide(&evidence, tuning.type_min_points);
             (t, crate::page_type::explain(&evidence))
         }

@@ -6,6 +6,7 @@ use html5ever::local_name;
 use super::parse::{Dom, NodeData, NodeId};
 use super::tags::is_tag;
 use crate::json::{self, Value};
+use crate::metadata::Meta;
 use crate::page_type::{Evidence, PageType};
 use crate::tuning::HtmlTuning;
 use crate::util::count_non_space;
@@ -90,6 +91,30 @@ pub(super) fn evidence(dom: &Dom, url: Option<&str>, t: &HtmlTuning) -> Evidence
         url_shape(url, &mut e);
     }
     e
+}
+
+/// An article says when it was written or by whom. A page that declares
+/// neither, shows nothing of an article (no article's structured data, no
+/// year in its URL) and not enough of any other type is a page of sections
+/// about what someone offers: a service page, whose every section is
+/// content ([`crate::tuning::ClassifyTuning::sections_are_content`]).
+pub(super) fn undeclared(e: &mut Evidence, meta: &Meta, min_points: u32) {
+    let shown = |t: PageType| {
+        e.signals
+            .iter()
+            .filter(|(st, _, _)| *st == t)
+            .map(|(_, p, _)| p)
+            .sum::<u32>()
+    };
+    let article = e.signals.iter().any(|(t, _, _)| *t == PageType::Article);
+    let other = PageType::ALL.iter().any(|&t| shown(t) >= min_points);
+    if meta.published.is_none() && meta.byline.is_none() && !article && !other {
+        e.add(
+            PageType::Service,
+            min_points,
+            "no date, no author and nothing of an article declared",
+        );
+    }
 }
 
 /// Schema.org types in JSON-LD and microdata.
@@ -507,5 +532,26 @@ mod tests {
             ),
             PageType::Product
         );
+    }
+
+    #[test]
+    fn a_page_that_declares_no_date_or_author_is_a_service_page() {
+        let t = HtmlTuning::default();
+        let page = parse(&format!("<main><h2>Prices</h2><p>{PROSE}</p></main>"));
+        let type_with = |meta: &Meta, url: Option<&str>| {
+            let mut e = evidence(&page, url, &t);
+            undeclared(&mut e, meta, t.type_min_points);
+            decide(&e, t.type_min_points)
+        };
+        let mut meta = Meta::default();
+        assert_eq!(type_with(&meta, None), PageType::Service);
+        // An article's marks: a year in its address, a date, an author.
+        let dated = Some("https://example.org/2024/03/budget");
+        assert_eq!(type_with(&meta, dated), PageType::Article);
+        meta.published = Some("2024-03-05".into());
+        assert_eq!(type_with(&meta, None), PageType::Article);
+        meta.published = None;
+        meta.byline = Some("Jo Smith".into());
+        assert_eq!(type_with(&meta, None), PageType::Article);
     }
 }
