@@ -39,6 +39,10 @@ impl Tuning {
             PageType::Listing | PageType::Collection => {
                 t.classify.whole_page = true;
                 t.classify.items_are_content = true;
+                // A listing's entries are often bare links in its main
+                // column; a collection's grid sits among more of the shop.
+                t.classify.sections_are_content =
+                    kind == InputKind::Html && page_type == PageType::Listing;
             }
             PageType::Service => {
                 t.classify.whole_page = true;
@@ -161,7 +165,8 @@ pub(crate) struct ClassifyTuning {
     /// Whether posts are the content (a forum): comment forms, counts and
     /// signatures do not end the article.
     pub posts_are_content: bool,
-    /// Whether every section of the main column is content (service pages).
+    /// Whether every section of the main column is content, from the first
+    /// kept block to the last (service pages and listings, in HTML).
     pub sections_are_content: bool,
     /// Blocks shorter than this (in characters) are "short": their neighbours
     /// decide.
