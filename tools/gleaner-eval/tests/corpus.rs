@@ -21,7 +21,7 @@ const MULTILINGUAL_TEXT_F1: f64 = 0.98;
 /// The 181 ScrapingHub benchmark pages as HTML.
 const SCRAPINGHUB_HTML_F1: f64 = 0.975;
 /// The 130 Readability test pages as HTML, against the text of `expected.html`.
-const READABILITY_HTML_F1: f64 = 0.95;
+const READABILITY_HTML_F1: f64 = 0.96;
 
 /// The repository's root (this test lives in `tools/gleaner-eval/`).
 fn root() -> PathBuf {
@@ -152,19 +152,18 @@ fn readability_html_f1_floor() {
 /// type: each floor the value measured when it was set, rounded down to 2
 /// places. Half B is checked, never studied.
 const WCXB_WORD_F1: &[(&str, f64)] = &[
-    ("all_a", 0.81),
-    ("all_b", 0.81),
-    ("all", 0.81),
+    ("all_a", 0.83),
+    ("all_b", 0.82),
+    ("all", 0.83),
     ("article", 0.93),
-    ("collection", 0.61),
-    ("documentation", 0.89),
+    ("collection", 0.63),
+    ("documentation", 0.91),
     ("forum", 0.75),
-    ("listing", 0.50),
-    // Lowered from 0.61 (0.610 -> 0.609) when a listing's repeated items
-    // became its content: three half-A product pages taken for collections
-    // lose a little; half B is unchanged (0.604).
-    ("product", 0.60),
-    ("service", 0.72),
+    ("listing", 0.58),
+    // (Lowered once, from 0.61 to 0.60, when a listing's repeated items
+    // became its content; back at 0.61 since.)
+    ("product", 0.61),
+    ("service", 0.79),
 ];
 
 #[test]
