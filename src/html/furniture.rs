@@ -256,6 +256,14 @@ impl Hints {
         (self.furniture != 0).then(|| FURNITURE[self.furniture.trailing_zeros() as usize].0)
     }
 
+    /// Whether one of the words names this kind of furniture.
+    pub(super) fn names(self, kind: Furniture) -> bool {
+        FURNITURE
+            .iter()
+            .enumerate()
+            .any(|(i, (f, _))| *f == kind && self.furniture & (1 << i) != 0)
+    }
+
     /// Class/id weight in the spirit of Readability: furniture negative,
     /// article positive.
     /// The groups of `FURNITURE` its words match, one bit each.

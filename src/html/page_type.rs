@@ -8,6 +8,7 @@ use super::tags::is_tag;
 use crate::json::{self, Value};
 use crate::metadata::Meta;
 use crate::page_type::{Evidence, PageType};
+use crate::reason::Furniture;
 use crate::tuning::HtmlTuning;
 use crate::util::count_non_space;
 
@@ -305,7 +306,13 @@ fn item_groups(dom: &Dom, parent: NodeId) -> Vec<Vec<NodeId>> {
         if !is_tag(dom.tag(child), &boxes) {
             continue;
         }
-        let key = (dom.tag(child), dom.attr(child, "class"));
+        // (The class's first word names the kind of box; the words after it
+        // are its variants: a thread's first post, a reply not yet read.)
+        let key = (
+            dom.tag(child),
+            dom.attr(child, "class")
+                .and_then(|c| c.split_ascii_whitespace().next()),
+        );
         match groups.iter_mut().find(|(k, _)| *k == key) {
             Some((_, members)) => members.push(child),
             None => groups.push((key, vec![child])),
@@ -314,11 +321,22 @@ fn item_groups(dom: &Dom, parent: NodeId) -> Vec<Vec<NodeId>> {
     groups.into_iter().map(|(_, m)| m).collect()
 }
 
+/// Whether an item is a comment: its class or id, or a wrapper's just
+/// inside it, says so.
+fn comment(dom: &Dom, item: NodeId) -> bool {
+    let says = |n: NodeId| super::furniture::hints(dom, n).names(Furniture::Comments);
+    says(item)
+        || dom
+            .children(item)
+            .any(|c| says(c) || dom.children(c).any(says))
+}
+
 /// The largest run of sibling items of one shape in the main column, each
 /// with a link and some text of its own: posts when they are long and
 /// dated, items otherwise (with images: a collection).
 fn repeated_items(dom: &Dom, all: usize, t: &HtmlTuning, e: &mut Evidence) {
-    let mut best: Option<(usize, usize, usize, usize)> = None; // (items, dated, long, with images)
+    // (items, dated, long, with images, comments)
+    let mut best: Option<(usize, usize, usize, usize, bool)> = None;
     for parent in main_column(dom) {
         for members in item_groups(dom, parent) {
             if members.len() < t.type_min_items || members.len() <= best.map_or(0, |b| b.0) {
@@ -347,15 +365,24 @@ fn repeated_items(dom: &Dom, all: usize, t: &HtmlTuning, e: &mut Evidence) {
                 .iter()
                 .filter(|&&m| item_has(dom, m, &local_name!("img")))
                 .count();
-            best = Some((members.len(), dated, long, images));
+            // Comments are a thread's posts or an article's comments, never
+            // the entries of a collection or a listing.
+            let comments = members.iter().filter(|&&m| comment(dom, m)).count();
+            best = Some((
+                members.len(),
+                dated,
+                long,
+                images,
+                comments * 2 >= members.len(),
+            ));
         }
     }
-    let Some((items, dated, long, images)) = best else {
+    let Some((items, dated, long, images, comments)) = best else {
         return;
     };
     if dated * 2 >= items && long * 2 >= items {
         e.add(PageType::Forum, 2, format!("{items} dated posts"));
-    } else if long * 2 >= items {
+    } else if long * 2 >= items || comments {
         // Long items without dates: sections of an article, not entries.
     } else if images * 2 >= items {
         e.add(
