@@ -47,8 +47,6 @@ impl Tuning {
             PageType::Service => {
                 t.classify.whole_page = true;
                 t.classify.sections_are_content = kind == InputKind::Html;
-                // (Its cards of features, plans and cases are items too.)
-                t.classify.items_are_content = true;
             }
             _ => {}
         }
@@ -62,9 +60,7 @@ impl HtmlTuning {
         let mut t = self.clone();
         match page_type {
             PageType::Forum => t.prune_comments = false,
-            PageType::Listing | PageType::Collection | PageType::Service => {
-                t.items_are_content = true;
-            }
+            PageType::Listing | PageType::Collection => t.items_are_content = true,
             _ => {}
         }
         t
