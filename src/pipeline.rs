@@ -228,8 +228,8 @@ fn main_column(page: &mut Page, tuning: &ClassifyTuning) {
     }
 }
 
-/// A service page's sections are its content (its profile's
-/// [`ClassifyTuning::sections_are_content`]): from the first kept block to
+/// The sections of a service page, a listing or a page of no known type are
+/// its content (the profile's [`ClassifyTuning::sections_are_content`]): from the first kept block to
 /// the last, every block with words is kept unless it is the page's chrome
 /// or furniture by its markup, or repeats an earlier block. (Headings,
 /// short claims, figures and buttons between the sections are how such a

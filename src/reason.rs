@@ -204,7 +204,8 @@ pub enum Reason {
     /// Kept because nothing else was: the main column's text, rather than
     /// an empty article.
     MainColumn,
-    /// Kept: a section of a service page's main column.
+    /// Kept: a section of the main column of a page of sections (a service
+    /// page, a listing, a page of no known type).
     Section,
 }
 
@@ -346,7 +347,7 @@ impl Reason {
             Reason::KeptDoubtful => "doubtful, kept beside article text",
             Reason::Restored => "restored by the user",
             Reason::MainColumn => "the main column's text, kept as nothing else was",
-            Reason::Section => "a section of the page's main column (a service page)",
+            Reason::Section => "a section of the page's main column (a page of sections)",
             // (The others carry details: written by `Display`.)
             Reason::Furniture(_)
             | Reason::FurnitureWords(_)

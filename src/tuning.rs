@@ -44,7 +44,9 @@ impl Tuning {
                 t.classify.sections_are_content =
                     kind == InputKind::Html && page_type == PageType::Listing;
             }
-            PageType::Service => {
+            // (A page of no known type declares no date and no author: no
+            // article; it is read as a service page is.)
+            PageType::Service | PageType::Other => {
                 t.classify.whole_page = true;
                 t.classify.sections_are_content = kind == InputKind::Html;
             }

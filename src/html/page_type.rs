@@ -96,9 +96,9 @@ pub(super) fn evidence(dom: &Dom, url: Option<&str>, t: &HtmlTuning) -> Evidence
 
 /// An article says when it was written or by whom. A page that declares
 /// neither, shows nothing of an article (no article's structured data, no
-/// year in its URL) and not enough of any other type is a page of sections
-/// about what someone offers: a service page, whose every section is
-/// content ([`crate::tuning::ClassifyTuning::sections_are_content`]).
+/// year in its URL) and not enough of any other type is of no type known
+/// (`other`); its profile reads it as a page of sections, as a service
+/// page's ([`crate::tuning::ClassifyTuning::sections_are_content`]).
 pub(super) fn undeclared(e: &mut Evidence, meta: &Meta, min_points: u32) {
     let shown = |t: PageType| {
         e.signals
@@ -111,7 +111,7 @@ pub(super) fn undeclared(e: &mut Evidence, meta: &Meta, min_points: u32) {
     let other = PageType::ALL.iter().any(|&t| shown(t) >= min_points);
     if meta.published.is_none() && meta.byline.is_none() && !article && !other {
         e.add(
-            PageType::Service,
+            PageType::Other,
             min_points,
             "no date, no author and nothing of an article declared",
         );
@@ -321,10 +321,26 @@ fn item_groups(dom: &Dom, parent: NodeId) -> Vec<Vec<NodeId>> {
     groups.into_iter().map(|(_, m)| m).collect()
 }
 
-/// Whether an item is a comment: its class or id, or a wrapper's just
-/// inside it, says so.
-fn comment(dom: &Dom, item: NodeId) -> bool {
-    let says = |n: NodeId| super::furniture::hints(dom, n).names(Furniture::Comments);
+/// Whether an item is a comment or a part of the page's furniture that
+/// lists things (a sidebar's widgets, a menu, share buttons): its class or
+/// id, or a wrapper's just inside it, says so. Such items are a thread's
+/// posts or an article's comments, or nobody's entries; never a
+/// collection's or a listing's. (Related stories and promotions may be a
+/// listing's entries: they count.)
+fn not_an_entry(dom: &Dom, item: NodeId) -> bool {
+    const NOT_ENTRIES: [Furniture; 7] = [
+        Furniture::Comments,
+        Furniture::Sidebar,
+        Furniture::Navigation,
+        Furniture::ShareButtons,
+        Furniture::Newsletter,
+        Furniture::CookieBanner,
+        Furniture::Footer,
+    ];
+    let says = |n: NodeId| {
+        let h = super::furniture::hints(dom, n);
+        NOT_ENTRIES.iter().any(|&f| h.names(f))
+    };
     says(item)
         || dom
             .children(item)
@@ -335,7 +351,7 @@ fn comment(dom: &Dom, item: NodeId) -> bool {
 /// with a link and some text of its own: posts when they are long and
 /// dated, items otherwise (with images: a collection).
 fn repeated_items(dom: &Dom, all: usize, t: &HtmlTuning, e: &mut Evidence) {
-    // (items, dated, long, with images, comments)
+    // (items, dated, long, with images, not entries)
     let mut best: Option<(usize, usize, usize, usize, bool)> = None;
     for parent in main_column(dom) {
         for members in item_groups(dom, parent) {
@@ -367,22 +383,22 @@ fn repeated_items(dom: &Dom, all: usize, t: &HtmlTuning, e: &mut Evidence) {
                 .count();
             // Comments are a thread's posts or an article's comments, never
             // the entries of a collection or a listing.
-            let comments = members.iter().filter(|&&m| comment(dom, m)).count();
+            let not_entries = members.iter().filter(|&&m| not_an_entry(dom, m)).count();
             best = Some((
                 members.len(),
                 dated,
                 long,
                 images,
-                comments * 2 >= members.len(),
+                not_entries * 2 >= members.len(),
             ));
         }
     }
-    let Some((items, dated, long, images, comments)) = best else {
+    let Some((items, dated, long, images, not_entries)) = best else {
         return;
     };
     if dated * 2 >= items && long * 2 >= items {
         e.add(PageType::Forum, 2, format!("{items} dated posts"));
-    } else if long * 2 >= items || comments {
+    } else if long * 2 >= items || not_entries {
         // Long items without dates: sections of an article, not entries.
     } else if images * 2 >= items {
         e.add(
@@ -562,7 +578,7 @@ mod tests {
     }
 
     #[test]
-    fn a_page_that_declares_no_date_or_author_is_a_service_page() {
+    fn a_page_that_declares_no_date_or_author_is_of_no_known_type() {
         let t = HtmlTuning::default();
         let page = parse(&format!("<main><h2>Prices</h2><p>{PROSE}</p></main>"));
         let type_with = |meta: &Meta, url: Option<&str>| {
@@ -571,7 +587,7 @@ mod tests {
             decide(&e, t.type_min_points)
         };
         let mut meta = Meta::default();
-        assert_eq!(type_with(&meta, None), PageType::Service);
+        assert_eq!(type_with(&meta, None), PageType::Other);
         // An article's marks: a year in its address, a date, an author.
         let dated = Some("https://example.org/2024/03/budget");
         assert_eq!(type_with(&meta, dated), PageType::Article);
