@@ -2,7 +2,7 @@
 //! and the prune rules that decide, element by element, what is never
 //! content.
 
-use html5ever::{local_name, LocalName};
+use html5ever::{local_name, Attribute, LocalName};
 
 use super::parse::{Dom, NodeData, NodeId};
 use super::tags::{is_tag, BLOCK_TAGS};
@@ -153,7 +153,7 @@ const POSITIVE: &[&str] = &[
 /// The tokens are the whitespace-separated words in lower case and, for a
 /// word with other characters than ASCII letters and digits, its runs of
 /// letters and digits; they are compared in place, without copies.
-#[derive(Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default)]
 pub(super) struct Hints {
     furniture: u16,
     positive: bool,
@@ -204,26 +204,33 @@ fn hint_table() -> &'static HintTable {
     })
 }
 
+/// What an element's class and id say: read once per element when the page
+/// is parsed ([`Hints::of`]).
 pub(super) fn hints(dom: &Dom, id: NodeId) -> Hints {
-    let mut h = Hints::default();
-    for attr in [&local_name!("class"), &local_name!("id")] {
-        if let Some(v) = dom.attr_named(id, attr) {
-            for word in v.split_whitespace() {
-                h.add(word);
-                if word.bytes().any(|b| !b.is_ascii_alphanumeric()) {
-                    for part in word.split(|c: char| !c.is_ascii_alphanumeric()) {
-                        if !part.is_empty() {
-                            h.add(part);
+    dom.hints(id)
+}
+
+impl Hints {
+    /// What an element's attributes say by their class and id.
+    pub(super) fn of(attrs: &[Attribute]) -> Hints {
+        let mut h = Hints::default();
+        for name in [&local_name!("class"), &local_name!("id")] {
+            if let Some(v) = attrs.iter().find(|a| a.name.local == *name) {
+                for word in v.value.split_whitespace() {
+                    h.add(word);
+                    if word.bytes().any(|b| !b.is_ascii_alphanumeric()) {
+                        for part in word.split(|c: char| !c.is_ascii_alphanumeric()) {
+                            if !part.is_empty() {
+                                h.add(part);
+                            }
                         }
                     }
                 }
             }
         }
+        h
     }
-    h
-}
 
-impl Hints {
     /// Adds one token (compared as if in ASCII lower case).
     fn add(&mut self, token: &str) {
         let table = hint_table();

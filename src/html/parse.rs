@@ -15,6 +15,8 @@ use html5ever::tendril::{StrTendril, TendrilSink};
 use html5ever::QualName;
 use html5ever::{local_name, ns, parse_document, Attribute, LocalName, Namespace, ParseOpts};
 
+use super::furniture::Hints;
+
 /// Index of a node in the arena.
 pub(crate) type NodeId = usize;
 
@@ -112,6 +114,9 @@ pub(crate) struct Dom {
     /// `<template>` elements and the document fragments of their contents
     /// (kept apart, never rendered), in the order of their ids.
     templates: Vec<(NodeId, NodeId)>,
+    /// What the class and id of each entry of `attrs` say, read once when
+    /// the parse is done (see [`Dom::hints`]).
+    hints: Vec<Hints>,
 }
 
 /// The document node is always the first.
@@ -124,6 +129,7 @@ impl Dom {
             attrs: vec![Vec::new()],
             texts: Vec::new(),
             templates: Vec::new(),
+            hints: Vec::new(),
         }
     }
 
@@ -171,6 +177,16 @@ impl Dom {
         match n.data & KIND {
             TEXT => Some(&mut self.texts[n.index()]),
             _ => None,
+        }
+    }
+
+    /// What an element's class and id say ([`super::furniture::hints`]);
+    /// the default for other nodes.
+    pub(super) fn hints(&self, id: NodeId) -> Hints {
+        let n = &self.nodes[id];
+        match n.data & KIND {
+            ELEMENT => self.hints.get(n.index()).copied().unwrap_or_default(),
+            _ => Hints::default(),
         }
     }
 
@@ -1442,6 +1458,7 @@ pub(crate) fn parse_page(html: &str, tuning: &crate::tuning::HtmlTuning) -> Dom 
     let html = skeleton(html, tuning.noscript_page_chars);
     let mut dom = parse_document(sink, ParseOpts::default()).one(&*html);
     place_streamed(&mut dom);
+    dom.hints = dom.attrs.iter().map(|a| Hints::of(a)).collect();
     // The arena grew by doubling: what is left over is given back before
     // the rest of the pipeline adds its own tables beside it.
     dom.nodes.shrink_to_fit();
