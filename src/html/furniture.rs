@@ -309,8 +309,8 @@ pub(super) fn in_card(dom: &Dom, node: NodeId, tuning: &HtmlTuning) -> bool {
         if overlay {
             let mut chars = 0usize;
             for d in dom.descendants(id) {
-                if let NodeData::Text(t) = dom.data(d) {
-                    chars += crate::util::count_non_space_max(t, tuning.card_max_chars);
+                if let NodeData::Text(_) = dom.data(d) {
+                    chars += dom.text_chars(d).min(tuning.card_max_chars);
                     if chars >= tuning.card_max_chars {
                         return false;
                     }

@@ -16,6 +16,7 @@ use html5ever::QualName;
 use html5ever::{local_name, ns, parse_document, Attribute, LocalName, Namespace, ParseOpts};
 
 use super::furniture::Hints;
+use crate::util::count_non_space;
 
 /// Index of a node in the arena.
 pub(crate) type NodeId = usize;
@@ -117,6 +118,9 @@ pub(crate) struct Dom {
     /// What the class and id of each entry of `attrs` say, read once when
     /// the parse is done (see [`Dom::hints`]).
     hints: Vec<Hints>,
+    /// The characters (not white space) of each entry of `texts`, counted
+    /// once when the parse is done (see [`Dom::text_chars`]).
+    text_chars: Vec<usize>,
 }
 
 /// The document node is always the first.
@@ -130,6 +134,7 @@ impl Dom {
             texts: Vec::new(),
             templates: Vec::new(),
             hints: Vec::new(),
+            text_chars: Vec::new(),
         }
     }
 
@@ -188,6 +193,26 @@ impl Dom {
             ELEMENT => self.hints.get(n.index()).copied().unwrap_or_default(),
             _ => Hints::default(),
         }
+    }
+
+    /// The characters of a text node that are not white space
+    /// ([`crate::util::count_non_space`] of its text); 0 for other nodes.
+    pub(crate) fn text_chars(&self, id: NodeId) -> usize {
+        let n = &self.nodes[id];
+        match n.data & KIND {
+            TEXT => self.text_chars.get(n.index()).copied().unwrap_or(0),
+            _ => 0,
+        }
+    }
+
+    /// The characters of a subtree's text that are not white space:
+    /// `count_non_space(&self.text(root))`, without building the text.
+    pub(crate) fn subtree_chars(&self, root: NodeId) -> usize {
+        self.text_chars(root)
+            + self
+                .descendants(root)
+                .map(|n| self.text_chars(n))
+                .sum::<usize>()
     }
 
     /// A node's parent.
@@ -1459,6 +1484,7 @@ pub(crate) fn parse_page(html: &str, tuning: &crate::tuning::HtmlTuning) -> Dom 
     let mut dom = parse_document(sink, ParseOpts::default()).one(&*html);
     place_streamed(&mut dom);
     dom.hints = dom.attrs.iter().map(|a| Hints::of(a)).collect();
+    dom.text_chars = dom.texts.iter().map(|t| count_non_space(t)).collect();
     // The arena grew by doubling: what is left over is given back before
     // the rest of the pipeline adds its own tables beside it.
     dom.nodes.shrink_to_fit();
