@@ -387,7 +387,7 @@ const DISPLAYED: &[&str] = &[
 ];
 
 /// Whether `needle` (ASCII, lower case) occurs in `hay` in any ASCII case.
-fn contains_ignore_ascii_case(hay: &str, needle: &str) -> bool {
+pub(super) fn contains_ignore_ascii_case(hay: &str, needle: &str) -> bool {
     hay.as_bytes()
         .windows(needle.len())
         .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
