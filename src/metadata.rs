@@ -471,6 +471,10 @@ fn slashed(token: &str) -> Option<(u32, u32, i64)> {
 /// ("Nov 19, 6:55 AM"), or with one written with slashes ("2/26/2015 7:11
 /// AM"): a timestamp, though not always a full date.
 pub(crate) fn has_day_and_time(text: &str) -> bool {
+    // A time of day has a colon (most lines have none).
+    if !text.contains(':') {
+        return false;
+    }
     let tokens: Vec<&str> = text
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '|'))
         .filter(|t| !t.is_empty())

@@ -360,20 +360,32 @@ pub(crate) fn escape_html(text: &str) -> String {
 
 /// Whether a URL is safe in an `href` or `src` of the output: http(s),
 /// mailto, or relative; never `javascript:`, `data:` or other schemes.
+///
+/// White space and control characters are ignored (browsers drop them from
+/// a scheme), and the scheme is read in place, up to its colon.
 pub(crate) fn safe_url(url: &str) -> bool {
-    let u: String = url
-        .chars()
-        .filter(|c| !c.is_whitespace() && !c.is_control())
-        .collect::<String>()
-        .to_ascii_lowercase();
-    match u.find(':') {
-        None => true,
-        Some(colon) => {
-            let scheme = &u[..colon];
+    // The scheme's first bytes in ASCII lower case; `len` counts them all,
+    // and a character beyond ASCII makes it no scheme of the three.
+    let mut scheme = [0u8; 6];
+    let (mut len, mut ascii) = (0usize, true);
+    for c in url.chars().filter(|c| !c.is_whitespace() && !c.is_control()) {
+        match c {
+            ':' => {
+                let s = scheme.get(..len).filter(|_| ascii);
+                return matches!(s, Some(b"http" | b"https" | b"mailto"));
+            }
             // A colon after a path, query or fragment start is not a scheme.
-            scheme.contains(['/', '?', '#']) || matches!(scheme, "http" | "https" | "mailto")
+            '/' | '?' | '#' => return true,
+            _ => {
+                match (scheme.get_mut(len), u8::try_from(c)) {
+                    (Some(slot), Ok(b)) if c.is_ascii() => *slot = b.to_ascii_lowercase(),
+                    _ => ascii = false,
+                }
+                len += 1;
+            }
         }
     }
+    true
 }
 
 fn html_inlines(inlines: &[Inline], out: &mut String) {
@@ -711,6 +723,13 @@ mod tests {
         assert!(!safe_url("javascript:alert(1)"));
         assert!(!safe_url(" JaVa\tScRiPt:alert(1)"));
         assert!(!safe_url("data:text/html,x"));
+        assert!(safe_url("HTTPS://example.org"));
+        assert!(safe_url("Mail\nto:a@example.org"));
+        assert!(safe_url("no-scheme"));
+        assert!(!safe_url("httpss:x"));
+        assert!(!safe_url("htt\u{fc}:x"));
+        assert!(!safe_url(":x"));
+        assert!(!safe_url("mailtoo:x"));
     }
 
     #[test]

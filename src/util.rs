@@ -48,6 +48,49 @@ pub(crate) fn data_lines(data: &'static str) -> impl Iterator<Item = &'static st
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
+/// The entries of a word list, indexed by their first byte, to find whether
+/// any of them occurs in a text in one pass over the text
+/// ([`Phrases::any_in`]) instead of one search per entry.
+pub(crate) struct Phrases {
+    /// The entries, sorted by their bytes.
+    list: Vec<&'static str>,
+    /// `list[starts[b]..starts[b + 1]]` are the entries beginning with byte `b`.
+    starts: Vec<usize>,
+}
+
+impl Phrases {
+    /// The entries of a word list in `src/data/` ([`data_lines`]).
+    pub(crate) fn new(data: &'static str) -> Phrases {
+        let mut list: Vec<&'static str> = data_lines(data).collect();
+        list.sort_unstable();
+        let mut starts = vec![0; 257];
+        for p in &list {
+            if let Some(&b) = p.as_bytes().first() {
+                starts[usize::from(b) + 1] += 1;
+            }
+        }
+        for b in 1..starts.len() {
+            starts[b] += starts[b - 1];
+        }
+        Phrases { list, starts }
+    }
+
+    /// Whether any entry occurs in `text`: the same answer as
+    /// `data_lines(data).any(|p| text.contains(p))`.
+    pub(crate) fn any_in(&self, text: &str) -> bool {
+        let t = text.as_bytes();
+        (0..t.len()).any(|i| {
+            let b = usize::from(t[i]);
+            let (from, to) = (self.starts[b], self.starts[b + 1]);
+            self.list
+                .get(from..to)
+                .unwrap_or_default()
+                .iter()
+                .any(|p| t[i..].starts_with(p.as_bytes()))
+        })
+    }
+}
+
 /// A Hangul syllable.
 pub(crate) fn hangul(c: char) -> bool {
     matches!(c, '\u{ac00}'..='\u{d7af}')
@@ -245,6 +288,22 @@ pub(crate) fn prefix(text: &str, max: usize) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn phrases_match_as_contains() {
+        let data = "# a comment\nleave a reply\n\nkommentar\nпост\nab\n";
+        let p = Phrases::new(data);
+        for text in [
+            "", "a", "leave a repl", "please leave a reply", "kommentar", "xxab",
+            "постить", "пос", "ÿab", "leave a reply!",
+        ] {
+            assert_eq!(
+                p.any_in(text),
+                data_lines(data).any(|w| text.contains(w)),
+                "{text}"
+            );
+        }
+    }
 
     #[test]
     fn helpers() {

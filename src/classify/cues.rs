@@ -5,7 +5,9 @@
 
 use crate::reason::Reason;
 use crate::tuning::CueTuning;
-use crate::util::{data_lines, words};
+use std::sync::OnceLock;
+
+use crate::util::{data_lines, words, Phrases};
 
 /// The cues' shapes, from the tuning table.
 const CUES: CueTuning = CueTuning::DEFAULT;
@@ -263,8 +265,10 @@ pub(crate) fn comment_form(text: &str) -> bool {
     if text.len() > CUES.comment_form_bytes || text.chars().count() > CUES.comment_form_chars {
         return false;
     }
-    let lower = text.to_lowercase();
-    data_lines(COMMENT_FORMS).any(|phrase| lower.contains(phrase))
+    static PHRASES: OnceLock<Phrases> = OnceLock::new();
+    PHRASES
+        .get_or_init(|| Phrases::new(COMMENT_FORMS))
+        .any_in(&text.to_lowercase())
 }
 
 /// The head of a page's comments that counts them and quotes the article's

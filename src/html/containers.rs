@@ -9,7 +9,6 @@ use super::tags::{heading_level, is_tag, BLOCK_TAGS};
 use crate::blocks::{Block, BlockKind};
 use crate::reason::Furniture;
 use crate::tuning::HtmlTuning;
-use crate::util::count_non_space;
 
 /// Whether `a` is `b` or one of its ancestors.
 fn is_ancestor(dom: &Dom, a: NodeId, b: NodeId) -> bool {
@@ -117,8 +116,8 @@ fn reveal_the_page(dom: &Dom, flags: &mut [u8], tuning: &HtmlTuning) {
     let body = dom.body();
     let mut chars = vec![0u32; dom.len()];
     for id in dom.subtree_rev(body) {
-        if let NodeData::Text(t) = dom.data(id) {
-            chars[id] = saturate(count_non_space(t));
+        if let NodeData::Text(_) = dom.data(id) {
+            chars[id] = saturate(dom.text_chars(id));
         }
         if id != body {
             if let Some(p) = dom.parent(id) {
@@ -200,8 +199,8 @@ fn count_text(dom: &Dom, flags: &[u8], tuning: &HtmlTuning) -> Counts {
     let mut semantic = vec![false; dom.len()];
     let mut links = vec![0u32; dom.len()];
     for id in dom.subtree_rev(body) {
-        if let NodeData::Text(t) = dom.data(id) {
-            chars[id] = saturate(count_non_space(t));
+        if let NodeData::Text(_) = dom.data(id) {
+            chars[id] = saturate(dom.text_chars(id));
         } else if is_tag(
             dom.tag(id),
             &[

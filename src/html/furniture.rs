@@ -2,7 +2,7 @@
 //! and the prune rules that decide, element by element, what is never
 //! content.
 
-use html5ever::{local_name, LocalName};
+use html5ever::{local_name, Attribute, LocalName};
 
 use super::parse::{Dom, NodeData, NodeId};
 use super::tags::{is_tag, BLOCK_TAGS};
@@ -153,41 +153,67 @@ const POSITIVE: &[&str] = &[
 /// The tokens are the whitespace-separated words in lower case and, for a
 /// word with other characters than ASCII letters and digits, its runs of
 /// letters and digits; they are compared in place, without copies.
-#[derive(Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default)]
 pub(super) struct Hints {
     furniture: u16,
     positive: bool,
 }
 
-/// `FURNITURE` and `POSITIVE` for look-ups: whole words sorted, with their
-/// groups' bits and whether they mark the article; the stems of the words
-/// ending in `*` with their group's bit.
+/// `FURNITURE` and `POSITIVE` for look-ups: whole words sorted by their
+/// key ([`key`]), with their groups' bits and whether they mark the
+/// article; the stems of the words ending in `*`, as a key and a mask of
+/// their length, their length, and their group's bit.
 struct HintTable {
-    words: Vec<(&'static [u8], u16, bool)>,
-    stems: Vec<(&'static [u8], u16)>,
+    words: Vec<(Key, u16, bool)>,
+    stems: Vec<(u128, u128, usize, u16)>,
 }
 
-/// Bytes of the longest word in `FURNITURE` and `POSITIVE` (a buffer size):
-/// a longer token is none of them.
-const MAX_HINT_WORD: usize = 32;
+/// A word of up to [`KEY_BYTES`] bytes as a number: its length and its
+/// bytes, in ASCII lower case, little-endian (compared without `memcmp`).
+type Key = (usize, u128);
+
+/// Bytes of the longest word in `FURNITURE` and `POSITIVE` (checked by a
+/// test): a longer token is none of them.
+const KEY_BYTES: usize = 16;
+
+/// The key of a token's first [`KEY_BYTES`] bytes, in ASCII lower case.
+fn key(t: &[u8]) -> Key {
+    let mut k = 0u128;
+    for (i, b) in t.iter().take(KEY_BYTES).enumerate() {
+        k |= u128::from(b.to_ascii_lowercase()) << (8 * i);
+    }
+    (t.len(), k)
+}
+
+/// The mask of a key's first `n` bytes.
+fn mask(n: usize) -> u128 {
+    if n >= KEY_BYTES {
+        u128::MAX
+    } else {
+        (1u128 << (8 * n)) - 1
+    }
+}
 
 fn hint_table() -> &'static HintTable {
     static TABLE: std::sync::OnceLock<HintTable> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut words: Vec<(&'static [u8], u16, bool)> = Vec::new();
+        let mut words: Vec<(Key, u16, bool)> = Vec::new();
         let mut stems = Vec::new();
         for (i, (_, list)) in FURNITURE.iter().enumerate() {
             for w in list.iter() {
                 match w.strip_suffix('*') {
-                    Some(stem) => stems.push((stem.as_bytes(), 1 << i)),
-                    None => words.push((w.as_bytes(), 1 << i, false)),
+                    Some(stem) => {
+                        let n = stem.len().min(KEY_BYTES);
+                        stems.push((mask(n), key(stem.as_bytes()).1, stem.len(), 1 << i));
+                    }
+                    None => words.push((key(w.as_bytes()), 1 << i, false)),
                 }
             }
         }
-        words.extend(POSITIVE.iter().map(|w| (w.as_bytes(), 0, true)));
-        words.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        words.extend(POSITIVE.iter().map(|w| (key(w.as_bytes()), 0, true)));
+        words.sort_unstable_by_key(|w| w.0);
         // One entry per word, with the bits of all its entries.
-        let mut merged: Vec<(&'static [u8], u16, bool)> = Vec::with_capacity(words.len());
+        let mut merged: Vec<(Key, u16, bool)> = Vec::with_capacity(words.len());
         for (w, f, p) in words {
             match merged.last_mut() {
                 Some(last) if last.0 == w => {
@@ -204,36 +230,40 @@ fn hint_table() -> &'static HintTable {
     })
 }
 
+/// What an element's class and id say: read once per element when the page
+/// is parsed ([`Hints::of`]).
 pub(super) fn hints(dom: &Dom, id: NodeId) -> Hints {
-    let mut h = Hints::default();
-    for attr in [&local_name!("class"), &local_name!("id")] {
-        if let Some(v) = dom.attr_named(id, attr) {
-            for word in v.split_whitespace() {
-                h.add(word);
-                if word.bytes().any(|b| !b.is_ascii_alphanumeric()) {
-                    for part in word.split(|c: char| !c.is_ascii_alphanumeric()) {
-                        if !part.is_empty() {
-                            h.add(part);
+    dom.hints(id)
+}
+
+impl Hints {
+    /// What an element's attributes say by their class and id.
+    pub(super) fn of(attrs: &[Attribute]) -> Hints {
+        let mut h = Hints::default();
+        for name in [&local_name!("class"), &local_name!("id")] {
+            if let Some(v) = attrs.iter().find(|a| a.name.local == *name) {
+                for word in v.value.split_whitespace() {
+                    h.add(word);
+                    if word.bytes().any(|b| !b.is_ascii_alphanumeric()) {
+                        for part in word.split(|c: char| !c.is_ascii_alphanumeric()) {
+                            if !part.is_empty() {
+                                h.add(part);
+                            }
                         }
                     }
                 }
             }
         }
+        h
     }
-    h
-}
 
-impl Hints {
     /// Adds one token (compared as if in ASCII lower case).
     fn add(&mut self, token: &str) {
         let table = hint_table();
-        let t = token.as_bytes();
-        // Whole words: looked up in lower case (no word is longer than the buffer).
-        let mut buf = [0u8; MAX_HINT_WORD];
-        if let Some(lower) = buf.get_mut(..t.len()) {
-            lower.copy_from_slice(t);
-            lower.make_ascii_lowercase();
-            if let Ok(i) = table.words.binary_search_by(|(w, _, _)| w.cmp(&&*lower)) {
+        let k = key(token.as_bytes());
+        // Whole words: no word is longer than a key.
+        if k.0 <= KEY_BYTES {
+            if let Ok(i) = table.words.binary_search_by_key(&k, |w| w.0) {
                 let (_, furniture, positive) = table.words[i];
                 self.furniture |= furniture;
                 self.positive |= positive;
@@ -241,10 +271,8 @@ impl Hints {
         }
         // A word ending in `*` also matches the tokens it begins
         // ("related*": "relatedposts"), as class names are often run together.
-        for &(stem, bit) in &table.stems {
-            if t.get(..stem.len())
-                .is_some_and(|p| p.eq_ignore_ascii_case(stem))
-            {
+        for &(m, stem, n, bit) in &table.stems {
+            if k.0 >= n && k.1 & m == stem {
                 self.furniture |= bit;
             }
         }
@@ -310,8 +338,8 @@ pub(super) fn in_card(dom: &Dom, node: NodeId, tuning: &HtmlTuning) -> bool {
         if overlay {
             let mut chars = 0usize;
             for d in dom.descendants(id) {
-                if let NodeData::Text(t) = dom.data(d) {
-                    chars += crate::util::count_non_space_max(t, tuning.card_max_chars);
+                if let NodeData::Text(_) = dom.data(d) {
+                    chars += dom.text_chars(d).min(tuning.card_max_chars);
                     if chars >= tuning.card_max_chars {
                         return false;
                     }
@@ -367,7 +395,7 @@ const DISPLAYED: &[&str] = &[
 ];
 
 /// Whether `needle` (ASCII, lower case) occurs in `hay` in any ASCII case.
-fn contains_ignore_ascii_case(hay: &str, needle: &str) -> bool {
+pub(super) fn contains_ignore_ascii_case(hay: &str, needle: &str) -> bool {
     hay.as_bytes()
         .windows(needle.len())
         .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
@@ -693,7 +721,20 @@ mod tests {
     #[test]
     fn hint_words_fit_the_look_up() {
         let table = hint_table();
-        assert!(table.words.iter().all(|(w, _, _)| w.len() <= MAX_HINT_WORD));
+        let all = FURNITURE.iter().flat_map(|(_, l)| l.iter()).chain(POSITIVE);
+        assert!(all.clone().all(|w| w.len() <= KEY_BYTES));
+        assert!(all.clone().all(|w| !w.bytes().any(|b| b.is_ascii_uppercase())));
+        assert_eq!(
+            table.words.len() + table.stems.len(),
+            all.filter(|w| !w.ends_with('*'))
+                .collect::<std::collections::BTreeSet<_>>()
+                .len()
+                + FURNITURE
+                    .iter()
+                    .flat_map(|(_, l)| l.iter())
+                    .filter(|w| w.ends_with('*'))
+                    .count()
+        );
         assert!(table.words.windows(2).all(|p| p[0].0 < p[1].0));
         let hint = |token: &str| {
             let mut h = Hints::default();

@@ -10,7 +10,6 @@ use crate::metadata::Meta;
 use crate::page_type::{Evidence, PageType};
 use crate::reason::Furniture;
 use crate::tuning::HtmlTuning;
-use crate::util::count_non_space;
 
 /// Schema.org types (JSON-LD `@type`, microdata `itemtype`) and the page
 /// type each stands for, with its points.
@@ -76,10 +75,7 @@ pub(super) fn evidence(dom: &Dom, url: Option<&str>, t: &HtmlTuning) -> Evidence
     // The body's text characters, counted once for the shares below.
     let all = dom
         .descendants(dom.body())
-        .map(|id| match dom.data(id) {
-            NodeData::Text(t) => count_non_space(t),
-            _ => 0,
-        })
+        .map(|id| dom.text_chars(id))
         .sum::<usize>()
         .max(1);
     schema_types(dom, &mut e);
@@ -194,7 +190,7 @@ fn item_text(dom: &Dom, id: NodeId) -> (usize, bool) {
     let (mut chars, mut digit) = (0, false);
     for d in dom.descendants(id).take(ITEM_NODES) {
         if let NodeData::Text(t) = dom.data(d) {
-            chars += count_non_space(t);
+            chars += dom.text_chars(d);
             digit |= t.bytes().any(|b| b.is_ascii_digit());
         }
     }
@@ -250,7 +246,7 @@ fn code(dom: &Dom, all: usize, t: &HtmlTuning, e: &mut Evidence) {
     for id in dom.descendants(body) {
         if dom.tag(id) == Some(&local_name!("pre")) {
             blocks += 1;
-            chars += count_non_space(&dom.text(id));
+            chars += dom.subtree_chars(id);
         }
     }
     if blocks >= t.type_code_blocks && chars * 100 >= all * t.type_code_percent {
@@ -418,8 +414,8 @@ fn items_and_prose(dom: &Dom, t: &HtmlTuning, e: &mut Evidence) {
     let body = dom.body();
     let mut chars = vec![0u32; dom.len()];
     for id in dom.subtree_rev(body) {
-        if let NodeData::Text(x) = dom.data(id) {
-            chars[id] = u32::try_from(count_non_space(x)).unwrap_or(u32::MAX);
+        if let NodeData::Text(_) = dom.data(id) {
+            chars[id] = u32::try_from(dom.text_chars(id)).unwrap_or(u32::MAX);
         }
         let unseen = [
             local_name!("script"),

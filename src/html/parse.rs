@@ -15,6 +15,9 @@ use html5ever::tendril::{StrTendril, TendrilSink};
 use html5ever::QualName;
 use html5ever::{local_name, ns, parse_document, Attribute, LocalName, Namespace, ParseOpts};
 
+use super::furniture::Hints;
+use crate::util::count_non_space;
+
 /// Index of a node in the arena.
 pub(crate) type NodeId = usize;
 
@@ -112,6 +115,12 @@ pub(crate) struct Dom {
     /// `<template>` elements and the document fragments of their contents
     /// (kept apart, never rendered), in the order of their ids.
     templates: Vec<(NodeId, NodeId)>,
+    /// What the class and id of each entry of `attrs` say, read once when
+    /// the parse is done (see [`Dom::hints`]).
+    hints: Vec<Hints>,
+    /// The characters (not white space) of each entry of `texts`, counted
+    /// once when the parse is done (see [`Dom::text_chars`]).
+    text_chars: Vec<usize>,
 }
 
 /// The document node is always the first.
@@ -124,6 +133,8 @@ impl Dom {
             attrs: vec![Vec::new()],
             texts: Vec::new(),
             templates: Vec::new(),
+            hints: Vec::new(),
+            text_chars: Vec::new(),
         }
     }
 
@@ -172,6 +183,36 @@ impl Dom {
             TEXT => Some(&mut self.texts[n.index()]),
             _ => None,
         }
+    }
+
+    /// What an element's class and id say ([`super::furniture::hints`]);
+    /// the default for other nodes.
+    pub(super) fn hints(&self, id: NodeId) -> Hints {
+        let n = &self.nodes[id];
+        match n.data & KIND {
+            ELEMENT => self.hints.get(n.index()).copied().unwrap_or_default(),
+            _ => Hints::default(),
+        }
+    }
+
+    /// The characters of a text node that are not white space
+    /// ([`crate::util::count_non_space`] of its text); 0 for other nodes.
+    pub(crate) fn text_chars(&self, id: NodeId) -> usize {
+        let n = &self.nodes[id];
+        match n.data & KIND {
+            TEXT => self.text_chars.get(n.index()).copied().unwrap_or(0),
+            _ => 0,
+        }
+    }
+
+    /// The characters of a subtree's text that are not white space:
+    /// `count_non_space(&self.text(root))`, without building the text.
+    pub(crate) fn subtree_chars(&self, root: NodeId) -> usize {
+        self.text_chars(root)
+            + self
+                .descendants(root)
+                .map(|n| self.text_chars(n))
+                .sum::<usize>()
     }
 
     /// A node's parent.
@@ -1442,6 +1483,8 @@ pub(crate) fn parse_page(html: &str, tuning: &crate::tuning::HtmlTuning) -> Dom 
     let html = skeleton(html, tuning.noscript_page_chars);
     let mut dom = parse_document(sink, ParseOpts::default()).one(&*html);
     place_streamed(&mut dom);
+    dom.hints = dom.attrs.iter().map(|a| Hints::of(a)).collect();
+    dom.text_chars = dom.texts.iter().map(|t| count_non_space(t)).collect();
     // The arena grew by doubling: what is left over is given back before
     // the rest of the pipeline adds its own tables beside it.
     dom.nodes.shrink_to_fit();

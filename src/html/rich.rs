@@ -445,8 +445,9 @@ pub(super) fn is_notes_list(dom: &Dom, list: NodeId) -> bool {
         let Some(n) = a else { break };
         let says = |name: &str| {
             dom.attr(n, name).is_some_and(|v| {
-                let v = v.to_ascii_lowercase();
-                v.contains("footnotes") || v.contains("endnotes") || v.contains("doc-footnote")
+                ["footnotes", "endnotes", "doc-footnote"]
+                    .iter()
+                    .any(|w| super::furniture::contains_ignore_ascii_case(v, w))
             })
         };
         if says("class") || says("id") || says("role") {

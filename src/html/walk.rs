@@ -772,7 +772,7 @@ impl<'a> Walker<'a> {
                 link_chars += dom
                     .descendants(cell)
                     .filter(|&n| dom.tag(n) == Some(&local_name!("a")))
-                    .map(|n| count_non_space(&dom.text(n)))
+                    .map(|n| dom.subtree_chars(n))
                     .sum::<usize>();
                 let cols = span(dom, cell, "colspan");
                 let rows = span(dom, cell, "rowspan");
