@@ -368,7 +368,10 @@ pub(crate) fn safe_url(url: &str) -> bool {
     // and a character beyond ASCII makes it no scheme of the three.
     let mut scheme = [0u8; 6];
     let (mut len, mut ascii) = (0usize, true);
-    for c in url.chars().filter(|c| !c.is_whitespace() && !c.is_control()) {
+    for c in url
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+    {
         match c {
             ':' => {
                 let s = scheme.get(..len).filter(|_| ascii);

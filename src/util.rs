@@ -52,7 +52,7 @@ pub(crate) fn data_lines(data: &'static str) -> impl Iterator<Item = &'static st
 /// any of them occurs in a text in one pass over the text
 /// ([`Phrases::any_in`]) instead of one search per entry.
 pub(crate) struct Phrases {
-    /// The entries, sorted by their bytes.
+    /// The entries, grouped by their first byte.
     list: Vec<&'static str>,
     /// `list[starts[b]..starts[b + 1]]` are the entries beginning with byte `b`.
     starts: Vec<usize>,
@@ -61,16 +61,23 @@ pub(crate) struct Phrases {
 impl Phrases {
     /// The entries of a word list in `src/data/` ([`data_lines`]).
     pub(crate) fn new(data: &'static str) -> Phrases {
-        let mut list: Vec<&'static str> = data_lines(data).collect();
-        list.sort_unstable();
+        let entries: Vec<&'static str> = data_lines(data).collect();
+        let first = |p: &str| p.as_bytes().first().map_or(0, |&b| usize::from(b));
         let mut starts = vec![0; 257];
-        for p in &list {
-            if let Some(&b) = p.as_bytes().first() {
-                starts[usize::from(b) + 1] += 1;
-            }
+        for p in &entries {
+            starts[first(p) + 1] += 1;
         }
         for b in 1..starts.len() {
             starts[b] += starts[b - 1];
+        }
+        // Each entry in its first byte's bucket, in the list's order (a
+        // counting sort: no comparison sort is compiled in for it).
+        let mut next = starts.clone();
+        let mut list = vec![""; entries.len()];
+        for p in entries {
+            let slot = &mut next[first(p)];
+            list[*slot] = p;
+            *slot += 1;
         }
         Phrases { list, starts }
     }
@@ -294,8 +301,16 @@ mod tests {
         let data = "# a comment\nleave a reply\n\nkommentar\nпост\nab\n";
         let p = Phrases::new(data);
         for text in [
-            "", "a", "leave a repl", "please leave a reply", "kommentar", "xxab",
-            "постить", "пос", "ÿab", "leave a reply!",
+            "",
+            "a",
+            "leave a repl",
+            "please leave a reply",
+            "kommentar",
+            "xxab",
+            "постить",
+            "пос",
+            "ÿab",
+            "leave a reply!",
         ] {
             assert_eq!(
                 p.any_in(text),

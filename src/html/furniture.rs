@@ -211,7 +211,15 @@ fn hint_table() -> &'static HintTable {
             }
         }
         words.extend(POSITIVE.iter().map(|w| (key(w.as_bytes()), 0, true)));
-        words.sort_unstable_by_key(|w| w.0);
+        // (An insertion sort: a hundred words, once per process; a library
+        // sort for these keys would add its code to the .wasm.)
+        for i in 1..words.len() {
+            let mut j = i;
+            while j > 0 && words[j - 1].0 > words[j].0 {
+                words.swap(j - 1, j);
+                j -= 1;
+            }
+        }
         // One entry per word, with the bits of all its entries.
         let mut merged: Vec<(Key, u16, bool)> = Vec::with_capacity(words.len());
         for (w, f, p) in words {
@@ -723,7 +731,9 @@ mod tests {
         let table = hint_table();
         let all = FURNITURE.iter().flat_map(|(_, l)| l.iter()).chain(POSITIVE);
         assert!(all.clone().all(|w| w.len() <= KEY_BYTES));
-        assert!(all.clone().all(|w| !w.bytes().any(|b| b.is_ascii_uppercase())));
+        assert!(all
+            .clone()
+            .all(|w| !w.bytes().any(|b| b.is_ascii_uppercase())));
         assert_eq!(
             table.words.len() + table.stems.len(),
             all.filter(|w| !w.ends_with('*'))
