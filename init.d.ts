@@ -53,6 +53,13 @@ export interface Options {
    * Readability.js reports).
    */
   title?: 'headline' | 'declared';
+  /**
+   * Which renderings to write (default all three): those not named are
+   * empty strings in the `Article` and are not rendered, which saves time.
+   * `textContent` and `length` follow `text`, `content` follows `html`;
+   * `wordCount` and `readingMinutes` are counted in any case.
+   */
+  outputs?: ('text' | 'markdown' | 'html')[];
 }
 
 /** One block of the input, kept or dropped. */

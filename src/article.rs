@@ -51,10 +51,13 @@ pub struct Article {
     pub page_type_signals: Vec<String>,
     /// The article's prose as plain text, one block per paragraph, separated by
     /// one blank line; figure captions are left to `markdown` and `html`.
+    /// Empty when [`crate::Options::outputs`] does not ask for it.
     pub text: String,
-    /// The article as Markdown.
+    /// The article as Markdown; empty when [`crate::Options::outputs`] does
+    /// not ask for it.
     pub markdown: String,
-    /// The article as HTML that is safe to insert into a page.
+    /// The article as HTML that is safe to insert into a page; empty when
+    /// [`crate::Options::outputs`] does not ask for it.
     pub html: String,
     /// Every block of the input in order, kept or not, with the reason.
     pub blocks: Vec<Block>,

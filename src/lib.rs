@@ -53,7 +53,7 @@ pub use decode::decode;
 pub use decode::sniff_encoding;
 pub use error::Error;
 pub use metadata::Dateline;
-pub use options::{InputKind, Options, TitleStyle};
+pub use options::{InputKind, Options, Outputs, TitleStyle};
 pub use page_type::PageType;
 pub use pipeline::is_probably_readable;
 pub use reason::{Furniture, Reason};

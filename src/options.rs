@@ -33,6 +33,42 @@ pub enum TitleStyle {
     Declared,
 }
 
+/// Which renderings of the article [`crate::clean`] writes
+/// ([`Options::outputs`]): all three by default. One not asked for is left
+/// an empty string, and its rendering is not done; the word count and the
+/// reading time are counted in any case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Outputs {
+    /// [`crate::Article::text`].
+    pub text: bool,
+    /// [`crate::Article::markdown`].
+    pub markdown: bool,
+    /// [`crate::Article::html`].
+    pub html: bool,
+}
+
+impl Outputs {
+    /// All three renderings (the default).
+    pub const ALL: Outputs = Outputs {
+        text: true,
+        markdown: true,
+        html: true,
+    };
+    /// None of them: the blocks and the metadata only.
+    pub const NONE: Outputs = Outputs {
+        text: false,
+        markdown: false,
+        html: false,
+    };
+}
+
+impl Default for Outputs {
+    fn default() -> Self {
+        Outputs::ALL
+    }
+}
+
 /// How to clean a page. Build one with [`Options::default`] and change fields.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, rename_all = "snake_case")]
@@ -60,6 +96,9 @@ pub struct Options {
     pub page_type: Option<crate::page_type::PageType>,
     /// Which title to give: the page's headline, or the title as declared.
     pub title: TitleStyle,
+    /// Which renderings to write: text, Markdown, HTML (all by default).
+    /// One not asked for is an empty string in the [`crate::Article`].
+    pub outputs: Outputs,
 }
 
 impl Default for Options {
@@ -74,6 +113,7 @@ impl Default for Options {
             remote_images: false,
             page_type: None,
             title: TitleStyle::Headline,
+            outputs: Outputs::ALL,
         }
     }
 }

@@ -22,7 +22,9 @@ pub(crate) fn finish(article: &mut Article, blocks: Vec<Block>, options: &Option
         .filter(|b| b.kept && b.kind != BlockKind::Title)
         .collect();
     // The text is the article's prose: figures (images and their captions)
-    // appear in the Markdown and HTML only.
+    // appear in the Markdown and HTML only. (Written in any case: the word
+    // count is its words.)
+    let outputs = options.outputs;
     article.text = hygiene(
         kept.iter()
             .filter(|b| b.kind != BlockKind::Figure)
@@ -30,9 +32,16 @@ pub(crate) fn finish(article: &mut Article, blocks: Vec<Block>, options: &Option
             .collect::<Vec<_>>()
             .join("\n\n"),
     );
-    article.markdown = hygiene(markdown(&kept));
-    article.html = html(&kept, options.remote_images);
+    if outputs.markdown {
+        article.markdown = hygiene(markdown(&kept));
+    }
+    if outputs.html {
+        article.html = html(&kept, options.remote_images);
+    }
     article.word_count = words(&article.text).count();
+    if !outputs.text {
+        article.text = String::new();
+    }
     let wpm = options.words_per_minute.max(1) as usize;
     article.reading_minutes = if article.word_count == 0 {
         0
@@ -649,6 +658,42 @@ fn html_figure(b: &Block, remote_images: bool, out: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::options::Outputs;
+
+    #[test]
+    fn only_the_outputs_asked_for_are_written() {
+        let prose = "The ferry left the harbour an hour late, and the passengers watched \
+                     the fog lift off the water as it went. ";
+        let page = format!(
+            "<html><head><title>The late ferry</title></head><body><article>\
+             <h1>The late ferry</h1><p>{}</p><p>{}</p></article></body></html>",
+            prose.repeat(3),
+            prose.repeat(2)
+        );
+        let all = crate::clean(&page, &Options::default()).unwrap();
+        assert!(!all.text.is_empty() && !all.markdown.is_empty() && !all.html.is_empty());
+        let mut options = Options::default();
+        options.outputs = Outputs {
+            text: true,
+            markdown: false,
+            html: false,
+        };
+        let text = crate::clean(&page, &options).unwrap();
+        assert_eq!(text.text, all.text);
+        assert_eq!((text.markdown.as_str(), text.html.as_str()), ("", ""));
+        assert_eq!(text.word_count, all.word_count);
+        assert_eq!(text.blocks, all.blocks);
+        options.outputs = Outputs {
+            html: true,
+            ..Outputs::NONE
+        };
+        let html = crate::clean(&page, &options).unwrap();
+        assert_eq!((html.text.as_str(), html.markdown.as_str()), ("", ""));
+        assert_eq!(html.html, all.html);
+        // The counts do not depend on the text being written.
+        assert_eq!(html.word_count, all.word_count);
+        assert_eq!(html.reading_minutes, all.reading_minutes);
+    }
 
     fn block(kind: BlockKind, text: &str) -> Block {
         let mut b = Block::new(kind, text.into());

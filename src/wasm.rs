@@ -11,7 +11,7 @@ use wasm_bindgen::prelude::*;
 use crate::article::Article;
 use crate::blocks::{Block, BlockKind};
 use crate::cleaner::Cleaner;
-use crate::options::{InputKind, Options, TitleStyle};
+use crate::options::{InputKind, Options, Outputs, TitleStyle};
 use crate::page_type::PageType;
 use crate::pipeline;
 
@@ -155,6 +155,7 @@ fn options_from_js(value: &JsValue) -> Result<Options, JsError> {
                     s => return Err(within(format!("unknown title style `{s}`"))),
                 }
             }
+            "outputs" => o.outputs = outputs(&v).map_err(within)?,
             _ => {
                 let n = unsigned(&v, u64::from(u32::MAX), "u32", false).map_err(within)?;
                 o.words_per_minute = n as u32;
@@ -171,6 +172,7 @@ fn options_from_js(value: &JsValue) -> Result<Options, JsError> {
         "remoteImages",
         "pageType",
         "title",
+        "outputs",
         "wordsPerMinute",
     ] {
         read(key, &mut options).map_err(|e| JsError::new(&format!("invalid options: {e}")))?;
@@ -231,6 +233,37 @@ fn indices(v: &JsValue) -> Result<Vec<usize>, String> {
         Ok(Some(it)) => it
             .map(|x| x.map_err(|e| js_string(&e)).and_then(item))
             .collect(),
+        Ok(None) => Err(invalid_type(v, "a sequence")),
+        Err(e) => Err(js_string(&e)),
+    }
+}
+
+/// The renderings asked for: a sequence of `'text'`, `'markdown'` and
+/// `'html'` (those not named are left empty).
+fn outputs(v: &JsValue) -> Result<Outputs, String> {
+    let mut o = Outputs::NONE;
+    let item = |x: JsValue, o: &mut Outputs| -> Result<(), String> {
+        match string(&x)?.as_str() {
+            "text" => o.text = true,
+            "markdown" => o.markdown = true,
+            "html" => o.html = true,
+            s => return Err(format!("unknown output `{s}`")),
+        }
+        Ok(())
+    };
+    if let Some(a) = v.dyn_ref::<js_sys::Array>() {
+        for x in a.iter() {
+            item(x, &mut o)?;
+        }
+        return Ok(o);
+    }
+    match js_sys::try_iter(v) {
+        Ok(Some(it)) => {
+            for x in it {
+                item(x.map_err(|e| js_string(&e))?, &mut o)?;
+            }
+            Ok(o)
+        }
         Ok(None) => Err(invalid_type(v, "a sequence")),
         Err(e) => Err(js_string(&e)),
     }

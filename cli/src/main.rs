@@ -4,7 +4,7 @@ use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use gleaner::{Article, Cleaner, InputKind, Options};
+use gleaner::{Article, Cleaner, InputKind, Options, Outputs};
 
 const USAGE: &str = "\
 usage: gleaner [OPTIONS] FILE...|-
@@ -139,6 +139,22 @@ fn parse_args() -> Result<Option<Args>, String> {
     if args.files.is_empty() {
         return Err("no input: give one or more files, or - for standard input".into());
     }
+    // Only the rendering printed is written (JSON prints all three).
+    args.options.outputs = match args.format {
+        Format::Text => Outputs {
+            text: true,
+            ..Outputs::NONE
+        },
+        Format::Markdown => Outputs {
+            markdown: true,
+            ..Outputs::NONE
+        },
+        Format::Html => Outputs {
+            html: true,
+            ..Outputs::NONE
+        },
+        Format::Json => Outputs::ALL,
+    };
     Ok(Some(args))
 }
 

@@ -262,6 +262,19 @@ describe('the JavaScript API', () => {
     assert.throws(() => gleaner.clean(page, { title: 'short' }), /title: unknown title style/);
   });
 
+  test('outputs: only the renderings asked for are written', () => {
+    const prose = 'The ferry left the harbour an hour late, and the passengers watched the fog lift off the water as it went. '.repeat(3);
+    const page = `<html><head><title>The late ferry</title></head><body><article><h1>The late ferry</h1><p>${prose}</p><p>${prose}</p></article></body></html>`;
+    const all = gleaner.clean(page);
+    assert.ok(all.markdown.length > 0 && all.html.length > 0);
+    const text = gleaner.clean(page, { outputs: ['text'] });
+    assert.equal(text.text, all.text);
+    assert.equal(text.markdown, '');
+    assert.equal(text.html, '');
+    assert.equal(text.wordCount, all.wordCount);
+    assert.throws(() => gleaner.clean(page, { outputs: ['pdf'] }), /outputs: unknown output/);
+  });
+
   test('length counts UTF-16 code units, as Readability does (textContent.length)', () => {
     const astral = '🎉🎉 emoji';
     assert.equal(astral.length, 10);

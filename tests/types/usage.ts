@@ -7,6 +7,7 @@ import { ready as notThere } from 'gleaner/init';
 
 const options: Options = { input: 'auto', baseUrl: 'https://example.org/news/1', maxInputBytes: 1 << 20, restore: [3, 4], lang: 'en', wordsPerMinute: 200, remoteImages: false };
 const article: Article = clean('<html><body><p>Hello</p></body></html>', options);
+const textOnly: Options = { outputs: ['text'] };
 
 const title: string = article.title ?? '(untitled)';
 const words: number = article.wordCount + article.readingMinutes + article.length;
@@ -56,4 +57,4 @@ clean('x', { remoteImages: 'yes' });
 // @ts-expect-error: ready is a promise, not a function
 ready();
 
-export { notThere, same, title, words, html, places, agency, kind, reasons, published, size, readable, v, inServiceWorker };
+export { textOnly, notThere, same, title, words, html, places, agency, kind, reasons, published, size, readable, v, inServiceWorker };

@@ -1,17 +1,18 @@
 //! Criterion benchmarks over real pages of the corpus, gleaner and
 //! dom_smoothie in the same run:
 //!
-//! - `corpus/*`: every page of the dataset once per iteration;
-//! - `page/*/<size>`: the smallest, the median and the largest page.
+//! - `<dataset>/corpus/*`: every page of the dataset once per iteration;
+//! - `<dataset>/page/*/<size>`: the smallest, the median and the largest page.
 //!
-//! `cargo bench --bench pages [-- FILTER]`; the dataset is
-//! `$GLEANER_SHARED/corpus/scrapinghub` or `../shared/corpus/scrapinghub`.
+//! `cargo bench --bench pages [-- FILTER]` (`-- scrapinghub/` for one
+//! dataset); the datasets are ScrapingHub's pages and WCXB's development
+//! split, in `$GLEANER_SHARED/corpus/` or `../shared/corpus/`.
 
 use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
-use gleaner_bench::{dataset_dir, load_pages};
+use gleaner_bench::{default_datasets, load_pages};
 
 fn gleaner(html: &str) -> usize {
     gleaner::clean(html, &gleaner::Options::default()).map_or(0, |a| a.text.len())
@@ -28,10 +29,20 @@ fn dom_smoothie(html: &str) -> usize {
 }
 
 fn benches(c: &mut Criterion) {
-    let mut pages = load_pages(&dataset_dir(None));
+    for dir in default_datasets() {
+        let name = dir.file_name().map_or_else(
+            || "pages".to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        dataset(c, &name, load_pages(&dir));
+    }
+}
+
+/// The benchmarks of one dataset, named `<name>/...`.
+fn dataset(c: &mut Criterion, name: &str, mut pages: Vec<gleaner_bench::Page>) {
     let bytes: u64 = pages.iter().map(|p| p.html.len() as u64).sum();
 
-    let mut g = c.benchmark_group("corpus");
+    let mut g = c.benchmark_group(format!("{name}/corpus"));
     g.sample_size(10)
         .measurement_time(Duration::from_secs(15))
         .throughput(Throughput::Bytes(bytes));
@@ -55,7 +66,7 @@ fn benches(c: &mut Criterion) {
 
     pages.sort_by_key(|p| p.html.len());
     let picks = [0, pages.len() / 2, pages.len() - 1];
-    let mut g = c.benchmark_group("page");
+    let mut g = c.benchmark_group(format!("{name}/page"));
     g.sample_size(20);
     for &i in &picks {
         let p = &pages[i];

@@ -3,19 +3,23 @@
 //! extractors interleaved page by page (alternating which goes first).
 //!
 //! ```text
-//! cargo run --release --example compare -- [DATASET_DIR] [--passes N] [--out-dir DIR]
+//! cargo run --release --example compare -- [DATASET_DIR...] [--passes N] [--out-dir DIR]
 //!     [--only gleaner|dom_smoothie] [--smoothie-text raw|formatted|markdown]
 //! ```
 //!
+//! Without a dataset, ScrapingHub's pages and then WCXB's development split
+//! (`gleaner_bench::default_datasets`), each with its own summary.
+//!
 //! With `--out-dir`, the extracted texts are written as `gleaner.json` and
 //! `dom_smoothie.json` (id -> {"articleBody": ...}), the shape that
-//! `gleaner-eval --predictions FILE DATASET_DIR` scores.
+//! `gleaner-eval --predictions FILE DATASET_DIR` scores: in DIR for one
+//! dataset, in `DIR/<dataset>/` for several.
 
 use std::hint::black_box;
 use std::path::PathBuf;
 use std::time::Instant;
 
-use gleaner_bench::{dataset_dir, load_pages, median, number_arg, quantile};
+use gleaner_bench::{default_datasets, load_pages, median, number_arg, quantile};
 use serde_json::{json, Map, Value};
 
 #[derive(Clone, Copy, PartialEq)]
@@ -56,7 +60,7 @@ fn main() {
     let mut passes = 5usize;
     let mut out_dir: Option<PathBuf> = None;
     let mut only: Option<Which> = None;
-    let mut dir_arg: Option<String> = None;
+    let mut dirs: Vec<PathBuf> = Vec::new();
     // Text with paragraph breaks by default: the raw mode (dom_smoothie's
     // default) runs the words of adjacent blocks together.
     let mut text_mode = dom_smoothie::TextMode::Formatted;
@@ -82,11 +86,32 @@ fn main() {
             }
             "--bench" => {} // passed by `cargo bench`
             s if s.starts_with("--") => panic!("unknown option {s}"),
-            _ => dir_arg = Some(a),
+            _ => dirs.push(PathBuf::from(a)),
         }
     }
-    let dir = dataset_dir(dir_arg.as_deref());
-    let pages = load_pages(&dir);
+    if dirs.is_empty() {
+        dirs = default_datasets();
+    }
+    let several = dirs.len() > 1;
+    for dir in &dirs {
+        let out = out_dir.as_ref().map(|o| match dir.file_name() {
+            Some(name) if several => o.join(name),
+            _ => o.clone(),
+        });
+        compare(dir, passes, out, only, text_mode);
+        println!();
+    }
+}
+
+/// The comparison on one dataset.
+fn compare(
+    dir: &std::path::Path,
+    passes: usize,
+    out_dir: Option<PathBuf>,
+    only: Option<Which>,
+    text_mode: dom_smoothie::TextMode,
+) {
+    let pages = load_pages(dir);
     let which: Vec<Which> = match only {
         Some(w) => vec![w],
         None => vec![Which::Gleaner, Which::DomSmoothie],

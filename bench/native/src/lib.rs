@@ -24,6 +24,21 @@ pub fn dataset_dir(arg: Option<&str>) -> PathBuf {
     shared.join("corpus/scrapinghub")
 }
 
+/// A dataset of the shared corpus by name (`scrapinghub`, `wcxb-dev`):
+/// `$GLEANER_SHARED/corpus/NAME`, else `../shared/corpus/NAME` beside the
+/// repository.
+pub fn dataset_named(name: &str) -> PathBuf {
+    dataset_dir(None)
+        .parent()
+        .map_or_else(|| PathBuf::from(name), |corpus| corpus.join(name))
+}
+
+/// The datasets the benchmarks report when none is given: ScrapingHub's
+/// 181 pages and the 1,497 of the WCXB development split.
+pub fn default_datasets() -> Vec<PathBuf> {
+    vec![dataset_named("scrapinghub"), dataset_named("wcxb-dev")]
+}
+
 /// The pages of a dataset (`DIR/html/<id>.html` or `.html.gz`), sorted by id.
 /// Bytes that are not UTF-8 are replaced, as a browser's `TextDecoder` would.
 pub fn load_pages(dir: &Path) -> Vec<Page> {
