@@ -672,11 +672,13 @@ mod tests {
         );
         let all = crate::clean(&page, &Options::default()).unwrap();
         assert!(!all.text.is_empty() && !all.markdown.is_empty() && !all.html.is_empty());
-        let mut options = Options::default();
-        options.outputs = Outputs {
-            text: true,
-            markdown: false,
-            html: false,
+        let mut options = Options {
+            outputs: Outputs {
+                text: true,
+                markdown: false,
+                html: false,
+            },
+            ..Options::default()
         };
         let text = crate::clean(&page, &options).unwrap();
         assert_eq!(text.text, all.text);

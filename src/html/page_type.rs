@@ -133,9 +133,23 @@ fn schema_types(dom: &Dom, e: &mut Evidence) {
             }
         }
     }
-    found.sort_unstable();
-    found.dedup();
-    for name in &found {
+    // The known names, each once, in order: at most `SCHEMA_TYPES.len()`,
+    // so an insertion sort (no library sort in the .wasm) stays linear
+    // however many types a page declares.
+    let mut known: Vec<String> = Vec::new();
+    for name in found {
+        if SCHEMA_TYPES.iter().any(|(n, _, _)| *n == name) && !known.contains(&name) {
+            known.push(name);
+        }
+    }
+    for i in 1..known.len() {
+        let mut j = i;
+        while j > 0 && known[j - 1] > known[j] {
+            known.swap(j - 1, j);
+            j -= 1;
+        }
+    }
+    for name in &known {
         if let Some(&(_, pt, points)) = SCHEMA_TYPES.iter().find(|(n, _, _)| n == name) {
             e.add(pt, points, format!("schema.org {name}"));
         }
