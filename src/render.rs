@@ -377,7 +377,10 @@ pub(crate) fn safe_url(url: &str) -> bool {
     // and a character beyond ASCII makes it no scheme of the three.
     let mut scheme = [0u8; 6];
     let (mut len, mut ascii) = (0usize, true);
-    for c in url.chars().filter(|c| !c.is_whitespace() && !c.is_control()) {
+    for c in url
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+    {
         match c {
             ':' => {
                 let s = scheme.get(..len).filter(|_| ascii);
@@ -669,11 +672,13 @@ mod tests {
         );
         let all = crate::clean(&page, &Options::default()).unwrap();
         assert!(!all.text.is_empty() && !all.markdown.is_empty() && !all.html.is_empty());
-        let mut options = Options::default();
-        options.outputs = Outputs {
-            text: true,
-            markdown: false,
-            html: false,
+        let mut options = Options {
+            outputs: Outputs {
+                text: true,
+                markdown: false,
+                html: false,
+            },
+            ..Options::default()
         };
         let text = crate::clean(&page, &options).unwrap();
         assert_eq!(text.text, all.text);

@@ -294,8 +294,16 @@ mod tests {
         let data = "# a comment\nleave a reply\n\nkommentar\nпост\nab\n";
         let p = Phrases::new(data);
         for text in [
-            "", "a", "leave a repl", "please leave a reply", "kommentar", "xxab",
-            "постить", "пос", "ÿab", "leave a reply!",
+            "",
+            "a",
+            "leave a repl",
+            "please leave a reply",
+            "kommentar",
+            "xxab",
+            "постить",
+            "пос",
+            "ÿab",
+            "leave a reply!",
         ] {
             assert_eq!(
                 p.any_in(text),

@@ -715,7 +715,9 @@ mod tests {
         let table = hint_table();
         let all = FURNITURE.iter().flat_map(|(_, l)| l.iter()).chain(POSITIVE);
         assert!(all.clone().all(|w| w.len() <= KEY_BYTES));
-        assert!(all.clone().all(|w| !w.bytes().any(|b| b.is_ascii_uppercase())));
+        assert!(all
+            .clone()
+            .all(|w| !w.bytes().any(|b| b.is_ascii_uppercase())));
         assert_eq!(
             table.words.len() + table.stems.len(),
             all.filter(|w| !w.ends_with('*'))
