@@ -30,10 +30,9 @@ fn dom_smoothie(html: &str) -> usize {
 
 fn benches(c: &mut Criterion) {
     for dir in default_datasets() {
-        let name = dir.file_name().map_or_else(
-            || "pages".to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        );
+        let name = dir
+            .file_name()
+            .map_or_else(|| "pages".to_string(), |n| n.to_string_lossy().into_owned());
         dataset(c, &name, load_pages(&dir));
     }
 }
