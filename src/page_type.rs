@@ -79,7 +79,7 @@ impl Evidence {
     }
 
     /// The points for one type.
-    fn points(&self, page_type: PageType) -> u32 {
+    pub(crate) fn points(&self, page_type: PageType) -> u32 {
         self.signals
             .iter()
             .filter(|(t, _, _)| *t == page_type)

@@ -367,6 +367,12 @@ pub(crate) fn escape_html(text: &str) -> String {
     out
 }
 
+/// The schemes a link of the output may have.
+const SAFE_SCHEMES: [&[u8]; 3] = [b"http", b"https", b"mailto"];
+
+/// The longest of [`SAFE_SCHEMES`]: the bytes of a scheme worth keeping.
+const LONGEST_SAFE_SCHEME: usize = b"mailto".len();
+
 /// Whether a URL is safe in an `href` or `src` of the output: http(s),
 /// mailto, or relative; never `javascript:`, `data:` or other schemes.
 ///
@@ -375,7 +381,7 @@ pub(crate) fn escape_html(text: &str) -> String {
 pub(crate) fn safe_url(url: &str) -> bool {
     // The scheme's first bytes in ASCII lower case; `len` counts them all,
     // and a character beyond ASCII makes it no scheme of the three.
-    let mut scheme = [0u8; 6];
+    let mut scheme = [0u8; LONGEST_SAFE_SCHEME];
     let (mut len, mut ascii) = (0usize, true);
     for c in url
         .chars()
@@ -384,7 +390,7 @@ pub(crate) fn safe_url(url: &str) -> bool {
         match c {
             ':' => {
                 let s = scheme.get(..len).filter(|_| ascii);
-                return matches!(s, Some(b"http" | b"https" | b"mailto"));
+                return s.is_some_and(|s| SAFE_SCHEMES.contains(&s));
             }
             // A colon after a path, query or fragment start is not a scheme.
             '/' | '?' | '#' => return true,

@@ -98,6 +98,20 @@ impl Phrases {
     }
 }
 
+/// Puts a short list in order, stably, by insertion (`after(a, b)`: `a`
+/// goes after `b`): for lists of a few dozen entries built once, where a
+/// library sort would add its code to the .wasm. (Quadratic: never for
+/// lists that grow with the input.)
+pub(crate) fn sort_small<T>(list: &mut [T], after: impl Fn(&T, &T) -> bool) {
+    for i in 1..list.len() {
+        let mut j = i;
+        while j > 0 && after(&list[j - 1], &list[j]) {
+            list.swap(j - 1, j);
+            j -= 1;
+        }
+    }
+}
+
 /// A Hangul syllable.
 pub(crate) fn hangul(c: char) -> bool {
     matches!(c, '\u{ac00}'..='\u{d7af}')

@@ -211,15 +211,8 @@ fn hint_table() -> &'static HintTable {
             }
         }
         words.extend(POSITIVE.iter().map(|w| (key(w.as_bytes()), 0, true)));
-        // (An insertion sort: a hundred words, once per process; a library
-        // sort for these keys would add its code to the .wasm.)
-        for i in 1..words.len() {
-            let mut j = i;
-            while j > 0 && words[j - 1].0 > words[j].0 {
-                words.swap(j - 1, j);
-                j -= 1;
-            }
-        }
+        // (A hundred words, once per process.)
+        crate::util::sort_small(&mut words, |a, b| a.0 > b.0);
         // One entry per word, with the bits of all its entries.
         let mut merged: Vec<(Key, u16, bool)> = Vec::with_capacity(words.len());
         for (w, f, p) in words {

@@ -96,15 +96,8 @@ pub(super) fn evidence(dom: &Dom, url: Option<&str>, t: &HtmlTuning) -> Evidence
 /// (`other`); its profile reads it as a page of sections, as a service
 /// page's ([`crate::tuning::ClassifyTuning::sections_are_content`]).
 pub(super) fn undeclared(e: &mut Evidence, meta: &Meta, min_points: u32) {
-    let shown = |t: PageType| {
-        e.signals
-            .iter()
-            .filter(|(st, _, _)| *st == t)
-            .map(|(_, p, _)| p)
-            .sum::<u32>()
-    };
     let article = e.signals.iter().any(|(t, _, _)| *t == PageType::Article);
-    let other = PageType::ALL.iter().any(|&t| shown(t) >= min_points);
+    let other = PageType::ALL.iter().any(|&t| e.points(t) >= min_points);
     if meta.published.is_none() && meta.byline.is_none() && !article && !other {
         e.add(
             PageType::Other,
@@ -134,21 +127,14 @@ fn schema_types(dom: &Dom, e: &mut Evidence) {
         }
     }
     // The known names, each once, in order: at most `SCHEMA_TYPES.len()`,
-    // so an insertion sort (no library sort in the .wasm) stays linear
-    // however many types a page declares.
+    // so sorting them stays linear however many types a page declares.
     let mut known: Vec<String> = Vec::new();
     for name in found {
         if SCHEMA_TYPES.iter().any(|(n, _, _)| *n == name) && !known.contains(&name) {
             known.push(name);
         }
     }
-    for i in 1..known.len() {
-        let mut j = i;
-        while j > 0 && known[j - 1] > known[j] {
-            known.swap(j - 1, j);
-            j -= 1;
-        }
-    }
+    crate::util::sort_small(&mut known, |a, b| a > b);
     for name in &known {
         if let Some(&(_, pt, points)) = SCHEMA_TYPES.iter().find(|(n, _, _)| n == name) {
             e.add(pt, points, format!("schema.org {name}"));
