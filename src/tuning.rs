@@ -31,25 +31,35 @@ impl Tuning {
     pub(crate) fn for_page(&self, page_type: PageType, kind: InputKind) -> Tuning {
         let mut t = self.clone();
         t.html = t.html.for_page(page_type);
+        let html = kind == InputKind::Html;
         match page_type {
             PageType::Forum => {
                 t.classify.posts_are_content = true;
-                t.classify.whole_page = kind == InputKind::Html;
+                t.classify.whole_page = html;
             }
+            // A listing's entries are often bare links in its main column; a
+            // collection's grid sits among more of the shop.
             PageType::Listing | PageType::Collection => {
                 t.classify.whole_page = true;
                 t.classify.items_are_content = true;
-                // A listing's entries are often bare links in its main
-                // column; a collection's grid sits among more of the shop.
-                t.classify.sections_are_content =
-                    kind == InputKind::Html && page_type == PageType::Listing;
+                t.classify.sections_are_content = html && page_type == PageType::Listing;
             }
-            // (A page of no known type declares no date and no author: no
-            // article; it is read as a service page is.)
-            PageType::Service | PageType::Other => {
+            PageType::Service => {
                 t.classify.whole_page = true;
-                t.classify.sections_are_content = kind == InputKind::Html;
+                t.classify.sections_are_content = html;
             }
+            // A page of no known type declares no date and no author: no
+            // article. Documentation's reference pages are sections, tables
+            // and lists of entries (parameters, methods, a guide's pages)
+            // more than one run of prose. In HTML both are read as a
+            // listing is: sections and entries; copied text of a page of no
+            // known type as a service page.
+            PageType::Other | PageType::Documentation if html => {
+                t.classify.whole_page = true;
+                t.classify.items_are_content = true;
+                t.classify.sections_are_content = true;
+            }
+            PageType::Other => t.classify.whole_page = true,
             _ => {}
         }
         t
@@ -62,7 +72,10 @@ impl HtmlTuning {
         let mut t = self.clone();
         match page_type {
             PageType::Forum => t.prune_comments = false,
-            PageType::Listing | PageType::Collection => t.items_are_content = true,
+            PageType::Listing
+            | PageType::Collection
+            | PageType::Documentation
+            | PageType::Other => t.items_are_content = true,
             _ => {}
         }
         t
@@ -168,7 +181,8 @@ pub(crate) struct ClassifyTuning {
     /// signatures do not end the article.
     pub posts_are_content: bool,
     /// Whether every section of the main column is content, from the first
-    /// kept block to the last (service pages and listings, in HTML).
+    /// kept block to the last (in HTML: service pages, listings,
+    /// documentation and pages of no known type).
     pub sections_are_content: bool,
     /// Blocks shorter than this (in characters) are "short": their neighbours
     /// decide.

@@ -46,6 +46,9 @@ options:
   --baseline               score the unchanged input as the prediction (no cleaning)
   --oracle-type            give gleaner each page's type from the ground truth
                            (page_type), to measure the profiles alone
+  --page-type TYPE         give gleaner this type for every page (article,
+                           forum, product, collection, listing, documentation,
+                           service or other), to compare the profiles page by page
   --predictions FILE       score the texts in FILE (id -> {\"articleBody\": ...}, as
                            written by --out or by another extractor) instead of
                            running gleaner
@@ -144,6 +147,13 @@ fn parse_args() -> Result<Option<Args>, String> {
             }
             "--baseline" => baseline = true,
             "--oracle-type" => oracle_type = true,
+            "--page-type" => {
+                let v = value("--page-type")?;
+                options.page_type = Some(
+                    gleaner::PageType::from_name(&v)
+                        .ok_or_else(|| format!("--page-type: no type '{v}'"))?,
+                );
+            }
             "--structure" => structure = true,
             "--predictions" => {
                 let path = PathBuf::from(value("--predictions")?);
