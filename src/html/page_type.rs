@@ -204,6 +204,18 @@ fn item_has(dom: &Dom, id: NodeId, tag: &html5ever::LocalName) -> bool {
         .any(|d| dom.tag(d) == Some(tag))
 }
 
+/// Whether an item (its first [`ITEM_NODES`] nodes) says when it was
+/// written: a `<time>`, or a text of its own that is only a date or a time
+/// ("May 11, 2024", "3 hours ago").
+fn item_dated(dom: &Dom, id: NodeId) -> bool {
+    dom.descendants(id)
+        .take(ITEM_NODES)
+        .any(|d| match dom.data(d) {
+            NodeData::Text(t) => crate::classify::cues::timestamp(t.trim()),
+            _ => dom.tag(d) == Some(&local_name!("time")),
+        })
+}
+
 /// Prices and carts: one product has one or a few; a shop's category many.
 fn commerce(dom: &Dom, t: &HtmlTuning, e: &mut Evidence) {
     let (mut prices, mut carts) = (0usize, 0usize);
@@ -259,21 +271,26 @@ fn code(dom: &Dom, all: usize, t: &HtmlTuning, e: &mut Evidence) {
 }
 
 /// The elements of the page's main column: outside navigation, headers,
-/// footers, sidebars and forms, where menus repeat their items too.
-fn main_column(dom: &Dom) -> Vec<NodeId> {
+/// footers, sidebars and small forms, where menus repeat their items too.
+/// (A form that holds [`HtmlTuning::item_form_max_percent`] of the page's
+/// text or more wraps the page: a thread whose posts can be selected.)
+fn main_column(dom: &Dom, all: usize, t: &HtmlTuning) -> Vec<NodeId> {
     let body = dom.body();
     let chrome = [
         local_name!("nav"),
         local_name!("header"),
         local_name!("footer"),
         local_name!("aside"),
-        local_name!("form"),
         local_name!("select"),
     ];
+    let small_form = |id: NodeId| {
+        dom.tag(id) == Some(&local_name!("form"))
+            && dom.subtree_chars(id) * 100 < all * t.item_form_max_percent
+    };
     let mut out = Vec::new();
     let mut next = dom.first_child(body);
     while let Some(id) = next {
-        if is_tag(dom.tag(id), &chrome) {
+        if is_tag(dom.tag(id), &chrome) || small_form(id) {
             next = dom.skip_subtree(body, id);
             continue;
         }
@@ -343,15 +360,28 @@ fn not_an_entry(dom: &Dom, item: NodeId) -> bool {
             .any(|c| says(c) || dom.children(c).any(says))
 }
 
+/// What the largest run of sibling items of one shape shows: how many
+/// items, and how many of them carry a `<time>`, say when in any way (a
+/// `<time>` or a date in their text), are long or have images; and whether
+/// most are comments or furniture ([`not_an_entry`]).
+#[derive(Clone, Copy)]
+struct Run {
+    items: usize,
+    timed: usize,
+    dated: usize,
+    long: usize,
+    images: usize,
+    not_entries: bool,
+}
+
 /// The largest run of sibling items of one shape in the main column, each
 /// with a link and some text of its own: posts when they are long and
 /// dated, items otherwise (with images: a collection).
 fn repeated_items(dom: &Dom, all: usize, t: &HtmlTuning, e: &mut Evidence) {
-    // (items, dated, long, with images, not entries)
-    let mut best: Option<(usize, usize, usize, usize, bool)> = None;
-    for parent in main_column(dom) {
+    let mut best: Option<Run> = None;
+    for parent in main_column(dom, all, t) {
         for members in item_groups(dom, parent) {
-            if members.len() < t.type_min_items || members.len() <= best.map_or(0, |b| b.0) {
+            if members.len() < t.type_min_items || members.len() <= best.map_or(0, |b| b.items) {
                 continue;
             }
             let texts: Vec<usize> = members.iter().map(|&m| item_text(dom, m).0).collect();
@@ -368,42 +398,40 @@ fn repeated_items(dom: &Dom, all: usize, t: &HtmlTuning, e: &mut Evidence) {
             {
                 continue;
             }
-            let dated = members
-                .iter()
-                .filter(|&&m| item_has(dom, m, &local_name!("time")))
-                .count();
-            let long = texts.iter().filter(|&&c| c >= t.type_post_chars).count();
-            let images = members
-                .iter()
-                .filter(|&&m| item_has(dom, m, &local_name!("img")))
-                .count();
-            // Comments are a thread's posts or an article's comments, never
-            // the entries of a collection or a listing.
-            let not_entries = members.iter().filter(|&&m| not_an_entry(dom, m)).count();
-            best = Some((
-                members.len(),
-                dated,
-                long,
-                images,
-                not_entries * 2 >= members.len(),
-            ));
+            let count =
+                |test: &dyn Fn(NodeId) -> bool| members.iter().filter(|&&m| test(m)).count();
+            best = Some(Run {
+                items: members.len(),
+                timed: count(&|m| item_has(dom, m, &local_name!("time"))),
+                dated: count(&|m| item_dated(dom, m)),
+                long: texts.iter().filter(|&&c| c >= t.type_post_chars).count(),
+                images: count(&|m| item_has(dom, m, &local_name!("img"))),
+                // Comments are a thread's posts or an article's comments,
+                // never the entries of a collection or a listing.
+                not_entries: count(&|m| not_an_entry(dom, m)) * 2 >= members.len(),
+            });
         }
     }
-    let Some((items, dated, long, images, not_entries)) = best else {
+    let Some(run) = best else {
         return;
     };
-    if dated * 2 >= items && long * 2 >= items {
-        e.add(PageType::Forum, 2, format!("{items} dated posts"));
-    } else if long * 2 >= items || not_entries {
+    let half = |n: usize| n * 2 >= run.items;
+    // A `<time>` on each item is markup made for posts. A date in the text
+    // is printed under an article's comments too: items named comments that
+    // say when only in their text are those.
+    let dated = half(run.timed) || (half(run.dated) && !run.not_entries);
+    if dated && half(run.long) {
+        e.add(PageType::Forum, 2, format!("{} dated posts", run.items));
+    } else if half(run.long) || run.not_entries {
         // Long items without dates: sections of an article, not entries.
-    } else if images * 2 >= items {
+    } else if half(run.images) {
         e.add(
             PageType::Collection,
             2,
-            format!("{items} items with images"),
+            format!("{} items with images", run.items),
         );
     } else {
-        e.add(PageType::Listing, 2, format!("{items} items"));
+        e.add(PageType::Listing, 2, format!("{} items", run.items));
     }
 }
 
