@@ -44,6 +44,10 @@ impl Tuning {
                 t.classify.sections_are_content =
                     kind == InputKind::Html && page_type == PageType::Listing;
             }
+            // A product's description, specifications and buy box stand
+            // apart in its markup (tabs, panels, columns): no one run holds
+            // them all.
+            PageType::Product => t.classify.whole_page = kind == InputKind::Html,
             // (A page of no known type declares no date and no author: no
             // article; it is read as a service page is.)
             PageType::Service | PageType::Other => {
@@ -63,6 +67,10 @@ impl HtmlTuning {
         match page_type {
             PageType::Forum => t.prune_comments = false,
             PageType::Listing | PageType::Collection => t.items_are_content = true,
+            PageType::Product => {
+                t.prune_reviews = true;
+                t.priced_items_are_furniture = true;
+            }
             _ => {}
         }
         t
@@ -442,6 +450,14 @@ pub(crate) struct HtmlTuning {
     /// listing, a collection): class words do not prune them, and their
     /// blocks are vouched for wherever they stand in the page.
     pub items_are_content: bool,
+    /// Whether class and id words of reviews ("review", "reviews") prune
+    /// their subtrees as comments: on a product's page they are other
+    /// people's words about it, not its description.
+    pub prune_reviews: bool,
+    /// Whether repeated items that show a price (an element whose class,
+    /// id or itemprop names one) are furniture: on a product's page they
+    /// are other products (what others bought, what goes with it).
+    pub priced_items_are_furniture: bool,
 
     // --- Repeated items ---
     /// Siblings of one shape (tag and class) that make a group of items.
@@ -681,6 +697,8 @@ impl Default for HtmlTuning {
             hidden_page_percent: 70,
             prune_comments: true,
             items_are_content: false,
+            prune_reviews: false,
+            priced_items_are_furniture: false,
             item_min_count: 4,
             item_like_percent: 60,
             item_min_chars: 20,

@@ -254,6 +254,9 @@ struct Marker<'a> {
     /// The nodes in repeated items, when they are the content (else empty):
     /// class words do not prune them.
     items: &'a [bool],
+    /// The nodes in repeated items, when priced ones are furniture (else
+    /// empty): [`HtmlTuning::priced_items_are_furniture`].
+    priced: &'a [bool],
     tuning: &'a HtmlTuning,
 }
 
@@ -289,6 +292,13 @@ impl Marker<'_> {
         match parent_mark {
             Some(Prune::Invisible) => Some(Prune::Invisible),
             Some(m) => Some(prune(dom, id, false, hidden, tuning).unwrap_or(m)),
+            // An item (the outermost node of one) with a price: another product.
+            None if self.priced.get(id).copied().unwrap_or(false)
+                && !dom.parent(id).is_some_and(|p| self.priced[p])
+                && super::page_type::item_priced(dom, id) =>
+            {
+                Some(Prune::Furniture(Furniture::Related))
+            }
             None => {
                 let chars = self.counts.chars[id] as usize;
                 let classy = self.classy
@@ -358,10 +368,15 @@ impl<'a> Containers<'a> {
         reveal_the_page(dom, &mut flags, tuning);
         let counts = count_text(dom, &flags, tuning);
         let total = (counts.chars[dom.body()] as usize).max(1);
-        let items = if tuning.items_are_content {
+        let mut items = if tuning.items_are_content || tuning.priced_items_are_furniture {
             super::items::items(dom, &counts.chars, tuning)
         } else {
             Vec::new()
+        };
+        let priced = if tuning.items_are_content {
+            Vec::new()
+        } else {
+            std::mem::take(&mut items)
         };
         let marker = Marker {
             dom,
@@ -371,6 +386,7 @@ impl<'a> Containers<'a> {
             classy,
             layout: layout_words(dom, &counts, total, tuning),
             items: &items,
+            priced: &priced,
             tuning,
         };
         let pruned = marker.marks();
