@@ -70,6 +70,7 @@ impl HtmlTuning {
             PageType::Product => {
                 t.prune_reviews = true;
                 t.priced_items_are_furniture = true;
+                t.reveal_toggled = true;
             }
             _ => {}
         }
@@ -458,6 +459,11 @@ pub(crate) struct HtmlTuning {
     /// id or itemprop names one) are furniture: on a product's page they
     /// are other products (what others bought, what goes with it).
     pub priced_items_are_furniture: bool,
+    /// Whether a hidden element right after a visible toggle (a button, a
+    /// heading, an element with `aria-expanded` or `aria-controls`) is
+    /// shown: the panel of a tab or an accordion, which on a product's
+    /// page holds its description and specifications.
+    pub reveal_toggled: bool,
 
     // --- Repeated items ---
     /// Siblings of one shape (tag and class) that make a group of items.
@@ -699,6 +705,7 @@ impl Default for HtmlTuning {
             items_are_content: false,
             prune_reviews: false,
             priced_items_are_furniture: false,
+            reveal_toggled: false,
             item_min_count: 4,
             item_like_percent: 60,
             item_min_chars: 20,

@@ -83,7 +83,7 @@ fn saturate(n: usize) -> u32 {
 }
 
 /// The flags of every node (see `CAPTION`).
-fn node_flags(dom: &Dom) -> Vec<u8> {
+fn node_flags(dom: &Dom, tuning: &HtmlTuning) -> Vec<u8> {
     (0..dom.len())
         .map(|id| {
             let Some(tag) = dom.tag(id) else {
@@ -94,7 +94,7 @@ fn node_flags(dom: &Dom) -> Vec<u8> {
                 if is_caption(dom, id) {
                     f |= CAPTION | BLOCK;
                 }
-                if hidden(dom, id) {
+                if hidden(dom, id) && !(tuning.reveal_toggled && toggled(dom, id)) {
                     f |= HIDDEN;
                 }
             }
@@ -104,6 +104,29 @@ fn node_flags(dom: &Dom) -> Vec<u8> {
             f
         })
         .collect()
+}
+
+/// Whether a hidden element is the panel of a visible toggle just before
+/// it (a tab's or an accordion's: a button, a heading, an element with
+/// `aria-expanded` or `aria-controls`), shown when the reader opens it.
+fn toggled(dom: &Dom, id: NodeId) -> bool {
+    let mut p = dom.prev_sibling(id);
+    while let Some(q) = p.filter(|&q| dom.tag(q).is_none()) {
+        p = dom.prev_sibling(q);
+    }
+    p.is_some_and(|q| {
+        !hidden(dom, q)
+            && (is_tag(
+                dom.tag(q),
+                &[
+                    local_name!("button"),
+                    local_name!("h2"),
+                    local_name!("h3"),
+                    local_name!("h4"),
+                ],
+            ) || dom.attr(q, "aria-expanded").is_some()
+                || dom.attr(q, "aria-controls").is_some())
+    })
 }
 
 /// A hidden element that holds most of the page's text is the page, shown
@@ -364,7 +387,7 @@ impl<'a> Containers<'a> {
         classy: bool,
         tuning: &'a HtmlTuning,
     ) -> Containers<'a> {
-        let mut flags = node_flags(dom);
+        let mut flags = node_flags(dom, tuning);
         reveal_the_page(dom, &mut flags, tuning);
         let counts = count_text(dom, &flags, tuning);
         let total = (counts.chars[dom.body()] as usize).max(1);
