@@ -44,6 +44,10 @@ impl Tuning {
                 t.classify.items_are_content = true;
                 t.classify.sections_are_content = html && page_type == PageType::Listing;
             }
+            // A product's description, specifications and buy box stand
+            // apart in its markup (tabs, panels, columns): no one run holds
+            // them all.
+            PageType::Product => t.classify.whole_page = html,
             PageType::Service => {
                 t.classify.whole_page = true;
                 t.classify.sections_are_content = html;
@@ -76,6 +80,11 @@ impl HtmlTuning {
             | PageType::Collection
             | PageType::Documentation
             | PageType::Other => t.items_are_content = true,
+            PageType::Product => {
+                t.prune_reviews = true;
+                t.priced_items_are_furniture = true;
+                t.reveal_toggled = true;
+            }
             _ => {}
         }
         t
@@ -456,6 +465,19 @@ pub(crate) struct HtmlTuning {
     /// listing, a collection): class words do not prune them, and their
     /// blocks are vouched for wherever they stand in the page.
     pub items_are_content: bool,
+    /// Whether class and id words of reviews ("review", "reviews") prune
+    /// their subtrees as comments: on a product's page they are other
+    /// people's words about it, not its description.
+    pub prune_reviews: bool,
+    /// Whether repeated items that show a price (an element whose class,
+    /// id or itemprop names one) are furniture: on a product's page they
+    /// are other products (what others bought, what goes with it).
+    pub priced_items_are_furniture: bool,
+    /// Whether a hidden element right after a visible toggle (a button, a
+    /// heading, an element with `aria-expanded` or `aria-controls`) is
+    /// shown: the panel of a tab or an accordion, which on a product's
+    /// page holds its description and specifications.
+    pub reveal_toggled: bool,
 
     // --- Repeated items ---
     /// Siblings of one shape (tag and class) that make a group of items.
@@ -695,6 +717,9 @@ impl Default for HtmlTuning {
             hidden_page_percent: 70,
             prune_comments: true,
             items_are_content: false,
+            prune_reviews: false,
+            priced_items_are_furniture: false,
+            reveal_toggled: false,
             item_min_count: 4,
             item_like_percent: 60,
             item_min_chars: 20,

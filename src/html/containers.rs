@@ -83,7 +83,7 @@ fn saturate(n: usize) -> u32 {
 }
 
 /// The flags of every node (see `CAPTION`).
-fn node_flags(dom: &Dom) -> Vec<u8> {
+fn node_flags(dom: &Dom, tuning: &HtmlTuning) -> Vec<u8> {
     (0..dom.len())
         .map(|id| {
             let Some(tag) = dom.tag(id) else {
@@ -94,7 +94,7 @@ fn node_flags(dom: &Dom) -> Vec<u8> {
                 if is_caption(dom, id) {
                     f |= CAPTION | BLOCK;
                 }
-                if hidden(dom, id) {
+                if hidden(dom, id) && !(tuning.reveal_toggled && toggled(dom, id)) {
                     f |= HIDDEN;
                 }
             }
@@ -104,6 +104,29 @@ fn node_flags(dom: &Dom) -> Vec<u8> {
             f
         })
         .collect()
+}
+
+/// Whether a hidden element is the panel of a visible toggle just before
+/// it (a tab's or an accordion's: a button, a heading, an element with
+/// `aria-expanded` or `aria-controls`), shown when the reader opens it.
+fn toggled(dom: &Dom, id: NodeId) -> bool {
+    let mut p = dom.prev_sibling(id);
+    while let Some(q) = p.filter(|&q| dom.tag(q).is_none()) {
+        p = dom.prev_sibling(q);
+    }
+    p.is_some_and(|q| {
+        !hidden(dom, q)
+            && (is_tag(
+                dom.tag(q),
+                &[
+                    local_name!("button"),
+                    local_name!("h2"),
+                    local_name!("h3"),
+                    local_name!("h4"),
+                ],
+            ) || dom.attr(q, "aria-expanded").is_some()
+                || dom.attr(q, "aria-controls").is_some())
+    })
 }
 
 /// A hidden element that holds most of the page's text is the page, shown
@@ -254,6 +277,9 @@ struct Marker<'a> {
     /// The nodes in repeated items, when they are the content (else empty):
     /// class words do not prune them.
     items: &'a [bool],
+    /// The nodes in repeated items, when priced ones are furniture (else
+    /// empty): [`HtmlTuning::priced_items_are_furniture`].
+    priced: &'a [bool],
     tuning: &'a HtmlTuning,
 }
 
@@ -289,6 +315,13 @@ impl Marker<'_> {
         match parent_mark {
             Some(Prune::Invisible) => Some(Prune::Invisible),
             Some(m) => Some(prune(dom, id, false, hidden, tuning).unwrap_or(m)),
+            // An item (the outermost node of one) with a price: another product.
+            None if self.priced.get(id).copied().unwrap_or(false)
+                && !dom.parent(id).is_some_and(|p| self.priced[p])
+                && super::page_type::item_priced(dom, id) =>
+            {
+                Some(Prune::Furniture(Furniture::Related))
+            }
             None => {
                 let chars = self.counts.chars[id] as usize;
                 let classy = self.classy
@@ -354,14 +387,19 @@ impl<'a> Containers<'a> {
         classy: bool,
         tuning: &'a HtmlTuning,
     ) -> Containers<'a> {
-        let mut flags = node_flags(dom);
+        let mut flags = node_flags(dom, tuning);
         reveal_the_page(dom, &mut flags, tuning);
         let counts = count_text(dom, &flags, tuning);
         let total = (counts.chars[dom.body()] as usize).max(1);
-        let items = if tuning.items_are_content {
+        let mut items = if tuning.items_are_content || tuning.priced_items_are_furniture {
             super::items::items(dom, &counts.chars, tuning)
         } else {
             Vec::new()
+        };
+        let priced = if tuning.items_are_content {
+            Vec::new()
+        } else {
+            std::mem::take(&mut items)
         };
         let marker = Marker {
             dom,
@@ -371,6 +409,7 @@ impl<'a> Containers<'a> {
             classy,
             layout: layout_words(dom, &counts, total, tuning),
             items: &items,
+            priced: &priced,
             tuning,
         };
         let pruned = marker.marks();

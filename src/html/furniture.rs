@@ -157,6 +157,9 @@ const POSITIVE: &[&str] = &[
 pub(super) struct Hints {
     furniture: u16,
     positive: bool,
+    /// Whether a word names reviews (pruned only where the profile says:
+    /// [`HtmlTuning::prune_reviews`]).
+    reviews: bool,
 }
 
 /// `FURNITURE` and `POSITIVE` for look-ups: whole words sorted by their
@@ -261,6 +264,9 @@ impl Hints {
     /// Adds one token (compared as if in ASCII lower case).
     fn add(&mut self, token: &str) {
         let table = hint_table();
+        self.reviews |= ["review", "reviews"]
+            .iter()
+            .any(|w| token.eq_ignore_ascii_case(w));
         let k = key(token.as_bytes());
         // Whole words: no word is longer than a key.
         if k.0 <= KEY_BYTES {
@@ -550,6 +556,9 @@ pub(super) fn prune(
         && !is_article_body(dom, id)
     {
         let h = hints(dom, id);
+        if h.reviews && tuning.prune_reviews {
+            return Some(Prune::Furniture(Furniture::Comments));
+        }
         if h.weight(tuning) < 0.0 && !embedded_post(dom, id) {
             // (A forum's posts carry the comment classes: its profile keeps them.)
             return h

@@ -216,6 +216,14 @@ fn item_dated(dom: &Dom, id: NodeId) -> bool {
         })
 }
 
+/// Whether an item's subtree (its first [`ITEM_NODES`] nodes) shows a
+/// price: an element whose class, id or itemprop names one.
+pub(super) fn item_priced(dom: &Dom, id: NodeId) -> bool {
+    dom.descendants(id)
+        .take(ITEM_NODES)
+        .any(|d| dom.tag(d).is_some() && names(dom, d, "price"))
+}
+
 /// Prices and carts: one product has one or a few; a shop's category many.
 fn commerce(dom: &Dom, t: &HtmlTuning, e: &mut Evidence) {
     let (mut prices, mut carts) = (0usize, 0usize);
