@@ -57,13 +57,14 @@ impl Tuning {
             // and lists of entries (parameters, methods, a guide's pages)
             // more than one run of prose. In HTML both are read as a
             // listing is: sections and entries; copied text of a page of no
-            // known type as a service page.
+            // known type as a service page, and copied documentation as one
+            // too (its runs are cut by code lines, tabs and contents).
             PageType::Other | PageType::Documentation if html => {
                 t.classify.whole_page = true;
                 t.classify.items_are_content = true;
                 t.classify.sections_are_content = true;
             }
-            PageType::Other => t.classify.whole_page = true,
+            PageType::Other | PageType::Documentation => t.classify.whole_page = true,
             _ => {}
         }
         t
@@ -109,6 +110,10 @@ pub(crate) struct CueTuning {
     pub time_ago_words: usize,
     /// How long a line of program code may be.
     pub code_line_chars: usize,
+    /// How many words a line ending in `;` may have and still be a
+    /// statement without brackets or an assignment (`return total;`);
+    /// longer ones are the items of a list in prose.
+    pub statement_words: usize,
     /// How long the head of a counted section ("12 comments") may be.
     pub counted_section_chars: usize,
     /// How long an advertisement's label may be.
@@ -149,6 +154,7 @@ impl CueTuning {
         time_ago_unspaced_chars: 12,
         time_ago_words: 6,
         code_line_chars: 200,
+        statement_words: 3,
         counted_section_chars: 40,
         ad_label_chars: 40,
         comment_form_bytes: 200,

@@ -156,14 +156,19 @@ pub(crate) fn record_shape(text: &str) -> Option<Shape> {
     field.chars().any(char::is_numeric).then_some(shape.1)
 }
 
-/// A line that reads as program code: it ends as statements and blocks end
-/// (`;`, `{`, `}`), is a markup tag, or holds an operator prose never uses.
+/// A line that reads as program code: it ends as statements do (`;`, with
+/// brackets, an assignment or a few words) and blocks do (`{`, `}`), is a
+/// markup tag, or holds an operator prose never uses. (The items of a list
+/// in prose end in `;` too.)
 pub(crate) fn code_line(text: &str) -> bool {
     let t = text.trim();
     if t.chars().count() > CUES.code_line_chars {
         return false;
     }
-    t.ends_with([';', '{', '}'])
+    let statement = t.ends_with(';')
+        && (t.contains(['(', '[', '=']) || t.split_whitespace().count() <= CUES.statement_words);
+    statement
+        || t.ends_with(['{', '}'])
         || (t.starts_with('<') && t.ends_with('>'))
         || shell_command(t)
         || config_line(t)
@@ -434,6 +439,11 @@ mod tests {
     fn lines_that_are_not_prose() {
         assert!(code_line("counts.set(word, (counts.get(word) ?? 0) + 1);"));
         assert!(code_line("}"));
+        assert!(code_line("return total;"));
+        assert!(code_line("let x = y;"));
+        assert!(!code_line(
+            "contains links to harmful software or to pages that copy it;"
+        ));
         assert!(code_line("<script src=\"app.js\"></script>"));
         assert!(!code_line(
             "The council met on Monday (as it does every week)."
