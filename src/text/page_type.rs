@@ -48,7 +48,10 @@ fn posts(blocks: &[Block], lens: &[usize], all: usize, t: &TextTuning, e: &mut E
             .copied()
             .unwrap_or(blocks.len().min(h + 1 + t.type_last_post_lines));
         let body: usize = lens.get(h + 1..end).map_or(0, |l| l.iter().sum());
-        if body >= t.type_post_chars {
+        // (A head over a headline heads a teaser: the next story's title
+        // and its summary, not a post.)
+        let teaser = blocks.get(h + 1).is_some_and(|b| headline_like(&b.text));
+        if body >= t.type_post_chars && !teaser {
             posts += 1;
             post_chars += body;
             top = top.max(body);
