@@ -13,10 +13,11 @@ use html5ever::tokenizer::named_entity;
 const TABLE: &str = "vendor/html5ever/src/tokenizer/char_ref/named_entities.rs";
 
 /// The table's source: the entity names (the map's keys whose value is not
-/// `(0, 0)`) sorted bytewise, one after another in `NAMES`, where each ends
-/// in `ENDS`; `FIRST` says where the names of each first byte are; `CODES`
-/// holds each one's first code point in the low 21 bits and, above them, the
-/// index in `SECOND` of its second code point (0 when it has one only).
+/// `(0, 0)`) sorted bytewise, one after another in `NAMES`, each one's
+/// length in `LENS` and where every 16th starts in `STARTS`; `FIRST` says
+/// where the names of each first byte are; `CODES` holds each one's first
+/// code point in the low 21 bits and, above them, the index in `SECOND` of
+/// its second code point (0 when it has one only).
 fn generate() -> String {
     let mut entities: Vec<(&str, (u32, u32))> = NAMED_ENTITIES
         .entries()
@@ -51,11 +52,15 @@ fn generate() -> String {
     }
     out.push_str("\";\n");
 
-    let mut ends = Vec::new();
+    let mut lens = Vec::new();
+    let mut starts = Vec::new();
     let mut end = 0;
-    for (name, _) in &entities {
+    for (i, (name, _)) in entities.iter().enumerate() {
+        if i % 16 == 0 {
+            starts.push(u16::try_from(end).unwrap().to_string());
+        }
         end += name.len();
-        ends.push(u16::try_from(end).unwrap().to_string());
+        lens.push(u8::try_from(name.len()).unwrap().to_string());
     }
     let codes: Vec<String> = entities
         .iter()
@@ -76,10 +81,17 @@ fn generate() -> String {
     let n = entities.len();
     array(
         &mut out,
-        "Where each name ends in `NAMES`.",
-        "ENDS",
+        "Each name's length in `NAMES`.",
+        "LENS",
+        "u8",
+        &lens,
+    );
+    array(
+        &mut out,
+        "Where every 16th name starts in `NAMES`: name `i` starts at `STARTS[i / 16]` and the lengths of the names before it from `i / 16 * 16` on.",
+        "STARTS",
         "u16",
-        &ends,
+        &starts,
     );
     array(
         &mut out,
@@ -102,7 +114,7 @@ fn generate() -> String {
         "u32",
         &second,
     );
-    assert_eq!(ends.len(), n);
+    assert_eq!(lens.len(), n);
     out
 }
 
