@@ -15,9 +15,9 @@ const TABLE: &str = "vendor/html5ever/src/tokenizer/char_ref/named_entities.rs";
 /// The table's source: the entity names (the map's keys whose value is not
 /// `(0, 0)`) sorted bytewise, one after another in `NAMES`, each one's
 /// length in `LENS` and where every 16th starts in `STARTS`; `FIRST` says
-/// where the names of each first byte are; `CODES` holds each one's first
-/// code point in the low 21 bits and, above them, the index in `SECOND` of
-/// its second code point (0 when it has one only).
+/// where the names of each first byte are; `CODES` holds the low 16 bits of
+/// each one's first code point and `HIGH` its bit 16 and, above it, the
+/// index in `SECOND` of its second code point (0 when it has one only).
 fn generate() -> String {
     let mut entities: Vec<(&str, (u32, u32))> = NAMED_ENTITIES
         .entries()
@@ -64,10 +64,15 @@ fn generate() -> String {
     }
     let codes: Vec<String> = entities
         .iter()
+        .map(|(_, (a, _))| (a & 0xFFFF).to_string())
+        .collect();
+    let high: Vec<String> = entities
+        .iter()
         .map(|(_, (a, b))| {
-            assert!(*a != 0 && *a < 1 << 21);
+            assert!(*a != 0 && *a < 1 << 17);
             let i = second.iter().position(|x| x == b).unwrap() as u32;
-            (a | i << 21).to_string()
+            assert!(i < 1 << 7);
+            (a >> 16 | i << 1).to_string()
         })
         .collect();
     let second: Vec<String> = second.iter().map(u32::to_string).collect();
@@ -102,10 +107,17 @@ fn generate() -> String {
     );
     array(
         &mut out,
-        "Each name's first code point, and above bit 21 the index in `SECOND` of its second.",
+        "The low 16 bits of each name's first code point.",
         "CODES",
-        "u32",
+        "u16",
         &codes,
+    );
+    array(
+        &mut out,
+        "Bit 16 of each name's first code point, and above it the index in `SECOND` of its second.",
+        "HIGH",
+        "u8",
+        &high,
     );
     array(
         &mut out,

@@ -34,7 +34,7 @@ const ALL_NAMES: (u16, u16) = (0, named_entities::LENS.len() as u16);
 /// points (the second 0 when there is one only) when it is an entity name,
 /// `(0, 0)` when it only begins one or more, `None` when none begins with it.
 fn named_entity_step(range: &mut (u16, u16), k: usize, c: char) -> Option<(u32, u32)> {
-    use named_entities::{CODES, FIRST, LENS, NAMES, SECOND, STARTS};
+    use named_entities::{CODES, FIRST, HIGH, LENS, NAMES, SECOND, STARTS};
     let at = |i: usize| {
         let from = i / 16 * 16;
         let start = STARTS[i / 16] as usize
@@ -78,8 +78,8 @@ fn named_entity_step(range: &mut (u16, u16), k: usize, c: char) -> Option<(u32, 
     } else if at(lo).len() > k + 1 {
         Some((0, 0))
     } else {
-        let code = CODES[lo];
-        Some((code & 0x1F_FFFF, SECOND[(code >> 21) as usize]))
+        let high = HIGH[lo] as u32;
+        Some((CODES[lo] as u32 | (high & 1) << 16, SECOND[(high >> 1) as usize]))
     }
 }
 
