@@ -264,7 +264,7 @@ pub(crate) fn lower_word(w: &str, out: &mut String) {
             if c == 'İ' {
                 out.push('i');
             } else {
-                out.extend(c.to_lowercase());
+                crate::lower::push_lower(c, out);
             }
         }
     }
@@ -274,9 +274,9 @@ pub(crate) fn lower_word(w: &str, out: &mut String) {
 /// capital İ becomes a plain i, as in [`lower_word`].
 pub(crate) fn lower_text(text: &str) -> String {
     if text.contains('İ') {
-        text.replace('İ', "i").to_lowercase()
+        crate::lower::to_lower(&text.replace('İ', "i"))
     } else {
-        text.to_lowercase()
+        crate::lower::to_lower(text)
     }
 }
 

@@ -30,6 +30,7 @@ mod error;
 mod html;
 mod json;
 mod lang;
+mod lower;
 mod memory;
 mod metadata;
 mod options;

@@ -129,7 +129,7 @@ pub(crate) fn parse_byline(line: &str) -> Option<String> {
     if line.chars().count() > 100 {
         return None;
     }
-    let lower = line.to_lowercase();
+    let lower = crate::lower::to_lower(line);
     let rest = PREFIXES
         .iter()
         .find(|p| lower.starts_with(*p))
@@ -400,7 +400,7 @@ pub(crate) fn month(word: &str) -> Option<u32> {
         lower.make_ascii_lowercase();
         return month_lookup(lower);
     }
-    month_lookup(w.to_lowercase().as_bytes())
+    month_lookup(crate::lower::to_lower(w).as_bytes())
 }
 
 /// A lower-case month name's number: a binary search in the names sorted

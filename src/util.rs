@@ -258,8 +258,10 @@ pub(crate) fn norm_key(text: &str) -> String {
                 if out.len() < o + 16 {
                     out.resize(o + 16, 0);
                 }
-                for l in c.to_lowercase() {
-                    o += l.encode_utf8(&mut out[o..]).len();
+                let (a, b) = crate::lower::lower_char(c);
+                o += a.encode_utf8(&mut out[o..]).len();
+                if let Some(b) = b {
+                    o += b.encode_utf8(&mut out[o..]).len();
                 }
                 continue;
             }

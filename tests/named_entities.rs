@@ -13,9 +13,10 @@ use html5ever::tokenizer::named_entity;
 const TABLE: &str = "vendor/html5ever/src/tokenizer/char_ref/named_entities.rs";
 
 /// The table's source: the entity names (the map's keys whose value is not
-/// `(0, 0)`) sorted bytewise, one after another in `NAMES`, where each ends
-/// in `ENDS`; `FIRST` says where the names of each first byte are; `CODES`
-/// holds each one's first code point in the low 21 bits and, above them, the
+/// `(0, 0)`) sorted bytewise, one after another in `NAMES`, each one's
+/// length in `LENS` and where every 16th starts in `STARTS`; `FIRST` says
+/// where the names of each first byte are; `CODES` holds the low 16 bits of
+/// each one's first code point and `HIGH` its bit 16 and, above it, the
 /// index in `SECOND` of its second code point (0 when it has one only).
 fn generate() -> String {
     let mut entities: Vec<(&str, (u32, u32))> = NAMED_ENTITIES
@@ -51,18 +52,27 @@ fn generate() -> String {
     }
     out.push_str("\";\n");
 
-    let mut ends = Vec::new();
+    let mut lens = Vec::new();
+    let mut starts = Vec::new();
     let mut end = 0;
-    for (name, _) in &entities {
+    for (i, (name, _)) in entities.iter().enumerate() {
+        if i % 16 == 0 {
+            starts.push(u16::try_from(end).unwrap().to_string());
+        }
         end += name.len();
-        ends.push(u16::try_from(end).unwrap().to_string());
+        lens.push(u8::try_from(name.len()).unwrap().to_string());
     }
     let codes: Vec<String> = entities
         .iter()
+        .map(|(_, (a, _))| (a & 0xFFFF).to_string())
+        .collect();
+    let high: Vec<String> = entities
+        .iter()
         .map(|(_, (a, b))| {
-            assert!(*a != 0 && *a < 1 << 21);
+            assert!(*a != 0 && *a < 1 << 17);
             let i = second.iter().position(|x| x == b).unwrap() as u32;
-            (a | i << 21).to_string()
+            assert!(i < 1 << 7);
+            (a >> 16 | i << 1).to_string()
         })
         .collect();
     let second: Vec<String> = second.iter().map(u32::to_string).collect();
@@ -76,10 +86,17 @@ fn generate() -> String {
     let n = entities.len();
     array(
         &mut out,
-        "Where each name ends in `NAMES`.",
-        "ENDS",
+        "Each name's length in `NAMES`.",
+        "LENS",
+        "u8",
+        &lens,
+    );
+    array(
+        &mut out,
+        "Where every 16th name starts in `NAMES`: name `i` starts at `STARTS[i / 16]` and the lengths of the names before it from `i / 16 * 16` on.",
+        "STARTS",
         "u16",
-        &ends,
+        &starts,
     );
     array(
         &mut out,
@@ -90,10 +107,17 @@ fn generate() -> String {
     );
     array(
         &mut out,
-        "Each name's first code point, and above bit 21 the index in `SECOND` of its second.",
+        "The low 16 bits of each name's first code point.",
         "CODES",
-        "u32",
+        "u16",
         &codes,
+    );
+    array(
+        &mut out,
+        "Bit 16 of each name's first code point, and above it the index in `SECOND` of its second.",
+        "HIGH",
+        "u8",
+        &high,
     );
     array(
         &mut out,
@@ -102,7 +126,7 @@ fn generate() -> String {
         "u32",
         &second,
     );
-    assert_eq!(ends.len(), n);
+    assert_eq!(lens.len(), n);
     out
 }
 

@@ -104,7 +104,7 @@ pub(crate) fn relative_time(text: &str) -> bool {
     if text.trim_end().ends_with('前') && text.chars().count() <= CUES.time_ago_unspaced_chars {
         return true;
     }
-    let lower = text.to_lowercase();
+    let lower = crate::lower::to_lower(text);
     let ws: Vec<&str> = words(&lower).collect();
     TIME_AGO.iter().any(|marker| {
         let m: Vec<&str> = marker.split(' ').collect();
@@ -251,7 +251,7 @@ pub(crate) fn ad_label(text: &str) -> bool {
     if text.chars().count() > CUES.ad_label_chars || text.ends_with(crate::util::SENTENCE_ENDS) {
         return false;
     }
-    let lower = text.to_lowercase();
+    let lower = crate::lower::to_lower(text);
     data_lines(AD_LABELS).any(|label| {
         if label.chars().any(crate::util::unspaced) || label.contains(' ') {
             lower.contains(label)
@@ -273,7 +273,7 @@ pub(crate) fn comment_form(text: &str) -> bool {
     static PHRASES: OnceLock<Phrases> = OnceLock::new();
     PHRASES
         .get_or_init(|| Phrases::new(COMMENT_FORMS))
-        .any_in(&text.to_lowercase())
+        .any_in(&crate::lower::to_lower(text))
 }
 
 /// The head of a page's comments that counts them and quotes the article's
@@ -313,7 +313,7 @@ pub(crate) fn about_name(text: &str) -> Option<&str> {
     let name = data_lines(ABOUT_WORDS).find_map(|w| {
         let head = text.get(..w.len())?;
         let rest = text.get(w.len()..)?;
-        (head.to_lowercase() == w && rest.starts_with(' ')).then(|| rest.trim())
+        (crate::lower::to_lower(head) == w && rest.starts_with(' ')).then(|| rest.trim())
     })?;
     let words: Vec<&str> = name.split_whitespace().collect();
     ((CUES.name_words_min..=CUES.name_words_max).contains(&words.len())

@@ -84,7 +84,7 @@ pub(crate) fn features(
         let mut n = 0;
         f.share_line = words(text).all(|w| {
             n += 1;
-            SHARE_LABELS.contains(&w.to_lowercase().as_str())
+            SHARE_LABELS.contains(&crate::lower::to_lower(w).as_str())
         }) && n >= 2;
         f.byline = parse_byline(text).is_some();
         f.date_line = (find_date(text).is_some() || has_day_and_time(text)) && {

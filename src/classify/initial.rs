@@ -145,7 +145,8 @@ fn furniture(b: &Block, t: &ClassifyTuning) -> Option<Class> {
         && f.furniture.len() == 1
         && f.sentence_ends >= t.passing_sentences
         && f.chars >= t.passing_chars
-        && !(text_len(call) < t.call_to_act_chars && call.to_lowercase().contains(f.furniture[0]));
+        && !(text_len(call) < t.call_to_act_chars
+            && crate::lower::to_lower(call).contains(f.furniture[0]));
     Some(if passing {
         Class::Short
     } else {

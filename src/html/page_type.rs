@@ -115,7 +115,7 @@ fn schema_types(dom: &Dom, e: &mut Evidence) {
             found.extend(
                 t.split_whitespace()
                     .filter_map(|u| u.rsplit('/').next())
-                    .map(str::to_lowercase),
+                    .map(crate::lower::to_lower),
             );
         }
         let json = dom.tag(id) == Some(&local_name!("script"))
@@ -155,10 +155,12 @@ fn json_types(v: &Value, depth: usize, out: &mut Vec<String>) {
         Value::Array(items) => items.iter().for_each(|i| json_types(i, depth + 1, out)),
         Value::Object(map) => {
             match map.get("@type") {
-                Some(Value::String(s)) => out.push(s.to_lowercase()),
-                Some(Value::Array(a)) => {
-                    out.extend(a.iter().filter_map(Value::as_str).map(str::to_lowercase))
-                }
+                Some(Value::String(s)) => out.push(crate::lower::to_lower(s)),
+                Some(Value::Array(a)) => out.extend(
+                    a.iter()
+                        .filter_map(Value::as_str)
+                        .map(crate::lower::to_lower),
+                ),
                 _ => {}
             }
             for key in ["@graph", "mainEntity", "itemListElement"] {

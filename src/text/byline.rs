@@ -100,7 +100,7 @@ fn named_line(
     let text = blocks[i].text.as_str();
     let (name, rest) = crate::metadata::leading_name(text)?;
     let common = words(name).any(|w| {
-        let lower = w.to_lowercase();
+        let lower = crate::lower::to_lower(w);
         vocabulary.contains(&lower) && !NAME_WORDS.contains(&lower.as_str())
             || NOT_NAMES.contains(&lower.as_str())
     });

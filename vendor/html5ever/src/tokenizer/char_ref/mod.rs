@@ -25,7 +25,7 @@ use std::char::from_u32;
 mod named_entities;
 
 /// All the entity names: where matching a name starts.
-const ALL_NAMES: (u16, u16) = (0, named_entities::ENDS.len() as u16);
+const ALL_NAMES: (u16, u16) = (0, named_entities::LENS.len() as u16);
 
 /// One step of matching a name read character by character. `range` holds
 /// the entity names that begin with the `k` bytes read before `c`, and
@@ -34,10 +34,12 @@ const ALL_NAMES: (u16, u16) = (0, named_entities::ENDS.len() as u16);
 /// points (the second 0 when there is one only) when it is an entity name,
 /// `(0, 0)` when it only begins one or more, `None` when none begins with it.
 fn named_entity_step(range: &mut (u16, u16), k: usize, c: char) -> Option<(u32, u32)> {
-    use named_entities::{CODES, ENDS, FIRST, NAMES, SECOND};
+    use named_entities::{CODES, FIRST, HIGH, LENS, NAMES, SECOND, STARTS};
     let at = |i: usize| {
-        let start = if i == 0 { 0 } else { ENDS[i - 1] as usize };
-        &NAMES[start..ENDS[i] as usize]
+        let from = i / 16 * 16;
+        let start = STARTS[i / 16] as usize
+            + LENS[from..i].iter().map(|&l| l as usize).sum::<usize>();
+        &NAMES[start..start + LENS[i] as usize]
     };
     let (lo, hi) = if !c.is_ascii() {
         (0, 0)
@@ -76,8 +78,8 @@ fn named_entity_step(range: &mut (u16, u16), k: usize, c: char) -> Option<(u32, 
     } else if at(lo).len() > k + 1 {
         Some((0, 0))
     } else {
-        let code = CODES[lo];
-        Some((code & 0x1F_FFFF, SECOND[(code >> 21) as usize]))
+        let high = HIGH[lo] as u32;
+        Some((CODES[lo] as u32 | (high & 1) << 16, SECOND[(high >> 1) as usize]))
     }
 }
 
