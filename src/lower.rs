@@ -102,6 +102,7 @@ fn cased_first(chars: &mut dyn Iterator<Item = char>) -> bool {
 }
 
 #[cfg(test)]
+#[allow(clippy::disallowed_methods)] // (std is the reference the tables are checked against)
 mod tests {
     use super::*;
 

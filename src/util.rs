@@ -309,6 +309,7 @@ pub(crate) fn prefix(text: &str, max: usize) -> &str {
 }
 
 #[cfg(test)]
+#[allow(clippy::disallowed_methods)] // (std is the reference here)
 mod tests {
     use super::*;
 
