@@ -11,6 +11,7 @@
 # temporary folder removed at the end). Prints `id bytes ms instructions`
 # per page, then the totals. Needs valgrind.
 set -eu
+here=$(pwd)
 cd "$(dirname "$0")"
 dir=""
 passes=5
@@ -19,7 +20,9 @@ while [ $# -gt 0 ]; do
     case "$1" in
         --outputs) extra="--outputs $2"; shift 2 ;;
         --passes) passes="$2"; shift 2 ;;
-        *) dir="$1"; shift ;;
+        # (A relative folder is the caller's, not this script's.)
+        /*) dir="$1"; shift ;;
+        *) dir="$here/$1"; shift ;;
     esac
 done
 cargo build --release --example profile >&2
