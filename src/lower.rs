@@ -157,21 +157,10 @@ mod tests {
              /// run | the number of characters << 22, the distance), by first character.\n",
         );
         out += &format!("pub(super) static RUNS: [(u32, i32); {}] = [\n", runs.len());
-        let mut line = String::new();
-        for &(u, n, d, step) in &runs {
+        out += &wrapped(runs.iter().map(|&(u, n, d, step)| {
             assert!(u < 1 << 21 && n < 1 << 10 && (step == 1 || step == 2));
-            let item = format!("(0x{:x}, {d}), ", u | (step - 1) << 21 | n << 22);
-            if line.len() + item.len() > 96 {
-                out += line.trim_end();
-                out.push('\n');
-                line.clear();
-            }
-            if line.is_empty() {
-                line.push_str("    ");
-            }
-            line += &item;
-        }
-        out += line.trim_end();
+            format!("(0x{:x}, {d}), ", u | (step - 1) << 21 | n << 22)
+        }));
         out += "\n];\n\n";
         let mut changes = Vec::new();
         let mut prev = OTHER;
@@ -186,9 +175,16 @@ mod tests {
                 /// character << 2 | the class from it on (0 neither, 1 case-ignorable,\n\
                 /// 2 cased and not case-ignorable).\n";
         out += &format!("pub(super) static CLASSES: [u32; {}] = [\n", changes.len());
-        line.clear();
-        for w in changes {
-            let item = format!("0x{w:x}, ");
+        out += &wrapped(changes.iter().map(|w| format!("0x{w:x}, ")));
+        out += "\n];\n";
+        out
+    }
+
+    /// The items in lines of at most 96 characters, each indented by four
+    /// spaces (as rustfmt leaves a table).
+    fn wrapped(items: impl Iterator<Item = String>) -> String {
+        let (mut out, mut line) = (String::new(), String::new());
+        for item in items {
             if line.len() + item.len() > 96 {
                 out += line.trim_end();
                 out.push('\n');
@@ -200,7 +196,6 @@ mod tests {
             line += &item;
         }
         out += line.trim_end();
-        out += "\n];\n";
         out
     }
 
