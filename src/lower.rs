@@ -17,6 +17,20 @@ mod tables;
 
 use tables::{CLASSES, RUNS};
 
+// How a run of `RUNS` is packed into its first `u32`: the first character
+// in the low bits, a bit set when the run takes every other character, and
+// the number of characters above it.
+/// Bits of a run's first character (every code point fits in 21).
+const FIRST_BITS: u32 = 21;
+/// The mask of a run's first character.
+const FIRST_MASK: u32 = (1 << FIRST_BITS) - 1;
+/// The bit set when a run takes every other character.
+const EVERY_OTHER_BIT: u32 = FIRST_BITS;
+/// Where a run's count of characters starts.
+const COUNT_SHIFT: u32 = FIRST_BITS + 1;
+/// Bits of a character's class in `CLASSES` (below its code point).
+const CLASS_BITS: u32 = 2;
+
 /// The lower case of `c`, as `c.to_lowercase()`: one character, or two for
 /// 'İ' (an i and a combining dot above), the only one that has two.
 pub(crate) fn lower_char(c: char) -> (char, Option<char>) {
@@ -28,11 +42,11 @@ pub(crate) fn lower_char(c: char) -> (char, Option<char>) {
     }
     let u = u32::from(c);
     // The last run that starts at or before `c`; the runs do not overlap.
-    let i = RUNS.partition_point(|&(w, _)| w & 0x1F_FFFF <= u);
+    let i = RUNS.partition_point(|&(w, _)| w & FIRST_MASK <= u);
     if let Some(&(w, delta)) = i.checked_sub(1).and_then(|i| RUNS.get(i)) {
-        let step = 1 + (w >> 21 & 1);
-        let off = u - (w & 0x1F_FFFF);
-        if off % step == 0 && off / step < w >> 22 {
+        let step = 1 + (w >> EVERY_OTHER_BIT & 1);
+        let off = u - (w & FIRST_MASK);
+        if off % step == 0 && off / step < w >> COUNT_SHIFT {
             if let Some(l) = char::from_u32(u.wrapping_add_signed(delta)) {
                 return (l, None);
             }
@@ -80,11 +94,11 @@ const IGNORABLE: u32 = 1;
 const CASED: u32 = 2;
 
 fn class(c: char) -> u32 {
-    let key = u32::from(c) << 2 | 3;
+    let key = u32::from(c) << CLASS_BITS | ((1 << CLASS_BITS) - 1);
     let i = CLASSES.partition_point(|&w| w <= key);
     i.checked_sub(1)
         .and_then(|i| CLASSES.get(i))
-        .map_or(OTHER, |w| w & 3)
+        .map_or(OTHER, |w| w & ((1 << CLASS_BITS) - 1))
 }
 
 /// Whether the capital sigma at byte `i` of `s` ends a word (Unicode's
@@ -158,8 +172,11 @@ mod tests {
         );
         out += &format!("pub(super) static RUNS: [(u32, i32); {}] = [\n", runs.len());
         out += &wrapped(runs.iter().map(|&(u, n, d, step)| {
-            assert!(u < 1 << 21 && n < 1 << 10 && (step == 1 || step == 2));
-            format!("(0x{:x}, {d}), ", u | (step - 1) << 21 | n << 22)
+            assert!(u <= FIRST_MASK && n < 1 << (32 - COUNT_SHIFT) && (step == 1 || step == 2));
+            format!(
+                "(0x{:x}, {d}), ",
+                u | (step - 1) << EVERY_OTHER_BIT | n << COUNT_SHIFT
+            )
         }));
         out += "\n];\n\n";
         let mut changes = Vec::new();
@@ -167,7 +184,7 @@ mod tests {
         for u in 0..=u32::from(char::MAX) {
             let k = char::from_u32(u).map_or(prev, std_class);
             if k != prev {
-                changes.push(u << 2 | k);
+                changes.push(u << CLASS_BITS | k);
                 prev = k;
             }
         }
@@ -180,12 +197,15 @@ mod tests {
         out
     }
 
-    /// The items in lines of at most 96 characters, each indented by four
-    /// spaces (as rustfmt leaves a table).
+    /// How long a line of the generated tables may be.
+    const LINE_CHARS: usize = 96;
+
+    /// The items in lines of at most [`LINE_CHARS`] characters, each
+    /// indented by four spaces (as rustfmt leaves a table).
     fn wrapped(items: impl Iterator<Item = String>) -> String {
         let (mut out, mut line) = (String::new(), String::new());
         for item in items {
-            if line.len() + item.len() > 96 {
+            if line.len() + item.len() > LINE_CHARS {
                 out += line.trim_end();
                 out.push('\n');
                 line.clear();

@@ -85,6 +85,13 @@ fn item_like(id: NodeId, chars: &[u32], p: &Parts, t: &HtmlTuning) -> bool {
         && (p.links[id] as usize) <= t.item_max_links
 }
 
+/// Whether a `<form>` of `chars` characters wraps the page (it holds
+/// [`HtmlTuning::item_form_max_percent`] of the page's `all` or more): the
+/// page's layout, not controls (a buy box, filters).
+pub(super) fn wraps_page(chars: usize, all: usize, t: &HtmlTuning) -> bool {
+    chars * 100 >= all * t.item_form_max_percent
+}
+
 /// Every node that is, or lies inside, an item of a group of repeated
 /// items (see the module's doc).
 pub(super) fn items(dom: &Dom, chars: &[u32], t: &HtmlTuning) -> Vec<bool> {
@@ -96,7 +103,7 @@ pub(super) fn items(dom: &Dom, chars: &[u32], t: &HtmlTuning) -> Vec<bool> {
     let mut in_form = vec![false; dom.len()];
     for id in dom.descendants(body) {
         let form = dom.tag(id) == Some(&local_name!("form"))
-            && (chars[id] as usize) * 100 < (chars[body] as usize) * t.item_form_max_percent;
+            && !wraps_page(chars[id] as usize, chars[body] as usize, t);
         in_form[id] = form || dom.parent(id).is_some_and(|q| in_form[q]);
     }
     for parent in std::iter::once(body).chain(dom.descendants(body)) {

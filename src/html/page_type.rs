@@ -282,8 +282,8 @@ fn code(dom: &Dom, all: usize, t: &HtmlTuning, e: &mut Evidence) {
 
 /// The elements of the page's main column: outside navigation, headers,
 /// footers, sidebars and small forms, where menus repeat their items too.
-/// (A form that holds [`HtmlTuning::item_form_max_percent`] of the page's
-/// text or more wraps the page: a thread whose posts can be selected.)
+/// (A form that wraps the page, [`super::items::wraps_page`], is its
+/// layout: a thread whose posts can be selected.)
 fn main_column(dom: &Dom, all: usize, t: &HtmlTuning) -> Vec<NodeId> {
     let body = dom.body();
     let chrome = [
@@ -295,7 +295,7 @@ fn main_column(dom: &Dom, all: usize, t: &HtmlTuning) -> Vec<NodeId> {
     ];
     let small_form = |id: NodeId| {
         dom.tag(id) == Some(&local_name!("form"))
-            && dom.subtree_chars(id) * 100 < all * t.item_form_max_percent
+            && !super::items::wraps_page(dom.subtree_chars(id), all, t)
     };
     let mut out = Vec::new();
     let mut next = dom.first_child(body);
