@@ -533,6 +533,15 @@ pub(crate) struct HtmlTuning {
     pub type_item_chars: usize,
     /// Share of the page's text, in percent, that the items hold at least.
     pub type_items_percent: usize,
+    /// Share of an item's text, in percent, inside links from which it is
+    /// a teaser of another page (an entry, however long), not a section.
+    pub type_linked_percent: usize,
+    /// Words a linked heading has at least to be a title of another page
+    /// (a teaser's), not a name (a post's author).
+    pub type_title_words: usize,
+    /// Characters of prose paragraphs outside a run of long teasers from
+    /// which the page is an article and the teasers its related stories.
+    pub type_article_chars: usize,
     /// Share of the page's text, in percent, that repeated items
     /// (`src/html/items.rs`) hold at least to make the page a listing,
     /// when they hold more than [`Self::item_prose_ratio`] times its prose.
@@ -744,6 +753,9 @@ impl Default for HtmlTuning {
             type_post_chars: 200,
             type_item_chars: 50,
             type_items_percent: 30,
+            type_linked_percent: 50,
+            type_title_words: 3,
+            type_article_chars: 1000,
             type_item_text_percent: 20,
             type_prose_chars: 80,
             type_min_sections: 4,

@@ -72,12 +72,9 @@ const URL_WORDS: &[(&str, PageType)] = &[
 /// The page's evidence of its type.
 pub(super) fn evidence(dom: &Dom, url: Option<&str>, t: &HtmlTuning) -> Evidence {
     let mut e = Evidence::default();
-    // The body's text characters, counted once for the shares below.
-    let all = dom
-        .descendants(dom.body())
-        .map(|id| dom.text_chars(id))
-        .sum::<usize>()
-        .max(1);
+    // The body's shown text characters (not a script's JSON), counted
+    // once for the shares below.
+    let all = shown_chars(dom).max(1);
     schema_types(dom, &mut e);
     commerce(dom, t, &mut e);
     code(dom, all, t, &mut e);
@@ -88,6 +85,34 @@ pub(super) fn evidence(dom: &Dom, url: Option<&str>, t: &HtmlTuning) -> Evidence
         url_shape(url, &mut e);
     }
     e
+}
+
+/// Elements whose text is never shown.
+fn unseen() -> [html5ever::LocalName; 4] {
+    [
+        local_name!("script"),
+        local_name!("style"),
+        local_name!("noscript"),
+        local_name!("template"),
+    ]
+}
+
+/// The characters (not spaces) of the body's text that is shown: outside
+/// scripts (data in JSON), styles, templates and `<noscript>`.
+fn shown_chars(dom: &Dom) -> usize {
+    let body = dom.body();
+    let unseen = unseen();
+    let mut all = 0;
+    let mut next = dom.first_child(body);
+    while let Some(id) = next {
+        if is_tag(dom.tag(id), &unseen) {
+            next = dom.skip_subtree(body, id);
+            continue;
+        }
+        all += dom.text_chars(id);
+        next = dom.first_child(id).or_else(|| dom.skip_subtree(body, id));
+    }
+    all
 }
 
 /// An article says when it was written or by whom. A page that declares
@@ -197,6 +222,55 @@ fn item_text(dom: &Dom, id: NodeId) -> (usize, bool) {
         }
     }
     (chars, digit)
+}
+
+/// Whether most of an item's text (in its first [`ITEM_NODES`] nodes)
+/// lies inside links: a teaser that leads elsewhere, not a section of the
+/// page's own text.
+fn item_linked(dom: &Dom, id: NodeId, t: &HtmlTuning) -> bool {
+    let (mut all, mut linked) = (0, 0);
+    let mut link_end: Option<NodeId> = None;
+    for d in dom.descendants(id).take(ITEM_NODES) {
+        if link_end.is_some_and(|end| d == end) {
+            link_end = None;
+        }
+        if link_end.is_none() && dom.tag(d) == Some(&local_name!("a")) {
+            link_end = dom.skip_subtree(id, d).or(Some(usize::MAX));
+        }
+        if let NodeData::Text(_) = dom.data(d) {
+            let n = dom.text_chars(d);
+            all += n;
+            if link_end.is_some() {
+                linked += n;
+            }
+        }
+    }
+    all > 0 && linked * 100 >= all * t.type_linked_percent || item_headlinked(dom, id, t)
+}
+
+/// Whether an item's heading (in its first [`ITEM_NODES`] nodes) is a
+/// title that links to another page: the item is a teaser of that page.
+/// (A post's heading that links to its author's profile is a name, shorter
+/// than a title.)
+fn item_headlinked(dom: &Dom, id: NodeId, t: &HtmlTuning) -> bool {
+    let headings = [
+        local_name!("h1"),
+        local_name!("h2"),
+        local_name!("h3"),
+        local_name!("h4"),
+        local_name!("h5"),
+        local_name!("h6"),
+    ];
+    dom.descendants(id)
+        .take(ITEM_NODES)
+        .filter(|&d| is_tag(dom.tag(d), &headings))
+        .any(|h| {
+            dom.descendants(h).take(ITEM_NODES).any(|a| {
+                dom.tag(a) == Some(&local_name!("a"))
+                    && dom.attr(a, "href").is_some_and(|u| !u.starts_with('#'))
+                    && dom.text(a).split_whitespace().count() >= t.type_title_words
+            })
+        })
 }
 
 /// Whether an item's subtree (its first [`ITEM_NODES`] nodes) has a `tag`.
@@ -381,6 +455,7 @@ struct Run {
     dated: usize,
     long: usize,
     images: usize,
+    linked: usize,
     not_entries: bool,
 }
 
@@ -389,6 +464,7 @@ struct Run {
 /// dated, items otherwise (with images: a collection).
 fn repeated_items(dom: &Dom, all: usize, t: &HtmlTuning, e: &mut Evidence) {
     let mut best: Option<Run> = None;
+    let mut best_members = Vec::new();
     for parent in main_column(dom, all, t) {
         for members in item_groups(dom, parent) {
             if members.len() < t.type_min_items || members.len() <= best.map_or(0, |b| b.items) {
@@ -416,10 +492,12 @@ fn repeated_items(dom: &Dom, all: usize, t: &HtmlTuning, e: &mut Evidence) {
                 dated: count(&|m| item_dated(dom, m)),
                 long: texts.iter().filter(|&&c| c >= t.type_post_chars).count(),
                 images: count(&|m| item_has(dom, m, &local_name!("img"))),
+                linked: count(&|m| item_linked(dom, m, t)),
                 // Comments are a thread's posts or an article's comments,
                 // never the entries of a collection or a listing.
                 not_entries: count(&|m| not_an_entry(dom, m)) * 2 >= members.len(),
             });
+            best_members = members;
         }
     }
     let Some(run) = best else {
@@ -430,10 +508,17 @@ fn repeated_items(dom: &Dom, all: usize, t: &HtmlTuning, e: &mut Evidence) {
     // is printed under an article's comments too: items named comments that
     // say when only in their text are those.
     let dated = half(run.timed) || (half(run.dated) && !run.not_entries);
-    if dated && half(run.long) {
+    // Items whose text is mostly links are teasers of other pages, however
+    // long: never posts, never sections.
+    let own = half(run.long) && !half(run.linked);
+    let teasers = half(run.long) && half(run.linked);
+    if dated && own {
         e.add(PageType::Forum, 2, format!("{} dated posts", run.items));
-    } else if half(run.long) || run.not_entries {
+    } else if own || run.not_entries {
         // Long items without dates: sections of an article, not entries.
+    } else if teasers && prose_outside(dom, &best_members, t) >= t.type_article_chars {
+        // An article's worth of prose beside long teasers: an article and
+        // its related stories.
     } else if half(run.images) {
         e.add(
             PageType::Collection,
@@ -445,22 +530,37 @@ fn repeated_items(dom: &Dom, all: usize, t: &HtmlTuning, e: &mut Evidence) {
     }
 }
 
+/// The characters of the body's prose paragraphs (of
+/// [`HtmlTuning::type_prose_chars`] or more) outside `members`.
+fn prose_outside(dom: &Dom, members: &[NodeId], t: &HtmlTuning) -> usize {
+    let body = dom.body();
+    let (mut prose, mut next) = (0, dom.first_child(body));
+    while let Some(id) = next {
+        let p = dom.tag(id) == Some(&local_name!("p"));
+        if p || members.contains(&id) {
+            let chars = if p { dom.subtree_chars(id) } else { 0 };
+            if chars >= t.type_prose_chars {
+                prose += chars;
+            }
+            next = dom.skip_subtree(body, id);
+        } else {
+            next = dom.first_child(id).or_else(|| dom.skip_subtree(body, id));
+        }
+    }
+    prose
+}
+
 /// Repeated items (`super::items`) outside the page's chrome that hold a
 /// good share of the page's text, several times what its paragraphs hold:
 /// the page lists things (a shop's grid, search results, an index of posts).
 fn items_and_prose(dom: &Dom, t: &HtmlTuning, e: &mut Evidence) {
     let body = dom.body();
     let mut chars = vec![0u32; dom.len()];
+    let unseen = unseen();
     for id in dom.subtree_rev(body) {
         if let NodeData::Text(_) = dom.data(id) {
             chars[id] = u32::try_from(dom.text_chars(id)).unwrap_or(u32::MAX);
         }
-        let unseen = [
-            local_name!("script"),
-            local_name!("style"),
-            local_name!("noscript"),
-            local_name!("template"),
-        ];
         if is_tag(dom.tag(id), &unseen) {
             chars[id] = 0;
         }
