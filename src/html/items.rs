@@ -64,6 +64,8 @@ fn is_box(dom: &Dom, id: NodeId) -> bool {
             local_name!("article"),
             local_name!("section"),
             local_name!("tr"),
+            local_name!("dt"),
+            local_name!("dd"),
             local_name!("a"),
         ],
     )
@@ -167,11 +169,15 @@ mod tests {
     }
 
     fn items_of(html: &str) -> usize {
+        members(html, &local_name!("li"))
+    }
+
+    fn members(html: &str, tag: &html5ever::LocalName) -> usize {
         let dom = parse(html);
         let c = chars(&dom);
         let m = items(&dom, &c, &HtmlTuning::default());
         dom.descendants(dom.body())
-            .filter(|&id| dom.tag(id) == Some(&local_name!("li")) && m[id])
+            .filter(|&id| dom.tag(id) == Some(tag) && m[id])
             .count()
     }
 
@@ -190,5 +196,14 @@ mod tests {
         assert_eq!(items_of(&format!("<ul>{}</ul>", menu.repeat(8))), 0);
         let facet = "<li class=f><a href=/x>A brand name</a> (12)</li>";
         assert_eq!(items_of(&format!("<ul>{}</ul>", facet.repeat(8))), 0);
+    }
+
+    #[test]
+    fn a_definition_list_holds_entries() {
+        let entry = "<dt>[1]</dt><dd><a href=/x>A title of an entry</a><div>What the entry is about, in short.</div></dd>";
+        assert_eq!(
+            members(&format!("<dl>{}</dl>", entry.repeat(5)), &local_name!("dd")),
+            5
+        );
     }
 }

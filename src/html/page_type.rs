@@ -273,6 +273,28 @@ fn item_headlinked(dom: &Dom, id: NodeId, t: &HtmlTuning) -> bool {
         })
 }
 
+/// The characters of an item's paragraphs of prose (of
+/// [`HtmlTuning::type_prose_chars`] or more, in its first [`ITEM_NODES`]
+/// nodes): a section of an article is mostly prose; an entry's lines are
+/// shorter.
+fn item_prose(dom: &Dom, id: NodeId, t: &HtmlTuning) -> usize {
+    dom.descendants(id)
+        .take(ITEM_NODES)
+        .filter(|&d| dom.tag(d) == Some(&local_name!("p")))
+        .map(|d| dom.subtree_chars(d))
+        .filter(|&c| c >= t.type_prose_chars)
+        .sum()
+}
+
+/// Whether an item (its first [`ITEM_NODES`] nodes) has a section's
+/// heading (`<h1>` to `<h3>`), as a page's sections do.
+fn item_headed(dom: &Dom, id: NodeId) -> bool {
+    let headings = [local_name!("h1"), local_name!("h2"), local_name!("h3")];
+    dom.descendants(id)
+        .take(ITEM_NODES)
+        .any(|d| is_tag(dom.tag(d), &headings))
+}
+
 /// Whether an item's subtree (its first [`ITEM_NODES`] nodes) has a `tag`.
 fn item_has(dom: &Dom, id: NodeId, tag: &html5ever::LocalName) -> bool {
     dom.descendants(id)
@@ -398,6 +420,8 @@ fn item_groups(dom: &Dom, parent: NodeId) -> Vec<Vec<NodeId>> {
         local_name!("article"),
         local_name!("section"),
         local_name!("tr"),
+        local_name!("dt"),
+        local_name!("dd"),
     ];
     for child in dom.children(parent) {
         if !is_tag(dom.tag(child), &boxes) {
@@ -457,6 +481,11 @@ struct Run {
     images: usize,
     linked: usize,
     not_entries: bool,
+    /// The items' text characters, and those of it in prose paragraphs.
+    text: usize,
+    prose: usize,
+    /// Items with a heading of a section (`<h1>` to `<h3>`).
+    headed: usize,
 }
 
 /// The largest run of sibling items of one shape in the main column, each
@@ -496,6 +525,9 @@ fn repeated_items(dom: &Dom, all: usize, t: &HtmlTuning, e: &mut Evidence) {
                 // Comments are a thread's posts or an article's comments,
                 // never the entries of a collection or a listing.
                 not_entries: count(&|m| not_an_entry(dom, m)) * 2 >= members.len(),
+                text: texts.iter().sum(),
+                prose: members.iter().map(|&m| item_prose(dom, m, t)).sum(),
+                headed: count(&|m| item_headed(dom, m)),
             });
             best_members = members;
         }
@@ -511,14 +543,14 @@ fn repeated_items(dom: &Dom, all: usize, t: &HtmlTuning, e: &mut Evidence) {
     // Items whose text is mostly links are teasers of other pages, however
     // long: never posts, never sections.
     let own = half(run.long) && !half(run.linked);
-    let teasers = half(run.long) && half(run.linked);
     if dated && own {
         e.add(PageType::Forum, 2, format!("{} dated posts", run.items));
-    } else if own || run.not_entries {
-        // Long items without dates: sections of an article, not entries.
-    } else if teasers && prose_outside(dom, &best_members, t) >= t.type_article_chars {
-        // An article's worth of prose beside long teasers: an article and
-        // its related stories.
+    } else if (own && (run.prose * 2 >= run.text || half(run.headed))) || run.not_entries {
+        // Long items of prose without dates: sections of an article, not
+        // entries.
+    } else if half(run.long) && prose_outside(dom, &best_members, t) >= t.type_article_chars {
+        // An article's worth of prose beside long items (teasers, cards):
+        // an article and its related stories.
     } else if half(run.images) {
         e.add(
             PageType::Collection,
@@ -673,6 +705,23 @@ mod tests {
         assert_eq!(type_of(product, None), PageType::Product);
         let thread = r#"<div itemscope itemtype="https://schema.org/DiscussionForumPosting"><p>Hi</p></div>"#;
         assert_eq!(type_of(thread, None), PageType::Forum);
+    }
+
+    #[test]
+    fn long_items_are_sections_when_they_read_as_sections() {
+        // Parts of one article: mostly prose, each with a link.
+        let part =
+            format!("<div class=part><p>{PROSE}</p><p>{PROSE} <a href=/more>More</a></p></div>");
+        let article = format!("<main><h1>Budget</h1>{}</main>", part.repeat(6));
+        assert_ne!(type_of(&article, None), PageType::Listing);
+        // A service page's sections: a heading each, short lines, a link.
+        let line = "<div>Plans for teams of every size, billed monthly.</div>";
+        let section = format!(
+            "<div class=feature><h2>Feature</h2><img src=f.png>{}<a href=/buy>Start now</a></div>",
+            line.repeat(5)
+        );
+        let service = format!("<main>{}</main>", section.repeat(6));
+        assert_ne!(type_of(&service, None), PageType::Collection);
     }
 
     #[test]
