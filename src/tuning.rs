@@ -35,7 +35,7 @@ impl Tuning {
         match page_type {
             PageType::Forum => {
                 t.classify.posts_are_content = true;
-                t.classify.whole_page = html;
+                t.classify.whole_page = true;
             }
             // A listing's entries are often bare links in its main column; a
             // collection's grid sits among more of the shop.
@@ -904,6 +904,9 @@ pub(crate) struct TextTuning {
     pub type_post_chars: usize,
     /// How many lines under the last dated head are its post.
     pub type_last_post_lines: usize,
+    /// Lines from a dated line to the next within which the first, over
+    /// short lines only, is part of the next post's head (a join date).
+    pub type_post_head_lines: usize,
     /// Posts that make a thread.
     pub type_min_posts: usize,
     /// Share of the page's text, in percent, that the posts hold at least
@@ -970,6 +973,7 @@ impl Default for TextTuning {
             type_post_head_chars: 100,
             type_post_chars: 150,
             type_last_post_lines: 10,
+            type_post_head_lines: 6,
             type_min_posts: 8,
             type_posts_percent: 50,
             type_top_post_percent: 40,

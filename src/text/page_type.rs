@@ -42,6 +42,9 @@ fn posts(blocks: &[Block], lens: &[usize], all: usize, t: &TextTuning, e: &mut E
     // Each head's body: the lines up to the next head (the last one's: the
     // next few lines).
     let (mut posts, mut post_chars, mut short, mut top) = (0usize, 0usize, 0usize, 0usize);
+    // Posts whose head gives more than one date (a profile: when the
+    // author joined), as forum software prints them.
+    let (mut profiled, mut joined) = (0usize, false);
     for (k, &h) in heads.iter().enumerate() {
         let end = heads
             .get(k + 1)
@@ -51,11 +54,21 @@ fn posts(blocks: &[Block], lens: &[usize], all: usize, t: &TextTuning, e: &mut E
         // (A head over a headline heads a teaser: the next story's title
         // and its summary, not a post.)
         let teaser = blocks.get(h + 1).is_some_and(|b| headline_like(&b.text));
+        // (A date a few short lines above the next head is a line of that
+        // post's head: when its author joined, their last visit.)
+        let in_head =
+            k + 1 < heads.len() && end - h <= t.type_post_head_lines && body < t.type_post_chars;
+        if in_head {
+            joined = true;
+            continue;
+        }
         if body >= t.type_post_chars && !teaser {
+            profiled += usize::from(std::mem::take(&mut joined));
             posts += 1;
             post_chars += body;
             top = top.max(body);
         } else {
+            joined = false;
             short += 1;
         }
     }
@@ -66,11 +79,21 @@ fn posts(blocks: &[Block], lens: &[usize], all: usize, t: &TextTuning, e: &mut E
         && top * 100 <= post_chars * t.type_top_post_percent
         && post_chars * 100 >= all * t.type_posts_percent
     {
-        e.add(
-            PageType::Forum,
-            2,
-            format!("{posts} posts under dated heads"),
-        );
+        if profiled * 2 >= posts {
+            e.add(
+                PageType::Forum,
+                2,
+                format!("{posts} posts under heads with profiles"),
+            );
+        } else {
+            // Dated heads of one line each: comments, read as an
+            // article's.
+            e.add(
+                PageType::Article,
+                2,
+                format!("{posts} comments under dated heads"),
+            );
+        }
     }
 }
 
@@ -236,10 +259,16 @@ mod tests {
 
     #[test]
     fn shapes_that_survive_copying() {
+        // Posts under heads with the author's profile (a join date) make a
+        // thread; under one line each, comments.
         let thread: String = (1..=9)
-            .map(|i| format!("member{i} March {i}, 2024, 10:1{i}pm\n{PROSE} {PROSE}\n"))
+            .map(|i| format!("member{i}\nJoined May {i}, 2019\nMarch {i}, 2024, 10:1{i}pm\n{PROSE} {PROSE}\n"))
             .collect();
         assert_eq!(type_of(&thread), PageType::Forum);
+        let comments: String = (1..=9)
+            .map(|i| format!("member{i} March {i}, 2024, 10:1{i}pm\n{PROSE} {PROSE}\n"))
+            .collect();
+        assert_eq!(type_of(&comments), PageType::Article);
         // One article over its comments is no thread.
         let article = format!("{}\n{thread}", PROSE.repeat(30));
         assert_eq!(type_of(&article), PageType::Article);
