@@ -43,8 +43,9 @@ fn posts(blocks: &[Block], lens: &[usize], all: usize, t: &TextTuning, e: &mut E
     // next few lines).
     let (mut posts, mut post_chars, mut short, mut top) = (0usize, 0usize, 0usize, 0usize);
     // Posts whose head gives more than one date (a profile: when the
-    // author joined), as forum software prints them.
-    let (mut profiled, mut joined) = (0usize, false);
+    // author joined) or the post's number in the thread, as forum software
+    // prints them.
+    let (mut profiled, mut joined, mut number) = (0usize, false, None);
     for (k, &h) in heads.iter().enumerate() {
         let end = heads
             .get(k + 1)
@@ -63,7 +64,10 @@ fn posts(blocks: &[Block], lens: &[usize], all: usize, t: &TextTuning, e: &mut E
             continue;
         }
         if body >= t.type_post_chars && !teaser {
-            profiled += usize::from(std::mem::take(&mut joined));
+            let n = post_number(blocks, h);
+            let numbered = n.is_some() && n == number.map(|k: u32| k + 1);
+            number = n;
+            profiled += usize::from(std::mem::take(&mut joined) || numbered);
             posts += 1;
             post_chars += body;
             top = top.max(body);
@@ -95,6 +99,20 @@ fn posts(blocks: &[Block], lens: &[usize], all: usize, t: &TextTuning, e: &mut E
             );
         }
     }
+}
+
+/// The number a post's head gives it ("… 11:15pm 3", or "#3" on the line
+/// below the head).
+fn post_number(blocks: &[Block], head: usize) -> Option<u32> {
+    let last = |text: &str| {
+        let word = text.split_whitespace().last()?;
+        word.strip_prefix('#').unwrap_or(word).parse::<u32>().ok()
+    };
+    let below = blocks
+        .get(head + 1)
+        .filter(|b| b.text.trim().starts_with('#'))
+        .and_then(|b| last(&b.text));
+    below.or_else(|| blocks.get(head).and_then(|b| last(&b.text)))
 }
 
 /// Currency signs a price is written with.
