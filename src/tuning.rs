@@ -907,6 +907,9 @@ pub(crate) struct TextTuning {
     /// Lines from a dated line to the next within which the first, over
     /// short lines only, is part of the next post's head (a join date).
     pub type_post_head_lines: usize,
+    /// Posts under heads with profiles or numbers that make a thread, at
+    /// least (with [`Self::type_posts_percent`] of the text).
+    pub type_min_profiled_posts: usize,
     /// Posts that make a thread.
     pub type_min_posts: usize,
     /// Share of the page's text, in percent, that the posts hold at least
@@ -974,6 +977,7 @@ impl Default for TextTuning {
             type_post_chars: 150,
             type_last_post_lines: 10,
             type_post_head_lines: 6,
+            type_min_profiled_posts: 3,
             type_min_posts: 8,
             type_posts_percent: 50,
             type_top_post_percent: 40,

@@ -78,26 +78,31 @@ fn posts(blocks: &[Block], lens: &[usize], all: usize, t: &TextTuning, e: &mut E
     }
     // (An article's comments are dated too, but the article outweighs
     // each of them.)
-    if posts >= t.type_min_posts
-        && posts >= short
-        && top * 100 <= post_chars * t.type_top_post_percent
+    // Heads with profiles or numbers are forum software's: a few such
+    // posts, most of the page, make a thread.
+    let no_top = top * 100 <= post_chars * t.type_top_post_percent;
+    if profiled * 2 >= posts
+        && profiled >= t.type_min_profiled_posts
+        && no_top
         && post_chars * 100 >= all * t.type_posts_percent
     {
-        if profiled * 2 >= posts {
-            e.add(
-                PageType::Forum,
-                2,
-                format!("{posts} posts under heads with profiles"),
-            );
-        } else {
-            // Dated heads of one line each: comments, read as an
-            // article's.
-            e.add(
-                PageType::Article,
-                2,
-                format!("{posts} comments under dated heads"),
-            );
-        }
+        e.add(
+            PageType::Forum,
+            2,
+            format!("{posts} posts under heads with profiles"),
+        );
+    } else if posts >= t.type_min_posts
+        && posts >= short
+        && no_top
+        && post_chars * 100 >= all * t.type_posts_percent
+    {
+        // Dated heads of a name and a date: comments, read as an
+        // article's.
+        e.add(
+            PageType::Article,
+            2,
+            format!("{posts} comments under dated heads"),
+        );
     }
 }
 
