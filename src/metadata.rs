@@ -130,10 +130,23 @@ pub(crate) fn parse_byline(line: &str) -> Option<String> {
         return None;
     }
     let lower = crate::lower::to_lower(line);
+    // A prefix as a label too: "By: Jo Writer".
+    let labelled = |p: &str| {
+        let word = p.trim_end();
+        (word.len() < p.len()
+            && lower.starts_with(word)
+            && lower.get(word.len()..)?.starts_with(": "))
+        .then_some(word.len() + 2)
+    };
     let rest = PREFIXES
         .iter()
-        .find(|p| lower.starts_with(*p))
-        .and_then(|p| line.get(p.len()..))?;
+        .find_map(|p| {
+            lower
+                .starts_with(*p)
+                .then_some(p.len())
+                .or_else(|| labelled(p))
+        })
+        .and_then(|n| line.get(n..))?;
     // Cut at a separator that starts a date or a role.
     let name = rest
         .split(['|', '•', '·', '\u{2013}', '\u{2014}', ','])
@@ -658,6 +671,10 @@ mod tests {
             ("Door Jan de Schrijver", Some("Jan de Schrijver")),
             ("Autor: Max Muster", Some("Max Muster")),
             ("Written by Jo Writer", Some("Jo Writer")),
+            // The prefix as a label.
+            ("By: Jo Writer, May 2, 2024", Some("Jo Writer")),
+            ("Written by: Jo Writer", Some("Jo Writer")),
+            ("Bye: not a byline at all", None),
         ];
         for &(line, name) in cases {
             assert_eq!(parse_byline(line).as_deref(), name, "{line}");
