@@ -1129,12 +1129,47 @@ fn dom_byline(dom: &Dom, body: NodeId, tuning: &HtmlTuning) -> Option<String> {
             || [BYLINE, b"author"]
                 .iter()
                 .any(|w| text.as_bytes().eq_ignore_ascii_case(w));
-        if !byline_sized(&text, tuning) || label {
+        if label {
             continue;
         }
-        return Some(text);
+        if byline_sized(&text, tuning) {
+            return Some(text);
+        }
+        // An author's box: the name as its heading, a biography below.
+        if let Some(name) = boxed_name(dom, n, tuning) {
+            return Some(name);
+        }
     }
     None
+}
+
+/// The name an author's box gives as its heading: a short heading whose
+/// words all start with a capital (not the box's label, "About the
+/// Author").
+fn boxed_name(dom: &Dom, id: NodeId, tuning: &HtmlTuning) -> Option<String> {
+    let headings = [
+        local_name!("h2"),
+        local_name!("h3"),
+        local_name!("h4"),
+        local_name!("h5"),
+        local_name!("h6"),
+    ];
+    let h = dom
+        .descendants(id)
+        .take(tuning.shown_date_after)
+        .find(|&d| super::tags::is_tag(dom.tag(d), &headings))?;
+    let name = norm_space(&dom.text(h));
+    let named = byline_sized(&name, tuning)
+        && name.split_whitespace().count() >= 2
+        && name
+            .split_whitespace()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && !name.bytes().any(|b| b.is_ascii_digit())
+        && !name
+            .as_bytes()
+            .windows(6)
+            .any(|w| w.eq_ignore_ascii_case(b"author"));
+    named.then_some(name)
 }
 
 #[cfg(test)]
@@ -1305,6 +1340,19 @@ mod tests {
             .as_deref(),
             Some("2024-03-05")
         );
+    }
+
+    #[test]
+    fn an_authors_box_names_its_author() {
+        let bio = "Jo has written about gardens and the people who keep them for twenty years, from allotments to the glasshouses of old estates.";
+        let page = |heading: &str| {
+            format!("<h1>Slugs</h1><p>Text.</p><div class=post-author><img src=a.jpg><h4>{heading}</h4><p>{bio}</p></div>")
+        };
+        assert_eq!(
+            meta(&page("Jo Writer")).byline.as_deref(),
+            Some("Jo Writer")
+        );
+        assert_eq!(meta(&page("About the Author")).byline, None);
     }
 
     #[test]
