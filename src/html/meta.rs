@@ -1147,17 +1147,14 @@ fn dom_byline(dom: &Dom, body: NodeId, tuning: &HtmlTuning) -> Option<String> {
 /// words all start with a capital (not the box's label, "About the
 /// Author").
 fn boxed_name(dom: &Dom, id: NodeId, tuning: &HtmlTuning) -> Option<String> {
-    let headings = [
-        local_name!("h2"),
-        local_name!("h3"),
-        local_name!("h4"),
-        local_name!("h5"),
-        local_name!("h6"),
-    ];
     let h = dom
         .descendants(id)
         .take(tuning.shown_date_after)
-        .find(|&d| super::tags::is_tag(dom.tag(d), &headings))?;
+        .find(|&d| {
+            dom.tag(d)
+                .and_then(super::tags::heading_level)
+                .is_some_and(|l| l >= 2)
+        })?;
     let name = norm_space(&dom.text(h));
     let named = byline_sized(&name, tuning)
         && name.split_whitespace().count() >= 2

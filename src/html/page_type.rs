@@ -4,7 +4,7 @@
 use html5ever::local_name;
 
 use super::parse::{Dom, NodeData, NodeId};
-use super::tags::is_tag;
+use super::tags::{heading_level, is_tag};
 use crate::json::{self, Value};
 use crate::metadata::Meta;
 use crate::page_type::{Evidence, PageType};
@@ -253,17 +253,9 @@ fn item_linked(dom: &Dom, id: NodeId, t: &HtmlTuning) -> bool {
 /// (A post's heading that links to its author's profile is a name, shorter
 /// than a title.)
 fn item_headlinked(dom: &Dom, id: NodeId, t: &HtmlTuning) -> bool {
-    let headings = [
-        local_name!("h1"),
-        local_name!("h2"),
-        local_name!("h3"),
-        local_name!("h4"),
-        local_name!("h5"),
-        local_name!("h6"),
-    ];
     dom.descendants(id)
         .take(ITEM_NODES)
-        .filter(|&d| is_tag(dom.tag(d), &headings))
+        .filter(|&d| dom.tag(d).and_then(heading_level).is_some())
         .any(|h| {
             dom.descendants(h).take(ITEM_NODES).any(|a| {
                 dom.tag(a) == Some(&local_name!("a"))
@@ -289,10 +281,9 @@ fn item_prose(dom: &Dom, id: NodeId, t: &HtmlTuning) -> usize {
 /// Whether an item (its first [`ITEM_NODES`] nodes) has a section's
 /// heading (`<h1>` to `<h3>`), as a page's sections do.
 fn item_headed(dom: &Dom, id: NodeId) -> bool {
-    let headings = [local_name!("h1"), local_name!("h2"), local_name!("h3")];
     dom.descendants(id)
         .take(ITEM_NODES)
-        .any(|d| is_tag(dom.tag(d), &headings))
+        .any(|d| dom.tag(d).and_then(heading_level).is_some_and(|l| l <= 3))
 }
 
 /// Whether an item's subtree (its first [`ITEM_NODES`] nodes) has a `tag`.
