@@ -1,0 +1,188 @@
+//! Our own HTML parser (the `own-parser` feature) against html5ever: the
+//! same tree, node for node (ids, links, names, namespaces, attributes,
+//! text), on every page of every dev set (ScrapingHub, Readability, WCXB
+//! dev, read from `../shared/corpus`), each page also cut at four points
+//! (a truncated document), with the front end's pre-pass and without it;
+//! and on the hand-written regressions below (differences found by the
+//! fuzz target `parse_diff`, or made up to pin a rule).
+//!
+//! `cargo test --release --features own-parser --test parse_diff`
+//!
+//! A difference is reported by the page's id and the first line of the two
+//! dumps that differ, its number only: pages of the held-out halves are
+//! never printed.
+#![cfg(feature = "own-parser")]
+
+mod common;
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
+
+/// The first line where the two trees differ, if any.
+fn first_difference(html: &str, prepass: bool) -> Option<usize> {
+    let [theirs, ours] = gleaner::parse_trees(html, prepass);
+    if theirs == ours {
+        return None;
+    }
+    let line = theirs
+        .lines()
+        .zip(ours.lines())
+        .position(|(a, b)| a != b)
+        .unwrap_or_else(|| theirs.lines().count().min(ours.lines().count()));
+    Some(line + 1)
+}
+
+/// Asserts the same tree, printing both on a difference (hand-written input only).
+fn same(html: &str) {
+    for prepass in [false, true] {
+        let [theirs, ours] = gleaner::parse_trees(html, prepass);
+        assert!(
+            theirs == ours,
+            "{html:?} (pre-pass {prepass}):\nhtml5ever:\n{theirs}\nown:\n{ours}"
+        );
+    }
+}
+
+/// Every page of the three HTML dev sets: (set/id, path).
+fn pages() -> Vec<(String, PathBuf)> {
+    let corpus = common::shared().join("corpus");
+    let mut pages = Vec::new();
+    for set in ["scrapinghub", "wcxb-dev"] {
+        let dir = corpus.join(set).join("html");
+        for entry in std::fs::read_dir(&dir).expect("corpus") {
+            let path = entry.expect("entry").path();
+            let name = path.file_name().unwrap_or_default().to_string_lossy();
+            if let Some(id) = name.strip_suffix(".html.gz") {
+                pages.push((format!("{set}/{id}"), path.clone()));
+            }
+        }
+    }
+    for entry in std::fs::read_dir(corpus.join("readability")).expect("corpus") {
+        let dir = entry.expect("entry").path();
+        let source = dir.join("source.html");
+        if source.is_file() {
+            let id = dir.file_name().unwrap_or_default().to_string_lossy();
+            pages.push((format!("readability/{id}"), source));
+        }
+    }
+    pages.sort();
+    pages
+}
+
+fn read(path: &Path) -> String {
+    let bytes = std::fs::read(path).expect("page");
+    let bytes = if path.extension().is_some_and(|e| e == "gz") {
+        let mut out = Vec::new();
+        flate2::read::MultiGzDecoder::new(bytes.as_slice())
+            .read_to_end(&mut out)
+            .expect("gzip");
+        out
+    } else {
+        bytes
+    };
+    gleaner::decode(&bytes)
+}
+
+/// The largest character boundary at or below `at`.
+fn floor_boundary(s: &str, mut at: usize) -> usize {
+    while !s.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+#[test]
+fn every_dev_page_gives_the_same_tree() {
+    let pages = pages();
+    assert!(pages.len() > 1500, "{} pages", pages.len());
+    let next = AtomicUsize::new(0);
+    let documents = AtomicUsize::new(0);
+    let differences = Mutex::new(Vec::new());
+    std::thread::scope(|scope| {
+        for _ in 0..2 {
+            scope.spawn(|| loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some((id, path)) = pages.get(i) else {
+                    break;
+                };
+                let html = read(path);
+                let check = |doc: &str, what: &str, prepass: bool| {
+                    documents.fetch_add(1, Ordering::Relaxed);
+                    if let Some(line) = first_difference(doc, prepass) {
+                        let mut d = differences.lock().unwrap_or_else(|e| e.into_inner());
+                        d.push(format!("{id} ({what}, pre-pass {prepass}): line {line}"));
+                    }
+                };
+                check(&html, "whole", true);
+                check(&html, "whole", false);
+                // Cut at four points: the input ends inside a tag, a
+                // comment, a script, a character reference.
+                for k in 1..=4 {
+                    let at = floor_boundary(&html, html.len() * k / 5);
+                    check(&html[..at], &format!("cut {k}/5"), true);
+                }
+            });
+        }
+    });
+    let differences = differences.into_inner().unwrap_or_else(|e| e.into_inner());
+    let documents = documents.into_inner();
+    eprintln!(
+        "{} pages, {documents} documents, {} differences",
+        pages.len(),
+        differences.len()
+    );
+    assert!(
+        differences.is_empty(),
+        "{} of {documents} documents differ:\n{}",
+        differences.len(),
+        differences.join("\n")
+    );
+}
+
+#[test]
+fn hand_written_documents_give_the_same_tree() {
+    for html in [
+        "",
+        "x",
+        "<!DOCTYPE html><p>a<table><tr><td>b</table>",
+        "<p>a<b>b<i>c</b>d</i>e",
+        "<svg viewbox='0 0 1 1'><clippath><foreignobject><p>x</svg>",
+        "<math definitionurl=x><mi xlink:href=y>z</math>",
+        "<template><td>a</template><p>b",
+        "<pre>\nx</pre><textarea>\r\ny</textarea>",
+        "<table>a<tr>b</table>",
+        "&amp &notin &notit; &frac123 <a href='?a&amp=1&copy2'>",
+    ] {
+        same(html);
+    }
+}
+
+/// `GLEANER_PARSE_DIFF_DUMP=file.html[:cut]` writes both trees of one
+/// document (`file.html.html5ever`, `file.html.own` in /tmp) for
+/// debugging; does nothing without it.
+#[test]
+fn dump_one_document() {
+    let Ok(spec) = std::env::var("GLEANER_PARSE_DIFF_DUMP") else {
+        return;
+    };
+    let (file, cut) = match spec.rsplit_once(':') {
+        Some((f, c)) => (f.to_string(), c.parse::<usize>().ok()),
+        None => (spec.clone(), None),
+    };
+    let html = read(Path::new(&file));
+    let html = match cut {
+        Some(k) => &html[..floor_boundary(&html, html.len() * k / 5)],
+        None => &html[..],
+    };
+    let prepass = std::env::var("GLEANER_PARSE_DIFF_RAW").is_err();
+    let [theirs, ours] = gleaner::parse_trees(html, prepass);
+    let base = Path::new(&file)
+        .file_name()
+        .unwrap_or_default()
+        .to_string_lossy()
+        .to_string();
+    std::fs::write(format!("/tmp/{base}.html5ever"), theirs).expect("write");
+    std::fs::write(format!("/tmp/{base}.own"), ours).expect("write");
+}
