@@ -465,10 +465,23 @@ impl<'a> Builder<'a> {
                     self.comment(i + 4);
                 } else if rest.len() >= 7 && rest[..7].eq_ignore_ascii_case(b"doctype") {
                     self.doctype_at(i + 9);
-                } else if rest.starts_with(b"[CDATA[") && self.in_foreign_node() {
+                } else if rest.starts_with(b"[CDATA[") && {
+                    // html5ever's tree has seen the text before by now (it
+                    // may reopen formatting elements, the current node).
+                    self.flush_text();
+                    self.in_foreign_node()
+                } {
                     let start = i + 9;
                     let end = find(b, start, b"]]>");
-                    self.text_normalized(&input[start..end.unwrap_or(b.len())], false);
+                    // A NUL is a token of its own, as in the data state.
+                    let text = &input[start..end.unwrap_or(b.len())];
+                    for (k, piece) in text.split('\0').enumerate() {
+                        if k > 0 {
+                            self.ignore_lf = false;
+                            self.null_char();
+                        }
+                        self.text_normalized(piece, false);
+                    }
                     self.pos = end.map_or(b.len(), |e| e + 3);
                 } else {
                     self.bogus_comment(i + 2);

@@ -426,7 +426,6 @@ fn svg_attr(name: &LocalName) -> Option<LocalName> {
         local_name!("xchannelselector") => local_name!("xChannelSelector"),
         local_name!("ychannelselector") => local_name!("yChannelSelector"),
         local_name!("zoomandpan") => local_name!("zoomAndPan"),
-        local_name!("definitionurl") => local_name!("definitionURL"),
         _ => return None,
     })
 }
