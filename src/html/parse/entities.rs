@@ -3,7 +3,11 @@
 //! names without their `;`, numeric references with the windows-1252
 //! replacements for C1 controls.
 
-use html5ever::tokenizer::named_entity;
+// The entity names and code points, packed: a copy of the table in
+// gleaner's html5ever (vendor/html5ever/src/tokenizer/char_ref/), so that
+// this parser builds with html5ever's release too; tests/named_entities.rs
+// checks that the two files are the same.
+mod named_entities;
 
 /// The longest legacy name (a name that matches without its `;`).
 const LONGEST_LEGACY: usize = 6;
@@ -11,11 +15,39 @@ const LONGEST_LEGACY: usize = 6;
 /// The longest entity name, `;` included.
 const LONGEST_NAME: usize = 33;
 
-/// The code points of a named reference (`amp;`, or a legacy `amp`), from
-/// html5ever's table (the names are ASCII).
+/// The code points of a named reference (`amp;`, or a legacy `amp`);
+/// `None` when the name is none (or only begins one).
 fn lookup(name: &[u8]) -> Option<(u32, u32)> {
-    let name = std::str::from_utf8(name).ok()?;
-    named_entity(name).filter(|&(a, _)| a != 0)
+    use named_entities::{CODES, FIRST, HIGH, LENS, NAMES, SECOND, STARTS};
+    let at = |i: usize| -> Option<&[u8]> {
+        let from = i / 16 * 16;
+        let start = usize::from(*STARTS.get(i / 16)?)
+            + LENS
+                .get(from..i)?
+                .iter()
+                .map(|&l| usize::from(l))
+                .sum::<usize>();
+        NAMES.get(start..start + usize::from(*LENS.get(i)?))
+    };
+    let first = usize::from(*name.first()?);
+    // The names that begin with the first byte, sorted: a binary search.
+    let (mut lo, mut hi) = (
+        usize::from(*FIRST.get(first)?),
+        usize::from(*FIRST.get(first + 1)?),
+    );
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        match at(mid)?.cmp(name) {
+            std::cmp::Ordering::Less => lo = mid + 1,
+            std::cmp::Ordering::Greater => hi = mid,
+            std::cmp::Ordering::Equal => {
+                let high = u32::from(HIGH[mid]);
+                let second = *SECOND.get((high >> 1) as usize)?;
+                return Some((u32::from(CODES[mid]) | (high & 1) << 16, second));
+            }
+        }
+    }
+    None
 }
 
 /// Windows-1252's characters for the C1 controls 0x80–0x9F, as numeric
@@ -120,6 +152,22 @@ mod tests {
         let mut out = String::new();
         let n = decode(s.as_bytes(), attr, &mut out);
         (out, n)
+    }
+
+    /// The same answers as html5ever's table for every name and prefix.
+    #[test]
+    fn the_table_answers_as_html5ever() {
+        let names = std::str::from_utf8(named_entities::NAMES).unwrap_or("");
+        let mut count = 0;
+        for i in 0..names.len() {
+            for j in i + 1..=(i + 40).min(names.len()) {
+                let name = &names[i..j];
+                let theirs = html5ever::tokenizer::named_entity(name).filter(|&(a, _)| a != 0);
+                assert_eq!(lookup(name.as_bytes()), theirs, "{name}");
+                count += usize::from(theirs.is_some());
+            }
+        }
+        assert!(count >= 2231, "{count}");
     }
 
     #[test]
