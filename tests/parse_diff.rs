@@ -154,6 +154,10 @@ fn hand_written_documents_give_the_same_tree() {
         "<svg definitionurl=u>",
         "<svg><foreignObject><![CDATA[a\0b]]><desc><![CDATA[\0]]>",
         "<svg><desc><b></desc>x<![CDATA[ a ]]>",
+        // Found by the fuzz target: table text runs on across a NUL.
+        "<table><col>\x08\0\n",
+        "<table><col> x\0y<td>",
+        "<template><col>x\0y",
         "<template><td>a</template><p>b",
         "<pre>\nx</pre><textarea>\r\ny</textarea>",
         "<table>a<tr>b</table>",

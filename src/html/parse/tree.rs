@@ -1164,22 +1164,8 @@ impl<'a> Builder<'a> {
                 }
             }
             Mode::InColumnGroup => {
-                // Runs of white space go in; other text closes the column
-                // group, or is dropped when there is none.
-                let mut rest = text;
-                while !rest.is_empty() {
-                    let after_ws = rest.trim_start_matches(is_ascii_ws);
-                    self.insert_text(&rest[..rest.len() - after_ws.len()]);
-                    if after_ws.is_empty() {
-                        break;
-                    }
-                    if self.current_named(&local_name!("colgroup")) {
-                        self.pop();
-                        self.mode = Mode::InTable;
-                        self.process_text(after_ws);
-                        return;
-                    }
-                    rest = after_ws.trim_start_matches(|c| !is_ascii_ws(c));
+                if let Some(rest) = self.column_group_text(text) {
+                    self.process_text(rest);
                 }
             }
             Mode::AfterBody | Mode::AfterAfterBody => {
@@ -1205,17 +1191,46 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// Text in a column group: runs of white space go in; other text
+    /// closes the column group (what is left of the text is returned, for
+    /// the table), or is dropped when there is none.
+    fn column_group_text<'t>(&mut self, text: &'t str) -> Option<&'t str> {
+        let mut rest = text;
+        while !rest.is_empty() {
+            let after_ws = rest.trim_start_matches(is_ascii_ws);
+            self.insert_text(&rest[..rest.len() - after_ws.len()]);
+            if after_ws.is_empty() {
+                break;
+            }
+            if self.current_named(&local_name!("colgroup")) {
+                self.pop();
+                self.mode = Mode::InTable;
+                return Some(after_ws);
+            }
+            rest = after_ws.trim_start_matches(|c| !is_ascii_ws(c));
+        }
+        None
+    }
+
     /// A NUL character in the data state.
     pub(super) fn null_char(&mut self) {
         if self.is_foreign_text() {
             self.text.push('\u{fffd}');
             self.nul_replacements += 1;
         } else if self.mode == Mode::InColumnGroup {
-            // As any other token, it closes the column group.
-            self.flush_text();
-            if self.current_named(&local_name!("colgroup")) {
-                self.pop();
-                self.mode = Mode::InTable;
+            // The text before it goes in (or closes the column group: what
+            // follows is the table's, and stays pending across the NUL as
+            // html5ever's table text does); then, as any other token, it
+            // closes the column group.
+            let text = std::mem::take(&mut self.text);
+            match self.column_group_text(&text) {
+                Some(rest) => self.text.push_str(rest),
+                None => {
+                    if self.current_named(&local_name!("colgroup")) {
+                        self.pop();
+                        self.mode = Mode::InTable;
+                    }
+                }
             }
         } else if matches!(
             self.mode,
