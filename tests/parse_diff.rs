@@ -358,6 +358,10 @@ const ATTRS: &[&str] = &[
     "/",
     " g=h\r\ni",
     " z=\0",
+    " face=f",
+    " size=2",
+    " encoding=application/xhtml+xml",
+    " value='&lt&gt;&nbsp&Aacute&#x41;&#65'",
 ];
 
 const TEXT: &[&str] = &[
@@ -402,13 +406,24 @@ const TEXT: &[&str] = &[
     "<script>",
     "</script>",
     "<!--<script>",
+    "&lt&LT;&nbsp&Aacute;&#x41;&#65",
+    "</p>",
+    "</br>",
+    "<br/>",
+    "<p/>",
+    "\u{c}",
 ];
 
 /// A document of random markup: tags (start, end, self-closing, with
 /// attributes), text, references, comments, doctypes, cut anywhere.
 fn random_document(rng: &mut Rng) -> String {
     let mut doc = String::new();
-    let pieces = rng.below(40);
+    // Mostly short documents, some long (misnested formatting needs depth).
+    let pieces = if rng.below(4) == 0 {
+        rng.below(200)
+    } else {
+        rng.below(40)
+    };
     for _ in 0..pieces {
         match rng.below(10) {
             0..=3 => {
