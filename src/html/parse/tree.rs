@@ -770,7 +770,7 @@ impl<'a> Builder<'a> {
                 };
             }
         }
-        (self.open[0], None)
+        (self.open.first().copied().unwrap_or(DOCUMENT), None)
     }
 
     /// Where the children of a node go: a template's are kept apart.
@@ -997,7 +997,11 @@ impl<'a> Builder<'a> {
                 return;
             };
             let furthest_block = self.open[furthest_index];
-            let common_ancestor = self.open[fmt_stack - 1];
+            // (The root is never a formatting element: there is one below.)
+            let Some(&common_ancestor) = fmt_stack.checked_sub(1).and_then(|i| self.open.get(i))
+            else {
+                return;
+            };
             // The bookmark: replace the formatting element's entry, or
             // insert after this node's entry.
             let mut bookmark_after: Option<NodeId> = None;
@@ -1006,7 +1010,11 @@ impl<'a> Builder<'a> {
             let mut inner = 0;
             loop {
                 inner += 1;
-                node_index -= 1;
+                // (The formatting element is below: the walk stops there.)
+                let Some(below) = node_index.checked_sub(1) else {
+                    return;
+                };
+                node_index = below;
                 let node = self.open[node_index];
                 if node == fmt_elem {
                     break;
@@ -1438,7 +1446,7 @@ impl<'a> Builder<'a> {
         }
         // An end tag: close the foreign element of that name, or let the
         // HTML rules handle it once an HTML element is reached.
-        let mut i = self.open.len() - 1;
+        let mut i = self.open.len().saturating_sub(1);
         let mut first = true;
         loop {
             if i == 0 {
