@@ -165,6 +165,35 @@ fn hand_written_documents_give_the_same_tree() {
     ] {
         same(html);
     }
+    // Doctypes: quirks mode decides whether <table> closes a <p>.
+    for doctype in [
+        "<!DOCTYPE html>",
+        "<!DOCTYPE html PUBLIC \"-//W3C//DTD HTML 4.01 Transitional//EN\">",
+        "<!DOCTYPE html PUBLIC \"-//W3C//DTD HTML 4.01 Transitional//EN\" \"x\">",
+        "<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0 Frameset//EN\">",
+        "<!DOCTYPE html PUBLIC '-//W3O//DTD W3 HTML Strict 3.0//EN//'>",
+        "<!DOCTYPE html PUBLIC \"a\"\"b\">",
+        "<!DOCTYPE html PUBLIC \"a\" x>",
+        "<!DOCTYPE html PUBLIC\"a\">",
+        "<!DOCTYPE html PUBLIC \"a>",
+        "<!DOCTYPE html SYSTEM \"x\" junk>",
+        "<!DOCTYPE html SYSTEM 'http://www.ibm.com/data/dtd/v11/ibmxhtml1-transitional.dtd'>",
+        "<!DOCTYPE html SYSTEMx\"a\">",
+        "<!DOCTYPE html SYSTEM>",
+        "<!DOCTYPE html junk>",
+        "<!DOCTYPE htmlx>",
+        "<!DOCTYPE HTML>",
+        "<!DOCTYPE>",
+        "<!DOCTYPE >",
+        "<!DOCTYPEhtml>",
+        "<!doctype html\u{e9}>",
+    ] {
+        same(&format!("{doctype}<p><table>"));
+    }
+    // (Which the trees show: in quirks mode the table is inside the <p>.)
+    let standard = gleaner::parse_trees("<!DOCTYPE html><p><table>", false);
+    let quirks = gleaner::parse_trees("<!DOCTYPE html5><p><table>", false);
+    assert_ne!(standard[0], quirks[0]);
 }
 
 /// `GLEANER_PARSE_DIFF_DUMP=file.html[:cut]` writes both trees of one
