@@ -7,7 +7,10 @@ set -eu
 cd "$(dirname "$0")"
 target=$1 secs=$2 len=$3 log=${4:-/tmp/fuzz-$1-$3.log}
 [ -d "corpus/$target" ] || ./seed.sh
-exec cargo +nightly fuzz run -O -s none "$target" -- \
+# parse_diff needs the own parser (the fuzz crate's feature).
+features="" dict=""
+[ "$target" = parse_diff ] && features="--features own-parser" && dict="-dict=parse_diff.dict"
+exec cargo +nightly fuzz run -O -s none $features "$target" -- \
   -fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 \
   -max_len="$len" -timeout=20 -rss_limit_mb=3072 -max_total_time="$secs" \
-  -print_final_stats=1 > "$log" 2>&1
+  -print_final_stats=1 $dict > "$log" 2>&1

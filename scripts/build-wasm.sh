@@ -9,6 +9,8 @@
 #
 # Usage: scripts/build-wasm.sh [--if-stale]
 #   --if-stale  do nothing when pkg/ and dist/www/ are newer than every input
+# GLEANER_FEATURES=own-parser builds the module with the library's features
+# named there (our own HTML parser); none by default.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -38,7 +40,9 @@ if [ ! -x "$wasm_opt" ]; then
 fi
 
 say "cargo build (wasm32, profile wasm)"
-cargo build -p gleaner --lib --target wasm32-unknown-unknown --profile wasm --no-default-features
+features=${GLEANER_FEATURES:+--features $GLEANER_FEATURES}
+# shellcheck disable=SC2086
+cargo build -p gleaner --lib --target wasm32-unknown-unknown --profile wasm --no-default-features $features
 
 # --target web: an ES module without top-level await that instantiates from a
 # URL, bytes or a compiled module. It runs in pages, Web Workers, module

@@ -15,6 +15,15 @@ cargo clippy -p gleaner --lib --target wasm32-unknown-unknown --no-default-featu
 echo "== cargo test"
 cargo test --release --workspace
 
+# Our own HTML parser (the feature own-parser, off by default): lint, the
+# same tree as html5ever's on every dev page, cut pages and random markup
+# (tests/parse_diff.rs), and the hostile pages with it.
+echo "== cargo clippy (own parser)"
+cargo clippy --release --workspace --all-targets --features gleaner/own-parser -- -D warnings
+cargo clippy -p gleaner --lib --target wasm32-unknown-unknown --no-default-features --features own-parser -- -D warnings
+echo "== cargo test (own parser against html5ever)"
+cargo test --release --features own-parser --test parse_diff --test hostile_html
+
 if [ -f package.json ] && grep -q '"test:js"' package.json; then
   echo "== npm run test:js"
   npm run test:js

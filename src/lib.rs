@@ -66,6 +66,16 @@ pub fn month_number(word: &str) -> Option<u32> {
     metadata::month(word)
 }
 
+/// The tree html5ever builds and the tree our own parser builds for an HTML
+/// document, each written out node by node, with the front end's pre-pass
+/// or without: for the differential tests (tests/parse_diff.rs, the fuzz
+/// target `parse_diff`), not a stable API.
+#[cfg(feature = "own-parser")]
+#[doc(hidden)]
+pub fn parse_trees(html: &str, prepass: bool) -> [String; 2] {
+    html::parse::both_trees(html, prepass)
+}
+
 /// Cleans one page: the one entry point of the library.
 ///
 /// `input` may be HTML or copied plain text; see [`Options::input`].

@@ -3,8 +3,9 @@
 # do not depend on what else the machine is doing, so they judge a change
 # where times are noisy.
 #
-#   ./instructions.sh [DATASET_DIR] [--outputs LIST] [--passes N]
+#   ./instructions.sh [DATASET_DIR] [--outputs LIST] [--passes N] [--features F]
 #
+# (`--features own-parser` measures the library with our own HTML parser.)
 # Builds the `profile` example, times every page natively (median of N
 # passes, default 5), then runs it once under callgrind, which dumps the
 # count of each call of `profile::clean_page` (one file per page, in a
@@ -16,16 +17,19 @@ cd "$(dirname "$0")"
 dir=""
 passes=5
 extra=""
+features=""
 while [ $# -gt 0 ]; do
     case "$1" in
         --outputs) extra="--outputs $2"; shift 2 ;;
         --passes) passes="$2"; shift 2 ;;
+        --features) features="--features $2"; shift 2 ;;
         # (A relative folder is the caller's, not this script's.)
         /*) dir="$1"; shift ;;
         *) dir="$here/$1"; shift ;;
     esac
 done
-cargo build --release --example profile >&2
+# shellcheck disable=SC2086
+cargo build --release --example profile $features >&2
 bin=target/release/examples/profile
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

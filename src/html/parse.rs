@@ -18,6 +18,16 @@ use html5ever::{local_name, ns, parse_document, Attribute, LocalName, Namespace,
 use super::furniture::Hints;
 use crate::util::count_non_space;
 
+// Our own tokenizer and tree builder (the `own-parser` feature): the same
+// tree as html5ever's, checked against it (tests/parse_diff.rs, the fuzz
+// target `parse_diff`).
+#[cfg(feature = "own-parser")]
+mod entities;
+#[cfg(feature = "own-parser")]
+mod tokenizer;
+#[cfg(feature = "own-parser")]
+mod tree;
+
 /// Index of a node in the arena.
 pub(crate) type NodeId = usize;
 
@@ -301,6 +311,104 @@ impl Dom {
         self.insert_before(sibling, id);
     }
 
+    /// Appends text given as a string (the own parser's), merging as
+    /// [`Dom::append_text`] does.
+    #[cfg(feature = "own-parser")]
+    fn append_str(&mut self, parent: NodeId, text: &str) {
+        if let Some(last) = self.nodes[parent].last_child {
+            if let Some(t) = self.text_mut(node(last)) {
+                t.push_slice(text);
+                return;
+            }
+        }
+        let id = self.push_text_node(StrTendril::from_slice(text));
+        self.append(parent, id);
+    }
+
+    /// Inserts text given as a string before a node, merging as
+    /// [`Dom::text_before`] does.
+    #[cfg(feature = "own-parser")]
+    fn str_before(&mut self, sibling: NodeId, text: &str) {
+        if let Some(prev) = self.nodes[sibling].prev {
+            if let Some(t) = self.text_mut(node(prev)) {
+                t.push_slice(text);
+                return;
+            }
+        }
+        let id = self.push_text_node(StrTendril::from_slice(text));
+        self.insert_before(sibling, id);
+    }
+
+    /// A comment (or a processing instruction): a node of its own, its
+    /// text not kept.
+    fn push_other(&mut self) -> NodeId {
+        self.push(local_name!(""), OTHER)
+    }
+
+    /// An element, as either parser makes it: its attributes in an entry
+    /// of `attrs` (none: entry 0), its namespace in `ns` (`HTML`, `SVG`,
+    /// `MATHML`, `OTHER_NS`), and a `<template>`'s contents as a document
+    /// node of its own right after it.
+    fn create_element(
+        &mut self,
+        local: LocalName,
+        ns: u32,
+        attrs: Vec<Attribute>,
+        template: bool,
+    ) -> NodeId {
+        let at = self.attrs.len();
+        let index = if attrs.is_empty() || at > MAX_INDEX {
+            0
+        } else {
+            self.attrs.push(attrs);
+            at as u32
+        };
+        let id = self.push(local, index << INDEX_SHIFT | ns | ELEMENT);
+        if template {
+            let contents = self.push(local_name!(""), DOCUMENT_KIND);
+            self.templates.push((id, contents));
+        }
+        id
+    }
+
+    /// Where a `<template>`'s children go (its contents); the node itself
+    /// for any other.
+    fn template_contents(&self, target: NodeId) -> NodeId {
+        // Pushed as they are made, so in the order of their ids.
+        match self.templates.binary_search_by_key(&target, |&(t, _)| t) {
+            Ok(i) => self.templates[i].1,
+            Err(_) => target,
+        }
+    }
+
+    /// Adds the attributes an element does not have yet (a second `<html>`
+    /// or `<body>` tag's), up to `MAX_ATTRS`.
+    fn add_attrs_if_missing(&mut self, target: NodeId, new: Vec<Attribute>) {
+        let n = &self.nodes[target];
+        if n.data & KIND != ELEMENT {
+            return;
+        }
+        let mut index = n.index();
+        if index == 0 {
+            // An element without attributes gets its entry.
+            index = self.attrs.len();
+            if index > MAX_INDEX {
+                return;
+            }
+            self.attrs.push(Vec::new());
+            self.nodes[target].data |= (index as u32) << INDEX_SHIFT;
+        }
+        let attrs = &mut self.attrs[index];
+        for a in new {
+            if attrs.len() >= MAX_ATTRS {
+                break;
+            }
+            if !attrs.iter().any(|b| b.name == a.name) {
+                attrs.push(a);
+            }
+        }
+    }
+
     /// The element's local name (`div`, `p`), or `None` for other nodes.
     pub(crate) fn tag(&self, id: NodeId) -> Option<&LocalName> {
         let n = &self.nodes[id];
@@ -518,34 +626,23 @@ impl TreeSink for Sink {
     }
 
     fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> NodeId {
-        let mut dom = self.dom.borrow_mut();
-        let at = dom.attrs.len();
-        let index = if attrs.is_empty() || at > MAX_INDEX {
-            0
-        } else {
-            dom.attrs.push(attrs);
-            at as u32
-        };
         let ns = match name.ns {
             ns!(html) => HTML,
             ns!(svg) => SVG,
             ns!(mathml) => MATHML,
             _ => OTHER_NS,
         };
-        let id = dom.push(name.local, index << INDEX_SHIFT | ns | ELEMENT);
-        if flags.template {
-            let contents = dom.push(local_name!(""), DOCUMENT_KIND);
-            dom.templates.push((id, contents));
-        }
-        id
+        self.dom
+            .borrow_mut()
+            .create_element(name.local, ns, attrs, flags.template)
     }
 
     fn create_comment(&self, _text: StrTendril) -> NodeId {
-        self.dom.borrow_mut().push(local_name!(""), OTHER)
+        self.dom.borrow_mut().push_other()
     }
 
     fn create_pi(&self, _target: StrTendril, _data: StrTendril) -> NodeId {
-        self.dom.borrow_mut().push(local_name!(""), OTHER)
+        self.dom.borrow_mut().push_other()
     }
 
     fn append(&self, parent: &NodeId, child: NodeOrText<NodeId>) {
@@ -573,12 +670,7 @@ impl TreeSink for Sink {
     fn append_doctype_to_document(&self, _n: StrTendril, _p: StrTendril, _s: StrTendril) {}
 
     fn get_template_contents(&self, target: &NodeId) -> NodeId {
-        let dom = self.dom.borrow();
-        // Pushed as they are made, so in the order of their ids.
-        match dom.templates.binary_search_by_key(target, |&(t, _)| t) {
-            Ok(i) => dom.templates[i].1,
-            Err(_) => *target,
-        }
+        self.dom.borrow().template_contents(*target)
     }
 
     fn same_node(&self, x: &NodeId, y: &NodeId) -> bool {
@@ -596,30 +688,7 @@ impl TreeSink for Sink {
     }
 
     fn add_attrs_if_missing(&self, target: &NodeId, new: Vec<Attribute>) {
-        let mut dom = self.dom.borrow_mut();
-        let n = &dom.nodes[*target];
-        if n.data & KIND != ELEMENT {
-            return;
-        }
-        let mut index = n.index();
-        if index == 0 {
-            // An element without attributes gets its entry.
-            index = dom.attrs.len();
-            if index > MAX_INDEX {
-                return;
-            }
-            dom.attrs.push(Vec::new());
-            dom.nodes[*target].data |= (index as u32) << INDEX_SHIFT;
-        }
-        let attrs = &mut dom.attrs[index];
-        for a in new {
-            if attrs.len() >= MAX_ATTRS {
-                break;
-            }
-            if !attrs.iter().any(|b| b.name == a.name) {
-                attrs.push(a);
-            }
-        }
+        self.dom.borrow_mut().add_attrs_if_missing(*target, new);
     }
 
     fn remove_from_parent(&self, target: &NodeId) {
@@ -1477,11 +1546,11 @@ pub(crate) fn parse(html: &str) -> Dom {
 /// Parses a page with the front end's tuning (see [`skeleton`] for what
 /// is read differently from html5ever: a `<noscript>` that holds a page).
 pub(crate) fn parse_page(html: &str, tuning: &crate::tuning::HtmlTuning) -> Dom {
-    let sink = Sink {
-        dom: RefCell::new(Dom::new()),
-    };
     let html = skeleton(html, tuning.noscript_page_chars);
-    let mut dom = parse_document(sink, ParseOpts::default()).one(&*html);
+    #[cfg(feature = "own-parser")]
+    let mut dom = own_build(&html);
+    #[cfg(not(feature = "own-parser"))]
+    let mut dom = html5ever_build(&html);
     place_streamed(&mut dom);
     dom.hints = dom.attrs.iter().map(|a| Hints::of(a)).collect();
     dom.text_chars = dom.texts.iter().map(|t| count_non_space(t)).collect();
@@ -1491,6 +1560,83 @@ pub(crate) fn parse_page(html: &str, tuning: &crate::tuning::HtmlTuning) -> Dom 
     dom.attrs.shrink_to_fit();
     dom.texts.shrink_to_fit();
     dom
+}
+
+/// The tree html5ever builds.
+fn html5ever_build(html: &str) -> Dom {
+    let sink = Sink {
+        dom: RefCell::new(Dom::new()),
+    };
+    parse_document(sink, ParseOpts::default()).one(html)
+}
+
+/// The tree our own tokenizer and tree builder build: the same.
+#[cfg(feature = "own-parser")]
+fn own_build(html: &str) -> Dom {
+    // A byte order mark is not content (html5ever drops it).
+    let html = html.strip_prefix('\u{feff}').unwrap_or(html);
+    tree::Builder::new(html).run()
+}
+
+/// The tree built by html5ever and by our own parser, each written out in
+/// full (see [`dump`]), with the front end's pre-pass ([`skeleton`]) or
+/// without: equal, or a bug.
+#[cfg(feature = "own-parser")]
+pub(crate) fn both_trees(html: &str, prepass: bool) -> [String; 2] {
+    let html = if prepass {
+        skeleton(
+            html,
+            crate::tuning::HtmlTuning::default().noscript_page_chars,
+        )
+    } else {
+        Cow::Borrowed(html)
+    };
+    [dump(&html5ever_build(&html)), dump(&own_build(&html))]
+}
+
+/// Every node of the arena in the order of its ids, detached ones too: its
+/// links, kind, namespace and name, attributes (prefix, namespace, name,
+/// value) and text; then the templates and their contents.
+#[cfg(feature = "own-parser")]
+fn dump(dom: &Dom) -> String {
+    use std::fmt::Write;
+    let l = |x: Link| x.map_or(0, |x| x.get());
+    let mut out = String::new();
+    for (id, n) in dom.nodes.iter().enumerate() {
+        let p = n.parent().map_or(-1, |p| p as i64);
+        let _ = write!(
+            out,
+            "{id} ^{p} v{} {} <{} >{} ",
+            l(n.first_child),
+            l(n.last_child),
+            l(n.prev),
+            l(n.next)
+        );
+        match n.data & KIND {
+            DOCUMENT_KIND => out.push_str("#document"),
+            ELEMENT => {
+                let _ = write!(out, "<{}:{}", (n.data & NS) >> 2, &*n.local);
+                for a in dom.attrs(id) {
+                    let prefix = a.name.prefix.as_ref().map_or("", |p| &**p);
+                    let _ = write!(
+                        out,
+                        " {prefix}|{}|{}={:?}",
+                        &*a.name.ns, &*a.name.local, &*a.value
+                    );
+                }
+                out.push('>');
+            }
+            TEXT => {
+                let _ = write!(out, "{:?}", &*dom.texts[n.index()]);
+            }
+            _ => out.push_str("#other"),
+        }
+        out.push('\n');
+    }
+    for (t, c) in &dom.templates {
+        let _ = writeln!(out, "template {t} {c}");
+    }
+    out
 }
 
 #[cfg(test)]
