@@ -724,13 +724,35 @@ fn declared_authors(m: &HashMap<String, String>, ld: &JsonLd) -> Vec<String> {
 /// in the page is as likely a reply's or a comment's as the first post's,
 /// so, when the page declares no author, the first author the posts'
 /// markup names after the headline is taken.
+/// Its date is its first post's: without one declared or shown by the
+/// headline, the first text after the headline that is only a date.
 pub(crate) fn thread_starter(dom: &Dom, meta: &mut Meta, tuning: &HtmlTuning) {
+    if meta.published.is_none() {
+        meta.published = post_date(dom);
+    }
     if meta.byline_declared {
         return;
     }
     if let Some(name) = post_author(dom, tuning) {
         meta.byline = Some(name);
     }
+}
+
+/// The first text after the first `<h1>` (or from the start, without one)
+/// that says only when: a post's date, not a label's ("Joined: …").
+fn post_date(dom: &Dom) -> Option<String> {
+    let body = dom.body();
+    let start = dom.find(body, &local_name!("h1"));
+    dom.descendants(body)
+        .skip_while(|&n| start.is_some_and(|h| n != h))
+        .find_map(|n| match dom.data(n) {
+            NodeData::Text(t)
+                if crate::classify::cues::timestamp(t.trim()) && !t.contains(": ") =>
+            {
+                crate::metadata::find_date(t)
+            }
+            _ => None,
+        })
 }
 
 /// The first name after the first `<h1>` (or from the start, without one)
@@ -1337,6 +1359,23 @@ mod tests {
             .as_deref(),
             Some("2024-03-05")
         );
+    }
+
+    fn tuning_window() -> usize {
+        HtmlTuning::default().shown_date_after
+    }
+
+    #[test]
+    fn a_threads_date_is_its_first_posts() {
+        // (The post's date lies past the headline's window, under the
+        // poster's profile; the profile's date has a label.)
+        let profile = "<dd>Posts 12</dd>".repeat(tuning_window());
+        let html = format!("<h1>Slugs on lettuce</h1><div class=post><dl class=user><dt>wren_b</dt>{profile}<dd>Joined: Mar 2, 2021</dd></dl><div class=when>Mar 3, 2024</div><p>Any tips?</p></div><div class=post><div class=when>Mar 4, 2024</div><p>Beer traps.</p></div>");
+        let dom = parse(&html);
+        let mut m = extract(&dom, None, TitleStyle::Declared, &HtmlTuning::default());
+        assert_eq!(m.published, None);
+        thread_starter(&dom, &mut m, &HtmlTuning::default());
+        assert_eq!(m.published.as_deref(), Some("2024-03-03"));
     }
 
     #[test]

@@ -298,7 +298,7 @@ fn readability_copied_text_metadata_floors() {
 const WCXB_METADATA_FLOORS: &[(&str, &str, f64, f64)] = &[
     ("A", "title", 0.73, 0.73),
     ("A", "author", 0.83, 0.92),
-    ("A", "publish_date", 0.82, 0.88),
+    ("A", "publish_date", 0.83, 0.88),
     ("B", "title", 0.70, 0.70),
     ("B", "author", 0.80, 0.89),
     ("B", "publish_date", 0.83, 0.90),
