@@ -8,7 +8,7 @@ use html5ever::{local_name, ns, Attribute, LocalName, QualName};
 
 use super::entities;
 use super::tree::{Builder, Raw, Tag, Token};
-use super::Dom;
+use super::{find_byte, script_end, Dom};
 
 fn is_ws(b: u8) -> bool {
     CLASS[usize::from(b)] & WS != 0
@@ -101,21 +101,6 @@ fn find_any(h: &[u8], from: usize, set: [u8; 4]) -> Option<usize> {
     h[i..].iter().position(|c| set.contains(c)).map(|p| i + p)
 }
 
-/// The first position at or after `from` of an ASCII byte, eight bytes at a time.
-fn find_byte(h: &[u8], from: usize, b: u8) -> Option<usize> {
-    let mut i = from;
-    while i + 8 <= h.len() {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(&h[i..i + 8]);
-        let m = bytes_equal(u64::from_le_bytes(w), b);
-        if m != 0 {
-            return Some(i + (m.trailing_zeros() / 8) as usize);
-        }
-        i += 8;
-    }
-    h[i..].iter().position(|&c| c == b).map(|p| i + p)
-}
-
 /// The atom for a lower-case tag name; the commonest without a hash look-up.
 fn atom(name: &str) -> LocalName {
     match name {
@@ -176,18 +161,6 @@ fn end_tag_at(b: &[u8], at: usize, name: &str) -> bool {
             b[at + 2 + n],
             b'\t' | b'\n' | b'\x0C' | b'\r' | b' ' | b'/' | b'>'
         )
-}
-
-/// The states of script data after `<!--` (the standard's escapes).
-#[derive(Clone, Copy, PartialEq)]
-enum Esc {
-    No,
-    Escaped,
-    Dash,
-    DashDash,
-    Double,
-    DoubleDash,
-    DoubleDashDash,
 }
 
 /// Whether a doctype (its bytes up to its `>`, `closed` when there is
@@ -681,90 +654,8 @@ impl<'a> Builder<'a> {
         let input = self.input;
         let b = input.as_bytes();
         let start = self.pos;
-        let mut i = start;
-        let mut st = Esc::No;
-        let script_at = |i: usize| -> bool {
-            b.len() > i + 6
-                && b[i..i + 6].eq_ignore_ascii_case(b"script")
-                && matches!(
-                    b[i + 6],
-                    b'\t' | b'\n' | b'\x0C' | b'\r' | b' ' | b'/' | b'>'
-                )
-        };
-        let end = loop {
-            if i >= b.len() {
-                break b.len();
-            }
-            match st {
-                Esc::No => match find_byte(b, i, b'<') {
-                    None => break b.len(),
-                    Some(at) => {
-                        i = at;
-                        if end_tag_at(b, i, "script") {
-                            break i;
-                        }
-                        if b[i..].starts_with(b"<!--") {
-                            st = Esc::DashDash;
-                            i += 4;
-                        } else {
-                            i += 1;
-                        }
-                    }
-                },
-                Esc::Escaped | Esc::Dash | Esc::DashDash => match b[i] {
-                    b'-' => {
-                        st = if st == Esc::Escaped {
-                            Esc::Dash
-                        } else {
-                            Esc::DashDash
-                        };
-                        i += 1;
-                    }
-                    b'<' => {
-                        if end_tag_at(b, i, "script") {
-                            break i;
-                        }
-                        if script_at(i + 1) {
-                            st = Esc::Double;
-                            i += 7;
-                        } else {
-                            st = Esc::Escaped;
-                            i += 1;
-                        }
-                    }
-                    b'>' if st == Esc::DashDash => {
-                        st = Esc::No;
-                        i += 1;
-                    }
-                    _ => {
-                        st = Esc::Escaped;
-                        i += 1;
-                    }
-                },
-                Esc::Double | Esc::DoubleDash | Esc::DoubleDashDash => match b[i] {
-                    b'-' => {
-                        st = if st == Esc::Double {
-                            Esc::DoubleDash
-                        } else {
-                            Esc::DoubleDashDash
-                        };
-                        i += 1;
-                    }
-                    b'<' if b.get(i + 1) == Some(&b'/') && script_at(i + 2) => {
-                        st = Esc::Escaped;
-                        i += 8;
-                    }
-                    b'>' if st == Esc::DoubleDashDash => {
-                        st = Esc::No;
-                        i += 1;
-                    }
-                    _ => {
-                        st = Esc::Double;
-                        i += 1;
-                    }
-                },
-            }
-        };
+        // (The pre-pass reads script data by the same states.)
+        let end = script_end(b, start);
         self.text_normalized(&input[start..end], false);
         self.pos = end;
         if end < b.len() {
