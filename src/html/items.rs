@@ -8,6 +8,7 @@ use html5ever::local_name;
 
 use super::parse::{Dom, NodeId};
 use super::tags::{heading_level, is_tag};
+use super::url::goes_nowhere;
 use crate::tuning::HtmlTuning;
 
 /// Shapes of children looked at per parent (a bound on work: a parent whose
@@ -33,7 +34,10 @@ fn parts(dom: &Dom, chars: &[u32]) -> Parts {
     };
     let body = dom.body();
     for id in dom.subtree_rev(body) {
-        if dom.tag(id) == Some(&local_name!("a")) && dom.attr(id, "href").is_some() {
+        // (An anchor that goes nowhere is a control, a rating's star say.)
+        if dom.tag(id) == Some(&local_name!("a"))
+            && dom.attr(id, "href").is_some_and(|h| !goes_nowhere(h))
+        {
             p.link[id] = p.link[id].max(chars[id]);
             p.links[id] = p.links[id].saturating_add(1);
         }
@@ -196,6 +200,22 @@ mod tests {
         assert_eq!(items_of(&format!("<ul>{}</ul>", menu.repeat(8))), 0);
         let facet = "<li class=f><a href=/x>A brand name</a> (12)</li>";
         assert_eq!(items_of(&format!("<ul>{}</ul>", facet.repeat(8))), 0);
+    }
+
+    #[test]
+    fn anchors_that_go_nowhere_are_controls_not_links() {
+        // A rating's stars are anchors to `#`: an entry with many of them is
+        // still an entry, one with as many real links is a block of links.
+        let stars = "<a href=#>1 star</a>".repeat(9);
+        let entry = format!(
+            "<li class=e><a href=/x>A title of an entry</a><p>What it is about.</p>{stars}</li>"
+        );
+        assert_eq!(items_of(&format!("<ul>{}</ul>", entry.repeat(5))), 5);
+        let links = "<a href=/y>1 star</a>".repeat(9);
+        let block = format!(
+            "<li class=e><a href=/x>A title of an entry</a><p>What it is about.</p>{links}</li>"
+        );
+        assert_eq!(items_of(&format!("<ul>{}</ul>", block.repeat(5))), 0);
     }
 
     #[test]

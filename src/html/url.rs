@@ -66,6 +66,14 @@ pub(crate) fn scheme(url: &str) -> Option<String> {
 
 /// Whether a link runs code or holds a document instead of going
 /// somewhere: `javascript:`, `vbscript:`, `data:` (never a URL to follow).
+/// Whether an anchor's address leads nowhere: none, a bare `#` (a button
+/// that a script drives: a star of a rating, a toggle), or a script. Such an
+/// anchor is a control, not a link.
+pub(crate) fn goes_nowhere(href: &str) -> bool {
+    let href = href.trim();
+    href.is_empty() || href == "#" || is_script(href)
+}
+
 pub(crate) fn is_script(url: &str) -> bool {
     matches!(
         scheme(url).as_deref(),
