@@ -571,26 +571,26 @@ pub(crate) fn find_date(text: &str) -> Option<String> {
                 return Some(d);
             }
         }
-        // "5 March 2024", "5. März 2024", "5 de marzo de 2024".
+        // "5 March 2024", "5. März 2024", "5 de marzo de 2024", "March 5th,
+        // 2024", "5th of March 2024".
         if let Some(m) = month(t) {
-            let prev = i.checked_sub(1).and_then(|j| num(tokens[j]));
-            let prev2 = i.checked_sub(2).and_then(|j| num(tokens[j]));
+            let prev = i.checked_sub(1).and_then(|j| ordinal_day(tokens[j]));
+            let prev2 = i.checked_sub(2).and_then(|j| ordinal_day(tokens[j]));
             let mut rest = tokens[i + 1..]
                 .iter()
                 .filter(|w| !matches!(**w, "de" | "del"));
-            let next = rest.next().and_then(|w| num(w));
+            let next = rest.next().copied();
             let next2 = rest.next().and_then(|w| num(w));
-            let day_before = prev.or(if tokens.get(i.wrapping_sub(1)) == Some(&"de") {
-                prev2
-            } else {
-                None
+            let day_before = prev.or(match tokens.get(i.wrapping_sub(1)) {
+                Some(&"de" | &"of") => prev2,
+                _ => None,
             });
-            if let (Some(d), Some(y)) = (day_before, next) {
+            if let (Some(d), Some(y)) = (day_before, next.and_then(num)) {
                 if let Some(s) = ymd(y, m, d as u32) {
                     return Some(s);
                 }
             }
-            if let (Some(d), Some(y)) = (next, next2) {
+            if let (Some(d), Some(y)) = (next.and_then(ordinal_day), next2) {
                 if let Some(s) = ymd(y, m, d as u32) {
                     return Some(s);
                 }
@@ -598,6 +598,17 @@ pub(crate) fn find_date(text: &str) -> Option<String> {
         }
     }
     None
+}
+
+/// A day of the month written as a number, bare or as an ordinal ("5",
+/// "5.", "5th", "1st", "1er").
+fn ordinal_day(word: &str) -> Option<i64> {
+    let digits = word.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = word.get(digits..)?;
+    let suffix = matches!(rest, "" | "." | "st" | "nd" | "rd" | "th" | "er");
+    (digits > 0 && digits <= 2 && suffix)
+        .then(|| word[..digits].parse().ok())
+        .flatten()
 }
 
 /// Normalises a date given in metadata (ISO 8601 or free text) to ISO 8601.
@@ -736,6 +747,12 @@ mod tests {
             ("2024年13月9日", None),
             ("21.dez.2018 às 12h55", Some("2018-12-21")),
             ("5-Mar-2024", Some("2024-03-05")),
+            // Days as ordinals.
+            ("December 19th, 2025", Some("2025-12-19")),
+            ("the 1st of March 2024", Some("2024-03-01")),
+            ("1er mars 2024", Some("2024-03-01")),
+            ("March 5x, 2024", None),
+            ("March 123rd, 2024", None),
         ];
         for &(text, date) in cases {
             assert_eq!(find_date(text).as_deref(), date, "{text}");
