@@ -1151,7 +1151,7 @@ fn dom_byline(dom: &Dom, body: NodeId, tuning: &HtmlTuning) -> Option<String> {
             || [BYLINE, b"author"]
                 .iter()
                 .any(|w| text.as_bytes().eq_ignore_ascii_case(w));
-        if label {
+        if label || in_form(dom, n) {
             continue;
         }
         if byline_sized(&text, tuning) {
@@ -1163,6 +1163,18 @@ fn dom_byline(dom: &Dom, body: NodeId, tuning: &HtmlTuning) -> Option<String> {
         }
     }
     None
+}
+
+/// Whether a node lies inside a form (a comment form's "Your name").
+fn in_form(dom: &Dom, id: NodeId) -> bool {
+    let mut at = dom.parent(id);
+    while let Some(p) = at {
+        if dom.tag(p) == Some(&local_name!("form")) {
+            return true;
+        }
+        at = dom.parent(p);
+    }
+    false
 }
 
 /// The name an author's box gives as its heading: a short heading whose
@@ -1389,6 +1401,14 @@ mod tests {
             Some("Jo Writer")
         );
         assert_eq!(meta(&page("About the Author")).byline, None);
+    }
+
+    #[test]
+    fn a_forms_author_field_is_no_byline() {
+        let page = "<h1>Slugs</h1><p>Text.</p><form><p class=comment-form-author><label>Your name *</label><input></p></form>";
+        assert_eq!(meta(page).byline, None);
+        let page = "<h1>Slugs</h1><p class=author>Jo Writer</p><form><p class=comment-form-author><label>Your name *</label></p></form>";
+        assert_eq!(meta(page).byline.as_deref(), Some("Jo Writer"));
     }
 
     #[test]
