@@ -75,6 +75,15 @@ impl HtmlTuning {
     /// The HTML front end's part of a page type's profile.
     pub(crate) fn for_page(&self, page_type: PageType) -> HtmlTuning {
         let mut t = self.clone();
+        // A product's or a service's tabs and accordions (details,
+        // specifications, questions and answers) hold part of what the page
+        // offers; on a page of no known type, only the panels a control
+        // declares it opens.
+        t.reveal = match page_type {
+            PageType::Product | PageType::Service => Reveal::Toggled,
+            PageType::Other => Reveal::Controlled,
+            _ => Reveal::Nothing,
+        };
         match page_type {
             PageType::Forum => t.prune_comments = false,
             PageType::Listing
@@ -84,7 +93,6 @@ impl HtmlTuning {
             PageType::Product => {
                 t.prune_reviews = true;
                 t.priced_items_are_furniture = true;
-                t.reveal_toggled = true;
             }
             _ => {}
         }
@@ -450,6 +458,19 @@ impl Default for ClassifyTuning {
 // The HTML front end
 // ---------------------------------------------------------------------------
 
+/// Which hidden elements right after a visible toggle are shown, as the
+/// panel of a tab or an accordion the reader opens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Reveal {
+    /// None: hidden is hidden.
+    Nothing,
+    /// Those after a button or an element with `aria-expanded` or
+    /// `aria-controls`: a control that says it opens a panel.
+    Controlled,
+    /// Those too after a heading (`h2`–`h4`), which a script makes a toggle.
+    Toggled,
+}
+
 /// Thresholds of the HTML front end (`src/html/`).
 ///
 /// Shares of a count are written as whole numbers (a percentage, or "one
@@ -479,11 +500,10 @@ pub(crate) struct HtmlTuning {
     /// id or itemprop names one) are furniture: on a product's page they
     /// are other products (what others bought, what goes with it).
     pub priced_items_are_furniture: bool,
-    /// Whether a hidden element right after a visible toggle (a button, a
-    /// heading, an element with `aria-expanded` or `aria-controls`) is
-    /// shown: the panel of a tab or an accordion, which on a product's
-    /// page holds its description and specifications.
-    pub reveal_toggled: bool,
+    /// Which hidden panels of tabs and accordions are shown (see
+    /// [`Reveal`]): on a product's page they hold its description and
+    /// specifications.
+    pub reveal: Reveal,
 
     // --- Repeated items ---
     /// Siblings of one shape (tag and class) that make a group of items.
@@ -734,7 +754,7 @@ impl Default for HtmlTuning {
             items_are_content: false,
             prune_reviews: false,
             priced_items_are_furniture: false,
-            reveal_toggled: false,
+            reveal: Reveal::Nothing,
             item_min_count: 4,
             item_like_percent: 60,
             item_min_chars: 20,

@@ -8,7 +8,7 @@ use super::parse::{Dom, NodeData, NodeId};
 use super::tags::{heading_level, is_tag, BLOCK_TAGS};
 use crate::blocks::{Block, BlockKind};
 use crate::reason::Furniture;
-use crate::tuning::HtmlTuning;
+use crate::tuning::{HtmlTuning, Reveal};
 
 /// Whether `a` is `b` or one of its ancestors.
 fn is_ancestor(dom: &Dom, a: NodeId, b: NodeId) -> bool {
@@ -94,7 +94,7 @@ fn node_flags(dom: &Dom, tuning: &HtmlTuning) -> Vec<u8> {
                 if is_caption(dom, id) {
                     f |= CAPTION | BLOCK;
                 }
-                if hidden(dom, id) && !(tuning.reveal_toggled && toggled(dom, id)) {
+                if hidden(dom, id) && !toggled(dom, id, tuning.reveal) {
                     f |= HIDDEN;
                 }
             }
@@ -107,24 +107,26 @@ fn node_flags(dom: &Dom, tuning: &HtmlTuning) -> Vec<u8> {
 }
 
 /// Whether a hidden element is the panel of a visible toggle just before
-/// it (a tab's or an accordion's: a button, a heading, an element with
-/// `aria-expanded` or `aria-controls`), shown when the reader opens it.
-fn toggled(dom: &Dom, id: NodeId) -> bool {
+/// it (a tab's or an accordion's), shown when the reader opens it: which
+/// toggles count is `reveal`'s.
+fn toggled(dom: &Dom, id: NodeId, reveal: Reveal) -> bool {
+    if reveal == Reveal::Nothing {
+        return false;
+    }
+    let headed = reveal == Reveal::Toggled;
     let mut p = dom.prev_sibling(id);
     while let Some(q) = p.filter(|&q| dom.tag(q).is_none()) {
         p = dom.prev_sibling(q);
     }
     p.is_some_and(|q| {
         !hidden(dom, q)
-            && (is_tag(
-                dom.tag(q),
-                &[
-                    local_name!("button"),
-                    local_name!("h2"),
-                    local_name!("h3"),
-                    local_name!("h4"),
-                ],
-            ) || dom.attr(q, "aria-expanded").is_some()
+            && (dom.tag(q) == Some(&local_name!("button"))
+                || headed
+                    && is_tag(
+                        dom.tag(q),
+                        &[local_name!("h2"), local_name!("h3"), local_name!("h4")],
+                    )
+                || dom.attr(q, "aria-expanded").is_some()
                 || dom.attr(q, "aria-controls").is_some())
     })
 }
