@@ -289,6 +289,9 @@ pub(crate) struct ClassifyTuning {
     pub furniture_head_chars: usize,
     /// Blocks shorter than this are never "repeated" (short labels recur by
     /// nature).
+    /// In a thread, how many times a short line recurs, at least, to be
+    /// the posts' controls ("Reply", "Share").
+    pub post_control_repeats: usize,
     pub repeat_min_chars: usize,
     /// How much of a block's start its key (for repeats and memory) covers.
     pub repeat_key_chars: usize,
@@ -416,6 +419,7 @@ impl Default for ClassifyTuning {
             date_line_other_words: 3,
             furniture_head_chars: 600,
             repeat_min_chars: 20,
+            post_control_repeats: 3,
             repeat_key_chars: 4000,
             repeated_prose: 40,
             structural_repeat: 200,
@@ -938,6 +942,17 @@ pub(crate) struct TextTuning {
     /// Share of the posts' text, in percent, that the longest post holds at
     /// most (an article over its comments outweighs them).
     pub type_top_post_percent: usize,
+    /// How many times a short line recurs, at least, to separate posts (the
+    /// same controls under each: "Share", "Reply").
+    pub type_separator_repeats: usize,
+    /// How many words a post's separator has at most (a control's label).
+    pub type_separator_words: usize,
+    /// How many of the most repeated short lines are tried as separators.
+    pub type_separator_candidates: usize,
+    /// How many short lines in a row a post's separator stands among (a
+    /// post's controls and head: "Share", "Follow", a name, a date), at
+    /// least, in most of its places; a section's label stands alone.
+    pub type_separator_cluster: usize,
     /// Lines with a price that make a page a collection of products rather
     /// than one.
     pub type_many_prices: usize,
@@ -1001,6 +1016,10 @@ impl Default for TextTuning {
             type_min_posts: 8,
             type_posts_percent: 50,
             type_top_post_percent: 40,
+            type_separator_repeats: 3,
+            type_separator_candidates: 8,
+            type_separator_words: 3,
+            type_separator_cluster: 3,
             type_many_prices: 20,
             type_item_title_chars: 120,
             type_item_line_min: 30,

@@ -190,6 +190,7 @@ const PASSES: &[Pass] = &[
     ("author box", tail::author_box),
     ("addresses in the article", lists::addresses_in_article),
     ("calls to act at the end", tail::calls_to_act),
+    ("posts' controls", tail::post_controls),
 ];
 
 /// Classifies the blocks in place: sets `kept` and `reason` on each.

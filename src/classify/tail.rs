@@ -5,6 +5,7 @@ use super::cues::{about_name, headline_like};
 use super::{Class, Rec, Sheet};
 use crate::blocks::BlockKind;
 use crate::reason::Reason;
+use crate::util::norm_key;
 
 /// Teaser cards: a short line between two lines of links (a card's
 /// description between its headline and the next card's) is the card's,
@@ -183,5 +184,35 @@ pub(super) fn calls_to_act(sheet: &mut Sheet) {
         }
         r.class = Class::Bad(Reason::FurnitureAtEnd(r.furniture.clone()));
         tail += 1;
+    }
+}
+
+/// In a thread, the short lines that every post repeats (its controls:
+/// "Reply", "Share", "Quote") are the forum software's, not the posts':
+/// from their second time on they go as repeats.
+pub(super) fn post_controls(sheet: &mut Sheet) {
+    let t = sheet.t;
+    if !t.posts_are_content {
+        return;
+    }
+    let keys: Vec<Option<String>> = sheet
+        .blocks
+        .iter()
+        .zip(&sheet.recs)
+        .map(|(b, r)| (r.chars < t.repeat_min_chars).then(|| norm_key(&b.text)))
+        .collect();
+    let mut seen: std::collections::HashMap<&str, (usize, usize)> = Default::default();
+    for (i, key) in keys.iter().enumerate() {
+        if let Some(k) = key.as_deref().filter(|k| !k.is_empty()) {
+            seen.entry(k).or_insert((i, 0)).1 += 1;
+        }
+    }
+    for (i, key) in keys.iter().enumerate() {
+        let Some(&(first, n)) = key.as_deref().and_then(|k| seen.get(k)) else {
+            continue;
+        };
+        if n >= t.post_control_repeats && i != first && sheet.recs[i].class == Class::Good {
+            sheet.recs[i].class = Class::Bad(Reason::Repeated(first + 1));
+        }
     }
 }

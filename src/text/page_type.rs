@@ -16,6 +16,7 @@ pub(super) fn evidence(blocks: &[Block], t: &TextTuning) -> Evidence {
     let lens: Vec<usize> = blocks.iter().map(|b| text_len(&b.text)).collect();
     let all = lens.iter().sum::<usize>().max(1);
     posts(blocks, &lens, all, t, &mut e);
+    separated_posts(blocks, &lens, all, t, &mut e);
     prices(blocks, t, &mut e);
     items(blocks, &lens, all, t, &mut e);
     code(blocks, &lens, all, t, &mut e);
@@ -104,6 +105,97 @@ fn posts(blocks: &[Block], lens: &[usize], all: usize, t: &TextTuning, e: &mut E
             format!("{posts} comments under dated heads"),
         );
     }
+}
+
+/// Posts between the same short line, repeated under each of them (a
+/// post's controls: "Share", "Reply", "Quote"): the line cuts the page into
+/// parts, and most of the parts hold a post of their own, none of which
+/// outweighs the others (an article over its comments does), together
+/// most of the page's text. Posts whose controls stand by a date (when
+/// each was written) make a thread; undated parts of one shape, entries of
+/// a list (a guide's reviewed products, each with the same buttons).
+fn separated_posts(blocks: &[Block], lens: &[usize], all: usize, t: &TextTuning, e: &mut Evidence) {
+    let short = |n: usize| n <= t.type_post_head_chars;
+    let clusters = short_runs(lens, t);
+    for line in separators(blocks, lens, t) {
+        // The prose of each part: its lines longer than a post's head.
+        let mut parts = vec![0usize];
+        let (mut places, mut clustered, mut dated) = (0usize, 0usize, 0usize);
+        for (k, (b, &n)) in blocks.iter().zip(lens).enumerate() {
+            if b.text.trim() == line {
+                parts.push(0);
+                places += 1;
+                let (start, end) = clusters[k];
+                clustered += usize::from(end - start >= t.type_separator_cluster);
+                dated += usize::from((start..end).any(|j| dated_head(&blocks[j].text, lens[j], t)));
+            } else if let Some(p) = parts.last_mut().filter(|_| !short(n)) {
+                *p += n;
+            }
+        }
+        let all_parts = parts.len();
+        parts.retain(|&p| p >= t.type_post_chars);
+        let post_chars: usize = parts.iter().sum();
+        let top = parts.iter().copied().max().unwrap_or(0);
+        if parts.len() >= t.type_separator_repeats
+            && clustered * 2 > places
+            && parts.len() * 2 > all_parts
+            && top * 100 <= post_chars * t.type_top_post_percent
+            && post_chars * 100 >= all * t.type_posts_percent
+        {
+            let (kind, what) = if dated * 2 > places {
+                (PageType::Forum, "dated posts")
+            } else {
+                (PageType::Listing, "entries")
+            };
+            e.add(
+                kind,
+                2,
+                format!("{} {what} between repeated lines", parts.len()),
+            );
+            return;
+        }
+    }
+}
+
+/// The short lines tried as posts' separators, the most repeated first: a
+/// control's label of a few words, repeated, without a date or a count
+/// (dates head teasers and comments alike) and not code.
+fn separators<'a>(blocks: &'a [Block], lens: &[usize], t: &TextTuning) -> Vec<&'a str> {
+    let mut counts: std::collections::HashMap<&str, usize> = Default::default();
+    for (b, &n) in blocks.iter().zip(lens) {
+        let label = b.text.split_whitespace().count() <= t.type_separator_words
+            && b.text.chars().any(char::is_alphabetic)
+            && !b.text.bytes().any(|c| c.is_ascii_digit())
+            && !code_line(&b.text);
+        if n > 0 && n <= t.type_post_head_chars && label {
+            *counts.entry(b.text.trim()).or_default() += 1;
+        }
+    }
+    let mut lines: Vec<(&str, usize)> = counts
+        .into_iter()
+        .filter(|&(_, c)| c >= t.type_separator_repeats)
+        .collect();
+    lines.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    lines
+        .into_iter()
+        .take(t.type_separator_candidates)
+        .map(|(l, _)| l)
+        .collect()
+}
+
+/// For each line, the run of short lines around it, `start..end` (empty
+/// for a long line).
+fn short_runs(lens: &[usize], t: &TextTuning) -> Vec<(usize, usize)> {
+    let mut runs = vec![(0, 0); lens.len()];
+    let mut i = 0;
+    while i < lens.len() {
+        let end = (i..lens.len())
+            .find(|&j| lens[j] > t.type_post_head_chars)
+            .unwrap_or(lens.len());
+        runs[i..end].fill((i, end));
+        i = end.max(i + 1);
+    }
+    runs
 }
 
 /// The number a post's head gives it ("… 11:15pm 3", or "#3" on the line
