@@ -248,8 +248,15 @@ impl<'a> Sheet<'a> {
                 Class::Bad(block.reason.clone().unwrap_or(Reason::Headline))
             } else if !key.is_empty() && context.seen.is_some_and(|seen| seen(&key)) {
                 Class::Bad(Reason::RepeatedAcrossPages)
-            } else if let Some(&first) = seen_keys.get(&key).filter(|_| {
-                f.chars >= t.repeat_min_chars
+            } else if let Some(&first) = seen_keys.get(&key).filter(|&&first| {
+                // (A heading in the article that a table of contents or a
+                // menu named first repeats nothing the reader keeps.)
+                let first_is_chrome = s.content
+                    && recs
+                        .get(first)
+                        .is_some_and(|r: &Rec| matches!(r.class, Class::Bad(Reason::Furniture(_))));
+                !first_is_chrome
+                    && f.chars >= t.repeat_min_chars
                     && !(s.content
                         && matches!(block.kind, BlockKind::Paragraph | BlockKind::Code)
                         && f.chars >= t.repeated_prose)
