@@ -1452,6 +1452,8 @@ impl<'a> Builder<'a> {
         self.dispatch(&token);
     }
 
+    /// Tree construction dispatch (HTML standard): the rules for foreign
+    /// content or those of the insertion mode, until a token is done.
     fn dispatch(&mut self, token: &Token) {
         loop {
             let step = if self.is_foreign(token) {
@@ -1565,6 +1567,9 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// An HTML start tag in foreign content (HTML standard, "in foreign
+    /// content"): pops to an HTML element or an integration point, then
+    /// the insertion mode handles the tag.
     fn break_out_of_foreign(&mut self, tag: &Tag) -> Step {
         while let Some(c) = self.current() {
             let (name, ns) = self.name(c);
@@ -2534,6 +2539,8 @@ impl<'a> Builder<'a> {
         self.truncate(i);
     }
 
+    /// In a table, a token handled as "in body" with foster parenting on
+    /// (HTML standard, "in table", "anything else").
     fn foster_in_body(&mut self, token: &Token) -> Step {
         self.foster = true;
         let step = self.in_body(token);
@@ -2653,6 +2660,7 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// The "in caption" insertion mode (HTML standard).
     fn in_caption(&mut self, token: &Token) -> Step {
         if let Token::Tag(t) = token {
             let closes = if t.end {
@@ -2705,6 +2713,7 @@ impl<'a> Builder<'a> {
         self.in_body(token)
     }
 
+    /// The "in column group" insertion mode (HTML standard).
     fn in_column_group(&mut self, token: &Token) -> Step {
         match token {
             Token::Comment => {
@@ -2759,6 +2768,7 @@ impl<'a> Builder<'a> {
         });
     }
 
+    /// The "in table body" insertion mode (HTML standard).
     fn in_table_body(&mut self, token: &Token) -> Step {
         let Token::Tag(t) = token else {
             return self.in_table(token);
@@ -2834,6 +2844,7 @@ impl<'a> Builder<'a> {
         true
     }
 
+    /// The "in row" insertion mode (HTML standard).
     fn in_row(&mut self, token: &Token) -> Step {
         let Token::Tag(t) = token else {
             return self.in_table(token);
@@ -2899,6 +2910,7 @@ impl<'a> Builder<'a> {
         self.clear_fmt_to_marker();
     }
 
+    /// The "in cell" insertion mode (HTML standard).
     fn in_cell(&mut self, token: &Token) -> Step {
         let Token::Tag(t) = token else {
             return self.in_body(token);
@@ -2963,6 +2975,7 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// The "in template" insertion mode (HTML standard).
     fn in_template(&mut self, token: &Token) -> Step {
         let t = match token {
             Token::Comment => return self.in_body(token),
