@@ -9,8 +9,11 @@
 #
 # Usage: scripts/build-wasm.sh [--if-stale]
 #   --if-stale  do nothing when pkg/ and dist/www/ are newer than every input
-# GLEANER_FEATURES=own-parser builds the module with the library's features
-# named there (our own HTML parser); none by default.
+# The module is built without the library's default features (no
+# encoding_rs: the browser's TextDecoder decodes) but with our own HTML
+# parser (the feature own-parser, as natively). GLEANER_FEATURES=LIST builds
+# it with the library's features named there instead; GLEANER_FEATURES=
+# (empty) with html5ever's parser.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -40,7 +43,8 @@ if [ ! -x "$wasm_opt" ]; then
 fi
 
 say "cargo build (wasm32, profile wasm)"
-features=${GLEANER_FEATURES:+--features $GLEANER_FEATURES}
+wasm_features=${GLEANER_FEATURES-own-parser}
+features=${wasm_features:+--features $wasm_features}
 # shellcheck disable=SC2086
 cargo build -p gleaner --lib --target wasm32-unknown-unknown --profile wasm --no-default-features $features
 

@@ -1,12 +1,12 @@
-//! Our own HTML parser (the `own-parser` feature) against html5ever: the
-//! same tree, node for node (ids, links, names, namespaces, attributes,
-//! text), on every page of every dev set (ScrapingHub, Readability, WCXB
-//! dev, read from `../shared/corpus`), each page also cut at four points
-//! (a truncated document), with the front end's pre-pass and without it;
-//! and on the hand-written regressions below (differences found by the
-//! fuzz target `parse_diff`, or made up to pin a rule).
+//! Our own HTML parser (the `own-parser` feature, on by default) against
+//! html5ever: the same tree, node for node (ids, links, names, namespaces,
+//! attributes, text), on every page of every dev set (ScrapingHub,
+//! Readability, WCXB dev, read from `../shared/corpus`), each page also cut
+//! at four points (a truncated document), with the front end's pre-pass
+//! and without it; and on the hand-written regressions below (differences
+//! found by the fuzz target `parse_diff`, or made up to pin a rule).
 //!
-//! `cargo test --release --features own-parser --test parse_diff`
+//! `cargo test --release --test parse_diff`
 //!
 //! A difference is reported by the page's id and the first line of the two
 //! dumps that differ, its number only: pages of the held-out halves are

@@ -3,9 +3,10 @@
 # do not depend on what else the machine is doing, so they judge a change
 # where times are noisy.
 #
-#   ./instructions.sh [DATASET_DIR] [--outputs LIST] [--passes N] [--features F]
+#   ./instructions.sh [DATASET_DIR] [--outputs LIST] [--passes N] [--features F] [--html5ever]
 #
-# (`--features own-parser` measures the library with our own HTML parser.)
+# (The library as it builds by default, with our own HTML parser;
+# `--html5ever` measures it with html5ever's parser.)
 # Builds the `profile` example, times every page natively (median of N
 # passes, default 5), then runs it once under callgrind, which dumps the
 # count of each call of `profile::clean_page` (one file per page, in a
@@ -22,7 +23,8 @@ while [ $# -gt 0 ]; do
     case "$1" in
         --outputs) extra="--outputs $2"; shift 2 ;;
         --passes) passes="$2"; shift 2 ;;
-        --features) features="--features $2"; shift 2 ;;
+        --features) features="$features --features $2"; shift 2 ;;
+        --html5ever) features="$features --no-default-features"; shift ;;
         # (A relative folder is the caller's, not this script's.)
         /*) dir="$1"; shift ;;
         *) dir="$here/$1"; shift ;;

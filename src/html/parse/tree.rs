@@ -478,6 +478,81 @@ fn foreign_attr(name: &LocalName) -> Option<QualName> {
     Some(QualName::new(prefix, ns, local))
 }
 
+/// The HTML start tags that end foreign content (HTML standard, "in
+/// foreign content": "b", "big", "blockquote", …, and `font` with a
+/// `color`, `face` or `size` attribute).
+fn breaks_out_of_foreign(tag: &Tag) -> bool {
+    matches!(
+        tag.name,
+        local_name!("b")
+            | local_name!("big")
+            | local_name!("blockquote")
+            | local_name!("body")
+            | local_name!("br")
+            | local_name!("center")
+            | local_name!("code")
+            | local_name!("dd")
+            | local_name!("div")
+            | local_name!("dl")
+            | local_name!("dt")
+            | local_name!("em")
+            | local_name!("embed")
+            | local_name!("h1")
+            | local_name!("h2")
+            | local_name!("h3")
+            | local_name!("h4")
+            | local_name!("h5")
+            | local_name!("h6")
+            | local_name!("head")
+            | local_name!("hr")
+            | local_name!("i")
+            | local_name!("img")
+            | local_name!("li")
+            | local_name!("listing")
+            | local_name!("menu")
+            | local_name!("meta")
+            | local_name!("nobr")
+            | local_name!("ol")
+            | local_name!("p")
+            | local_name!("pre")
+            | local_name!("ruby")
+            | local_name!("s")
+            | local_name!("small")
+            | local_name!("span")
+            | local_name!("strong")
+            | local_name!("strike")
+            | local_name!("sub")
+            | local_name!("sup")
+            | local_name!("table")
+            | local_name!("tt")
+            | local_name!("u")
+            | local_name!("ul")
+            | local_name!("var")
+    ) || (tag.name == local_name!("font")
+        && ["color", "face", "size"]
+            .iter()
+            .any(|a| Builder::attr_value(&tag.attrs, a).is_some()))
+}
+
+/// The start tags "in body" ignores: parts of tables and framesets, and
+/// `head` (HTML standard, "in body").
+fn body_start_ignored(name: &LocalName) -> bool {
+    matches!(
+        *name,
+        local_name!("caption")
+            | local_name!("col")
+            | local_name!("colgroup")
+            | local_name!("frame")
+            | local_name!("head")
+            | local_name!("tbody")
+            | local_name!("td")
+            | local_name!("tfoot")
+            | local_name!("th")
+            | local_name!("thead")
+            | local_name!("tr")
+    )
+}
+
 /// The tree builder, with the tokenizer's state (`tokenizer.rs`).
 pub(super) struct Builder<'a> {
     pub(super) dom: Dom,
@@ -944,7 +1019,9 @@ impl<'a> Builder<'a> {
         }
     }
 
-    /// The adoption agency algorithm, for the end tag of a formatting element.
+    /// The adoption agency algorithm, for the end tag of a formatting
+    /// element (HTML standard, "in body"): at most eight rounds of the
+    /// outer loop.
     fn adoption_agency(&mut self, subject: &LocalName) {
         if self.current_named(subject) {
             if let Some(c) = self.current() {
@@ -955,146 +1032,191 @@ impl<'a> Builder<'a> {
             }
         }
         for _ in 0..8 {
-            // The last formatting element of this name after the last marker.
-            let mut found = None;
-            for (i, f) in self.fmt.iter().enumerate().rev() {
-                match f {
-                    Fmt::Marker => break,
-                    Fmt::Elem { node, name, attrs } if name == subject => {
-                        found = Some((i, *node, attrs.clone()));
-                        break;
-                    }
-                    _ => {}
-                }
-            }
-            let Some((fmt_index, fmt_elem, fmt_attrs)) = found else {
-                let tag = Tag {
-                    end: true,
-                    name: subject.clone(),
-                    attrs: Vec::new(),
-                    self_closing: false,
-                };
-                self.end_tag_in_body(&tag);
-                return;
-            };
-            let Some(fmt_stack) = self.open.iter().rposition(|&n| n == fmt_elem) else {
-                self.fmt.remove(fmt_index);
-                return;
-            };
-            if !self.in_scope(Scope::Default, |n| n == fmt_elem) {
+            if !self.adoption_round(subject) {
                 return;
             }
-            let furthest = self.open[fmt_stack..]
-                .iter()
-                .position(|&n| {
-                    let (name, ns) = self.name(n);
-                    special(name, ns)
-                })
-                .map(|i| i + fmt_stack);
-            let Some(furthest_index) = furthest else {
-                self.truncate(fmt_stack);
-                self.fmt.remove(fmt_index);
-                return;
-            };
-            let furthest_block = self.open[furthest_index];
-            // (The root is never a formatting element: there is one below.)
-            let Some(&common_ancestor) = fmt_stack.checked_sub(1).and_then(|i| self.open.get(i))
-            else {
-                return;
-            };
-            // The bookmark: replace the formatting element's entry, or
-            // insert after this node's entry.
-            let mut bookmark_after: Option<NodeId> = None;
-            let mut node_index = furthest_index;
-            let mut last_node = furthest_block;
-            let mut inner = 0;
-            loop {
-                inner += 1;
-                // (The formatting element is below: the walk stops there.)
-                let Some(below) = node_index.checked_sub(1) else {
-                    return;
-                };
-                node_index = below;
-                let node = self.open[node_index];
-                if node == fmt_elem {
-                    break;
+        }
+    }
+
+    /// The last formatting element named `subject` after the last marker:
+    /// its index in the list, its node and its attributes.
+    fn last_formatting_named(
+        &self,
+        subject: &LocalName,
+    ) -> Option<(usize, NodeId, Vec<Attribute>)> {
+        for (i, f) in self.fmt.iter().enumerate().rev() {
+            match f {
+                Fmt::Marker => break,
+                Fmt::Elem { node, name, attrs } if name == subject => {
+                    return Some((i, *node, attrs.clone()));
                 }
-                if inner > 3 {
-                    if let Some(p) = self.fmt_position(node) {
-                        self.fmt.remove(p);
-                    }
-                    self.open.remove(node_index);
-                    self.forget(node);
-                    continue;
+                _ => {}
+            }
+        }
+        None
+    }
+
+    /// One round of the adoption agency's outer loop (HTML standard, "in
+    /// body", steps 4.3 to 4.20); false when the algorithm ends.
+    fn adoption_round(&mut self, subject: &LocalName) -> bool {
+        let Some((fmt_index, fmt_elem, fmt_attrs)) = self.last_formatting_named(subject) else {
+            let tag = Tag {
+                end: true,
+                name: subject.clone(),
+                attrs: Vec::new(),
+                self_closing: false,
+            };
+            self.end_tag_in_body(&tag);
+            return false;
+        };
+        let Some(fmt_stack) = self.open.iter().rposition(|&n| n == fmt_elem) else {
+            self.fmt.remove(fmt_index);
+            return false;
+        };
+        if !self.in_scope(Scope::Default, |n| n == fmt_elem) {
+            return false;
+        }
+        let furthest = self.open[fmt_stack..]
+            .iter()
+            .position(|&n| {
+                let (name, ns) = self.name(n);
+                special(name, ns)
+            })
+            .map(|i| i + fmt_stack);
+        let Some(furthest_index) = furthest else {
+            self.truncate(fmt_stack);
+            self.fmt.remove(fmt_index);
+            return false;
+        };
+        let furthest_block = self.open[furthest_index];
+        // (The root is never a formatting element: there is one below.)
+        let Some(&common_ancestor) = fmt_stack.checked_sub(1).and_then(|i| self.open.get(i)) else {
+            return false;
+        };
+        let Some((last_node, bookmark_after)) =
+            self.adoption_inner_loop(fmt_elem, furthest_index, furthest_block)
+        else {
+            return false;
+        };
+        self.dom.detach(last_node);
+        let place = self.insertion_place(Some(common_ancestor));
+        self.insert_node(place, last_node);
+        self.adoption_new_element(subject, fmt_elem, fmt_attrs, furthest_block, bookmark_after);
+        true
+    }
+
+    /// The adoption agency's inner loop (HTML standard, "in body", step
+    /// 4.14): walks down the stack from the furthest block to the
+    /// formatting element, replacing each formatting element on the way by
+    /// a new one that takes the last node as its child, and dropping the
+    /// other elements. Gives the last node and the bookmark (`None`: at
+    /// the formatting element's entry; else after this node's entry), or
+    /// `None` when the algorithm ends.
+    fn adoption_inner_loop(
+        &mut self,
+        fmt_elem: NodeId,
+        furthest_index: usize,
+        furthest_block: NodeId,
+    ) -> Option<(NodeId, Option<NodeId>)> {
+        let mut bookmark_after: Option<NodeId> = None;
+        let mut node_index = furthest_index;
+        let mut last_node = furthest_block;
+        let mut inner = 0;
+        loop {
+            inner += 1;
+            // (The formatting element is below: the walk stops there.)
+            node_index = node_index.checked_sub(1)?;
+            let node = self.open[node_index];
+            if node == fmt_elem {
+                return Some((last_node, bookmark_after));
+            }
+            if inner > 3 {
+                if let Some(p) = self.fmt_position(node) {
+                    self.fmt.remove(p);
                 }
-                let Some(node_fmt) = self.fmt_position(node) else {
-                    self.open.remove(node_index);
-                    self.forget(node);
-                    continue;
-                };
-                let Fmt::Elem { name, attrs, .. } = &self.fmt[node_fmt] else {
-                    return;
-                };
-                let (name, attrs) = (name.clone(), attrs.clone());
-                let new = self.create(name.clone(), Ns::Html, attrs);
+                self.open.remove(node_index);
                 self.forget(node);
-                self.open[node_index] = new;
-                if self.in_stack.len() <= new {
-                    self.in_stack.resize(self.dom.nodes.len(), false);
-                }
-                self.in_stack[new] = true;
-                if let Some(i) = counted(&name) {
-                    self.counts[i] += 1;
-                }
-                if let Fmt::Elem { node, .. } = &mut self.fmt[node_fmt] {
-                    *node = new;
-                }
-                if last_node == furthest_block {
-                    bookmark_after = Some(new);
-                }
-                self.dom.detach(last_node);
-                self.dom.append(new, last_node);
-                last_node = new;
+                continue;
+            }
+            let Some(node_fmt) = self.fmt_position(node) else {
+                self.open.remove(node_index);
+                self.forget(node);
+                continue;
+            };
+            let Fmt::Elem { name, attrs, .. } = &self.fmt[node_fmt] else {
+                return None;
+            };
+            let (name, attrs) = (name.clone(), attrs.clone());
+            let new = self.create(name.clone(), Ns::Html, attrs);
+            self.forget(node);
+            self.open[node_index] = new;
+            self.mark_open(new, &name);
+            if let Fmt::Elem { node, .. } = &mut self.fmt[node_fmt] {
+                *node = new;
+            }
+            if last_node == furthest_block {
+                bookmark_after = Some(new);
             }
             self.dom.detach(last_node);
-            let place = self.insertion_place(Some(common_ancestor));
-            self.insert_node(place, last_node);
-            let new = self.create(subject.clone(), Ns::Html, fmt_attrs.clone());
-            while let Some(c) = self.dom.first_child(furthest_block) {
-                self.dom.append(new, c);
-            }
-            self.dom.append(furthest_block, new);
-            let entry = Fmt::Elem {
-                node: new,
-                name: subject.clone(),
-                attrs: fmt_attrs,
-            };
-            match bookmark_after {
-                None => {
-                    if let Some(i) = self.fmt_position(fmt_elem) {
-                        self.fmt[i] = entry;
-                    }
-                }
-                Some(prev) => {
-                    if let Some(i) = self.fmt_position(prev) {
-                        self.fmt.insert(i + 1, entry);
-                    }
-                    if let Some(i) = self.fmt_position(fmt_elem) {
-                        self.fmt.remove(i);
-                    }
-                }
-            }
-            self.remove_from_stack(fmt_elem);
-            if let Some(i) = self.open.iter().position(|&n| n == furthest_block) {
-                self.open.insert(i + 1, new);
-                if self.in_stack.len() <= new {
-                    self.in_stack.resize(self.dom.nodes.len(), false);
-                }
-                self.in_stack[new] = true;
-                if let Some(c) = counted(subject) {
-                    self.counts[c] += 1;
+            self.dom.append(new, last_node);
+            last_node = new;
+        }
+    }
+
+    /// The end of an adoption agency round (HTML standard, "in body",
+    /// steps 4.15 to 4.20): a new element like the formatting element
+    /// (`fmt_elem`, named `subject`) takes the furthest block's children
+    /// and goes in it; it replaces the formatting element in the list (at
+    /// the bookmark) and on the stack (just after the furthest block).
+    fn adoption_new_element(
+        &mut self,
+        subject: &LocalName,
+        fmt_elem: NodeId,
+        attrs: Vec<Attribute>,
+        furthest_block: NodeId,
+        bookmark_after: Option<NodeId>,
+    ) {
+        let new = self.create(subject.clone(), Ns::Html, attrs.clone());
+        while let Some(c) = self.dom.first_child(furthest_block) {
+            self.dom.append(new, c);
+        }
+        self.dom.append(furthest_block, new);
+        let entry = Fmt::Elem {
+            node: new,
+            name: subject.clone(),
+            attrs,
+        };
+        match bookmark_after {
+            None => {
+                if let Some(i) = self.fmt_position(fmt_elem) {
+                    self.fmt[i] = entry;
                 }
             }
+            Some(prev) => {
+                if let Some(i) = self.fmt_position(prev) {
+                    self.fmt.insert(i + 1, entry);
+                }
+                if let Some(i) = self.fmt_position(fmt_elem) {
+                    self.fmt.remove(i);
+                }
+            }
+        }
+        self.remove_from_stack(fmt_elem);
+        if let Some(i) = self.open.iter().position(|&n| n == furthest_block) {
+            self.open.insert(i + 1, new);
+            self.mark_open(new, subject);
+        }
+    }
+
+    /// Marks a new HTML element named `name` as open, when it is put on
+    /// the stack in place (the adoption agency) rather than pushed.
+    fn mark_open(&mut self, id: NodeId, name: &LocalName) {
+        if self.in_stack.len() <= id {
+            self.in_stack.resize(self.dom.nodes.len(), false);
+        }
+        self.in_stack[id] = true;
+        if let Some(i) = counted(name) {
+            self.counts[i] += 1;
         }
     }
 
@@ -1113,15 +1235,11 @@ impl<'a> Builder<'a> {
         self.nul_replacements = 0;
     }
 
+    /// Text, as the current insertion mode says (HTML standard: the
+    /// character tokens of each mode, and "in table text").
     fn process_text(&mut self, text: &str) {
         if self.is_foreign_text() {
-            // NULs (now U+FFFD) do not count as text here.
-            let nuls = std::mem::take(&mut self.nul_replacements);
-            let fffd = text.chars().filter(|&c| c == '\u{fffd}').count();
-            if fffd > nuls || !text.chars().all(|c| is_ascii_ws(c) || c == '\u{fffd}') {
-                self.frameset_ok = false;
-            }
-            self.insert_text(text);
+            self.foreign_text(text);
             return;
         }
         match self.mode {
@@ -1129,17 +1247,7 @@ impl<'a> Builder<'a> {
             | Mode::BeforeHtml
             | Mode::BeforeHead
             | Mode::InHead
-            | Mode::AfterHead => {
-                let rest = text.trim_start_matches(is_ascii_ws);
-                let ws = &text[..text.len() - rest.len()];
-                if matches!(self.mode, Mode::InHead | Mode::AfterHead) {
-                    self.insert_text(ws);
-                }
-                if !rest.is_empty() {
-                    self.before_body_anything_else();
-                    self.process_text(rest);
-                }
-            }
+            | Mode::AfterHead => self.text_before_body(text),
             Mode::InBody | Mode::InCaption | Mode::InCell | Mode::InTemplate => {
                 self.reconstruct_formatting();
                 if self.frameset_ok && !text.chars().all(is_ascii_ws) {
@@ -1148,29 +1256,7 @@ impl<'a> Builder<'a> {
                 self.insert_text(text);
             }
             Mode::Text => self.insert_text(text),
-            Mode::InTable | Mode::InTableBody | Mode::InRow => {
-                let table_outer = self.current_in(|n| {
-                    matches!(
-                        *n,
-                        local_name!("table")
-                            | local_name!("tbody")
-                            | local_name!("tfoot")
-                            | local_name!("thead")
-                            | local_name!("tr")
-                    )
-                });
-                if table_outer && text.chars().all(is_ascii_ws) {
-                    self.insert_text(text);
-                } else {
-                    self.foster = true;
-                    self.reconstruct_formatting();
-                    if self.frameset_ok && !text.chars().all(is_ascii_ws) {
-                        self.frameset_ok = false;
-                    }
-                    self.insert_text(text);
-                    self.foster = false;
-                }
-            }
+            Mode::InTable | Mode::InTableBody | Mode::InRow => self.table_text(text),
             Mode::InColumnGroup => {
                 if let Some(rest) = self.column_group_text(text) {
                     self.process_text(rest);
@@ -1196,6 +1282,60 @@ impl<'a> Builder<'a> {
                     self.insert_text(&ws);
                 }
             }
+        }
+    }
+
+    /// Text in foreign content (HTML standard, "in foreign content"): it
+    /// goes in; NULs (now U+FFFD) do not count as text for the
+    /// frameset-ok flag.
+    fn foreign_text(&mut self, text: &str) {
+        let nuls = std::mem::take(&mut self.nul_replacements);
+        let fffd = text.chars().filter(|&c| c == '\u{fffd}').count();
+        if fffd > nuls || !text.chars().all(|c| is_ascii_ws(c) || c == '\u{fffd}') {
+            self.frameset_ok = false;
+        }
+        self.insert_text(text);
+    }
+
+    /// Text before the body (HTML standard: "initial" to "after head"):
+    /// leading white space goes in the head (or nowhere before it); the
+    /// rest makes what is missing up to the body and goes there.
+    fn text_before_body(&mut self, text: &str) {
+        let rest = text.trim_start_matches(is_ascii_ws);
+        let ws = &text[..text.len() - rest.len()];
+        if matches!(self.mode, Mode::InHead | Mode::AfterHead) {
+            self.insert_text(ws);
+        }
+        if !rest.is_empty() {
+            self.before_body_anything_else();
+            self.process_text(rest);
+        }
+    }
+
+    /// Text in a table, a table body or a row (HTML standard, "in table
+    /// text"): white space in the table's own elements goes in; other text
+    /// is fostered out, as in body.
+    fn table_text(&mut self, text: &str) {
+        let table_outer = self.current_in(|n| {
+            matches!(
+                *n,
+                local_name!("table")
+                    | local_name!("tbody")
+                    | local_name!("tfoot")
+                    | local_name!("thead")
+                    | local_name!("tr")
+            )
+        });
+        if table_outer && text.chars().all(is_ascii_ws) {
+            self.insert_text(text);
+        } else {
+            self.foster = true;
+            self.reconstruct_formatting();
+            if self.frameset_ok && !text.chars().all(is_ascii_ws) {
+                self.frameset_ok = false;
+            }
+            self.insert_text(text);
+            self.foster = false;
         }
     }
 
@@ -1312,6 +1452,8 @@ impl<'a> Builder<'a> {
         self.dispatch(&token);
     }
 
+    /// Tree construction dispatch (HTML standard): the rules for foreign
+    /// content or those of the insertion mode, until a token is done.
     fn dispatch(&mut self, token: &Token) {
         loop {
             let step = if self.is_foreign(token) {
@@ -1365,6 +1507,9 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// The rules for parsing tokens in foreign content (HTML standard,
+    /// "in foreign content"): start tags of foreign elements, the HTML
+    /// tags that break out, end tags.
     fn foreign(&mut self, token: &Token) -> Step {
         let tag = match token {
             Token::Comment => {
@@ -1375,57 +1520,7 @@ impl<'a> Builder<'a> {
             Token::Eof => return Step::Done,
         };
         if !tag.end {
-            let breaks_out = matches!(
-                tag.name,
-                local_name!("b")
-                    | local_name!("big")
-                    | local_name!("blockquote")
-                    | local_name!("body")
-                    | local_name!("br")
-                    | local_name!("center")
-                    | local_name!("code")
-                    | local_name!("dd")
-                    | local_name!("div")
-                    | local_name!("dl")
-                    | local_name!("dt")
-                    | local_name!("em")
-                    | local_name!("embed")
-                    | local_name!("h1")
-                    | local_name!("h2")
-                    | local_name!("h3")
-                    | local_name!("h4")
-                    | local_name!("h5")
-                    | local_name!("h6")
-                    | local_name!("head")
-                    | local_name!("hr")
-                    | local_name!("i")
-                    | local_name!("img")
-                    | local_name!("li")
-                    | local_name!("listing")
-                    | local_name!("menu")
-                    | local_name!("meta")
-                    | local_name!("nobr")
-                    | local_name!("ol")
-                    | local_name!("p")
-                    | local_name!("pre")
-                    | local_name!("ruby")
-                    | local_name!("s")
-                    | local_name!("small")
-                    | local_name!("span")
-                    | local_name!("strong")
-                    | local_name!("strike")
-                    | local_name!("sub")
-                    | local_name!("sup")
-                    | local_name!("table")
-                    | local_name!("tt")
-                    | local_name!("u")
-                    | local_name!("ul")
-                    | local_name!("var")
-            ) || (tag.name == local_name!("font")
-                && ["color", "face", "size"]
-                    .iter()
-                    .any(|a| Self::attr_value(&tag.attrs, a).is_some()));
-            if breaks_out {
+            if breaks_out_of_foreign(tag) {
                 return self.break_out_of_foreign(tag);
             }
             let Some(current) = self.current() else {
@@ -1444,8 +1539,14 @@ impl<'a> Builder<'a> {
         if matches!(tag.name, local_name!("br") | local_name!("p")) {
             return self.break_out_of_foreign(tag);
         }
-        // An end tag: close the foreign element of that name, or let the
-        // HTML rules handle it once an HTML element is reached.
+        self.foreign_end_tag(tag, token)
+    }
+
+    /// An end tag in foreign content (HTML standard, "in foreign
+    /// content", "any other end tag"): closes the foreign element of that
+    /// name, or lets the HTML rules handle it once an HTML element is
+    /// reached.
+    fn foreign_end_tag(&mut self, tag: &Tag, token: &Token) -> Step {
         let mut i = self.open.len().saturating_sub(1);
         let mut first = true;
         loop {
@@ -1466,6 +1567,9 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// An HTML start tag in foreign content (HTML standard, "in foreign
+    /// content"): pops to an HTML element or an integration point, then
+    /// the insertion mode handles the tag.
     fn break_out_of_foreign(&mut self, tag: &Tag) -> Step {
         while let Some(c) = self.current() {
             let (name, ns) = self.name(c);
@@ -1482,146 +1586,17 @@ impl<'a> Builder<'a> {
         self.step(self.mode, &Token::Tag(tag.clone()))
     }
 
+    /// Tree construction for a token in HTML content: the insertion mode
+    /// `mode` decides (HTML standard, 13.2.6.4).
     fn step(&mut self, mode: Mode, token: &Token) -> Step {
         match mode {
-            Mode::Initial => match token {
-                Token::Comment => {
-                    let id = self.dom.push_other();
-                    self.dom.append(DOCUMENT, id);
-                    Step::Done
-                }
-                _ => {
-                    self.quirks = true;
-                    Step::Reprocess(Mode::BeforeHtml)
-                }
-            },
-            Mode::BeforeHtml => match token {
-                Token::Comment => {
-                    let id = self.dom.push_other();
-                    self.dom.append(DOCUMENT, id);
-                    Step::Done
-                }
-                Token::Tag(t) if !t.end && t.name == local_name!("html") => {
-                    self.create_root(t.attrs.clone());
-                    self.mode = Mode::BeforeHead;
-                    Step::Done
-                }
-                Token::Tag(t)
-                    if t.end
-                        && !matches!(
-                            t.name,
-                            local_name!("head")
-                                | local_name!("body")
-                                | local_name!("html")
-                                | local_name!("br")
-                        ) =>
-                {
-                    Step::Done
-                }
-                _ => {
-                    self.create_root(Vec::new());
-                    Step::Reprocess(Mode::BeforeHead)
-                }
-            },
-            Mode::BeforeHead => match token {
-                Token::Comment => {
-                    self.insert_comment();
-                    Step::Done
-                }
-                Token::Tag(t) if !t.end && t.name == local_name!("html") => {
-                    self.step(Mode::InBody, token)
-                }
-                Token::Tag(t) if !t.end && t.name == local_name!("head") => {
-                    self.head = Some(self.insert_html(t));
-                    self.mode = Mode::InHead;
-                    Step::Done
-                }
-                Token::Tag(t)
-                    if t.end
-                        && !matches!(
-                            t.name,
-                            local_name!("head")
-                                | local_name!("body")
-                                | local_name!("html")
-                                | local_name!("br")
-                        ) =>
-                {
-                    Step::Done
-                }
-                _ => {
-                    self.head = Some(self.insert_phantom(local_name!("head")));
-                    Step::Reprocess(Mode::InHead)
-                }
-            },
+            Mode::Initial => self.initial(token),
+            Mode::BeforeHtml => self.before_html(token),
+            Mode::BeforeHead => self.before_head(token),
             Mode::InHead => self.in_head(token),
-            Mode::AfterHead => match token {
-                Token::Comment => {
-                    self.insert_comment();
-                    Step::Done
-                }
-                Token::Tag(t) if !t.end => match t.name {
-                    local_name!("html") => self.step(Mode::InBody, token),
-                    local_name!("body") => {
-                        self.insert_html(t);
-                        self.frameset_ok = false;
-                        self.mode = Mode::InBody;
-                        Step::Done
-                    }
-                    local_name!("frameset") => {
-                        self.insert_html(t);
-                        self.mode = Mode::InFrameset;
-                        Step::Done
-                    }
-                    local_name!("base")
-                    | local_name!("basefont")
-                    | local_name!("bgsound")
-                    | local_name!("link")
-                    | local_name!("meta")
-                    | local_name!("noframes")
-                    | local_name!("script")
-                    | local_name!("style")
-                    | local_name!("template")
-                    | local_name!("title") => {
-                        let Some(head) = self.head else {
-                            return Step::Done;
-                        };
-                        self.push(head);
-                        let step = self.in_head(token);
-                        self.remove_from_stack(head);
-                        step
-                    }
-                    local_name!("head") => Step::Done,
-                    _ => {
-                        self.insert_phantom(local_name!("body"));
-                        Step::Reprocess(Mode::InBody)
-                    }
-                },
-                Token::Tag(t) => match t.name {
-                    local_name!("template") => self.in_head(token),
-                    local_name!("body") | local_name!("html") | local_name!("br") => {
-                        self.insert_phantom(local_name!("body"));
-                        Step::Reprocess(Mode::InBody)
-                    }
-                    _ => Step::Done,
-                },
-                Token::Eof => {
-                    self.insert_phantom(local_name!("body"));
-                    Step::Reprocess(Mode::InBody)
-                }
-            },
+            Mode::AfterHead => self.after_head(token),
             Mode::InBody => self.in_body(token),
-            Mode::Text => match token {
-                Token::Eof => {
-                    self.pop();
-                    Step::Reprocess(self.orig_mode)
-                }
-                Token::Tag(t) if t.end => {
-                    self.pop();
-                    self.mode = self.orig_mode;
-                    Step::Done
-                }
-                _ => Step::Done,
-            },
+            Mode::Text => self.in_text(token),
             Mode::InTable => self.in_table(token),
             Mode::InCaption => self.in_caption(token),
             Mode::InColumnGroup => self.in_column_group(token),
@@ -1629,88 +1604,257 @@ impl<'a> Builder<'a> {
             Mode::InRow => self.in_row(token),
             Mode::InCell => self.in_cell(token),
             Mode::InTemplate => self.in_template(token),
-            Mode::AfterBody => match token {
-                Token::Comment => {
-                    let id = self.dom.push_other();
-                    let html = self.open.first().copied().unwrap_or(DOCUMENT);
-                    self.dom.append(html, id);
-                    Step::Done
-                }
-                Token::Tag(t) if !t.end && t.name == local_name!("html") => {
-                    self.step(Mode::InBody, token)
-                }
-                Token::Tag(t) if t.end && t.name == local_name!("html") => {
-                    self.mode = Mode::AfterAfterBody;
-                    Step::Done
-                }
-                Token::Eof => Step::Done,
-                _ => Step::Reprocess(Mode::InBody),
-            },
-            Mode::InFrameset | Mode::AfterFrameset => match token {
-                Token::Comment => {
-                    self.insert_comment();
-                    Step::Done
-                }
-                Token::Tag(t) if !t.end && t.name == local_name!("html") => {
-                    self.step(Mode::InBody, token)
-                }
-                Token::Tag(t) if mode == Mode::InFrameset && !t.end => match t.name {
-                    local_name!("frameset") => {
-                        self.insert_html(t);
-                        Step::Done
-                    }
-                    local_name!("frame") => {
-                        self.insert_void(t);
-                        Step::Done
-                    }
-                    local_name!("noframes") => self.in_head(token),
-                    _ => Step::Done,
-                },
-                Token::Tag(t) if mode == Mode::InFrameset && t.name == local_name!("frameset") => {
-                    if self.open.len() > 1 {
-                        self.pop();
-                        if !self.current_named(&local_name!("frameset")) {
-                            self.mode = Mode::AfterFrameset;
-                        }
-                    }
-                    Step::Done
-                }
-                Token::Tag(t)
-                    if mode == Mode::AfterFrameset && t.end && t.name == local_name!("html") =>
-                {
-                    self.mode = Mode::AfterAfterFrameset;
-                    Step::Done
-                }
-                Token::Tag(t) if !t.end && t.name == local_name!("noframes") => self.in_head(token),
-                _ => Step::Done,
-            },
-            Mode::AfterAfterBody => match token {
-                Token::Comment => {
-                    let id = self.dom.push_other();
-                    self.dom.append(DOCUMENT, id);
-                    Step::Done
-                }
-                Token::Tag(t) if !t.end && t.name == local_name!("html") => {
-                    self.step(Mode::InBody, token)
-                }
-                Token::Eof => Step::Done,
-                _ => Step::Reprocess(Mode::InBody),
-            },
-            Mode::AfterAfterFrameset => match token {
-                Token::Comment => {
-                    let id = self.dom.push_other();
-                    self.dom.append(DOCUMENT, id);
-                    Step::Done
-                }
-                Token::Tag(t) if !t.end && t.name == local_name!("html") => {
-                    self.step(Mode::InBody, token)
-                }
-                Token::Tag(t) if !t.end && t.name == local_name!("noframes") => self.in_head(token),
-                _ => Step::Done,
-            },
+            Mode::AfterBody => self.after_body(token),
+            Mode::InFrameset | Mode::AfterFrameset => self.in_frameset(mode, token),
+            Mode::AfterAfterBody => self.after_after_body(token),
+            Mode::AfterAfterFrameset => self.after_after_frameset(token),
         }
     }
 
+    /// A comment as a child of the document.
+    fn document_comment(&mut self) -> Step {
+        let id = self.dom.push_other();
+        self.dom.append(DOCUMENT, id);
+        Step::Done
+    }
+
+    /// The "initial" insertion mode (HTML standard, 13.2.6.4.1; the
+    /// doctype is handled by `doctype`): anything else means quirks mode.
+    fn initial(&mut self, token: &Token) -> Step {
+        match token {
+            Token::Comment => self.document_comment(),
+            _ => {
+                self.quirks = true;
+                Step::Reprocess(Mode::BeforeHtml)
+            }
+        }
+    }
+
+    /// An end tag that the modes before `<body>` ignore: all but `head`,
+    /// `body`, `html` and `br` (HTML standard, 13.2.6.4.2 and 13.2.6.4.3).
+    fn ignored_end_before_body(t: &Tag) -> bool {
+        t.end
+            && !matches!(
+                t.name,
+                local_name!("head") | local_name!("body") | local_name!("html") | local_name!("br")
+            )
+    }
+
+    /// The "before html" insertion mode (HTML standard, 13.2.6.4.2): the
+    /// root element, made for `<html>` or anything else.
+    fn before_html(&mut self, token: &Token) -> Step {
+        match token {
+            Token::Comment => self.document_comment(),
+            Token::Tag(t) if !t.end && t.name == local_name!("html") => {
+                self.create_root(t.attrs.clone());
+                self.mode = Mode::BeforeHead;
+                Step::Done
+            }
+            Token::Tag(t) if Self::ignored_end_before_body(t) => Step::Done,
+            _ => {
+                self.create_root(Vec::new());
+                Step::Reprocess(Mode::BeforeHead)
+            }
+        }
+    }
+
+    /// The "before head" insertion mode (HTML standard, 13.2.6.4.3): the
+    /// head element, made for `<head>` or anything else.
+    fn before_head(&mut self, token: &Token) -> Step {
+        match token {
+            Token::Comment => {
+                self.insert_comment();
+                Step::Done
+            }
+            Token::Tag(t) if !t.end && t.name == local_name!("html") => {
+                self.step(Mode::InBody, token)
+            }
+            Token::Tag(t) if !t.end && t.name == local_name!("head") => {
+                self.head = Some(self.insert_html(t));
+                self.mode = Mode::InHead;
+                Step::Done
+            }
+            Token::Tag(t) if Self::ignored_end_before_body(t) => Step::Done,
+            _ => {
+                self.head = Some(self.insert_phantom(local_name!("head")));
+                Step::Reprocess(Mode::InHead)
+            }
+        }
+    }
+
+    /// The "after head" insertion mode (HTML standard, 13.2.6.4.6): the
+    /// body (or frameset), made for its tag or anything else; the head's
+    /// elements still go in the head.
+    fn after_head(&mut self, token: &Token) -> Step {
+        let anything_else = |b: &mut Self| {
+            b.insert_phantom(local_name!("body"));
+            Step::Reprocess(Mode::InBody)
+        };
+        let t = match token {
+            Token::Comment => {
+                self.insert_comment();
+                return Step::Done;
+            }
+            Token::Eof => return anything_else(self),
+            Token::Tag(t) => t,
+        };
+        if t.end {
+            return match t.name {
+                local_name!("template") => self.in_head(token),
+                local_name!("body") | local_name!("html") | local_name!("br") => {
+                    anything_else(self)
+                }
+                _ => Step::Done,
+            };
+        }
+        match t.name {
+            local_name!("html") => self.step(Mode::InBody, token),
+            local_name!("body") => {
+                self.insert_html(t);
+                self.frameset_ok = false;
+                self.mode = Mode::InBody;
+                Step::Done
+            }
+            local_name!("frameset") => {
+                self.insert_html(t);
+                self.mode = Mode::InFrameset;
+                Step::Done
+            }
+            local_name!("base")
+            | local_name!("basefont")
+            | local_name!("bgsound")
+            | local_name!("link")
+            | local_name!("meta")
+            | local_name!("noframes")
+            | local_name!("script")
+            | local_name!("style")
+            | local_name!("template")
+            | local_name!("title") => {
+                let Some(head) = self.head else {
+                    return Step::Done;
+                };
+                self.push(head);
+                let step = self.in_head(token);
+                self.remove_from_stack(head);
+                step
+            }
+            local_name!("head") => Step::Done,
+            _ => anything_else(self),
+        }
+    }
+
+    /// The "text" insertion mode (HTML standard, 13.2.6.4.8): the element
+    /// read as text ends at its end tag or at the end of the input.
+    fn in_text(&mut self, token: &Token) -> Step {
+        match token {
+            Token::Eof => {
+                self.pop();
+                Step::Reprocess(self.orig_mode)
+            }
+            Token::Tag(t) if t.end => {
+                self.pop();
+                self.mode = self.orig_mode;
+                Step::Done
+            }
+            _ => Step::Done,
+        }
+    }
+
+    /// The "after body" insertion mode (HTML standard, 13.2.6.4.19):
+    /// comments go in the root element; anything else but `</html>`
+    /// returns to the body.
+    fn after_body(&mut self, token: &Token) -> Step {
+        match token {
+            Token::Comment => {
+                let id = self.dom.push_other();
+                let html = self.open.first().copied().unwrap_or(DOCUMENT);
+                self.dom.append(html, id);
+                Step::Done
+            }
+            Token::Tag(t) if !t.end && t.name == local_name!("html") => {
+                self.step(Mode::InBody, token)
+            }
+            Token::Tag(t) if t.end && t.name == local_name!("html") => {
+                self.mode = Mode::AfterAfterBody;
+                Step::Done
+            }
+            Token::Eof => Step::Done,
+            _ => Step::Reprocess(Mode::InBody),
+        }
+    }
+
+    /// The "in frameset" and "after frameset" insertion modes (HTML
+    /// standard, 13.2.6.4.20 and 13.2.6.4.21): frames and framesets, the
+    /// rest ignored.
+    fn in_frameset(&mut self, mode: Mode, token: &Token) -> Step {
+        match token {
+            Token::Comment => {
+                self.insert_comment();
+                Step::Done
+            }
+            Token::Tag(t) if !t.end && t.name == local_name!("html") => {
+                self.step(Mode::InBody, token)
+            }
+            Token::Tag(t) if mode == Mode::InFrameset && !t.end => match t.name {
+                local_name!("frameset") => {
+                    self.insert_html(t);
+                    Step::Done
+                }
+                local_name!("frame") => {
+                    self.insert_void(t);
+                    Step::Done
+                }
+                local_name!("noframes") => self.in_head(token),
+                _ => Step::Done,
+            },
+            Token::Tag(t) if mode == Mode::InFrameset && t.name == local_name!("frameset") => {
+                if self.open.len() > 1 {
+                    self.pop();
+                    if !self.current_named(&local_name!("frameset")) {
+                        self.mode = Mode::AfterFrameset;
+                    }
+                }
+                Step::Done
+            }
+            Token::Tag(t)
+                if mode == Mode::AfterFrameset && t.end && t.name == local_name!("html") =>
+            {
+                self.mode = Mode::AfterAfterFrameset;
+                Step::Done
+            }
+            Token::Tag(t) if !t.end && t.name == local_name!("noframes") => self.in_head(token),
+            _ => Step::Done,
+        }
+    }
+
+    /// The "after after body" insertion mode (HTML standard, 13.2.6.4.22):
+    /// comments go in the document; anything else returns to the body.
+    fn after_after_body(&mut self, token: &Token) -> Step {
+        match token {
+            Token::Comment => self.document_comment(),
+            Token::Tag(t) if !t.end && t.name == local_name!("html") => {
+                self.step(Mode::InBody, token)
+            }
+            Token::Eof => Step::Done,
+            _ => Step::Reprocess(Mode::InBody),
+        }
+    }
+
+    /// The "after after frameset" insertion mode (HTML standard,
+    /// 13.2.6.4.23): comments go in the document, the rest is ignored.
+    fn after_after_frameset(&mut self, token: &Token) -> Step {
+        match token {
+            Token::Comment => self.document_comment(),
+            Token::Tag(t) if !t.end && t.name == local_name!("html") => {
+                self.step(Mode::InBody, token)
+            }
+            Token::Tag(t) if !t.end && t.name == local_name!("noframes") => self.in_head(token),
+            _ => Step::Done,
+        }
+    }
+
+    /// The "in head" insertion mode (HTML standard): the head's elements;
+    /// anything else closes the head.
     fn in_head(&mut self, token: &Token) -> Step {
         let anything_else = |b: &mut Self| {
             b.pop();
@@ -1725,75 +1869,81 @@ impl<'a> Builder<'a> {
             Token::Tag(t) => t,
         };
         if !t.end {
-            match t.name {
+            return match t.name {
                 local_name!("html") => self.step(Mode::InBody, token),
-                local_name!("base")
-                | local_name!("basefont")
-                | local_name!("bgsound")
-                | local_name!("link")
-                | local_name!("meta") => {
-                    self.insert_void(t);
-                    Step::Done
-                }
-                local_name!("title") => {
-                    self.insert_raw(t, Raw::Rcdata);
-                    Step::Done
-                }
-                local_name!("noframes") | local_name!("style") | local_name!("noscript") => {
-                    self.insert_raw(t, Raw::Rawtext);
-                    Step::Done
-                }
-                local_name!("script") => {
-                    self.insert_raw(t, Raw::Script);
-                    Step::Done
-                }
                 local_name!("template") => {
-                    self.fmt.push(Fmt::Marker);
-                    self.frameset_ok = false;
-                    self.mode = Mode::InTemplate;
-                    self.template_modes.push(Mode::InTemplate);
-                    // A declarative shadow root: html5ever makes a template
-                    // for it, fails to attach it (the sink keeps no shadow
-                    // roots) and makes another, in the tree; the first
-                    // stays in the arena, detached.
-                    let shadow = t.attrs.iter().any(|a| {
-                        a.name.local == local_name!("shadowrootmode")
-                            && matches!(&*a.value, "open" | "closed")
-                    });
-                    if shadow && self.open.len() > 1 {
-                        self.create(t.name.clone(), Ns::Html, t.attrs.clone());
-                    }
-                    self.insert_html(t);
+                    self.start_template(t);
                     Step::Done
                 }
                 local_name!("head") => Step::Done,
+                _ if self.head_start_tag(t) => Step::Done,
                 _ => anything_else(self),
+            };
+        }
+        match t.name {
+            local_name!("head") => {
+                self.pop();
+                self.mode = Mode::AfterHead;
+                Step::Done
             }
-        } else {
-            match t.name {
-                local_name!("head") => {
-                    self.pop();
-                    self.mode = Mode::AfterHead;
-                    Step::Done
+            local_name!("body") | local_name!("html") | local_name!("br") => anything_else(self),
+            local_name!("template") => {
+                if self.in_stack_named(&local_name!("template")) {
+                    self.generate_implied_end(thorough_implied_end);
+                    self.pop_until_named(&local_name!("template"));
+                    self.clear_fmt_to_marker();
+                    self.template_modes.pop();
+                    self.mode = self.reset_mode();
                 }
-                local_name!("body") | local_name!("html") | local_name!("br") => {
-                    anything_else(self)
-                }
-                local_name!("template") => {
-                    if self.in_stack_named(&local_name!("template")) {
-                        self.generate_implied_end(thorough_implied_end);
-                        self.pop_until_named(&local_name!("template"));
-                        self.clear_fmt_to_marker();
-                        self.template_modes.pop();
-                        self.mode = self.reset_mode();
-                    }
-                    Step::Done
-                }
-                _ => Step::Done,
+                Step::Done
             }
+            _ => Step::Done,
         }
     }
 
+    /// In head, the start tags of the head's void elements and of the
+    /// elements read as text (`title`, `style`, `script`…; HTML standard,
+    /// "in head", scripting enabled). False for other tags.
+    fn head_start_tag(&mut self, t: &Tag) -> bool {
+        match t.name {
+            local_name!("base")
+            | local_name!("basefont")
+            | local_name!("bgsound")
+            | local_name!("link")
+            | local_name!("meta") => {
+                self.insert_void(t);
+            }
+            local_name!("title") => self.insert_raw(t, Raw::Rcdata),
+            local_name!("noframes") | local_name!("style") | local_name!("noscript") => {
+                self.insert_raw(t, Raw::Rawtext);
+            }
+            local_name!("script") => self.insert_raw(t, Raw::Script),
+            _ => return false,
+        }
+        true
+    }
+
+    /// In head, a start tag `template` (HTML standard, "in head"): a
+    /// marker, the "in template" mode, and the element.
+    fn start_template(&mut self, t: &Tag) {
+        self.fmt.push(Fmt::Marker);
+        self.frameset_ok = false;
+        self.mode = Mode::InTemplate;
+        self.template_modes.push(Mode::InTemplate);
+        // A declarative shadow root: html5ever makes a template for it,
+        // fails to attach it (the sink keeps no shadow roots) and makes
+        // another, in the tree; the first stays in the arena, detached.
+        let shadow = t.attrs.iter().any(|a| {
+            a.name.local == local_name!("shadowrootmode") && matches!(&*a.value, "open" | "closed")
+        });
+        if shadow && self.open.len() > 1 {
+            self.create(t.name.clone(), Ns::Html, t.attrs.clone());
+        }
+        self.insert_html(t);
+    }
+
+    /// The "in body" insertion mode (HTML standard, 13.2.6.4.7): comments,
+    /// the end of the file, then start tags by group and end tags.
     fn in_body(&mut self, token: &Token) -> Step {
         let t = match token {
             Token::Comment => {
@@ -1811,6 +1961,34 @@ impl<'a> Builder<'a> {
         if t.end {
             return self.end_tag_in_body_rules(t, token);
         }
+        if let Some(step) = self.body_start_document(t, token) {
+            return step;
+        }
+        if self.body_start_block(t) || self.body_start_grouping(t) {
+            return Step::Done;
+        }
+        if self.body_start_formatting(t) {
+            return Step::Done;
+        }
+        if let Some(step) = self.body_start_void(t) {
+            return step;
+        }
+        if self.body_start_raw(t) || self.body_start_select_ruby_foreign(t) {
+            return Step::Done;
+        }
+        if !body_start_ignored(&t.name) {
+            // "Any other start tag".
+            self.reconstruct_formatting();
+            self.insert_html(t);
+        }
+        Step::Done
+    }
+
+    /// In body, start tags about the document (HTML standard, 13.2.6.4.7):
+    /// `html` and `body` lend their attributes, `frameset` replaces the
+    /// body while it may, the head's elements follow the rules "in head".
+    /// `None` for other tags.
+    fn body_start_document(&mut self, t: &Tag, token: &Token) -> Option<Step> {
         match t.name {
             local_name!("html") => {
                 if !self.in_stack_named(&local_name!("template")) {
@@ -1828,7 +2006,7 @@ impl<'a> Builder<'a> {
             | local_name!("script")
             | local_name!("style")
             | local_name!("template")
-            | local_name!("title") => return self.in_head(token),
+            | local_name!("title") => return Some(self.in_head(token)),
             local_name!("body") => {
                 if self.open.len() > 1
                     && self.html_named(self.open[1], &local_name!("body"))
@@ -1851,6 +2029,16 @@ impl<'a> Builder<'a> {
                     self.mode = Mode::InFrameset;
                 }
             }
+            _ => return None,
+        }
+        Some(Step::Done)
+    }
+
+    /// In body, the start tags of blocks that close an open `p`
+    /// (HTML standard, 13.2.6.4.7: "address", "article", … and the
+    /// headings, which also close an open heading). False for other tags.
+    fn body_start_block(&mut self, t: &Tag) -> bool {
+        match t.name {
             local_name!("address")
             | local_name!("article")
             | local_name!("aside")
@@ -1891,6 +2079,17 @@ impl<'a> Builder<'a> {
                 }
                 self.insert_html(t);
             }
+            _ => return false,
+        }
+        true
+    }
+
+    /// In body, the other start tags that close an open `p` (HTML
+    /// standard, 13.2.6.4.7): `pre` and `listing` (a newline right after
+    /// is dropped), `form` (one at a time outside templates), list items,
+    /// `plaintext`. False for other tags.
+    fn body_start_grouping(&mut self, t: &Tag) -> bool {
+        match t.name {
             local_name!("pre") | local_name!("listing") => {
                 self.close_p_in_button_scope();
                 self.insert_html(t);
@@ -1907,51 +2106,68 @@ impl<'a> Builder<'a> {
                     }
                 }
             }
-            local_name!("li") | local_name!("dd") | local_name!("dt") => {
-                self.frameset_ok = false;
-                let list = t.name == local_name!("li");
-                let any_open = if list {
-                    self.counts[1] > 0
-                } else {
-                    self.counts[2] + self.counts[3] > 0
-                };
-                if any_open {
-                    let mut to_close = None;
-                    for &node in self.open.iter().rev() {
-                        let (n, ns) = self.name(node);
-                        let can_close = ns == Ns::Html
-                            && if list {
-                                *n == local_name!("li")
-                            } else {
-                                matches!(*n, local_name!("dd") | local_name!("dt"))
-                            };
-                        if can_close {
-                            to_close = Some(n.clone());
-                            break;
-                        }
-                        if special(n, ns)
-                            && !(ns == Ns::Html
-                                && matches!(
-                                    *n,
-                                    local_name!("address") | local_name!("div") | local_name!("p")
-                                ))
-                        {
-                            break;
-                        }
-                    }
-                    if let Some(name) = to_close {
-                        self.generate_implied_end_except(&name);
-                        self.pop_until_named(&name);
-                    }
-                }
-                self.close_p_in_button_scope();
-                self.insert_html(t);
-            }
+            local_name!("li") | local_name!("dd") | local_name!("dt") => self.start_list_item(t),
             local_name!("plaintext") => {
                 self.close_p_in_button_scope();
                 self.insert_html(t);
                 self.raw = Raw::Plaintext;
             }
+            _ => return false,
+        }
+        true
+    }
+
+    /// In body, a start tag `li`, `dd` or `dt` (HTML standard, 13.2.6.4.7):
+    /// closes the open item of its kind unless a special element other
+    /// than `address`, `div` or `p` stands between, then an open `p`.
+    fn start_list_item(&mut self, t: &Tag) {
+        self.frameset_ok = false;
+        let list = t.name == local_name!("li");
+        let any_open = if list {
+            self.counts[1] > 0
+        } else {
+            self.counts[2] + self.counts[3] > 0
+        };
+        if any_open {
+            let mut to_close = None;
+            for &node in self.open.iter().rev() {
+                let (n, ns) = self.name(node);
+                let can_close = ns == Ns::Html
+                    && if list {
+                        *n == local_name!("li")
+                    } else {
+                        matches!(*n, local_name!("dd") | local_name!("dt"))
+                    };
+                if can_close {
+                    to_close = Some(n.clone());
+                    break;
+                }
+                if special(n, ns)
+                    && !(ns == Ns::Html
+                        && matches!(
+                            *n,
+                            local_name!("address") | local_name!("div") | local_name!("p")
+                        ))
+                {
+                    break;
+                }
+            }
+            if let Some(name) = to_close {
+                self.generate_implied_end_except(&name);
+                self.pop_until_named(&name);
+            }
+        }
+        self.close_p_in_button_scope();
+        self.insert_html(t);
+    }
+
+    /// In body, `button`, the formatting elements (with `a` and `nobr`,
+    /// which first close an open one through the adoption agency), the
+    /// elements that put a marker in the list of active formatting
+    /// elements, and `table` (HTML standard, 13.2.6.4.7). False for other
+    /// tags.
+    fn body_start_formatting(&mut self, t: &Tag) -> bool {
+        match t.name {
             local_name!("button") => {
                 if self.in_scope_named(Scope::Default, &local_name!("button")) {
                     self.generate_implied_end(cursory_implied_end);
@@ -1961,22 +2177,7 @@ impl<'a> Builder<'a> {
                 self.insert_html(t);
                 self.frameset_ok = false;
             }
-            local_name!("a") => {
-                let open_a = self.fmt.iter().rev().find_map(|f| match f {
-                    Fmt::Marker => Some(None),
-                    Fmt::Elem { node, name, .. } if *name == local_name!("a") => Some(Some(*node)),
-                    _ => None,
-                });
-                if let Some(Some(node)) = open_a {
-                    self.adoption_agency(&local_name!("a"));
-                    if let Some(i) = self.fmt_position(node) {
-                        self.fmt.remove(i);
-                    }
-                    self.remove_from_stack(node);
-                }
-                self.reconstruct_formatting();
-                self.push_formatting(t);
-            }
+            local_name!("a") => self.start_a(t),
             local_name!("b")
             | local_name!("big")
             | local_name!("code")
@@ -2014,6 +2215,36 @@ impl<'a> Builder<'a> {
                 self.frameset_ok = false;
                 self.mode = Mode::InTable;
             }
+            _ => return false,
+        }
+        true
+    }
+
+    /// In body, a start tag `a` (HTML standard, 13.2.6.4.7): an `a` still
+    /// in the list of active formatting elements (after the last marker)
+    /// is closed by the adoption agency and forgotten first.
+    fn start_a(&mut self, t: &Tag) {
+        let open_a = self.fmt.iter().rev().find_map(|f| match f {
+            Fmt::Marker => Some(None),
+            Fmt::Elem { node, name, .. } if *name == local_name!("a") => Some(Some(*node)),
+            _ => None,
+        });
+        if let Some(Some(node)) = open_a {
+            self.adoption_agency(&local_name!("a"));
+            if let Some(i) = self.fmt_position(node) {
+                self.fmt.remove(i);
+            }
+            self.remove_from_stack(node);
+        }
+        self.reconstruct_formatting();
+        self.push_formatting(t);
+    }
+
+    /// In body, the void elements (`area`, `br`, `img`, `input`, `hr`…)
+    /// and `image`, read as `img` (HTML standard, 13.2.6.4.7). `None` for
+    /// other tags.
+    fn body_start_void(&mut self, t: &Tag) -> Option<Step> {
+        match t.name {
             local_name!("area")
             | local_name!("br")
             | local_name!("embed")
@@ -2050,8 +2281,18 @@ impl<'a> Builder<'a> {
             local_name!("image") => {
                 let mut img = t.clone();
                 img.name = local_name!("img");
-                return self.in_body(&Token::Tag(img));
+                return Some(self.in_body(&Token::Tag(img)));
             }
+            _ => return None,
+        }
+        Some(Step::Done)
+    }
+
+    /// In body, the elements whose contents the tokenizer reads as text
+    /// (`textarea`, `xmp`, `iframe`, `noembed`, `noscript`; HTML standard,
+    /// 13.2.6.4.7). False for other tags.
+    fn body_start_raw(&mut self, t: &Tag) -> bool {
+        match t.name {
             local_name!("textarea") => {
                 self.insert_raw(t, Raw::Rcdata);
                 self.ignore_lf = true;
@@ -2069,6 +2310,17 @@ impl<'a> Builder<'a> {
                 }
                 self.insert_raw(t, Raw::Rawtext);
             }
+            _ => return false,
+        }
+        true
+    }
+
+    /// In body, `select` and its options (as the standard now parses
+    /// `<select>` in body), the ruby elements, and `math` and `svg`, which
+    /// start foreign content (HTML standard, 13.2.6.4.7). False for other
+    /// tags.
+    fn body_start_select_ruby_foreign(&mut self, t: &Tag) -> bool {
+        match t.name {
             local_name!("select") => {
                 if self.in_scope_named(Scope::Default, &local_name!("select")) {
                     self.pop_until_named(&local_name!("select"));
@@ -2113,25 +2365,13 @@ impl<'a> Builder<'a> {
                 let attrs = foreign_attrs(&t.attrs, ns);
                 self.insert_element(t.name.clone(), ns, attrs, !t.self_closing);
             }
-            local_name!("caption")
-            | local_name!("col")
-            | local_name!("colgroup")
-            | local_name!("frame")
-            | local_name!("head")
-            | local_name!("tbody")
-            | local_name!("td")
-            | local_name!("tfoot")
-            | local_name!("th")
-            | local_name!("thead")
-            | local_name!("tr") => {}
-            _ => {
-                self.reconstruct_formatting();
-                self.insert_html(t);
-            }
+            _ => return false,
         }
-        Step::Done
+        true
     }
 
+    /// The end tags of the "in body" insertion mode (HTML standard,
+    /// 13.2.6.4.7), by group; "any other end tag" last.
     fn end_tag_in_body_rules(&mut self, t: &Tag, token: &Token) -> Step {
         match t.name {
             local_name!("template") => return self.in_head(token),
@@ -2145,6 +2385,31 @@ impl<'a> Builder<'a> {
                     return Step::Reprocess(Mode::AfterBody);
                 }
             }
+            local_name!("br") => {
+                let br = Tag {
+                    end: false,
+                    name: local_name!("br"),
+                    attrs: Vec::new(),
+                    self_closing: false,
+                };
+                return self.in_body(&Token::Tag(br));
+            }
+            ref n if is_formatting(n) => self.adoption_agency(n),
+            _ => {
+                if !self.body_end_block(t) && !self.body_end_item(t) {
+                    self.end_tag_in_body(t);
+                }
+            }
+        }
+        Step::Done
+    }
+
+    /// In body, the end tag of a block (HTML standard, 13.2.6.4.7:
+    /// "address", "article", …, and `applet`, `marquee`, `object`, which
+    /// also clear the list of active formatting elements to the last
+    /// marker): closes it if it is in scope. False for other tags.
+    fn body_end_block(&mut self, t: &Tag) -> bool {
+        match t.name {
             local_name!("address")
             | local_name!("article")
             | local_name!("aside")
@@ -2178,21 +2443,24 @@ impl<'a> Builder<'a> {
                     self.pop_until_named(&t.name);
                 }
             }
-            local_name!("form") => {
-                if !self.in_stack_named(&local_name!("template")) {
-                    let Some(node) = self.form.take() else {
-                        return Step::Done;
-                    };
-                    if !self.in_scope(Scope::Default, |n| n == node) {
-                        return Step::Done;
-                    }
+            local_name!("applet") | local_name!("marquee") | local_name!("object") => {
+                if self.in_scope_named(Scope::Default, &t.name) {
                     self.generate_implied_end(cursory_implied_end);
-                    self.remove_from_stack(node);
-                } else if self.in_scope_named(Scope::Default, &local_name!("form")) {
-                    self.generate_implied_end(cursory_implied_end);
-                    self.pop_until_named(&local_name!("form"));
+                    self.pop_until_named(&t.name);
+                    self.clear_fmt_to_marker();
                 }
             }
+            _ => return false,
+        }
+        true
+    }
+
+    /// In body, the end tags `form`, `p` (an empty `p` when none is open),
+    /// `li`, `dd`, `dt` and the headings (HTML standard, 13.2.6.4.7).
+    /// False for other tags.
+    fn body_end_item(&mut self, t: &Tag) -> bool {
+        match t.name {
+            local_name!("form") => self.end_form(),
             local_name!("p") => {
                 if !self.in_scope_named(Scope::Button, &local_name!("p")) {
                     self.insert_phantom(local_name!("p"));
@@ -2227,26 +2495,28 @@ impl<'a> Builder<'a> {
                     self.pop_until(is_heading);
                 }
             }
-            local_name!("applet") | local_name!("marquee") | local_name!("object") => {
-                if self.in_scope_named(Scope::Default, &t.name) {
-                    self.generate_implied_end(cursory_implied_end);
-                    self.pop_until_named(&t.name);
-                    self.clear_fmt_to_marker();
-                }
-            }
-            local_name!("br") => {
-                let br = Tag {
-                    end: false,
-                    name: local_name!("br"),
-                    attrs: Vec::new(),
-                    self_closing: false,
-                };
-                return self.in_body(&Token::Tag(br));
-            }
-            ref n if is_formatting(n) => self.adoption_agency(n),
-            _ => self.end_tag_in_body(t),
+            _ => return false,
         }
-        Step::Done
+        true
+    }
+
+    /// In body, an end tag `form` (HTML standard, 13.2.6.4.7): outside
+    /// templates it closes the form element pointer's element, wherever it
+    /// is on the stack; in a template, the form in scope.
+    fn end_form(&mut self) {
+        if !self.in_stack_named(&local_name!("template")) {
+            let Some(node) = self.form.take() else {
+                return;
+            };
+            if !self.in_scope(Scope::Default, |n| n == node) {
+                return;
+            }
+            self.generate_implied_end(cursory_implied_end);
+            self.remove_from_stack(node);
+        } else if self.in_scope_named(Scope::Default, &local_name!("form")) {
+            self.generate_implied_end(cursory_implied_end);
+            self.pop_until_named(&local_name!("form"));
+        }
     }
 
     /// "Any other end tag" in body.
@@ -2269,6 +2539,8 @@ impl<'a> Builder<'a> {
         self.truncate(i);
     }
 
+    /// In a table, a token handled as "in body" with foster parenting on
+    /// (HTML standard, "in table", "anything else").
     fn foster_in_body(&mut self, token: &Token) -> Step {
         self.foster = true;
         let step = self.in_body(token);
@@ -2285,6 +2557,8 @@ impl<'a> Builder<'a> {
         });
     }
 
+    /// The "in table" insertion mode (HTML standard): start and end tags
+    /// apart; what a table may not hold is fostered out in body.
     fn in_table(&mut self, token: &Token) -> Step {
         let t = match token {
             Token::Comment => {
@@ -2295,91 +2569,98 @@ impl<'a> Builder<'a> {
             Token::Tag(t) => t,
         };
         if !t.end {
-            match t.name {
-                local_name!("caption") => {
-                    self.clear_to_table_context();
-                    self.fmt.push(Fmt::Marker);
-                    self.insert_html(t);
-                    self.mode = Mode::InCaption;
-                    Step::Done
+            return self.in_table_start(t, token);
+        }
+        match t.name {
+            local_name!("table") => {
+                if self.in_scope_named(Scope::Table, &local_name!("table")) {
+                    self.pop_until_named(&local_name!("table"));
+                    self.mode = self.reset_mode();
                 }
-                local_name!("colgroup") => {
-                    self.clear_to_table_context();
-                    self.insert_html(t);
-                    self.mode = Mode::InColumnGroup;
-                    Step::Done
-                }
-                local_name!("col") => {
-                    self.clear_to_table_context();
-                    self.insert_phantom(local_name!("colgroup"));
-                    Step::Reprocess(Mode::InColumnGroup)
-                }
-                local_name!("tbody") | local_name!("tfoot") | local_name!("thead") => {
-                    self.clear_to_table_context();
-                    self.insert_html(t);
-                    self.mode = Mode::InTableBody;
-                    Step::Done
-                }
-                local_name!("td") | local_name!("th") | local_name!("tr") => {
-                    self.clear_to_table_context();
-                    self.insert_phantom(local_name!("tbody"));
-                    Step::Reprocess(Mode::InTableBody)
-                }
-                local_name!("table") => {
-                    if self.in_scope_named(Scope::Table, &local_name!("table")) {
-                        self.pop_until_named(&local_name!("table"));
-                        Step::Reprocess(self.reset_mode())
-                    } else {
-                        Step::Done
-                    }
-                }
-                local_name!("style") | local_name!("script") | local_name!("template") => {
-                    self.in_head(token)
-                }
-                local_name!("input") => {
-                    let hidden = Self::attr_value(&t.attrs, "type")
-                        .is_some_and(|v| v.eq_ignore_ascii_case("hidden"));
-                    if hidden {
-                        self.insert_void(t);
-                        Step::Done
-                    } else {
-                        self.foster_in_body(token)
-                    }
-                }
-                local_name!("form") => {
-                    if !self.in_stack_named(&local_name!("template")) && self.form.is_none() {
-                        self.form = Some(self.insert_void(t));
-                    }
-                    Step::Done
-                }
-                _ => self.foster_in_body(token),
+                Step::Done
             }
-        } else {
-            match t.name {
-                local_name!("table") => {
-                    if self.in_scope_named(Scope::Table, &local_name!("table")) {
-                        self.pop_until_named(&local_name!("table"));
-                        self.mode = self.reset_mode();
-                    }
-                    Step::Done
-                }
-                local_name!("body")
-                | local_name!("caption")
-                | local_name!("col")
-                | local_name!("colgroup")
-                | local_name!("html")
-                | local_name!("tbody")
-                | local_name!("td")
-                | local_name!("tfoot")
-                | local_name!("th")
-                | local_name!("thead")
-                | local_name!("tr") => Step::Done,
-                local_name!("template") => self.in_head(token),
-                _ => self.foster_in_body(token),
-            }
+            local_name!("body")
+            | local_name!("caption")
+            | local_name!("col")
+            | local_name!("colgroup")
+            | local_name!("html")
+            | local_name!("tbody")
+            | local_name!("td")
+            | local_name!("tfoot")
+            | local_name!("th")
+            | local_name!("thead")
+            | local_name!("tr") => Step::Done,
+            local_name!("template") => self.in_head(token),
+            _ => self.foster_in_body(token),
         }
     }
 
+    /// A start tag in the "in table" insertion mode (HTML standard): the
+    /// table's parts (made when missing), a nested table closing this one,
+    /// hidden inputs and forms kept in the table.
+    fn in_table_start(&mut self, t: &Tag, token: &Token) -> Step {
+        match t.name {
+            local_name!("caption") => {
+                self.clear_to_table_context();
+                self.fmt.push(Fmt::Marker);
+                self.insert_html(t);
+                self.mode = Mode::InCaption;
+                Step::Done
+            }
+            local_name!("colgroup") => {
+                self.clear_to_table_context();
+                self.insert_html(t);
+                self.mode = Mode::InColumnGroup;
+                Step::Done
+            }
+            local_name!("col") => {
+                self.clear_to_table_context();
+                self.insert_phantom(local_name!("colgroup"));
+                Step::Reprocess(Mode::InColumnGroup)
+            }
+            local_name!("tbody") | local_name!("tfoot") | local_name!("thead") => {
+                self.clear_to_table_context();
+                self.insert_html(t);
+                self.mode = Mode::InTableBody;
+                Step::Done
+            }
+            local_name!("td") | local_name!("th") | local_name!("tr") => {
+                self.clear_to_table_context();
+                self.insert_phantom(local_name!("tbody"));
+                Step::Reprocess(Mode::InTableBody)
+            }
+            local_name!("table") => {
+                if self.in_scope_named(Scope::Table, &local_name!("table")) {
+                    self.pop_until_named(&local_name!("table"));
+                    Step::Reprocess(self.reset_mode())
+                } else {
+                    Step::Done
+                }
+            }
+            local_name!("style") | local_name!("script") | local_name!("template") => {
+                self.in_head(token)
+            }
+            local_name!("input") => {
+                let hidden = Self::attr_value(&t.attrs, "type")
+                    .is_some_and(|v| v.eq_ignore_ascii_case("hidden"));
+                if hidden {
+                    self.insert_void(t);
+                    Step::Done
+                } else {
+                    self.foster_in_body(token)
+                }
+            }
+            local_name!("form") => {
+                if !self.in_stack_named(&local_name!("template")) && self.form.is_none() {
+                    self.form = Some(self.insert_void(t));
+                }
+                Step::Done
+            }
+            _ => self.foster_in_body(token),
+        }
+    }
+
+    /// The "in caption" insertion mode (HTML standard).
     fn in_caption(&mut self, token: &Token) -> Step {
         if let Token::Tag(t) = token {
             let closes = if t.end {
@@ -2432,6 +2713,7 @@ impl<'a> Builder<'a> {
         self.in_body(token)
     }
 
+    /// The "in column group" insertion mode (HTML standard).
     fn in_column_group(&mut self, token: &Token) -> Step {
         match token {
             Token::Comment => {
@@ -2486,6 +2768,7 @@ impl<'a> Builder<'a> {
         });
     }
 
+    /// The "in table body" insertion mode (HTML standard).
     fn in_table_body(&mut self, token: &Token) -> Step {
         let Token::Tag(t) = token else {
             return self.in_table(token);
@@ -2561,6 +2844,7 @@ impl<'a> Builder<'a> {
         true
     }
 
+    /// The "in row" insertion mode (HTML standard).
     fn in_row(&mut self, token: &Token) -> Step {
         let Token::Tag(t) = token else {
             return self.in_table(token);
@@ -2626,6 +2910,7 @@ impl<'a> Builder<'a> {
         self.clear_fmt_to_marker();
     }
 
+    /// The "in cell" insertion mode (HTML standard).
     fn in_cell(&mut self, token: &Token) -> Step {
         let Token::Tag(t) = token else {
             return self.in_body(token);
@@ -2690,6 +2975,7 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// The "in template" insertion mode (HTML standard).
     fn in_template(&mut self, token: &Token) -> Step {
         let t = match token {
             Token::Comment => return self.in_body(token),
