@@ -56,6 +56,7 @@ for (const k of ['alert', 'confirm', 'prompt', 'print']) window[k] = () => { win
 <script type="module">
 import * as gleaner from '/pkg/index.js';
 window.gleaner = gleaner;
+await gleaner.ready;
 document.body.dataset.ready = 'true';
 </script></head><body><div id="out"></div></body></html>`;
 
