@@ -606,9 +606,8 @@ fn ordinal_day(word: &str) -> Option<i64> {
     let digits = word.bytes().take_while(u8::is_ascii_digit).count();
     let rest = word.get(digits..)?;
     let suffix = matches!(rest, "" | "." | "st" | "nd" | "rd" | "th" | "er");
-    (digits > 0 && digits <= 2 && suffix)
-        .then(|| word[..digits].parse().ok())
-        .flatten()
+    let day: i64 = word.get(..digits)?.parse().ok()?;
+    (suffix && (1..=31).contains(&day)).then_some(day)
 }
 
 /// Normalises a date given in metadata (ISO 8601 or free text) to ISO 8601.

@@ -566,6 +566,9 @@ pub(crate) struct HtmlTuning {
     /// Characters of prose paragraphs outside a run of long teasers from
     /// which the page is an article and the teasers its related stories.
     pub type_article_chars: usize,
+    /// The lowest rank of heading (3: `<h3>`) that heads a page's section;
+    /// long items with such headings are sections, not entries.
+    pub type_section_heading_level: usize,
     /// Share of the page's text, in percent, that repeated items
     /// (`src/html/items.rs`) hold at least to make the page a listing,
     /// when they hold more than [`Self::item_prose_ratio`] times its prose.
@@ -780,6 +783,7 @@ impl Default for HtmlTuning {
             type_linked_percent: 50,
             type_title_words: 3,
             type_article_chars: 1000,
+            type_section_heading_level: 3,
             type_item_text_percent: 20,
             type_prose_chars: 80,
             type_min_sections: 4,

@@ -11,7 +11,7 @@ use super::url::resolve;
 use crate::json::{Map, Value};
 use crate::metadata::{normalize_date, Meta};
 use crate::options::TitleStyle;
-use crate::tuning::HtmlTuning;
+use crate::tuning::{CueTuning, HtmlTuning};
 use crate::util::{norm_key, norm_space, words};
 
 /// JSON-LD types that describe an article.
@@ -1100,6 +1100,9 @@ fn tags_of(m: &HashMap<String, String>, ld: &JsonLd, tuning: &HtmlTuning) -> Vec
 /// The class or id word of a byline, matched anywhere in the value.
 const BYLINE: &[u8] = b"byline";
 
+/// The word an author's element or box is marked or labelled with.
+const AUTHOR: &[u8] = b"author";
+
 /// Whether a text is the size of a byline: a few words, a short line.
 fn byline_sized(text: &str, tuning: &HtmlTuning) -> bool {
     (1..=tuning.byline_max_words).contains(&words(text).count())
@@ -1148,7 +1151,7 @@ fn dom_byline(dom: &Dom, body: NodeId, tuning: &HtmlTuning) -> Option<String> {
         // Not a label: "Author", the element's own class word, or one
         // that introduces what follows ("Jo says:").
         let label = text.ends_with(':')
-            || [BYLINE, b"author"]
+            || [BYLINE, AUTHOR]
                 .iter()
                 .any(|w| text.as_bytes().eq_ignore_ascii_case(w));
         if label || in_form(dom, n) {
@@ -1184,22 +1187,22 @@ fn boxed_name(dom: &Dom, id: NodeId, tuning: &HtmlTuning) -> Option<String> {
     let h = dom
         .descendants(id)
         .take(tuning.shown_date_after)
+        // (A heading below the page's headline, `<h1>`.)
         .find(|&d| {
-            dom.tag(d)
-                .and_then(super::tags::heading_level)
-                .is_some_and(|l| l >= 2)
+            dom.tag(d) != Some(&local_name!("h1"))
+                && dom.tag(d).and_then(super::tags::heading_level).is_some()
         })?;
     let name = norm_space(&dom.text(h));
     let named = byline_sized(&name, tuning)
-        && name.split_whitespace().count() >= 2
+        && name.split_whitespace().count() >= CueTuning::DEFAULT.name_words_min
         && name
             .split_whitespace()
             .all(|w| w.chars().next().is_some_and(char::is_uppercase))
         && !name.bytes().any(|b| b.is_ascii_digit())
         && !name
             .as_bytes()
-            .windows(6)
-            .any(|w| w.eq_ignore_ascii_case(b"author"));
+            .windows(AUTHOR.len())
+            .any(|w| w.eq_ignore_ascii_case(AUTHOR));
     named.then_some(name)
 }
 

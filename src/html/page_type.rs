@@ -279,11 +279,14 @@ fn item_prose(dom: &Dom, id: NodeId, t: &HtmlTuning) -> usize {
 }
 
 /// Whether an item (its first [`ITEM_NODES`] nodes) has a section's
-/// heading (`<h1>` to `<h3>`), as a page's sections do.
-fn item_headed(dom: &Dom, id: NodeId) -> bool {
-    dom.descendants(id)
-        .take(ITEM_NODES)
-        .any(|d| dom.tag(d).and_then(heading_level).is_some_and(|l| l <= 3))
+/// heading (`<h1>` to [`HtmlTuning::type_section_heading_level`]), as a
+/// page's sections do.
+fn item_headed(dom: &Dom, id: NodeId, t: &HtmlTuning) -> bool {
+    dom.descendants(id).take(ITEM_NODES).any(|d| {
+        dom.tag(d)
+            .and_then(heading_level)
+            .is_some_and(|l| usize::from(l) <= t.type_section_heading_level)
+    })
 }
 
 /// Whether an item's subtree (its first [`ITEM_NODES`] nodes) has a `tag`.
@@ -518,7 +521,7 @@ fn repeated_items(dom: &Dom, all: usize, t: &HtmlTuning, e: &mut Evidence) {
                 not_entries: count(&|m| not_an_entry(dom, m)) * 2 >= members.len(),
                 text: texts.iter().sum(),
                 prose: members.iter().map(|&m| item_prose(dom, m, t)).sum(),
-                headed: count(&|m| item_headed(dom, m)),
+                headed: count(&|m| item_headed(dom, m, t)),
             });
             best_members = members;
         }
