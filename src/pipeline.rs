@@ -278,7 +278,7 @@ fn assemble(mut page: Page, options: &Options, tuning: &Tuning) -> (Article, Vec
     drop_site_name(&mut page.blocks, page.meta.site_name.as_deref());
     restore(&mut page.blocks, &options.restore);
     let found = match page.kind {
-        InputKind::Html => html::metadata_in_blocks(&page.blocks),
+        InputKind::Html => html::metadata_in_blocks(&page.blocks, &tuning.html, &tuning.text),
         _ => text::metadata_in_blocks(&page.blocks, title.as_deref(), &tuning.text),
     };
     let meta = page.meta;

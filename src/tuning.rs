@@ -84,6 +84,10 @@ impl HtmlTuning {
             PageType::Other => Reveal::Controlled,
             _ => Reveal::Nothing,
         };
+        t.dates_in_blocks = matches!(
+            page_type,
+            PageType::Article | PageType::Forum | PageType::Other
+        );
         match page_type {
             PageType::Forum => t.prune_comments = false,
             PageType::Listing
@@ -508,6 +512,14 @@ pub(crate) struct HtmlTuning {
     /// [`Reveal`]): on a product's page they hold its description and
     /// specifications.
     pub reveal: Reveal,
+    /// Whether the lines at the head of the article (its first line and
+    /// those above it) are searched for the date it was written when its
+    /// markup gives none (no structured, meta, microdata, `<time>`, headline or address
+    /// date). Articles, threads and pages of no known type tell when they
+    /// were written; a product's, a shop's, a list's, a service's or a
+    /// reference page's dates are of other things (reviews, entries,
+    /// changes).
+    pub dates_in_blocks: bool,
 
     // --- Repeated items ---
     /// Siblings of one shape (tag and class) that make a group of items.
@@ -762,6 +774,7 @@ impl Default for HtmlTuning {
             prune_reviews: false,
             priced_items_are_furniture: false,
             reveal: Reveal::Nothing,
+            dates_in_blocks: true,
             item_min_count: 4,
             item_like_percent: 60,
             item_min_chars: 20,

@@ -9,7 +9,7 @@ use crate::metadata::InBlocks;
 use crate::options::{InputKind, Options};
 use crate::page::Page;
 use crate::reason::Reason;
-use crate::tuning::HtmlTuning;
+use crate::tuning::{HtmlTuning, TextTuning};
 use crate::util::count_non_space;
 
 mod containers;
@@ -159,13 +159,29 @@ fn mark_title(blocks: &mut [Block], signals: &[Signals], title: &str, tuning: &H
     }
 }
 
-/// What the classified blocks say: the dateline of the first kept paragraph.
-pub(crate) fn metadata_in_blocks(blocks: &[Block]) -> InBlocks {
+/// What the classified blocks say: the dateline of the first kept
+/// paragraph, and the date in the article's head (its first line and the
+/// lines above it, as copied text's head is found) when the profile reads
+/// dates there ([`HtmlTuning::dates_in_blocks`]). It is used only when the
+/// markup gave no date.
+pub(crate) fn metadata_in_blocks(blocks: &[Block], html: &HtmlTuning, t: &TextTuning) -> InBlocks {
+    let head = blocks
+        .iter()
+        .position(|b| b.kept)
+        .filter(|_| html.dates_in_blocks)
+        .map(|i| crate::text::head_lines(blocks, i, t))
+        .unwrap_or_default();
+    let published = head
+        .into_iter()
+        .map(|i| &blocks[i])
+        .filter(|b| b.text.chars().count() < t.date_line_chars)
+        .find_map(|b| crate::metadata::find_date(&b.text));
     InBlocks {
         dateline: blocks
             .iter()
             .find(|b| b.kept && b.kind == BlockKind::Paragraph)
             .and_then(|b| crate::metadata::parse_dateline(&b.text)),
+        published,
         ..InBlocks::default()
     }
 }
@@ -342,5 +358,24 @@ mod tests {
             signals[1].boilerplate,
             Some(Reason::Furniture(crate::reason::Furniture::Footer))
         );
+    }
+
+    #[test]
+    fn the_article_heads_date_is_read_where_its_profile_says() {
+        use crate::page_type::PageType;
+        let mut date = Block::new(BlockKind::Paragraph, "5 March 2024, 10:15".into());
+        date.kept = false;
+        let mut body = Block::new(BlockKind::Paragraph, "The article's first line.".into());
+        body.kept = true;
+        let blocks = [date, body];
+        let text = TextTuning::default();
+        let found = |t: &HtmlTuning| metadata_in_blocks(&blocks, t, &text).published;
+        let tuning = HtmlTuning::default();
+        assert_eq!(
+            found(&tuning.for_page(PageType::Article)).as_deref(),
+            Some("2024-03-05")
+        );
+        assert_eq!(found(&tuning.for_page(PageType::Product)), None);
+        assert_eq!(found(&tuning.for_page(PageType::Documentation)), None);
     }
 }

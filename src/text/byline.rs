@@ -42,7 +42,7 @@ pub(crate) fn metadata_in_blocks(
 /// it, up to the headline's when that stands further up (within twenty
 /// lines) and two lines above the headline; then the dropped lines just
 /// under the first line (a byline under a kept standfirst).
-fn head_lines(blocks: &[Block], first_kept: usize, t: &TextTuning) -> Vec<usize> {
+pub(crate) fn head_lines(blocks: &[Block], first_kept: usize, t: &TextTuning) -> Vec<usize> {
     let headline = blocks[..first_kept]
         .iter()
         .rposition(|b| b.kind == BlockKind::Title)
