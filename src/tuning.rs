@@ -477,6 +477,10 @@ pub(crate) enum Reveal {
     Controlled,
     /// Those too after a heading (`h2`–`h4`), which a script makes a toggle.
     Toggled,
+    /// Every hidden element: the HTML front end's last fallback, for a page
+    /// whose content a script shows once it has run (see
+    /// [`HtmlTuning::min_content`]).
+    Everything,
 }
 
 /// Thresholds of the HTML front end (`src/html/`).
@@ -601,7 +605,9 @@ pub(crate) struct HtmlTuning {
     /// figure), and is left out.
     pub figure_credit_max_chars: usize,
     /// Characters in the article's container below which the blocks are
-    /// built again without pruning by class and id (`Pruning::TagsOnly`).
+    /// built again without pruning by class and id (`Pruning::TagsOnly`),
+    /// then, if that is short too, with every hidden element shown
+    /// ([`Reveal::Everything`]).
     pub min_content: usize,
 
     // --- Furniture: class and id words, cards ---

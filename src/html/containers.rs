@@ -94,7 +94,10 @@ fn node_flags(dom: &Dom, tuning: &HtmlTuning) -> Vec<u8> {
                 if is_caption(dom, id) {
                     f |= CAPTION | BLOCK;
                 }
-                if hidden(dom, id) && !toggled(dom, id, tuning.reveal) {
+                if tuning.reveal != Reveal::Everything
+                    && hidden(dom, id)
+                    && !toggled(dom, id, tuning.reveal)
+                {
                     f |= HIDDEN;
                 }
             }
@@ -143,6 +146,8 @@ fn reveal_the_page(dom: &Dom, flags: &mut [u8], tuning: &HtmlTuning) {
     for id in dom.subtree_rev(body) {
         if let NodeData::Text(_) = dom.data(id) {
             chars[id] = saturate(dom.text_chars(id));
+        } else if never_shown(dom, id) {
+            chars[id] = 0;
         }
         if id != body {
             if let Some(p) = dom.parent(id) {
@@ -203,6 +208,20 @@ fn layout_words(dom: &Dom, counts: &Counts, total: usize, tuning: &HtmlTuning) -
     layout
 }
 
+/// Whether an element's text is never shown as the page's: a script's, a
+/// style's, a `<noscript>`'s or a template's.
+fn never_shown(dom: &Dom, id: NodeId) -> bool {
+    is_tag(
+        dom.tag(id),
+        &[
+            local_name!("script"),
+            local_name!("style"),
+            local_name!("noscript"),
+            local_name!("template"),
+        ],
+    )
+}
+
 /// What one bottom-up pass over the body counts, before pruning.
 struct Counts {
     /// Visible text below each node, to keep class hints from pruning the
@@ -226,16 +245,7 @@ fn count_text(dom: &Dom, flags: &[u8], tuning: &HtmlTuning) -> Counts {
     for id in dom.subtree_rev(body) {
         if let NodeData::Text(_) = dom.data(id) {
             chars[id] = saturate(dom.text_chars(id));
-        } else if is_tag(
-            dom.tag(id),
-            &[
-                local_name!("script"),
-                local_name!("style"),
-                local_name!("noscript"),
-                local_name!("template"),
-            ],
-        ) || flags[id] & HIDDEN != 0
-        {
+        } else if never_shown(dom, id) || flags[id] & HIDDEN != 0 {
             chars[id] = 0;
         }
         // Semantic article containers with real text, counted by the

@@ -9,7 +9,7 @@ use crate::metadata::InBlocks;
 use crate::options::{InputKind, Options};
 use crate::page::Page;
 use crate::reason::Reason;
-use crate::tuning::{HtmlTuning, TextTuning};
+use crate::tuning::{HtmlTuning, Reveal, TextTuning};
 use crate::util::count_non_space;
 
 mod containers;
@@ -95,28 +95,50 @@ pub(crate) fn front_end(input: &str, options: &Options, base_tuning: &HtmlTuning
 }
 
 /// The blocks built with [`Pruning::ByClass`], or with
-/// [`Pruning::TagsOnly`] when that keeps more of the article.
+/// [`Pruning::TagsOnly`] when that keeps more of the article; failing
+/// both, with every hidden element shown ([`Reveal::Everything`]) when the
+/// page shows too little that is not furniture and what it hides is a
+/// page's worth.
 fn blocks_with_fallback(
     dom: &Dom,
     base: Option<&str>,
     tuning: &HtmlTuning,
 ) -> (Vec<Block>, Vec<Signals>) {
-    let content_chars = |bs: &[Block], ss: &[Signals]| -> usize {
+    type Built = (Vec<Block>, Vec<Signals>);
+    let chars = |(bs, ss): &Built, counts: fn(&Signals) -> bool| -> usize {
         bs.iter()
             .zip(ss)
-            .filter(|(_, s)| s.content)
+            .filter(|(_, s)| counts(s))
             .map(|(b, _)| b.text.len())
             .sum()
     };
-    let (blocks, signals) = build_blocks(dom, base, Pruning::ByClass, tuning);
-    if content_chars(&blocks, &signals) >= tuning.min_content {
-        return (blocks, signals);
-    }
-    let (plain, plain_signals) = build_blocks(dom, base, Pruning::TagsOnly, tuning);
-    if content_chars(&plain, &plain_signals) > content_chars(&blocks, &signals) {
-        (plain, plain_signals)
+    let in_content = |b: &Built| chars(b, |s| s.content);
+    let readable = |b: &Built| chars(b, |s| s.boilerplate.is_none());
+    let short = |b: &Built| in_content(b).min(readable(b)) < tuning.min_content;
+    let by_class = build_blocks(dom, base, Pruning::ByClass, tuning);
+    let best = if in_content(&by_class) >= tuning.min_content {
+        by_class
     } else {
-        (blocks, signals)
+        let plain = build_blocks(dom, base, Pruning::TagsOnly, tuning);
+        if in_content(&plain) > in_content(&by_class) {
+            plain
+        } else {
+            by_class
+        }
+    };
+    if !short(&best) {
+        return best;
+    }
+    // A page whose content a script shows once it has run: all of it read.
+    let shown = HtmlTuning {
+        reveal: Reveal::Everything,
+        ..tuning.clone()
+    };
+    let all = build_blocks(dom, base, Pruning::ByClass, &shown);
+    if readable(&all) >= tuning.min_content && readable(&all) > readable(&best) {
+        all
+    } else {
+        best
     }
 }
 
