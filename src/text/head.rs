@@ -86,9 +86,11 @@ impl Heads<'_> {
             && !b.text.trim_end().ends_with(':')
     }
 
-    /// A lead that opens with an agency's dateline.
+    /// A lead that opens with an agency's dateline: prose, with a sentence
+    /// after it (a link's line, "Name (ABBR) - Publisher", is no lead).
     fn dated(&self, b: &Block) -> bool {
         text_len(&b.text) >= self.t.dateline_lead_chars
+            && b.text.contains(SENTENCE_ENDS)
             && parse_dateline(&b.text).is_some_and(|d| d.agency.is_some())
     }
 
