@@ -309,6 +309,10 @@ pub(crate) struct ClassifyTuning {
     /// Share of a repeated line's occurrences that must come right before prose
     /// for it to be structure.
     pub structural_share: f32,
+    /// How many lines apart two entries of a table of contents may stand
+    /// (lines the page repeats later, each over prose of its own): the
+    /// later ones are the parts' headings, not repeats.
+    pub contents_gap: usize,
     /// A page with less good text than this is one of short paragraphs: its
     /// longest doubtful blocks anchor the article.
     pub anchor_good_chars: usize,
@@ -428,6 +432,7 @@ impl Default for ClassifyTuning {
             repeated_prose: 40,
             structural_repeat: 200,
             structural_share: 0.75,
+            contents_gap: 2,
             anchor_good_chars: 400,
             anchor_chars: 100,
             record_run: 3,

@@ -321,10 +321,32 @@ mod initial_passes {
             c.0 += 1;
             c.1 += usize::from(prose_after(&sheet.recs, i));
         }
+        // Lines first named together in a list of short lines (a table of
+        // contents: its entries stand next to each other) and each later
+        // over prose of its own head those parts.
+        let listed = |recs: &[super::Rec], first: usize| {
+            let prose = |j: Option<usize>| {
+                j.and_then(|j| recs.get(j))
+                    .is_some_and(|r| matches!(r.own, Class::Good | Class::NearGood))
+            };
+            !prose(first.checked_sub(1)) && !prose(Some(first + 1))
+        };
+        let entries: std::collections::HashSet<usize> = sheet
+            .repeats
+            .iter()
+            .filter(|&&(first, i, _)| prose_after(&sheet.recs, i) && listed(&sheet.recs, first))
+            .map(|&(first, _, _)| first)
+            .collect();
+        let contents = |first: usize| {
+            entries.contains(&first)
+                && (first.saturating_sub(t.contents_gap)..=first + t.contents_gap)
+                    .any(|j| j != first && entries.contains(&j))
+        };
         for (first, i, class) in std::mem::take(&mut sheet.repeats) {
             let structural = counts
                 .get(&first)
-                .is_some_and(|&(all, prose)| prose as f32 >= all as f32 * t.structural_share);
+                .is_some_and(|&(all, prose)| prose as f32 >= all as f32 * t.structural_share)
+                || (prose_after(&sheet.recs, i) && contents(first));
             if structural && sheet.recs[i].chars < t.structural_repeat {
                 sheet.recs[i].own = class;
             }
