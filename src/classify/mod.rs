@@ -265,7 +265,17 @@ impl<'a> Sheet<'a> {
                     && block.text.matches('\t').count() < 2
             }) {
                 repeats.push((first, i, own()));
-                Class::Bad(Reason::Repeated(first + 1))
+                // (The same line again right after itself, a gallery's
+                // credit under each picture, costs the run once.)
+                let again = f.chars < t.structural_repeat
+                    && i.checked_sub(1).is_some_and(|p| {
+                        norm_key(prefix(&blocks[p].text, t.repeat_key_chars)) == key
+                    });
+                if again {
+                    Class::Skip(Reason::Repeated(first + 1))
+                } else {
+                    Class::Bad(Reason::Repeated(first + 1))
+                }
             } else {
                 own()
             };
