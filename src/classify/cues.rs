@@ -327,7 +327,12 @@ pub(crate) fn about_name(text: &str) -> Option<&str> {
 pub(crate) fn headline_like(text: &str) -> bool {
     let n = text.chars().count();
     let w = words(text).count();
-    let last = text.chars().last().unwrap_or('.');
+    // (A sentence may end inside its closing quotes: `… “as he said.”`.)
+    let last = text
+        .trim_end_matches(['"', '”', '’', '»', '\'', ')'])
+        .chars()
+        .last()
+        .unwrap_or('.');
     let first = text.chars().next().unwrap_or(' ');
     (CUES.headline_chars_min..=CUES.headline_chars_max).contains(&n)
         // (Unspaced scripts run a headline's words together.)
@@ -356,6 +361,16 @@ pub(crate) fn timestamp(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sentence_ending_inside_quotes_is_no_headline() {
+        assert!(!headline_like(
+            "That leaves a third of the readers waiting for “the next one.”"
+        ));
+        assert!(!headline_like("She said it would be \"over by spring.\""));
+        assert!(headline_like("Why Every Gardener Says “Mulch”"));
+        assert!(headline_like("Is This the End of the “Open Web”?"));
+    }
 
     #[test]
     fn heads_of_comments() {
