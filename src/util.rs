@@ -16,10 +16,28 @@ pub(crate) fn words(text: &str) -> impl Iterator<Item = &str> {
 /// full stops. Unicode does not count the virama, which joins consonants,
 /// or the nukta as letters, and splitting at them would cut most Hindi words
 /// in pieces.
+///
+/// The blocks of Unicode most pages use beyond ASCII are answered here, by
+/// ranges (the same answers, checked for every character by a test):
+/// std's look-up of the alphabetic property searches a table for every
+/// character that is not ASCII, typographic quotes and dashes included.
 pub(crate) fn word_char(c: char) -> bool {
-    c.is_alphanumeric()
-        || (matches!(c, '\u{0900}'..='\u{0dff}')
-            && !matches!(c, '\u{0964}' | '\u{0965}' | '\u{0970}'))
+    match c {
+        '\0'..='\u{7f}' => c.is_ascii_alphanumeric(),
+        // Latin-1's signs: the ordinals, micro, the superscript digits and
+        // the fractions are letters or digits.
+        '\u{80}'..='\u{bf}' => matches!(c, 'ª' | '²' | '³' | 'µ' | '¹' | 'º' | '¼'..='¾'),
+        // Latin-1's letters and Latin Extended-A and B, but × and ÷.
+        '\u{c0}'..='\u{24f}' => !matches!(c, '×' | '÷'),
+        // Cyrillic, but its thousands sign and combining marks.
+        '\u{400}'..='\u{4ff}' => !matches!(c, '\u{482}'..='\u{489}'),
+        '\u{0900}'..='\u{0dff}' => !matches!(c, '\u{0964}' | '\u{0965}' | '\u{0970}'),
+        // General Punctuation: spaces, dashes, quotes, bullets.
+        '\u{2000}'..='\u{206f}' => false,
+        // CJK Unified Ideographs and Hangul syllables.
+        '\u{4e00}'..='\u{9fff}' | '\u{ac00}'..='\u{d7a3}' => true,
+        _ => c.is_alphanumeric(),
+    }
 }
 
 /// A Chinese character or Japanese kana: scripts written without spaces,
@@ -379,6 +397,13 @@ mod tests {
         // letter or digit.
         for c in ('\0'..='\u{2ffff}').filter(|c| !matches!(c, '\u{0900}'..='\u{0dff}')) {
             assert_eq!(word_char(c), c.is_alphanumeric(), "{c:?}");
+        }
+        // Every character, the Indic marks too, as the rule was first
+        // written (before its ranges).
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            let indic = matches!(c, '\u{0900}'..='\u{0dff}')
+                && !matches!(c, '\u{0964}' | '\u{0965}' | '\u{0970}');
+            assert_eq!(word_char(c), c.is_alphanumeric() || indic, "{c:?}");
         }
         assert_eq!(prefix("äbc", 1), "");
         assert_eq!(count_non_space_max("ab cd ef", 3), 3);
