@@ -403,9 +403,13 @@ const DISPLAYED: &[&str] = &[
 
 /// Whether `needle` (ASCII, lower case) occurs in `hay` in any ASCII case.
 pub(super) fn contains_ignore_ascii_case(hay: &str, needle: &str) -> bool {
+    let Some(&first) = needle.as_bytes().first() else {
+        return true;
+    };
+    // (The first byte is compared before the rest.)
     hay.as_bytes()
         .windows(needle.len())
-        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+        .any(|w| w[0].to_ascii_lowercase() == first && w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
 pub(super) fn hidden(dom: &Dom, id: NodeId) -> bool {

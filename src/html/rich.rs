@@ -90,12 +90,15 @@ pub(super) fn is_gutter(dom: &Dom, id: NodeId) -> bool {
     let Some(class) = dom.attr_named(id, &local_name!("class")) else {
         return false;
     };
+    // (In any ASCII case, compared in place.)
     let named = class.split_ascii_whitespace().any(|w| {
-        let w = w.to_ascii_lowercase();
-        w.ends_with("gutter")
+        w.len()
+            .checked_sub("gutter".len())
+            .and_then(|i| w.get(i..))
+            .is_some_and(|end| end.eq_ignore_ascii_case("gutter"))
             || ["lineno", "line-num", "linenum"]
                 .iter()
-                .any(|p| w.contains(p))
+                .any(|p| super::furniture::contains_ignore_ascii_case(w, p))
     });
     if !named {
         return false;
