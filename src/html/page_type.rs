@@ -1,7 +1,7 @@
 //! What an HTML page shows of its type: structured data, prices and carts,
 //! repeated items, posts, code, sections, and the URL's shape.
 
-use html5ever::local_name;
+use html5ever::{local_name, LocalName};
 
 use super::parse::{Dom, NodeData, NodeId};
 use super::tags::{heading_level, is_tag};
@@ -337,14 +337,12 @@ fn commerce(dom: &Dom, t: &HtmlTuning, e: &mut Evidence) {
         if names(dom, id, "price") && item_text(dom, id).1 {
             prices += 1;
         }
-        let control = is_tag(
-            dom.tag(id),
-            &[
-                local_name!("button"),
-                local_name!("form"),
-                local_name!("input"),
-            ],
-        );
+        const CONTROLS: &[LocalName] = &[
+            local_name!("button"),
+            local_name!("form"),
+            local_name!("input"),
+        ];
+        let control = is_tag(dom.tag(id), CONTROLS);
         if control && names(dom, id, "cart") {
             carts += 1;
         }
@@ -654,10 +652,9 @@ fn sections(dom: &Dom, t: &HtmlTuning, e: &mut Evidence) {
             dom.children(id)
                 .chain(dom.children(id).flat_map(|c| dom.children(c)))
                 .any(|c| {
-                    is_tag(
-                        dom.tag(c),
-                        &[local_name!("h1"), local_name!("h2"), local_name!("h3")],
-                    )
+                    const HEADINGS: &[LocalName] =
+                        &[local_name!("h1"), local_name!("h2"), local_name!("h3")];
+                    is_tag(dom.tag(c), HEADINGS)
                 })
         })
         .count();
