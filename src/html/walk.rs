@@ -70,9 +70,9 @@ pub(super) struct Walker<'a> {
     notes: HashMap<String, String>,
     /// The callouts open, innermost last: (element, type, title row).
     callouts: Vec<(NodeId, &'static str, Option<NodeId>)>,
-    /// The last list asked whether it is a footnotes list, and the answer:
-    /// its items ask one after the other, each for every block in it.
-    notes_list: Cell<Option<(NodeId, bool)>>,
+    /// The lists asked whether they are footnotes lists, and the answers:
+    /// their items ask, each for every block in it (nested lists in turn).
+    notes_lists: Cell<HashMap<NodeId, bool>>,
 }
 
 /// Text set aside: (the hidden element, frames, link characters, context).
@@ -104,7 +104,7 @@ impl<'a> Walker<'a> {
             lang: None,
             notes: HashMap::new(),
             callouts: Vec::new(),
-            notes_list: Cell::new(None),
+            notes_lists: Cell::new(HashMap::new()),
         }
     }
 
@@ -344,16 +344,15 @@ impl<'a> Walker<'a> {
         Some((before + 1).to_string())
     }
 
-    /// [`rich::is_notes_list`], remembered for the last list asked.
+    /// [`rich::is_notes_list`], remembered for each list asked.
     fn is_notes_list(&self, list: NodeId) -> bool {
-        match self.notes_list.get() {
-            Some((l, answer)) if l == list => answer,
-            _ => {
-                let answer = rich::is_notes_list(self.page.dom, list);
-                self.notes_list.set(Some((list, answer)));
-                answer
-            }
-        }
+        // (Taken out and put back: no borrow to fail.)
+        let mut lists = self.notes_lists.take();
+        let answer = *lists
+            .entry(list)
+            .or_insert_with(|| rich::is_notes_list(self.page.dom, list));
+        self.notes_lists.set(lists);
+        answer
     }
 
     /// The label of a footnote reference to `target`: its text when short
