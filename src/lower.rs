@@ -88,6 +88,20 @@ pub(crate) fn to_lower(s: &str) -> String {
     out
 }
 
+/// Whether `s` in lower case ([`to_lower`]) is `lower`, without building
+/// the lower case: character by character, but for a capital sigma, whose
+/// lower case depends on what surrounds it.
+pub(crate) fn lower_is(s: &str, lower: &str) -> bool {
+    if s.contains('Σ') {
+        return to_lower(s) == lower;
+    }
+    let mut want = lower.chars();
+    s.chars().all(|c| {
+        let (a, b) = lower_char(c);
+        want.next() == Some(a) && b.is_none_or(|b| want.next() == Some(b))
+    }) && want.next().is_none()
+}
+
 /// A character's class for the Final_Sigma rule.
 const OTHER: u32 = 0;
 const IGNORABLE: u32 = 1;
@@ -274,6 +288,17 @@ mod tests {
                 s.chars().flat_map(char::to_lowercase).collect::<String>(),
                 "{s:?}"
             );
+            // `lower_is` answers as comparing with `to_lower` does, for
+            // the lower case itself and for its near misses.
+            let lower = to_lower(s);
+            assert!(lower_is(s, &lower), "{s:?}");
+            let mut longer = lower.clone();
+            longer.push('x');
+            assert!(!lower_is(s, &longer), "{s:?}");
+            if let Some(c) = lower.chars().last() {
+                let shorter = &lower[..lower.len() - c.len_utf8()];
+                assert_eq!(lower_is(s, shorter), to_lower(s) == shorter, "{s:?}");
+            }
         }
         // A sigma between every pair of characters from a sample of each class.
         let picks: Vec<char> = "aA1 .'\u{301}\u{300}ǅΣσ-İ\u{200d}ʰ".chars().collect();

@@ -126,7 +126,19 @@ pub(crate) fn parse_byline(line: &str) -> Option<String> {
         "auteur: ",
     ];
     let line = line.trim();
-    if line.chars().count() > 100 {
+    // (More than 100 characters, counted no further.)
+    if line.chars().nth(100).is_some() {
+        return None;
+    }
+    // Most lines begin with a letter no prefix begins with: they need no
+    // lower case. (Beyond ASCII, the lower case of a character is looked
+    // up: the Kelvin sign's is an ASCII k.)
+    let first = line.chars().next()?;
+    if first.is_ascii()
+        && !PREFIXES
+            .iter()
+            .any(|p| p.starts_with(first.to_ascii_lowercase()))
+    {
         return None;
     }
     let lower = crate::lower::to_lower(line);

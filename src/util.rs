@@ -16,10 +16,28 @@ pub(crate) fn words(text: &str) -> impl Iterator<Item = &str> {
 /// full stops. Unicode does not count the virama, which joins consonants,
 /// or the nukta as letters, and splitting at them would cut most Hindi words
 /// in pieces.
+///
+/// The blocks of Unicode most pages use beyond ASCII are answered here, by
+/// ranges (the same answers, checked for every character by a test):
+/// std's look-up of the alphabetic property searches a table for every
+/// character that is not ASCII, typographic quotes and dashes included.
 pub(crate) fn word_char(c: char) -> bool {
-    c.is_alphanumeric()
-        || (matches!(c, '\u{0900}'..='\u{0dff}')
-            && !matches!(c, '\u{0964}' | '\u{0965}' | '\u{0970}'))
+    match c {
+        '\0'..='\u{7f}' => c.is_ascii_alphanumeric(),
+        // Latin-1's signs: the ordinals, micro, the superscript digits and
+        // the fractions are letters or digits.
+        '\u{80}'..='\u{bf}' => matches!(c, 'ª' | '²' | '³' | 'µ' | '¹' | 'º' | '¼'..='¾'),
+        // Latin-1's letters and Latin Extended-A and B, but × and ÷.
+        '\u{c0}'..='\u{24f}' => !matches!(c, '×' | '÷'),
+        // Cyrillic, but its thousands sign and combining marks.
+        '\u{400}'..='\u{4ff}' => !matches!(c, '\u{482}'..='\u{489}'),
+        '\u{0900}'..='\u{0dff}' => !matches!(c, '\u{0964}' | '\u{0965}' | '\u{0970}'),
+        // General Punctuation: spaces, dashes, quotes, bullets.
+        '\u{2000}'..='\u{206f}' => false,
+        // CJK Unified Ideographs and Hangul syllables.
+        '\u{4e00}'..='\u{9fff}' | '\u{ac00}'..='\u{d7a3}' => true,
+        _ => c.is_alphanumeric(),
+    }
 }
 
 /// A Chinese character or Japanese kana: scripts written without spaces,
@@ -142,6 +160,16 @@ pub(crate) fn count_non_space_max(text: &str, max: usize) -> usize {
     let mut n = 0;
     let mut i = 0;
     while i < b.len() && n < max {
+        // Eight bytes of ASCII at once, while they cannot pass `max`.
+        if let Some(chunk) = b.get(i..i + 8).filter(|_| n + 8 <= max) {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(chunk);
+            if let Some(k) = ascii_non_space(u64::from_le_bytes(w)) {
+                n += k;
+                i += 8;
+                continue;
+            }
+        }
         let c = b[i];
         if c < 0x80 {
             n += usize::from(!matches!(c, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r'));
@@ -161,6 +189,27 @@ pub(crate) fn count_non_space_max(text: &str, max: usize) -> usize {
         }
     }
     n
+}
+
+/// How many of eight bytes (a little-endian word) are not ASCII white
+/// space (space, tab, line feed, vertical tab, form feed, carriage
+/// return), when all eight are ASCII; `None` when one is not.
+fn ascii_non_space(w: u64) -> Option<usize> {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    if w & HI != 0 {
+        return None;
+    }
+    // With every byte below 0x80, adding at most 0x7f to each carries into
+    // no other byte: a byte's high bit then says how large it was.
+    let is_space = {
+        let x = w ^ (LO * u64::from(b' '));
+        // (A byte of `x` is zero exactly where `w` has a space.)
+        !((x + LO * 0x7f) | x) & HI
+    };
+    // Tab to carriage return: 0x09 to 0x0d, at least 9 and below 14.
+    let is_control = (w + LO * (0x80 - 0x09)) & !(w + LO * (0x80 - 0x0e)) & HI;
+    Some(8 - (is_space | is_control).count_ones() as usize)
 }
 
 /// Collapses runs of white space to one space and trims the ends.
@@ -380,6 +429,13 @@ mod tests {
         for c in ('\0'..='\u{2ffff}').filter(|c| !matches!(c, '\u{0900}'..='\u{0dff}')) {
             assert_eq!(word_char(c), c.is_alphanumeric(), "{c:?}");
         }
+        // Every character, the Indic marks too, as the rule was first
+        // written (before its ranges).
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            let indic = matches!(c, '\u{0900}'..='\u{0dff}')
+                && !matches!(c, '\u{0964}' | '\u{0965}' | '\u{0970}');
+            assert_eq!(word_char(c), c.is_alphanumeric() || indic, "{c:?}");
+        }
         assert_eq!(prefix("äbc", 1), "");
         assert_eq!(count_non_space_max("ab cd ef", 3), 3);
         for s in [
@@ -393,6 +449,20 @@ mod tests {
                 s.chars().filter(|c| !c.is_whitespace()).count(),
                 "{s:?}"
             );
+        }
+        // Eight ASCII bytes at once, as one at a time: every byte in every
+        // place of a word, and every limit.
+        for c in 0u8..=0xff {
+            for at in 0..9 {
+                let mut bytes = b"ab cd\tefghij k".to_vec();
+                bytes.insert(at, c);
+                let s = String::from_utf8_lossy(&bytes).into_owned();
+                let slow = s.chars().filter(|c| !c.is_whitespace()).count();
+                assert_eq!(count_non_space(&s), slow, "{s:?}");
+                for max in 0..=slow + 1 {
+                    assert_eq!(count_non_space_max(&s, max), slow.min(max), "{s:?} {max}");
+                }
+            }
         }
         assert_ne!(fnv64("a"), fnv64("b"));
     }

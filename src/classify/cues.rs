@@ -307,13 +307,14 @@ pub(crate) const ABOUT_WORDS: &str = include_str!("../data/about-words.txt");
 /// (two to four words, each with a capital).
 pub(crate) fn about_name(text: &str) -> Option<&str> {
     let text = text.trim();
-    if text.chars().count() > CUES.about_chars {
+    // (More than `about_chars` characters, counted no further.)
+    if text.chars().nth(CUES.about_chars).is_some() {
         return None;
     }
     let name = data_lines(ABOUT_WORDS).find_map(|w| {
         let head = text.get(..w.len())?;
         let rest = text.get(w.len()..)?;
-        (crate::lower::to_lower(head) == w && rest.starts_with(' ')).then(|| rest.trim())
+        (rest.starts_with(' ') && crate::lower::lower_is(head, w)).then(|| rest.trim())
     })?;
     let words: Vec<&str> = name.split_whitespace().collect();
     ((CUES.name_words_min..=CUES.name_words_max).contains(&words.len())
@@ -325,7 +326,13 @@ pub(crate) fn about_name(text: &str) -> Option<&str> {
 
 /// Whether a line reads like a headline: a few words, no closing full stop.
 pub(crate) fn headline_like(text: &str) -> bool {
-    let n = text.chars().count();
+    // (Longer texts are counted no further than one past the longest
+    // headline, and their words not at all: a page's every paragraph is
+    // asked.)
+    let n = text.chars().take(CUES.headline_chars_max + 1).count();
+    if !(CUES.headline_chars_min..=CUES.headline_chars_max).contains(&n) {
+        return false;
+    }
     let w = words(text).count();
     // (A sentence may end inside its closing quotes: `… “as he said.”`.)
     let last = text
@@ -334,9 +341,8 @@ pub(crate) fn headline_like(text: &str) -> bool {
         .last()
         .unwrap_or('.');
     let first = text.chars().next().unwrap_or(' ');
-    (CUES.headline_chars_min..=CUES.headline_chars_max).contains(&n)
-        // (Unspaced scripts run a headline's words together.)
-        && ((CUES.headline_words_min..=CUES.headline_words_max).contains(&w)
+    // (Unspaced scripts run a headline's words together.)
+    ((CUES.headline_words_min..=CUES.headline_words_max).contains(&w)
             || w == 1 && crate::util::unspaced_chars(text) >= CUES.headline_unspaced_chars)
         && !matches!(last, '.' | ':' | ',' | ';' | '。' | '．' | '：' | '，' | '；' | '、' | '।' | '۔')
         // (Scripts without case count as capitals.)

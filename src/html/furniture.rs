@@ -181,11 +181,14 @@ const KEY_BYTES: usize = 16;
 
 /// The key of a token's first [`KEY_BYTES`] bytes, in ASCII lower case.
 fn key(t: &[u8]) -> Key {
-    let mut k = 0u128;
-    for (i, b) in t.iter().take(KEY_BYTES).enumerate() {
-        k |= u128::from(b.to_ascii_lowercase()) << (8 * i);
+    // (The bytes lowered in one array, not shifted in one by one.)
+    let mut bytes = [0u8; KEY_BYTES];
+    let n = t.len().min(KEY_BYTES);
+    if let (Some(to), Some(from)) = (bytes.get_mut(..n), t.get(..n)) {
+        to.copy_from_slice(from);
     }
-    (t.len(), k)
+    bytes.make_ascii_lowercase();
+    (t.len(), u128::from_le_bytes(bytes))
 }
 
 /// The mask of a key's first `n` bytes.
@@ -403,9 +406,13 @@ const DISPLAYED: &[&str] = &[
 
 /// Whether `needle` (ASCII, lower case) occurs in `hay` in any ASCII case.
 pub(super) fn contains_ignore_ascii_case(hay: &str, needle: &str) -> bool {
+    let Some(&first) = needle.as_bytes().first() else {
+        return true;
+    };
+    // (The first byte is compared before the rest.)
     hay.as_bytes()
         .windows(needle.len())
-        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+        .any(|w| w[0].to_ascii_lowercase() == first && w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
 pub(super) fn hidden(dom: &Dom, id: NodeId) -> bool {

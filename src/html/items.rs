@@ -4,7 +4,7 @@
 //! a menu, a list of facets or a pager does not (bare links, or a link and
 //! a count).
 
-use html5ever::local_name;
+use html5ever::{local_name, LocalName};
 
 use super::parse::{Dom, NodeId};
 use super::tags::{heading_level, is_tag};
@@ -60,19 +60,18 @@ fn parts(dom: &Dom, chars: &[u32]) -> Parts {
 /// sections, rows, and links made cards (never the paragraphs of an
 /// article, which carry links of their own).
 fn is_box(dom: &Dom, id: NodeId) -> bool {
-    is_tag(
-        dom.tag(id),
-        &[
-            local_name!("li"),
-            local_name!("div"),
-            local_name!("article"),
-            local_name!("section"),
-            local_name!("tr"),
-            local_name!("dt"),
-            local_name!("dd"),
-            local_name!("a"),
-        ],
-    )
+    // (A constant: no list of names is made and dropped for each element.)
+    const BOXES: &[LocalName] = &[
+        local_name!("li"),
+        local_name!("div"),
+        local_name!("article"),
+        local_name!("section"),
+        local_name!("tr"),
+        local_name!("dt"),
+        local_name!("dd"),
+        local_name!("a"),
+    ];
+    is_tag(dom.tag(id), BOXES)
 }
 
 /// Whether one element reads as an item: a title and some text beside it,

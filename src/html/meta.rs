@@ -436,14 +436,20 @@ fn dir_of(dom: &Dom) -> Option<String> {
         .filter(|d| matches!(d.as_str(), "ltr" | "rtl" | "auto"))
 }
 
-/// The normalised text of the first few elements named `tag` in the body.
-fn texts_of(dom: &Dom, tag: &str, limit: usize) -> Vec<String> {
-    let tag = html5ever::LocalName::from(tag);
-    dom.descendants(dom.body())
-        .filter(|&n| dom.tag(n) == Some(&tag))
-        .take(limit)
-        .map(|n| norm_space(&dom.text(n)))
-        .collect()
+/// The normalised texts of the body's `<h1>` elements (all of them) and of
+/// its first `h2_limit` `<h2>` elements, in one pass over the body.
+fn h1_h2_texts(dom: &Dom, h2_limit: usize) -> (Vec<String>, Vec<String>) {
+    let (mut h1s, mut h2s) = (Vec::new(), Vec::new());
+    for n in dom.descendants(dom.body()) {
+        match dom.tag(n) {
+            Some(&local_name!("h1")) => h1s.push(norm_space(&dom.text(n))),
+            Some(&local_name!("h2")) if h2s.len() < h2_limit => {
+                h2s.push(norm_space(&dom.text(n)));
+            }
+            _ => {}
+        }
+    }
+    (h1s, h2s)
 }
 
 /// The headline: JSON-LD's (of its headline and name, the one closer to
@@ -456,16 +462,19 @@ fn title_of(
     site: Option<&[String]>,
     tuning: &HtmlTuning,
 ) -> Option<String> {
-    let headings: Vec<String> = ["h1", "h2"]
+    let (h1s, h2s) = h1_h2_texts(dom, tuning.meta_headings);
+    // The first few of each, `<h1>` before `<h2>`.
+    let headings: Vec<String> = h1s
         .iter()
-        .flat_map(|t| texts_of(dom, t, tuning.meta_headings))
+        .take(tuning.meta_headings)
+        .chain(&h2s)
         .filter(|t| !t.is_empty())
+        .cloned()
         .collect();
     let doc_title = dom
         .find(DOCUMENT, &local_name!("title"))
         .map(|t| norm_space(&dom.text(t)))
         .filter(|t| !t.is_empty());
-    let h1s: Vec<String> = texts_of(dom, "h1", usize::MAX);
     let similarity = |a: &str, b: &str| -> usize {
         let bk = norm_key(b);
         let bw: Vec<&str> = bk.split(' ').collect();

@@ -227,12 +227,15 @@ fn build_blocks(
             in_content[n] = true;
         }
     }
-    let items_lead = items_lead(&ex, &blocks, &infos, &in_content, tuning);
+    // Each block's characters (not spaces), counted once for both uses.
+    let chars: Vec<usize> = blocks.iter().map(|b| count_non_space(&b.text)).collect();
+    let items_lead = items_lead(&ex, &blocks, &chars, &infos, &in_content, tuning);
     let signals = blocks
         .iter()
         .zip(&infos)
-        .map(|(b, info)| {
-            let chars = count_non_space(&b.text).max(1);
+        .zip(&chars)
+        .map(|((_, info), &chars)| {
+            let chars = chars.max(1);
             let item = items_lead && ex.in_item(info.node);
             let content = in_content[info.node] || item;
             let link_density = if in_card(dom, info.node, tuning) {
@@ -258,19 +261,20 @@ fn build_blocks(
 /// than [`HtmlTuning::item_prose_ratio`] times the prose of the article's
 /// container beside them. A page with prose of its own (a category's guide
 /// above a shop's grid) is about that prose.
+/// (`chars`: each block's characters that are not spaces.)
 fn items_lead(
     ex: &Containers,
     blocks: &[Block],
+    chars: &[usize],
     infos: &[containers::Info],
     in_content: &[bool],
     tuning: &HtmlTuning,
 ) -> bool {
     let (mut prose, mut items) = (0usize, 0usize);
-    for (b, info) in blocks.iter().zip(infos) {
+    for ((b, info), &n) in blocks.iter().zip(infos).zip(chars) {
         if info.prune.is_some() {
             continue;
         }
-        let n = count_non_space(&b.text);
         if ex.in_item(info.node) {
             items += n;
         } else if in_content[info.node]

@@ -1,7 +1,7 @@
 //! What an HTML page shows of its type: structured data, prices and carts,
 //! repeated items, posts, code, sections, and the URL's shape.
 
-use html5ever::local_name;
+use html5ever::{local_name, LocalName};
 
 use super::parse::{Dom, NodeData, NodeId};
 use super::tags::{heading_level, is_tag};
@@ -136,7 +136,7 @@ pub(super) fn undeclared(e: &mut Evidence, meta: &Meta, min_points: u32) {
 fn schema_types(dom: &Dom, e: &mut Evidence) {
     let mut found: Vec<String> = Vec::new();
     for id in dom.descendants(crate::html::parse::DOCUMENT) {
-        if let Some(t) = dom.attr(id, "itemtype") {
+        if let Some(t) = dom.attr_named(id, &local_name!("itemtype")) {
             found.extend(
                 t.split_whitespace()
                     .filter_map(|u| u.rsplit('/').next())
@@ -144,7 +144,9 @@ fn schema_types(dom: &Dom, e: &mut Evidence) {
             );
         }
         let json = dom.tag(id) == Some(&local_name!("script"))
-            && dom.attr(id, "type").is_some_and(|t| t.contains("ld+json"));
+            && dom
+                .attr_named(id, &local_name!("type"))
+                .is_some_and(|t| t.contains("ld+json"));
         if json {
             if let Some(v) = json::parse(&dom.text(id)) {
                 json_types(&v, 0, &mut found);
@@ -200,10 +202,19 @@ fn json_types(v: &Value, depth: usize, out: &mut Vec<String>) {
 
 /// Whether an element's class, id or itemprop names `word` as a token or
 /// part of one (`product-price`, `addToCart`).
+/// (`word` in ASCII lower case; compared in place, without a lower-case
+/// copy of each value.)
 fn names(dom: &Dom, id: NodeId, word: &str) -> bool {
-    ["class", "id", "itemprop", "name"].iter().any(|a| {
-        dom.attr(id, a)
-            .is_some_and(|v| v.to_ascii_lowercase().contains(word))
+    [
+        local_name!("class"),
+        local_name!("id"),
+        local_name!("itemprop"),
+        local_name!("name"),
+    ]
+    .iter()
+    .any(|a| {
+        dom.attr_named(id, a)
+            .is_some_and(|v| super::furniture::contains_ignore_ascii_case(v, word))
     })
 }
 
@@ -326,14 +337,12 @@ fn commerce(dom: &Dom, t: &HtmlTuning, e: &mut Evidence) {
         if names(dom, id, "price") && item_text(dom, id).1 {
             prices += 1;
         }
-        let control = is_tag(
-            dom.tag(id),
-            &[
-                local_name!("button"),
-                local_name!("form"),
-                local_name!("input"),
-            ],
-        );
+        const CONTROLS: &[LocalName] = &[
+            local_name!("button"),
+            local_name!("form"),
+            local_name!("input"),
+        ];
+        let control = is_tag(dom.tag(id), CONTROLS);
         if control && names(dom, id, "cart") {
             carts += 1;
         }
@@ -643,10 +652,9 @@ fn sections(dom: &Dom, t: &HtmlTuning, e: &mut Evidence) {
             dom.children(id)
                 .chain(dom.children(id).flat_map(|c| dom.children(c)))
                 .any(|c| {
-                    is_tag(
-                        dom.tag(c),
-                        &[local_name!("h1"), local_name!("h2"), local_name!("h3")],
-                    )
+                    const HEADINGS: &[LocalName] =
+                        &[local_name!("h1"), local_name!("h2"), local_name!("h3")];
+                    is_tag(dom.tag(c), HEADINGS)
                 })
         })
         .count();

@@ -90,12 +90,15 @@ pub(super) fn is_gutter(dom: &Dom, id: NodeId) -> bool {
     let Some(class) = dom.attr_named(id, &local_name!("class")) else {
         return false;
     };
+    // (In any ASCII case, compared in place.)
     let named = class.split_ascii_whitespace().any(|w| {
-        let w = w.to_ascii_lowercase();
-        w.ends_with("gutter")
+        w.len()
+            .checked_sub("gutter".len())
+            .and_then(|i| w.get(i..))
+            .is_some_and(|end| end.eq_ignore_ascii_case("gutter"))
             || ["lineno", "line-num", "linenum"]
                 .iter()
-                .any(|p| w.contains(p))
+                .any(|p| super::furniture::contains_ignore_ascii_case(w, p))
     });
     if !named {
         return false;
@@ -595,16 +598,23 @@ pub(super) fn callout(dom: &Dom, id: NodeId) -> Option<(&'static str, Option<Nod
 
 /// A callout's type, by class or role.
 pub(super) fn callout_kind(dom: &Dom, id: NodeId) -> Option<&'static str> {
+    // (The class's words are compared in any ASCII case, in place: most
+    // elements have a class, and few are callouts.)
     if let Some(class) = dom.attr_named(id, &local_name!("class")) {
-        let lower = class.to_ascii_lowercase();
-        let words = || lower.split_ascii_whitespace();
-        if words().any(|w| CALLOUT_FAMILIES.contains(&w)) {
+        let words = || class.split_ascii_whitespace();
+        let family = |w: &str| CALLOUT_FAMILIES.iter().any(|f| w.eq_ignore_ascii_case(f));
+        if words().any(family) {
             let kind = words().find_map(|w| {
                 let bare = CALLOUT_FAMILIES
                     .iter()
-                    .find_map(|f| w.strip_prefix(f).filter(|r| r.starts_with(['-', '_'])))
+                    .find_map(|f| {
+                        strip_prefix_ignore_ascii_case(w, f).filter(|r| r.starts_with(['-', '_']))
+                    })
                     .map_or(w, |r| r.trim_start_matches(['-', '_']));
-                CALLOUT_TYPES.iter().find(|&&t| t == bare).copied()
+                CALLOUT_TYPES
+                    .iter()
+                    .find(|&&t| t.eq_ignore_ascii_case(bare))
+                    .copied()
             });
             if kind.is_some() {
                 return kind;
@@ -623,6 +633,15 @@ pub(super) fn callout_kind(dom: &Dom, id: NodeId) -> Option<&'static str> {
         "alert" => Some("warning"),
         _ => None,
     }
+}
+
+/// `w` without `prefix` (ASCII, lower case) when it begins with it in any
+/// ASCII case.
+fn strip_prefix_ignore_ascii_case<'w>(w: &'w str, prefix: &str) -> Option<&'w str> {
+    let head = w.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix)
+        .then(|| w.get(prefix.len()..))
+        .flatten()
 }
 
 /// An embedded player or post: an `<iframe>` whose source is a web page

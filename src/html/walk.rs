@@ -1,6 +1,7 @@
 //! The walk from the DOM to blocks: block elements start blocks, inline
 //! elements become inline content, and tables and images are read whole.
 
+use std::cell::Cell;
 use std::collections::HashMap;
 
 use html5ever::{local_name, LocalName};
@@ -69,6 +70,9 @@ pub(super) struct Walker<'a> {
     notes: HashMap<String, String>,
     /// The callouts open, innermost last: (element, type, title row).
     callouts: Vec<(NodeId, &'static str, Option<NodeId>)>,
+    /// The lists asked whether they are footnotes lists, and the answers:
+    /// their items ask, each for every block in it (nested lists in turn).
+    notes_lists: Cell<HashMap<NodeId, bool>>,
 }
 
 /// Text set aside: (the hidden element, frames, link characters, context).
@@ -100,6 +104,7 @@ impl<'a> Walker<'a> {
             lang: None,
             notes: HashMap::new(),
             callouts: Vec::new(),
+            notes_lists: Cell::new(HashMap::new()),
         }
     }
 
@@ -327,7 +332,7 @@ impl<'a> Walker<'a> {
             }
         }
         let list = dom.parent(li)?;
-        if !rich::is_notes_list(dom, list) {
+        if !self.is_notes_list(list) {
             return None;
         }
         let before = dom
@@ -337,6 +342,17 @@ impl<'a> Walker<'a> {
             .filter(|&c| dom.tag(c) == Some(&local_name!("li")))
             .count();
         Some((before + 1).to_string())
+    }
+
+    /// [`rich::is_notes_list`], remembered for each list asked.
+    fn is_notes_list(&self, list: NodeId) -> bool {
+        // (Taken out and put back: no borrow to fail.)
+        let mut lists = self.notes_lists.take();
+        let answer = *lists
+            .entry(list)
+            .or_insert_with(|| rich::is_notes_list(self.page.dom, list));
+        self.notes_lists.set(lists);
+        answer
     }
 
     /// The label of a footnote reference to `target`: its text when short
