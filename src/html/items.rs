@@ -4,10 +4,10 @@
 //! a menu, a list of facets or a pager does not (bare links, or a link and
 //! a count).
 
-use html5ever::{local_name, LocalName};
+use html5ever::local_name;
 
 use super::parse::{Dom, NodeId};
-use super::tags::{heading_level, is_tag};
+use super::tags::{heading_level, is_tag, ITEM_BOXES};
 use super::url::goes_nowhere;
 use crate::tuning::HtmlTuning;
 
@@ -56,22 +56,10 @@ fn parts(dom: &Dom, chars: &[u32]) -> Parts {
     p
 }
 
-/// The tags of boxes that hold items: list items, divisions, articles,
-/// sections, rows, and links made cards (never the paragraphs of an
-/// article, which carry links of their own).
+/// The tags of boxes that hold items ([`ITEM_BOXES`]), and links made
+/// cards.
 fn is_box(dom: &Dom, id: NodeId) -> bool {
-    // (A constant: no list of names is made and dropped for each element.)
-    const BOXES: &[LocalName] = &[
-        local_name!("li"),
-        local_name!("div"),
-        local_name!("article"),
-        local_name!("section"),
-        local_name!("tr"),
-        local_name!("dt"),
-        local_name!("dd"),
-        local_name!("a"),
-    ];
-    is_tag(dom.tag(id), BOXES)
+    is_tag(dom.tag(id), ITEM_BOXES) || dom.tag(id) == Some(&local_name!("a"))
 }
 
 /// Whether one element reads as an item: a title and some text beside it,

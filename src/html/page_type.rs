@@ -4,7 +4,7 @@
 use html5ever::{local_name, LocalName};
 
 use super::parse::{Dom, NodeData, NodeId};
-use super::tags::{heading_level, is_tag};
+use super::tags::{heading_level, is_tag, ITEM_BOXES};
 use crate::json::{self, Value};
 use crate::metadata::Meta;
 use crate::page_type::{Evidence, PageType};
@@ -415,19 +415,8 @@ fn main_column(dom: &Dom, all: usize, t: &HtmlTuning) -> Vec<NodeId> {
 fn item_groups(dom: &Dom, parent: NodeId) -> Vec<Vec<NodeId>> {
     type Key<'a> = (Option<&'a html5ever::LocalName>, Option<&'a str>);
     let mut groups: Vec<(Key, Vec<NodeId>)> = Vec::new();
-    // (Items are boxes: list items, divisions, articles, rows; never the
-    // paragraphs of an article, which carry links of their own.)
-    let boxes = [
-        local_name!("li"),
-        local_name!("div"),
-        local_name!("article"),
-        local_name!("section"),
-        local_name!("tr"),
-        local_name!("dt"),
-        local_name!("dd"),
-    ];
     for child in dom.children(parent) {
-        if !is_tag(dom.tag(child), &boxes) {
+        if !is_tag(dom.tag(child), ITEM_BOXES) {
             continue;
         }
         // (The class's first word names the kind of box; the words after it

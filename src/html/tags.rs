@@ -68,3 +68,17 @@ pub(super) fn heading_level(tag: &LocalName) -> Option<u8> {
         _ => return None,
     })
 }
+
+/// The tags of boxes that hold a page's repeated items: list items,
+/// divisions, articles, sections, rows and definitions (never the
+/// paragraphs of an article, which carry links of their own). A constant:
+/// no list of names is made and dropped for each element.
+pub(super) const ITEM_BOXES: &[LocalName] = &[
+    local_name!("li"),
+    local_name!("div"),
+    local_name!("article"),
+    local_name!("section"),
+    local_name!("tr"),
+    local_name!("dt"),
+    local_name!("dd"),
+];
