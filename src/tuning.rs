@@ -563,6 +563,10 @@ pub(crate) struct HtmlTuning {
     /// Prices (or cart controls) that make a page a collection of products
     /// rather than one.
     pub type_many_prices: usize,
+    /// Products declared in schema.org data (JSON-LD or microdata) that
+    /// make a page a shop's grid of them, not one product's page (which
+    /// may declare a few related ones too).
+    pub type_many_products: usize,
     /// Share of the text, in percent, in `<pre>` blocks that makes a page
     /// documentation ...
     pub type_code_percent: usize,
@@ -798,6 +802,7 @@ impl Default for HtmlTuning {
             item_prose_ratio: 3,
             type_min_points: 2,
             type_many_prices: 6,
+            type_many_products: 10,
             type_code_percent: 5,
             type_code_blocks: 2,
             type_min_items: 6,

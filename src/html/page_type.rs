@@ -75,7 +75,7 @@ pub(super) fn evidence(dom: &Dom, url: Option<&str>, t: &HtmlTuning) -> Evidence
     // The body's shown text characters (not a script's JSON), counted
     // once for the shares below.
     let all = shown_chars(dom).max(1);
-    schema_types(dom, &mut e);
+    schema_types(dom, t, &mut e);
     commerce(dom, t, &mut e);
     code(dom, all, t, &mut e);
     repeated_items(dom, all, t, &mut e);
@@ -132,8 +132,10 @@ pub(super) fn undeclared(e: &mut Evidence, meta: &Meta, min_points: u32) {
     }
 }
 
-/// Schema.org types in JSON-LD and microdata.
-fn schema_types(dom: &Dom, e: &mut Evidence) {
+/// Schema.org types in JSON-LD and microdata. Many products declared
+/// ([`HtmlTuning::type_many_products`]) are a shop's grid, each card with
+/// its own: a collection, not one product.
+fn schema_types(dom: &Dom, t: &HtmlTuning, e: &mut Evidence) {
     let mut found: Vec<String> = Vec::new();
     for id in dom.descendants(crate::html::parse::DOCUMENT) {
         if let Some(t) = dom.attr_named(id, &local_name!("itemtype")) {
@@ -152,6 +154,15 @@ fn schema_types(dom: &Dom, e: &mut Evidence) {
                 json_types(&v, 0, &mut found);
             }
         }
+    }
+    let products = found.iter().filter(|n| *n == "product").count();
+    if products >= t.type_many_products {
+        found.retain(|n| n != "product");
+        e.add(
+            PageType::Collection,
+            t.type_min_points,
+            format!("{products} products declared"),
+        );
     }
     // The known names, each once, in order: at most `SCHEMA_TYPES.len()`,
     // so sorting them stays linear however many types a page declares.
