@@ -77,11 +77,11 @@ impl HtmlTuning {
         let mut t = self.clone();
         // A product's or a service's tabs and accordions (details,
         // specifications, questions and answers) hold part of what the page
-        // offers; on a page of no known type, only the panels a control
-        // declares it opens.
+        // offers; on a page of no known type, a shop's grid or a list, only
+        // the panels a control declares it opens (an item's "More").
         t.reveal = match page_type {
             PageType::Product | PageType::Service => Reveal::Toggled,
-            PageType::Other => Reveal::Controlled,
+            PageType::Other | PageType::Collection | PageType::Listing => Reveal::Controlled,
             _ => Reveal::Nothing,
         };
         t.dates_in_blocks = matches!(
