@@ -126,8 +126,12 @@ pub(crate) fn parse_byline(line: &str) -> Option<String> {
         "auteur: ",
     ];
     let line = line.trim();
-    // (More than 100 characters, counted no further.)
-    if line.chars().nth(100).is_some() {
+    // (Too long, counted no further than the limit.)
+    if line
+        .chars()
+        .nth(crate::tuning::CueTuning::DEFAULT.byline_line_chars)
+        .is_some()
+    {
         return None;
     }
     // Most lines begin with a letter no prefix begins with: they need no

@@ -140,6 +140,8 @@ pub(crate) struct CueTuning {
     pub comment_count_words: usize,
     /// How long the head of an author's box may be.
     pub about_chars: usize,
+    /// How long a line may be to be read as a byline ("By Jo Writer").
+    pub byline_line_chars: usize,
     /// How many words a person's name has at least ...
     pub name_words_min: usize,
     /// ... and at most.
@@ -174,6 +176,7 @@ impl CueTuning {
         comment_count_bytes: 400,
         comment_count_words: 4,
         about_chars: 60,
+        byline_line_chars: 100,
         name_words_min: 2,
         name_words_max: 4,
         headline_chars_min: 10,

@@ -151,6 +151,24 @@ fn is_heading(name: &LocalName) -> bool {
     )
 }
 
+/// The start tags that several insertion modes process "using the rules
+/// for the in head insertion mode" (HTML standard): the head's elements.
+fn head_element(name: &LocalName) -> bool {
+    matches!(
+        *name,
+        local_name!("base")
+            | local_name!("basefont")
+            | local_name!("bgsound")
+            | local_name!("link")
+            | local_name!("meta")
+            | local_name!("noframes")
+            | local_name!("script")
+            | local_name!("style")
+            | local_name!("template")
+            | local_name!("title")
+    )
+}
+
 /// The standard's "special" elements (HTML namespace).
 fn special_html(name: &LocalName) -> bool {
     matches!(
@@ -1720,16 +1738,7 @@ impl<'a> Builder<'a> {
                 self.mode = Mode::InFrameset;
                 Step::Done
             }
-            local_name!("base")
-            | local_name!("basefont")
-            | local_name!("bgsound")
-            | local_name!("link")
-            | local_name!("meta")
-            | local_name!("noframes")
-            | local_name!("script")
-            | local_name!("style")
-            | local_name!("template")
-            | local_name!("title") => {
+            ref name if head_element(name) => {
                 let Some(head) = self.head else {
                     return Step::Done;
                 };
@@ -1997,16 +2006,7 @@ impl<'a> Builder<'a> {
                     }
                 }
             }
-            local_name!("base")
-            | local_name!("basefont")
-            | local_name!("bgsound")
-            | local_name!("link")
-            | local_name!("meta")
-            | local_name!("noframes")
-            | local_name!("script")
-            | local_name!("style")
-            | local_name!("template")
-            | local_name!("title") => return Some(self.in_head(token)),
+            ref name if head_element(name) => return Some(self.in_head(token)),
             local_name!("body") => {
                 if self.open.len() > 1
                     && self.html_named(self.open[1], &local_name!("body"))
@@ -2998,16 +2998,7 @@ impl<'a> Builder<'a> {
             return Step::Done;
         }
         let mode = match t.name {
-            local_name!("base")
-            | local_name!("basefont")
-            | local_name!("bgsound")
-            | local_name!("link")
-            | local_name!("meta")
-            | local_name!("noframes")
-            | local_name!("script")
-            | local_name!("style")
-            | local_name!("template")
-            | local_name!("title") => return self.in_head(token),
+            ref name if head_element(name) => return self.in_head(token),
             local_name!("caption")
             | local_name!("colgroup")
             | local_name!("tbody")
