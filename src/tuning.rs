@@ -84,7 +84,7 @@ impl HtmlTuning {
             PageType::Other | PageType::Collection | PageType::Listing => Reveal::Controlled,
             _ => Reveal::Nothing,
         };
-        t.dates_in_blocks = matches!(
+        t.meta_in_head = matches!(
             page_type,
             PageType::Article | PageType::Forum | PageType::Other
         );
@@ -525,13 +525,14 @@ pub(crate) struct HtmlTuning {
     /// specifications.
     pub reveal: Reveal,
     /// Whether the lines at the head of the article (its first line and
-    /// those above it) are searched for the date it was written when its
-    /// markup gives none (no structured, meta, microdata, `<time>`, headline or address
-    /// date). Articles, threads and pages of no known type tell when they
-    /// were written; a product's, a shop's, a list's, a service's or a
-    /// reference page's dates are of other things (reviews, entries,
-    /// changes).
-    pub dates_in_blocks: bool,
+    /// those above it) are searched for the date it was written and its
+    /// byline when its markup gives none (no structured, meta, microdata,
+    /// `<time>`, headline or address date; no declared or marked author).
+    /// Articles, threads and pages of no known type tell when they were
+    /// written and by whom; a product's, a shop's, a list's, a service's or
+    /// a reference page's dates and names are of other things (reviews,
+    /// entries, changes).
+    pub meta_in_head: bool,
 
     // --- Repeated items ---
     /// Siblings of one shape (tag and class) that make a group of items.
@@ -792,7 +793,7 @@ impl Default for HtmlTuning {
             prune_reviews: false,
             priced_items_are_furniture: false,
             reveal: Reveal::Nothing,
-            dates_in_blocks: true,
+            meta_in_head: true,
             item_min_count: 4,
             item_like_percent: 60,
             item_min_chars: 20,

@@ -182,23 +182,25 @@ fn mark_title(blocks: &mut [Block], signals: &[Signals], title: &str, tuning: &H
 }
 
 /// What the classified blocks say: the dateline of the first kept
-/// paragraph, and the date in the article's head (its first line and the
-/// lines above it, as copied text's head is found) when the profile reads
-/// dates there ([`HtmlTuning::dates_in_blocks`]). It is used only when the
-/// markup gave no date.
+/// paragraph, and the date and the byline in the article's head (its first
+/// kept line that is not a figure's, and the lines above it, as copied
+/// text's head is found) when the profile reads dates there
+/// ([`HtmlTuning::meta_in_head`]). Each is used only when the markup
+/// gave none.
 pub(crate) fn metadata_in_blocks(blocks: &[Block], html: &HtmlTuning, t: &TextTuning) -> InBlocks {
     let head = blocks
         .iter()
-        .position(|b| b.kept)
-        .filter(|_| html.dates_in_blocks)
+        .position(|b| b.kept && b.kind != BlockKind::Figure)
+        .filter(|_| html.meta_in_head)
         .map(|i| crate::text::head_lines(blocks, i, t))
         .unwrap_or_default();
-    let published = head
-        .into_iter()
-        .map(|i| &blocks[i])
+    let in_head = || head.iter().map(|&i| &blocks[i]);
+    let published = in_head()
         .filter(|b| b.text.chars().count() < t.date_line_chars)
         .find_map(|b| crate::metadata::find_date(&b.text));
+    let byline = in_head().find_map(|b| crate::metadata::parse_byline(&b.text));
     InBlocks {
+        byline,
         dateline: blocks
             .iter()
             .find(|b| b.kept && b.kind == BlockKind::Paragraph)
@@ -387,21 +389,31 @@ mod tests {
     }
 
     #[test]
-    fn the_article_heads_date_is_read_where_its_profile_says() {
+    fn the_article_heads_date_and_byline_are_read_where_its_profile_says() {
         use crate::page_type::PageType;
         let mut date = Block::new(BlockKind::Paragraph, "5 March 2024, 10:15".into());
         date.kept = false;
+        let mut picture = Block::new(BlockKind::Figure, "The harbour at dawn.".into());
+        picture.kept = true;
+        let mut byline = Block::new(BlockKind::Paragraph, "By Ann Smith".into());
+        byline.kept = false;
         let mut body = Block::new(BlockKind::Paragraph, "The article's first line.".into());
         body.kept = true;
-        let blocks = [date, body];
+        let blocks = [date, picture, byline, body];
         let text = TextTuning::default();
-        let found = |t: &HtmlTuning| metadata_in_blocks(&blocks, t, &text).published;
+        let found = |t: &HtmlTuning| {
+            let found = metadata_in_blocks(&blocks, t, &text);
+            (found.published, found.byline)
+        };
         let tuning = HtmlTuning::default();
         assert_eq!(
-            found(&tuning.for_page(PageType::Article)).as_deref(),
-            Some("2024-03-05")
+            found(&tuning.for_page(PageType::Article)),
+            (Some("2024-03-05".into()), Some("Ann Smith".into()))
         );
-        assert_eq!(found(&tuning.for_page(PageType::Product)), None);
-        assert_eq!(found(&tuning.for_page(PageType::Documentation)), None);
+        assert_eq!(found(&tuning.for_page(PageType::Product)), (None, None));
+        assert_eq!(
+            found(&tuning.for_page(PageType::Documentation)),
+            (None, None)
+        );
     }
 }
