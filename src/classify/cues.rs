@@ -364,6 +364,29 @@ pub(crate) fn timestamp(text: &str) -> bool {
             && crate::metadata::find_date(text).is_some())
 }
 
+/// Currency signs a price is written with.
+const CURRENCY: &[char] = &[
+    '$', '€', '£', '¥', '₹', '₩', '₽', '₺', '₪', '฿', '₫', '₴', '₱',
+];
+
+/// Whether a line holds a price: a currency sign next to a number.
+pub(crate) fn has_price(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().take(400).collect();
+    chars.iter().enumerate().any(|(i, c)| {
+        CURRENCY.contains(c)
+            && (chars.get(i + 1).is_some_and(char::is_ascii_digit)
+                || (chars.get(i + 1) == Some(&' ')
+                    && chars.get(i + 2).is_some_and(char::is_ascii_digit))
+                || i.checked_sub(1)
+                    .and_then(|j| chars.get(j))
+                    .is_some_and(char::is_ascii_digit)
+                || i.checked_sub(2)
+                    .and_then(|j| chars.get(j))
+                    .is_some_and(char::is_ascii_digit)
+                    && chars.get(i - 1) == Some(&' '))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,10 +2,11 @@
 //! numbered in order, lists of links under a heading of furniture, and
 //! addresses standing between the article's paragraphs.
 
-use super::cues::{headline_like, record_shape, Shape};
+use super::cues::{has_price, headline_like, record_shape, Shape};
 use super::{Class, Sheet};
 use crate::blocks::{Block, BlockKind};
 use crate::reason::Reason;
+use crate::tuning::ClassifyTuning;
 use crate::util::SENTENCE_ENDS;
 
 /// Lists of records: lines in a row of one shape (a table's rows, a list of
@@ -142,6 +143,68 @@ pub(super) fn numbered_list(sheet: &mut Sheet) {
         }
         i = items[items.len() - 1] + 1;
     }
+}
+
+/// A shop's grid where no markup groups an item's lines (copied text), on
+/// a page whose items are its content: many prices close together, each an
+/// item's (its name above it, a rating and a few specifications around it).
+/// The short lines from the first item's name to the last item's end are
+/// the items, not boilerplate around them, when only their neighbours or
+/// their shortness dropped them.
+pub(super) fn priced_grid(sheet: &mut Sheet) {
+    let t = sheet.t;
+    if !t.grid_by_prices {
+        return;
+    }
+    let Some((lo, hi)) = grid_span(sheet.blocks, t) else {
+        return;
+    };
+    for r in &mut sheet.recs[lo..hi] {
+        let by_context = [
+            Reason::ShortAmongBoilerplate,
+            Reason::ShortAtEdge,
+            Reason::Doubtful,
+            Reason::OutsideArticle,
+        ]
+        .iter()
+        .any(|why| r.class.dropped_as(why));
+        if by_context {
+            r.class = Class::Good;
+        }
+    }
+}
+
+/// The blocks of the longest chain of price lines, each within
+/// [`ClassifyTuning::grid_price_gap`] of the next: from the first item's
+/// name to the last item's end (as far past the last price as the items'
+/// usual length).
+fn grid_span(blocks: &[Block], t: &ClassifyTuning) -> Option<(usize, usize)> {
+    let prices: Vec<usize> = blocks
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| b.text.len() <= t.line_feature_chars && has_price(&b.text))
+        .map(|(i, _)| i)
+        .collect();
+    let (mut best, mut start) = ((0, 0), 0);
+    for k in 1..=prices.len() {
+        let chained = k < prices.len() && prices[k] - prices[k - 1] <= t.grid_price_gap;
+        if !chained {
+            if k - start > best.1 - best.0 {
+                best = (start, k);
+            }
+            start = k;
+        }
+    }
+    let chain = prices.get(best.0..best.1)?;
+    if chain.len() < t.grid_min_prices {
+        return None;
+    }
+    let mut gaps: Vec<usize> = chain.windows(2).map(|w| w[1] - w[0]).collect();
+    gaps.sort_unstable();
+    let period = gaps.get(gaps.len() / 2).copied().unwrap_or(0);
+    let first = chain[0].saturating_sub(t.grid_name_blocks);
+    let last = chain[chain.len() - 1] + period.saturating_sub(t.grid_name_blocks);
+    Some((first, (last + 1).min(blocks.len())))
 }
 
 /// A short line of furniture words ("Related articles", "Read more")

@@ -4,7 +4,7 @@
 //! never words.
 
 use crate::blocks::Block;
-use crate::classify::cues::{code_line, headline_like, relative_time};
+use crate::classify::cues::{code_line, has_price, headline_like, relative_time};
 use crate::metadata::{find_date, has_day_and_time};
 use crate::page_type::{Evidence, PageType};
 use crate::tuning::TextTuning;
@@ -210,29 +210,6 @@ fn post_number(blocks: &[Block], head: usize) -> Option<u32> {
         .filter(|b| b.text.trim().starts_with('#'))
         .and_then(|b| last(&b.text));
     below.or_else(|| blocks.get(head).and_then(|b| last(&b.text)))
-}
-
-/// Currency signs a price is written with.
-const CURRENCY: &[char] = &[
-    '$', '€', '£', '¥', '₹', '₩', '₽', '₺', '₪', '฿', '₫', '₴', '₱',
-];
-
-/// Whether a line holds a price: a currency sign next to a number.
-fn has_price(text: &str) -> bool {
-    let chars: Vec<char> = text.chars().take(400).collect();
-    chars.iter().enumerate().any(|(i, c)| {
-        CURRENCY.contains(c)
-            && (chars.get(i + 1).is_some_and(char::is_ascii_digit)
-                || (chars.get(i + 1) == Some(&' ')
-                    && chars.get(i + 2).is_some_and(char::is_ascii_digit))
-                || i.checked_sub(1)
-                    .and_then(|j| chars.get(j))
-                    .is_some_and(char::is_ascii_digit)
-                || i.checked_sub(2)
-                    .and_then(|j| chars.get(j))
-                    .is_some_and(char::is_ascii_digit)
-                    && chars.get(i - 1) == Some(&' '))
-    })
 }
 
 /// Prices: one product shows one or a few, a shop's category many.

@@ -183,13 +183,13 @@ fn wcxb_word_f1_floors() {
 /// never studied.
 const WCXB_TEXT_WORD_F1: &[(&str, f64)] = &[
     ("all_a", 0.76),
-    ("all_b", 0.75),
-    ("all", 0.75),
+    ("all_b", 0.76),
+    ("all", 0.76),
     ("article", 0.89),
-    ("collection", 0.48),
+    ("collection", 0.56),
     ("documentation", 0.81),
     ("forum", 0.63),
-    ("listing", 0.45),
+    ("listing", 0.46),
     ("product", 0.48),
     ("service", 0.72),
 ];
