@@ -42,7 +42,7 @@ impl Tuning {
             PageType::Listing | PageType::Collection => {
                 t.classify.whole_page = true;
                 t.classify.items_are_content = true;
-                t.classify.grid_by_prices = !html;
+                t.classify.items_in_lines = !html;
                 t.classify.sections_are_content = html && page_type == PageType::Listing;
             }
             // A product's description, specifications and buy box stand
@@ -292,18 +292,18 @@ pub(crate) struct ClassifyTuning {
     /// A date line has at most this many other words of four letters or more
     /// ("Updated", a weekday).
     pub date_line_other_words: usize,
-    /// Whether a shop's grid is found by its prices
-    /// ([`crate::classify`]'s "a shop's grid" pass): in copied text, where no
-    /// markup groups an item's lines, on the profiles whose items are the
-    /// content.
-    pub grid_by_prices: bool,
-    /// A shop's grid in the blocks: at least this many prices, each within
-    /// `grid_price_gap` blocks of the next ...
-    pub grid_min_prices: usize,
+    /// Whether a grid's or a list's items are found by their lines alone
+    /// (the classifier's "items in lines" pass: many prices close together,
+    /// or entries counted in order): in copied text, where no markup groups
+    /// an item's lines, on the profiles whose items are the content.
+    pub items_in_lines: bool,
+    /// Such items: at least this many prices or counted entries, each
+    /// within `grid_item_gap` blocks of the next ...
+    pub grid_min_items: usize,
     /// ... (an item's name, price, rating and a few specifications) ...
-    pub grid_price_gap: usize,
-    /// ... and the grid starts this many blocks above its first price (the
-    /// first item's name).
+    pub grid_item_gap: usize,
+    /// ... and the items start this many blocks above the first price or
+    /// count (the first item's name).
     pub grid_name_blocks: usize,
     /// Furniture words count only in a block's first this many characters: long
     /// prose that mentions a comment is still prose.
@@ -413,9 +413,9 @@ impl Default for ClassifyTuning {
         ClassifyTuning {
             whole_page: false,
             items_are_content: false,
-            grid_by_prices: false,
-            grid_min_prices: 6,
-            grid_price_gap: 25,
+            items_in_lines: false,
+            grid_min_items: 6,
+            grid_item_gap: 25,
             grid_name_blocks: 2,
             posts_are_content: false,
             sections_are_content: false,

@@ -1,5 +1,6 @@
 //! Passes that judge a list as one: records, lists the text marks, lists
-//! numbered in order, lists of links under a heading of furniture, and
+//! numbered in order, a grid's or a list's items in copied text (by their
+//! prices or their count), lists of links under a heading of furniture, and
 //! addresses standing between the article's paragraphs.
 
 use super::cues::{has_price, headline_like, record_shape, Shape};
@@ -145,65 +146,78 @@ pub(super) fn numbered_list(sheet: &mut Sheet) {
     }
 }
 
-/// A shop's grid where no markup groups an item's lines (copied text), on
-/// a page whose items are its content: many prices close together, each an
-/// item's (its name above it, a rating and a few specifications around it).
-/// The short lines from the first item's name to the last item's end are
-/// the items, not boilerplate around them, when only their neighbours or
-/// their shortness dropped them.
-pub(super) fn priced_grid(sheet: &mut Sheet) {
+/// A grid or a list where no markup groups an item's lines (copied text),
+/// on a page whose items are its content: many prices close together, each
+/// an item's (its name above it, a rating and a few specifications around
+/// it), or entries counted in order ("1", "2", "[3]"). The short lines from
+/// the first item's name to the last item's end are the items, not
+/// boilerplate around them, when only their place dropped them.
+pub(super) fn items_in_lines(sheet: &mut Sheet) {
     let t = sheet.t;
-    if !t.grid_by_prices {
+    if !t.items_in_lines {
         return;
     }
-    let Some((lo, hi)) = grid_span(sheet.blocks, t) else {
-        return;
-    };
-    for r in &mut sheet.recs[lo..hi] {
-        let by_context = [
-            Reason::ShortAmongBoilerplate,
-            Reason::ShortAtEdge,
-            Reason::Doubtful,
-            Reason::OutsideArticle,
-        ]
-        .iter()
-        .any(|why| r.class.dropped_as(why));
-        if by_context {
-            r.class = Class::Good;
+    let prices = anchors(sheet.blocks, t, |text| has_price(text).then_some(0));
+    let counted = anchors(sheet.blocks, t, entry_number);
+    for (lo, hi) in [prices, counted].into_iter().flatten() {
+        for r in &mut sheet.recs[lo..hi] {
+            if r.class.for_place() {
+                r.class = Class::Good;
+            }
         }
     }
 }
 
-/// The blocks of the longest chain of price lines, each within
-/// [`ClassifyTuning::grid_price_gap`] of the next: from the first item's
-/// name to the last item's end (as far past the last price as the items'
-/// usual length).
-fn grid_span(blocks: &[Block], t: &ClassifyTuning) -> Option<(usize, usize)> {
-    let prices: Vec<usize> = blocks
+/// The number a counted entry's line starts with: "12", "12.", "[12] …",
+/// "#12 …".
+fn entry_number(text: &str) -> Option<u32> {
+    let t = text.trim_start();
+    let t = t.strip_prefix(['[', '#']).unwrap_or(t);
+    let digits = t.len() - t.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let n = t.get(..digits)?.parse().ok()?;
+    let rest = t[digits..]
+        .strip_prefix(['.', ')', ']'])
+        .unwrap_or(&t[digits..]);
+    (rest.is_empty() || rest.starts_with(char::is_whitespace)).then_some(n)
+}
+
+/// The blocks of the longest chain of short lines that `anchor` numbers,
+/// each within [`ClassifyTuning::grid_item_gap`] of the next (and, for
+/// counted entries, numbered one more): from the first item's name to the
+/// last item's end (as far past the last anchor as the items' usual
+/// length). Prices are all numbered 0: any one follows another.
+fn anchors(
+    blocks: &[Block],
+    t: &ClassifyTuning,
+    anchor: impl Fn(&str) -> Option<u32>,
+) -> Option<(usize, usize)> {
+    let found: Vec<(usize, u32)> = blocks
         .iter()
         .enumerate()
-        .filter(|(_, b)| b.text.len() <= t.line_feature_chars && has_price(&b.text))
-        .map(|(i, _)| i)
+        .filter(|(_, b)| b.text.len() <= t.line_feature_chars)
+        .filter_map(|(i, b)| anchor(&b.text).map(|n| (i, n)))
         .collect();
+    let follows = |a: (usize, u32), b: (usize, u32)| {
+        b.0 - a.0 <= t.grid_item_gap && (b.1 == 0 && a.1 == 0 || b.1 == a.1 + 1)
+    };
     let (mut best, mut start) = ((0, 0), 0);
-    for k in 1..=prices.len() {
-        let chained = k < prices.len() && prices[k] - prices[k - 1] <= t.grid_price_gap;
-        if !chained {
+    for k in 1..=found.len() {
+        if k == found.len() || !follows(found[k - 1], found[k]) {
             if k - start > best.1 - best.0 {
                 best = (start, k);
             }
             start = k;
         }
     }
-    let chain = prices.get(best.0..best.1)?;
-    if chain.len() < t.grid_min_prices {
+    let chain = found.get(best.0..best.1)?;
+    if chain.len() < t.grid_min_items {
         return None;
     }
-    let mut gaps: Vec<usize> = chain.windows(2).map(|w| w[1] - w[0]).collect();
+    let mut gaps: Vec<usize> = chain.windows(2).map(|w| w[1].0 - w[0].0).collect();
     gaps.sort_unstable();
     let period = gaps.get(gaps.len() / 2).copied().unwrap_or(0);
-    let first = chain[0].saturating_sub(t.grid_name_blocks);
-    let last = chain[chain.len() - 1] + period.saturating_sub(t.grid_name_blocks);
+    let first = chain[0].0.saturating_sub(t.grid_name_blocks);
+    let last = chain[chain.len() - 1].0 + period.saturating_sub(t.grid_name_blocks);
     Some((first, (last + 1).min(blocks.len())))
 }
 
@@ -310,5 +324,38 @@ pub(super) fn addresses_in_article(sheet: &mut Sheet) {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_entry_is_counted_by_the_number_it_opens_with() {
+        assert_eq!(entry_number("12"), Some(12));
+        assert_eq!(entry_number("3. The Long Path"), Some(3));
+        assert_eq!(entry_number("[7] arXiv entry"), Some(7));
+        assert_eq!(entry_number("#2 Pick"), Some(2));
+        // A quantity or a year is no count: a unit or a word follows.
+        assert_eq!(entry_number("12kg"), None);
+        assert_eq!(entry_number("Over 12 miles"), None);
+    }
+
+    #[test]
+    fn counted_entries_chain_only_in_order() {
+        let lines = ["1", "a", "2", "b", "4", "c", "3", "d"];
+        let blocks: Vec<Block> = lines
+            .iter()
+            .map(|l| Block::new(BlockKind::Paragraph, (*l).into()))
+            .collect();
+        let t = ClassifyTuning {
+            grid_min_items: 2,
+            ..ClassifyTuning::default()
+        };
+        // 1 and 2 follow each other, 4 breaks the count and 3 comes after
+        // it: the items run from the first count to the second (their usual
+        // length, two lines, less the two lines of a name above a count).
+        assert_eq!(anchors(&blocks, &t, entry_number), Some((0, 3)));
     }
 }

@@ -179,7 +179,7 @@ const PASSES: &[Pass] = &[
     ("code in the article", context::code_in_article),
     ("doubtful run when nothing is good", context::doubtful_run),
     ("clean paste", context::clean_paste),
-    ("a shop's grid", lists::priced_grid),
+    ("items in lines", lists::items_in_lines),
     ("teaser cards", tail::teaser_cards),
     ("whole lists", lists::whole_lists),
     ("numbered list", lists::numbered_list),
