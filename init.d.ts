@@ -92,7 +92,7 @@ export type ReasonCode =
   | 'teaser-heading' | 'furniture-headed-links' | 'after-furniture-links'
   | 'author-box-head' | 'author-box' | 'kept-short' | 'kept-doubtful'
   | 'kept-with-article' | 'restored' | 'main-column'
-  | 'section';
+  | 'section' | 'description';
 
 /** The dateline that opens a news article: `BERLIN / PARIS (AGENCY) –`. */
 export interface Dateline {

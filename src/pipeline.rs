@@ -112,6 +112,12 @@ pub(crate) enum Fallback {
     /// that scored best, else the longest run of blocks that are not the
     /// page's chrome (menus, banners, footers, forms, hidden text).
     MainColumn,
+    /// HTML: when nothing is kept still, the description the page declares
+    /// (structured data, Open Graph, `<meta name=description>`), if it is
+    /// of [`ClassifyTuning::description_min_chars`] or more, is the article
+    /// ([`Reason::Description`]): a page a script draws, saved before the
+    /// script ran, shows nothing else of its content.
+    Description,
 }
 
 /// The fallbacks of each kind of input, in order. (HTML's own fallback,
@@ -119,7 +125,7 @@ pub(crate) enum Fallback {
 /// end: [`crate::html::Pruning`].)
 fn fallbacks(kind: InputKind) -> &'static [Fallback] {
     match kind {
-        InputKind::Html => &[Fallback::MainColumn],
+        InputKind::Html => &[Fallback::MainColumn, Fallback::Description],
         _ => &[
             Fallback::ArticleHead,
             Fallback::WithoutMemory,
@@ -148,8 +154,30 @@ fn classify(page: &mut Page, memory: Option<&Memory>, page_id: u64, tuning: &Tun
                 }
             }
             Fallback::MainColumn => main_column(page, &tuning.classify),
+            Fallback::Description => description(page, &tuning.classify),
         }
     }
+}
+
+/// [`Fallback::Description`]: the page's declared description as its one
+/// block, when no kept block has words.
+fn description(page: &mut Page, tuning: &ClassifyTuning) {
+    if page.blocks.iter().any(|b| b.kept && has_words(b)) {
+        return;
+    }
+    let Some(text) = page
+        .meta
+        .excerpt
+        .as_deref()
+        .filter(|d| d.chars().nth(tuning.description_min_chars).is_some())
+    else {
+        return;
+    };
+    let mut block = Block::new(BlockKind::Paragraph, text.to_string());
+    block.kept = true;
+    block.reason = Some(Reason::Description);
+    page.blocks.push(block);
+    page.signals.push(classify::Signals::default());
 }
 
 /// Whether a block has words to read.

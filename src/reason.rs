@@ -207,6 +207,9 @@ pub enum Reason {
     /// Kept: a section of the main column of a page of sections (a service
     /// page, a listing, a page of no known type).
     Section,
+    /// Kept: the description the page declares, as it shows no text of its
+    /// own (a page a script draws, saved before the script ran).
+    Description,
 }
 
 impl Reason {
@@ -251,6 +254,7 @@ impl Reason {
             Reason::Restored => "restored",
             Reason::MainColumn => "main-column",
             Reason::Section => "section",
+            Reason::Description => "description",
         }
     }
 
@@ -348,6 +352,9 @@ impl Reason {
             Reason::Restored => "restored by the user",
             Reason::MainColumn => "the main column's text, kept as nothing else was",
             Reason::Section => "a section of the page's main column (a page of sections)",
+            Reason::Description => {
+                "the page's declared description, as it shows no text of its own"
+            }
             // (The others carry details: written by `Display`.)
             Reason::Furniture(_)
             | Reason::FurnitureWords(_)
@@ -405,6 +412,7 @@ mod tests {
             Restored,
             MainColumn,
             Section,
+            Description,
         ]);
         all.extend(super::Furniture::ALL.map(Reason::Furniture));
         all

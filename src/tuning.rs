@@ -402,6 +402,12 @@ pub(crate) struct ClassifyTuning {
     /// nothing else is kept (`Fallback::MainColumn`); less is a page with
     /// nothing to read (a script's empty shell, a notice).
     pub main_column_min_chars: usize,
+    /// A page's declared description is its article when nothing else is
+    /// kept, if it has this many characters or more: a summary written for
+    /// search results is about 160 at most, so one of twice that is the
+    /// page's own text, cut (forum software describes a thread by its first
+    /// post), not a summary of a page that has nothing to read.
+    pub description_min_chars: usize,
     /// How many of the article's last lines may be taken as a call to act ...
     pub tail_lines: usize,
     /// ... each shorter than this.
@@ -482,6 +488,7 @@ impl Default for ClassifyTuning {
             long_text: 100,
             article_addresses: 2,
             main_column_min_chars: 200,
+            description_min_chars: 300,
             tail_lines: 3,
             tail_chars: 200,
         }
