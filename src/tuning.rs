@@ -505,8 +505,9 @@ impl Default for ClassifyTuning {
 pub(crate) enum Reveal {
     /// None: hidden is hidden.
     Nothing,
-    /// Those after a button or an element with `aria-expanded` or
-    /// `aria-controls`: a control that says it opens a panel.
+    /// Those after a button or an element with `role=button`,
+    /// `aria-expanded` or `aria-controls` (a control that says it opens a
+    /// panel), or after a box whose last element is one.
     Controlled,
     /// Those too after a heading (`h2`–`h4`), which a script makes a toggle.
     Toggled,

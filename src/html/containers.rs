@@ -112,6 +112,9 @@ fn node_flags(dom: &Dom, tuning: &HtmlTuning) -> Vec<u8> {
 /// Whether a hidden element is the panel of a visible toggle just before
 /// it (a tab's or an accordion's), shown when the reader opens it: which
 /// toggles count is `reveal`'s.
+/// How deep inside the box before a panel its toggle may stand.
+const TOGGLE_DEPTH: usize = 3;
+
 fn toggled(dom: &Dom, id: NodeId, reveal: Reveal) -> bool {
     if reveal == Reveal::Nothing {
         return false;
@@ -123,15 +126,33 @@ fn toggled(dom: &Dom, id: NodeId, reveal: Reveal) -> bool {
     }
     p.is_some_and(|q| {
         !hidden(dom, q)
-            && (dom.tag(q) == Some(&local_name!("button"))
+            && (control(dom, q)
                 || headed
                     && is_tag(
                         dom.tag(q),
                         &[local_name!("h2"), local_name!("h3"), local_name!("h4")],
                     )
-                || dom.attr(q, "aria-expanded").is_some()
-                || dom.attr(q, "aria-controls").is_some())
+                || last_elements(dom, q).any(|c| control(dom, c)))
     })
+}
+
+/// Whether an element is a control that opens something: a button, or an
+/// element with `role=button`, `aria-expanded` or `aria-controls`.
+fn control(dom: &Dom, id: NodeId) -> bool {
+    dom.tag(id) == Some(&local_name!("button"))
+        || dom.attr(id, "role") == Some("button")
+        || dom.attr(id, "aria-expanded").is_some()
+        || dom.attr(id, "aria-controls").is_some()
+}
+
+/// An element's last element child, that one's, and so on (a few levels):
+/// where a panel's toggle stands inside the box before the panel.
+fn last_elements(dom: &Dom, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
+    std::iter::successors(Some(id), move |&n| {
+        dom.children(n).filter(|&c| dom.tag(c).is_some()).last()
+    })
+    .skip(1)
+    .take(TOGGLE_DEPTH)
 }
 
 /// A hidden element that holds most of the page's text is the page, shown
