@@ -550,6 +550,9 @@ pub(crate) struct HtmlTuning {
     /// [`Reveal`]): on a product's page they hold its description and
     /// specifications.
     pub reveal: Reveal,
+    /// How deep inside the box before a hidden panel its toggle may stand
+    /// (the box's last element, that one's last, and so on).
+    pub toggle_depth: usize,
     /// Whether the lines at the head of the article (its first line and
     /// those above it) are searched for the date it was written and its
     /// byline when its markup gives none (no structured, meta, microdata,
@@ -819,6 +822,7 @@ impl Default for HtmlTuning {
             prune_reviews: false,
             priced_items_are_furniture: false,
             reveal: Reveal::Nothing,
+            toggle_depth: 3,
             meta_in_head: true,
             item_min_count: 4,
             item_like_percent: 60,

@@ -96,7 +96,7 @@ fn node_flags(dom: &Dom, tuning: &HtmlTuning) -> Vec<u8> {
                 }
                 if tuning.reveal != Reveal::Everything
                     && hidden(dom, id)
-                    && !toggled(dom, id, tuning.reveal)
+                    && !toggled(dom, id, tuning)
                 {
                     f |= HIDDEN;
                 }
@@ -112,10 +112,8 @@ fn node_flags(dom: &Dom, tuning: &HtmlTuning) -> Vec<u8> {
 /// Whether a hidden element is the panel of a visible toggle just before
 /// it (a tab's or an accordion's), shown when the reader opens it: which
 /// toggles count is `reveal`'s.
-/// How deep inside the box before a panel its toggle may stand.
-const TOGGLE_DEPTH: usize = 3;
-
-fn toggled(dom: &Dom, id: NodeId, reveal: Reveal) -> bool {
+fn toggled(dom: &Dom, id: NodeId, tuning: &HtmlTuning) -> bool {
+    let reveal = tuning.reveal;
     if reveal == Reveal::Nothing {
         return false;
     }
@@ -132,7 +130,7 @@ fn toggled(dom: &Dom, id: NodeId, reveal: Reveal) -> bool {
                         dom.tag(q),
                         &[local_name!("h2"), local_name!("h3"), local_name!("h4")],
                     )
-                || last_elements(dom, q).any(|c| control(dom, c)))
+                || last_elements(dom, q, tuning.toggle_depth).any(|c| control(dom, c)))
     })
 }
 
@@ -145,14 +143,14 @@ fn control(dom: &Dom, id: NodeId) -> bool {
         || dom.attr(id, "aria-controls").is_some()
 }
 
-/// An element's last element child, that one's, and so on (a few levels):
-/// where a panel's toggle stands inside the box before the panel.
-fn last_elements(dom: &Dom, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
+/// An element's last element child, that one's, and so on (`depth`
+/// levels): where a panel's toggle stands inside the box before the panel.
+fn last_elements(dom: &Dom, id: NodeId, depth: usize) -> impl Iterator<Item = NodeId> + '_ {
     std::iter::successors(Some(id), move |&n| {
         dom.children(n).filter(|&c| dom.tag(c).is_some()).last()
     })
     .skip(1)
-    .take(TOGGLE_DEPTH)
+    .take(depth)
 }
 
 /// A hidden element that holds most of the page's text is the page, shown
