@@ -507,7 +507,8 @@ pub(crate) enum Reveal {
     Nothing,
     /// Those after a button or an element with `role=button`,
     /// `aria-expanded` or `aria-controls` (a control that says it opens a
-    /// panel), or after a box whose last element is one.
+    /// panel), or after a box whose last element is one; and wherever it
+    /// stands, one whose id a control names in its `aria-controls`.
     Controlled,
     /// Those too after a heading (`h2`–`h4`), which a script makes a toggle.
     Toggled,

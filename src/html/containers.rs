@@ -84,6 +84,7 @@ fn saturate(n: usize) -> u32 {
 
 /// The flags of every node (see `CAPTION`).
 fn node_flags(dom: &Dom, tuning: &HtmlTuning) -> Vec<u8> {
+    let controlled = controlled_ids(dom, tuning.reveal);
     (0..dom.len())
         .map(|id| {
             let Some(tag) = dom.tag(id) else {
@@ -97,6 +98,7 @@ fn node_flags(dom: &Dom, tuning: &HtmlTuning) -> Vec<u8> {
                 if tuning.reveal != Reveal::Everything
                     && hidden(dom, id)
                     && !toggled(dom, id, tuning)
+                    && !dom.attr(id, "id").is_some_and(|i| controlled.contains(i))
                 {
                     f |= HIDDEN;
                 }
@@ -106,6 +108,20 @@ fn node_flags(dom: &Dom, tuning: &HtmlTuning) -> Vec<u8> {
             }
             f
         })
+        .collect()
+}
+
+/// The ids that the page's controls name as what they open
+/// (`aria-controls`), when the policy reads such panels: a hidden element
+/// with one of them is a panel, wherever it stands.
+fn controlled_ids(dom: &Dom, reveal: Reveal) -> std::collections::HashSet<&str> {
+    if reveal == Reveal::Nothing || reveal == Reveal::Everything {
+        return Default::default();
+    }
+    (0..dom.len())
+        .filter(|&id| !dom.attrs(id).is_empty())
+        .filter_map(|id| dom.attr(id, "aria-controls"))
+        .flat_map(str::split_ascii_whitespace)
         .collect()
 }
 
