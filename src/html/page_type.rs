@@ -33,40 +33,44 @@ const SCHEMA_TYPES: &[(&str, PageType, u32)] = &[
     ("reportagenewsarticle", PageType::Article, 2),
 ];
 
-/// Path segments of the page's URL and the type each suggests.
-const URL_WORDS: &[(&str, PageType)] = &[
-    ("forum", PageType::Forum),
-    ("forums", PageType::Forum),
-    ("thread", PageType::Forum),
-    ("threads", PageType::Forum),
-    ("topic", PageType::Forum),
-    ("t", PageType::Forum),
-    ("community", PageType::Forum),
-    ("questions", PageType::Forum),
-    ("product", PageType::Product),
-    ("products", PageType::Product),
-    ("dp", PageType::Product),
-    ("p", PageType::Product),
-    ("category", PageType::Collection),
-    ("categories", PageType::Collection),
-    ("collections", PageType::Collection),
-    ("shop", PageType::Collection),
-    ("search", PageType::Listing),
-    ("jobs", PageType::Listing),
-    ("listings", PageType::Listing),
-    ("directory", PageType::Listing),
-    ("docs", PageType::Documentation),
-    ("doc", PageType::Documentation),
-    ("documentation", PageType::Documentation),
-    ("reference", PageType::Documentation),
-    ("api", PageType::Documentation),
-    ("manual", PageType::Documentation),
-    ("services", PageType::Service),
-    ("solutions", PageType::Service),
-    ("blog", PageType::Article),
-    ("news", PageType::Article),
-    ("article", PageType::Article),
-    ("articles", PageType::Article),
+/// Path segments of the page's URL, the type each suggests and its points.
+/// The paths forum software gives a thread (`/threads/…`, Discourse's
+/// `/t/…`, `/forum/…`) are enough alone; the others only add to what
+/// the page shows (a company's `/community/` page, a news site's
+/// `/topic/` index).
+const URL_WORDS: &[(&str, PageType, u32)] = &[
+    ("forum", PageType::Forum, 2),
+    ("forums", PageType::Forum, 2),
+    ("thread", PageType::Forum, 2),
+    ("threads", PageType::Forum, 2),
+    ("topic", PageType::Forum, 1),
+    ("t", PageType::Forum, 2),
+    ("community", PageType::Forum, 1),
+    ("questions", PageType::Forum, 1),
+    ("product", PageType::Product, 1),
+    ("products", PageType::Product, 1),
+    ("dp", PageType::Product, 1),
+    ("p", PageType::Product, 1),
+    ("category", PageType::Collection, 1),
+    ("categories", PageType::Collection, 1),
+    ("collections", PageType::Collection, 1),
+    ("shop", PageType::Collection, 1),
+    ("search", PageType::Listing, 1),
+    ("jobs", PageType::Listing, 1),
+    ("listings", PageType::Listing, 1),
+    ("directory", PageType::Listing, 1),
+    ("docs", PageType::Documentation, 1),
+    ("doc", PageType::Documentation, 1),
+    ("documentation", PageType::Documentation, 1),
+    ("reference", PageType::Documentation, 1),
+    ("api", PageType::Documentation, 1),
+    ("manual", PageType::Documentation, 1),
+    ("services", PageType::Service, 1),
+    ("solutions", PageType::Service, 1),
+    ("blog", PageType::Article, 1),
+    ("news", PageType::Article, 1),
+    ("article", PageType::Article, 1),
+    ("articles", PageType::Article, 1),
 ];
 
 /// The page's evidence of its type.
@@ -675,8 +679,8 @@ fn url_shape(url: &str, e: &mut Evidence) {
     let path = path.split(['?', '#']).next().unwrap_or_default();
     let segments: Vec<String> = path.split('/').map(str::to_ascii_lowercase).collect();
     for s in &segments {
-        if let Some(&(_, pt)) = URL_WORDS.iter().find(|(w, _)| w == s) {
-            e.add(pt, 1, format!("the URL's /{s}/"));
+        if let Some(&(_, pt, points)) = URL_WORDS.iter().find(|(w, _, _)| w == s) {
+            e.add(pt, points, format!("the URL's /{s}/"));
             return;
         }
     }
@@ -748,8 +752,14 @@ mod tests {
         let docs = format!("<main><p>Sum the values:</p>{code}<p>Then print.</p>{code}</main>");
         assert_eq!(type_of(&docs, None), PageType::Documentation);
         let page = format!("<p>{PROSE}</p>");
+        // The path forum software gives a thread is enough alone; a path
+        // word that other sites use too only adds to what the page shows.
         assert_eq!(
             type_of(&page, Some("https://example.org/forum/thread/12")),
+            PageType::Forum
+        );
+        assert_eq!(
+            type_of(&page, Some("https://example.org/topic/energy")),
             PageType::Article
         );
         let price = "<span class=price>$19.99</span><button class=add-to-cart>Add</button>";
