@@ -9,6 +9,7 @@ use html5ever::{local_name, ns, Attribute, LocalName, QualName};
 use super::entities;
 use super::tree::{Builder, Raw, Tag, Token};
 use super::{find_byte, script_end, Dom};
+use crate::util::le_word;
 
 fn is_ws(b: u8) -> bool {
     CLASS[usize::from(b)] & WS != 0
@@ -85,10 +86,7 @@ fn bytes_equal(x: u64, b: u8) -> u64 {
 #[inline(always)]
 fn find_any(h: &[u8], from: usize, set: [u8; 4]) -> Option<usize> {
     let mut i = from;
-    while i + 8 <= h.len() {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(&h[i..i + 8]);
-        let x = u64::from_le_bytes(w);
+    while let Some(x) = le_word(h, i) {
         let m = bytes_equal(x, set[0])
             | bytes_equal(x, set[1])
             | bytes_equal(x, set[2])
