@@ -66,6 +66,15 @@ pub(crate) fn data_lines(data: &'static str) -> impl Iterator<Item = &'static st
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
+/// [`data_lines`] read once into `cell`, for a list asked about for every
+/// block: not the file's lines split and trimmed again each time.
+pub(crate) fn data_list(
+    cell: &'static std::sync::OnceLock<Vec<&'static str>>,
+    data: &'static str,
+) -> &'static [&'static str] {
+    cell.get_or_init(|| data_lines(data).collect())
+}
+
 /// The entries of a word list, indexed by their first byte, to find whether
 /// any of them occurs in a text in one pass over the text
 /// ([`Phrases::any_in`]) instead of one search per entry.

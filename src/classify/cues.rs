@@ -7,7 +7,7 @@ use crate::reason::Reason;
 use crate::tuning::CueTuning;
 use std::sync::OnceLock;
 
-use crate::util::{data_lines, words, Phrases};
+use crate::util::{data_list, words, Phrases};
 
 /// The cues' shapes, from the tuning table.
 const CUES: CueTuning = CueTuning::DEFAULT;
@@ -252,7 +252,8 @@ pub(crate) fn ad_label(text: &str) -> bool {
         return false;
     }
     let lower = crate::lower::to_lower(text);
-    data_lines(AD_LABELS).any(|label| {
+    static LABELS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    data_list(&LABELS, AD_LABELS).iter().any(|&label| {
         if label.chars().any(crate::util::unspaced) || label.contains(' ') {
             lower.contains(label)
         } else {
@@ -311,7 +312,8 @@ pub(crate) fn about_name(text: &str) -> Option<&str> {
     if text.chars().nth(CUES.about_chars).is_some() {
         return None;
     }
-    let name = data_lines(ABOUT_WORDS).find_map(|w| {
+    static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    let name = data_list(&WORDS, ABOUT_WORDS).iter().find_map(|&w| {
         let head = text.get(..w.len())?;
         let rest = text.get(w.len()..)?;
         (rest.starts_with(' ') && crate::lower::lower_is(head, w)).then(|| rest.trim())
