@@ -493,34 +493,20 @@ pub(super) fn hidden(dom: &Dom, id: NodeId) -> bool {
         return true;
     }
     dom.attr_named(id, &local_name!("style")).is_some_and(|s| {
-        squeezed_contains(s, "display:none") || squeezed_contains(s, "visibility:hidden")
+        let squeezed = squeezed_lower(s);
+        squeezed.contains("display:none") || squeezed.contains("visibility:hidden")
     })
 }
 
-/// Whether `needle` (ASCII, lower case) occurs in `text` once its white
-/// space is taken out, in any ASCII case; without a copy.
-fn squeezed_contains(text: &str, needle: &str) -> bool {
-    let mut at = text.chars().filter(|c| !c.is_whitespace());
-    loop {
-        let mut probe = at.clone();
-        let mut all = true;
-        for b in needle.chars() {
-            match probe.next() {
-                Some(c) if c.to_ascii_lowercase() == b => {}
-                Some(_) => {
-                    all = false;
-                    break;
-                }
-                None => return false,
-            }
-        }
-        if all {
-            return true;
-        }
-        if at.next().is_none() {
-            return false;
-        }
-    }
+/// `text` without its white space, in ASCII lower case: an ASCII needle
+/// found in it occurs in `text` once the white space is taken out, in any
+/// ASCII case. (Made once for both needles and searched as bytes, rather
+/// than squeezing the text again through iterators at every position.)
+fn squeezed_lower(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
 }
 
 /// Whether an inline element is a card that pops up over running text (a
