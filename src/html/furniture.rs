@@ -480,21 +480,19 @@ pub(super) fn contains_ignore_ascii_case(hay: &str, needle: &str) -> bool {
         .any(|w| w[0].to_ascii_lowercase() == first && w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
+/// Whether an element is hidden: by the `hidden` attribute,
+/// `aria-hidden="true"`, a class that hides it or an inline style. (Its
+/// attributes are read in one pass: an element has each name once.)
 pub(super) fn hidden(dom: &Dom, id: NodeId) -> bool {
-    if dom.attr_named(id, &local_name!("hidden")).is_some()
-        || dom.attr_named(id, &local_name!("aria-hidden")) == Some("true")
-    {
-        return true;
-    }
-    if dom
-        .attr_named(id, &local_name!("class"))
-        .is_some_and(class_hides)
-    {
-        return true;
-    }
-    dom.attr_named(id, &local_name!("style")).is_some_and(|s| {
-        let squeezed = squeezed_lower(s);
-        squeezed.contains("display:none") || squeezed.contains("visibility:hidden")
+    dom.attrs(id).iter().any(|a| match a.name.local {
+        local_name!("hidden") => true,
+        local_name!("aria-hidden") => &*a.value == "true",
+        local_name!("class") => class_hides(&a.value),
+        local_name!("style") => {
+            let squeezed = squeezed_lower(&a.value);
+            squeezed.contains("display:none") || squeezed.contains("visibility:hidden")
+        }
+        _ => false,
     })
 }
 
