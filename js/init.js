@@ -92,6 +92,18 @@ function guard(what, f) {
 
 let generation = 0;
 
+// Adds Mozilla Readability's names for the article's fields. They are set
+// here rather than sent from the module, so the text and the HTML cross
+// from WebAssembly once each; `length` is Readability's
+// `textContent.length` (UTF-16 code units, what a JavaScript string counts).
+function withReadabilityNames(article) {
+  article.publishedTime = article.published;
+  article.content = article.html;
+  article.textContent = article.text;
+  article.length = article.text.length;
+  return article;
+}
+
 /**
  * Cleans one page, HTML or copied text.
  * @param {string} input
@@ -99,7 +111,7 @@ let generation = 0;
  */
 export function clean(input, options) {
   if (typeof input !== 'string') throw new TypeError('gleaner.clean: input must be a string');
-  return guard('clean', () => rawClean(input, options));
+  return withReadabilityNames(guard('clean', () => rawClean(input, options)));
 }
 
 /**
@@ -186,7 +198,7 @@ export class Cleaner {
   clean(input) {
     if (typeof input !== 'string') throw new TypeError('Cleaner.clean: input must be a string');
     const raw = this.#live();
-    return guard('Cleaner.clean', () => raw.clean(input));
+    return withReadabilityNames(guard('Cleaner.clean', () => raw.clean(input)));
   }
 
   export() {

@@ -1,6 +1,7 @@
 //! Input detection: HTML or plain text, and binary junk.
 
 use crate::options::InputKind;
+use crate::util::le_word;
 
 /// How many bytes at the start of the input the checks look at.
 const SNIFF: usize = 64 * 1024;
@@ -43,9 +44,7 @@ pub(crate) fn looks_binary(input: &str) -> bool {
         let mut counters = 0u64;
         for k in chunk * 255..((chunk + 1) * 255).min(words) {
             let i = k * 8;
-            let mut a = [0u8; 8];
-            a.copy_from_slice(&b[i..i + 8]);
-            let w = u64::from_le_bytes(a);
+            let w = le_word(b, i).unwrap_or(0);
             counters += (w & !(w << 1) & HI) >> 7;
             let below_space = w.wrapping_sub(LO * 0x20) & !w & HI != 0;
             if below_space || has_zero(w ^ (LO * 0x7f)) || has_zero(w ^ (LO * 0xc2)) {

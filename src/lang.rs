@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
-use crate::util::{hangul, unspaced, word_char, words};
+use crate::util::{hangul, le_word, unspaced, word_char, words};
 
 /// One supported language: its code, stop words and furniture phrases.
 pub(crate) struct Language {
@@ -109,9 +109,9 @@ impl Hasher for WordHasher {
     fn write(&mut self, bytes: &[u8]) {
         let mut chunks = bytes.chunks_exact(8);
         for c in &mut chunks {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(c);
-            self.add(u64::from_le_bytes(w));
+            if let Some(w) = le_word(c, 0) {
+                self.add(w);
+            }
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {

@@ -66,6 +66,15 @@ pub(crate) fn data_lines(data: &'static str) -> impl Iterator<Item = &'static st
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
+/// [`data_lines`] read once into `cell`, for a list asked about for every
+/// block: not the file's lines split and trimmed again each time.
+pub(crate) fn data_list(
+    cell: &'static std::sync::OnceLock<Vec<&'static str>>,
+    data: &'static str,
+) -> &'static [&'static str] {
+    cell.get_or_init(|| data_lines(data).collect())
+}
+
 /// The entries of a word list, indexed by their first byte, to find whether
 /// any of them occurs in a text in one pass over the text
 /// ([`Phrases::any_in`]) instead of one search per entry.
@@ -147,6 +156,20 @@ pub(crate) fn char_len(c: char) -> usize {
     1 + usize::from(c > '\u{2fff}' && (unspaced(c) || hangul(c)))
 }
 
+/// The eight bytes of `b` from `i`, as a little-endian word; `None` when
+/// fewer than eight are left.
+///
+/// Read as one array (`first_chunk`) rather than copied into one
+/// (`copy_from_slice`): in the WebAssembly build, made for size, the copy
+/// stays a call to a general copying function for every word, which cost
+/// more than the word's test itself.
+#[inline(always)]
+pub(crate) fn le_word(b: &[u8], i: usize) -> Option<u64> {
+    b.get(i..)?
+        .first_chunk::<8>()
+        .map(|w| u64::from_le_bytes(*w))
+}
+
 /// How many characters of `text` are not white space
 /// (`text.chars().filter(|c| !c.is_whitespace()).count()`), a byte at a
 /// time: only characters that may be white space are decoded.
@@ -161,10 +184,8 @@ pub(crate) fn count_non_space_max(text: &str, max: usize) -> usize {
     let mut i = 0;
     while i < b.len() && n < max {
         // Eight bytes of ASCII at once, while they cannot pass `max`.
-        if let Some(chunk) = b.get(i..i + 8).filter(|_| n + 8 <= max) {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(chunk);
-            if let Some(k) = ascii_non_space(u64::from_le_bytes(w)) {
+        if let Some(w) = le_word(b, i).filter(|_| n + 8 <= max) {
+            if let Some(k) = ascii_non_space(w) {
                 n += k;
                 i += 8;
                 continue;

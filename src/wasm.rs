@@ -2,9 +2,9 @@
 //!
 //! A thin layer: it converts JavaScript options into [`Options`], calls the
 //! library, and converts the [`Article`] into a plain JavaScript object with
-//! camelCase names plus the names Mozilla's Readability uses (`content`,
-//! `textContent`, `length`, `publishedTime`). Every error becomes a thrown
-//! JavaScript `Error` carrying the library's message.
+//! camelCase names (js/init.js adds the names Mozilla's Readability uses:
+//! `content`, `textContent`, `length`, `publishedTime`). Every error becomes
+//! a thrown JavaScript `Error` carrying the library's message.
 
 use wasm_bindgen::prelude::*;
 
@@ -342,9 +342,10 @@ fn float(f: f64, out: &mut String) {
     }
 }
 
-/// The article as JavaScript sees it: the `Article` fields in camelCase, then
+/// The article as JavaScript sees it: the `Article` fields in camelCase.
 /// Mozilla Readability's names for the same things (`publishedTime`,
-/// `content`, `textContent`, `length`).
+/// `content`, `textContent`, `length`) are added by the JavaScript wrapper
+/// (js/init.js), so the JSON carries the text and the HTML once each.
 #[derive(miniserde::Serialize)]
 struct JsArticle<'a> {
     title: &'a Option<String>,
@@ -375,12 +376,6 @@ struct JsArticle<'a> {
     markdown: &'a str,
     html: &'a str,
     blocks: Vec<JsBlock<'a>>,
-    #[serde(rename = "publishedTime")]
-    published_time: &'a Option<String>,
-    content: &'a str,
-    #[serde(rename = "textContent")]
-    text_content: &'a str,
-    length: usize,
 }
 
 #[derive(miniserde::Serialize)]
@@ -432,12 +427,6 @@ fn article_to_js(a: &Article) -> Result<JsValue, JsError> {
         markdown: &a.markdown,
         html: &a.html,
         blocks: a.blocks.iter().map(block).collect(),
-        published_time: &a.published,
-        content: &a.html,
-        text_content: &a.text,
-        // Readability's `length` is `textContent.length`: UTF-16 code units,
-        // so an emoji outside the BMP counts 2.
-        length: a.text.encode_utf16().count(),
     };
     js_sys::JSON::parse(&miniserde::json::to_string(&article))
         .map_err(|e| JsError::new(&format!("cannot convert the article: {}", js_string(&e))))

@@ -7,7 +7,7 @@ use crate::reason::Reason;
 use crate::tuning::CueTuning;
 use std::sync::OnceLock;
 
-use crate::util::{data_lines, words, Phrases};
+use crate::util::{data_list, words, Phrases};
 
 /// The cues' shapes, from the tuning table.
 const CUES: CueTuning = CueTuning::DEFAULT;
@@ -97,7 +97,10 @@ pub(crate) const TIME_AGO: &[&str] = &[
 
 /// A short line that says only how long ago something was posted.
 pub(crate) fn relative_time(text: &str) -> bool {
-    if text.chars().count() > CUES.time_ago_chars || !text.chars().any(|c| c.is_ascii_digit()) {
+    // (Asked of every block: a long one is counted no further than the
+    // limit, and the markers are compared in place, without copies.)
+    if text.chars().nth(CUES.time_ago_chars).is_some() || !text.bytes().any(|b| b.is_ascii_digit())
+    {
         return false;
     }
     // ("3時間前", "5小时前": Japanese and Chinese write it unspaced.)
@@ -106,10 +109,12 @@ pub(crate) fn relative_time(text: &str) -> bool {
     }
     let lower = crate::lower::to_lower(text);
     let ws: Vec<&str> = words(&lower).collect();
-    TIME_AGO.iter().any(|marker| {
-        let m: Vec<&str> = marker.split(' ').collect();
-        ws.windows(m.len()).any(|w| w == m.as_slice())
-    }) && ws.len() <= CUES.time_ago_words
+    ws.len() <= CUES.time_ago_words
+        && TIME_AGO.iter().any(|marker| {
+            let n = marker.split(' ').count();
+            ws.windows(n)
+                .any(|w| w.iter().copied().eq(marker.split(' ')))
+        })
 }
 
 /// A text's last sentence (all of it when it has one).
@@ -252,7 +257,8 @@ pub(crate) fn ad_label(text: &str) -> bool {
         return false;
     }
     let lower = crate::lower::to_lower(text);
-    data_lines(AD_LABELS).any(|label| {
+    static LABELS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    data_list(&LABELS, AD_LABELS).iter().any(|&label| {
         if label.chars().any(crate::util::unspaced) || label.contains(' ') {
             lower.contains(label)
         } else {
@@ -311,7 +317,8 @@ pub(crate) fn about_name(text: &str) -> Option<&str> {
     if text.chars().nth(CUES.about_chars).is_some() {
         return None;
     }
-    let name = data_lines(ABOUT_WORDS).find_map(|w| {
+    static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    let name = data_list(&WORDS, ABOUT_WORDS).iter().find_map(|&w| {
         let head = text.get(..w.len())?;
         let rest = text.get(w.len()..)?;
         (rest.starts_with(' ') && crate::lower::lower_is(head, w)).then(|| rest.trim())

@@ -166,9 +166,59 @@ pub(super) struct Hints {
 /// key ([`key`]), with their groups' bits and whether they mark the
 /// article; the stems of the words ending in `*`, as a key and a mask of
 /// their length, their length, and their group's bit.
+///
+/// Every class and id token of the page is looked up (hundreds of
+/// thousands on a corpus), nearly all of them matching nothing: the words
+/// are also in a small hash table (`slots`), and the stems are grouped by
+/// their first byte (`stems_by_first`), so a token is compared with the one
+/// or two entries it could be rather than searched for among all.
 struct HintTable {
     words: Vec<(Key, u16, bool)>,
     stems: Vec<(u128, u128, usize, u16)>,
+    /// The words by [`slot`] of their key, open addressing (a taken slot
+    /// sends a word to the next one): indices into `words`.
+    slots: Vec<Option<usize>>,
+    /// For each first byte, the stems (indices into `stems`) that begin
+    /// with it; an empty stem (none is) would be in every list.
+    stems_by_first: Vec<Vec<usize>>,
+}
+
+/// The home slot of a key in a table of `len` slots (a power of two).
+fn slot(k: Key, len: usize) -> usize {
+    let x = (k.1 as u64) ^ ((k.1 >> 64) as u64).rotate_left(29) ^ (k.0 as u64);
+    let h = x.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    // The high bits of the product, which every bit of `x` reaches.
+    (h >> (64 - len.trailing_zeros())) as usize & (len - 1)
+}
+
+impl HintTable {
+    /// The groups' bits and whether it marks the article, of a whole word.
+    fn word(&self, k: Key) -> Option<(u16, bool)> {
+        let len = self.slots.len();
+        let mut s = slot(k, len);
+        // (The table is never full: an empty slot ends every search.)
+        for _ in 0..len {
+            let i = (*self.slots.get(s)?)?;
+            let (w, furniture, positive) = *self.words.get(i)?;
+            if w == k {
+                return Some((furniture, positive));
+            }
+            s = (s + 1) & (len - 1);
+        }
+        None
+    }
+
+    /// The bits of the stems a token (its key `k`) begins with.
+    fn stems_of(&self, k: Key) -> u16 {
+        let mut bits = 0;
+        let first = &self.stems_by_first[usize::from(k.1 as u8)];
+        for &(m, stem, n, bit) in first.iter().filter_map(|&i| self.stems.get(i)) {
+            if k.0 >= n && k.1 & m == stem {
+                bits |= bit;
+            }
+        }
+        bits
+    }
 }
 
 /// A word of up to [`KEY_BYTES`] bytes as a number: its length and its
@@ -230,9 +280,29 @@ fn hint_table() -> &'static HintTable {
                 _ => merged.push((w, f, p)),
             }
         }
+        // At most a quarter full, so that searches end soon.
+        let len = (merged.len() * 4).next_power_of_two().max(64);
+        let mut slots = vec![None; len];
+        for (i, &(w, _, _)) in merged.iter().enumerate() {
+            let mut s = slot(w, len);
+            while slots[s].is_some() {
+                s = (s + 1) & (len - 1);
+            }
+            slots[s] = Some(i);
+        }
+        let mut stems_by_first = vec![Vec::new(); 256];
+        for (i, &(_, stem, n, _)) in stems.iter().enumerate() {
+            if n == 0 {
+                stems_by_first.iter_mut().for_each(|l| l.push(i));
+            } else {
+                stems_by_first[usize::from(stem as u8)].push(i);
+            }
+        }
         HintTable {
             words: merged,
             stems,
+            slots,
+            stems_by_first,
         }
     })
 }
@@ -273,19 +343,14 @@ impl Hints {
         let k = key(token.as_bytes());
         // Whole words: no word is longer than a key.
         if k.0 <= KEY_BYTES {
-            if let Ok(i) = table.words.binary_search_by_key(&k, |w| w.0) {
-                let (_, furniture, positive) = table.words[i];
+            if let Some((furniture, positive)) = table.word(k) {
                 self.furniture |= furniture;
                 self.positive |= positive;
             }
         }
         // A word ending in `*` also matches the tokens it begins
         // ("related*": "relatedposts"), as class names are often run together.
-        for &(m, stem, n, bit) in &table.stems {
-            if k.0 >= n && k.1 & m == stem {
-                self.furniture |= bit;
-            }
-        }
+        self.furniture |= table.stems_of(k);
     }
 
     /// A reason in words for a class/id that marks furniture: the first
@@ -415,47 +480,31 @@ pub(super) fn contains_ignore_ascii_case(hay: &str, needle: &str) -> bool {
         .any(|w| w[0].to_ascii_lowercase() == first && w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
+/// Whether an element is hidden: by the `hidden` attribute,
+/// `aria-hidden="true"`, a class that hides it or an inline style. (Its
+/// attributes are read in one pass: an element has each name once.)
 pub(super) fn hidden(dom: &Dom, id: NodeId) -> bool {
-    if dom.attr_named(id, &local_name!("hidden")).is_some()
-        || dom.attr_named(id, &local_name!("aria-hidden")) == Some("true")
-    {
-        return true;
-    }
-    if dom
-        .attr_named(id, &local_name!("class"))
-        .is_some_and(class_hides)
-    {
-        return true;
-    }
-    dom.attr_named(id, &local_name!("style")).is_some_and(|s| {
-        squeezed_contains(s, "display:none") || squeezed_contains(s, "visibility:hidden")
+    dom.attrs(id).iter().any(|a| match a.name.local {
+        local_name!("hidden") => true,
+        local_name!("aria-hidden") => &*a.value == "true",
+        local_name!("class") => class_hides(&a.value),
+        local_name!("style") => {
+            let squeezed = squeezed_lower(&a.value);
+            squeezed.contains("display:none") || squeezed.contains("visibility:hidden")
+        }
+        _ => false,
     })
 }
 
-/// Whether `needle` (ASCII, lower case) occurs in `text` once its white
-/// space is taken out, in any ASCII case; without a copy.
-fn squeezed_contains(text: &str, needle: &str) -> bool {
-    let mut at = text.chars().filter(|c| !c.is_whitespace());
-    loop {
-        let mut probe = at.clone();
-        let mut all = true;
-        for b in needle.chars() {
-            match probe.next() {
-                Some(c) if c.to_ascii_lowercase() == b => {}
-                Some(_) => {
-                    all = false;
-                    break;
-                }
-                None => return false,
-            }
-        }
-        if all {
-            return true;
-        }
-        if at.next().is_none() {
-            return false;
-        }
-    }
+/// `text` without its white space, in ASCII lower case: an ASCII needle
+/// found in it occurs in `text` once the white space is taken out, in any
+/// ASCII case. (Made once for both needles and searched as bytes, rather
+/// than squeezing the text again through iterators at every position.)
+fn squeezed_lower(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
 }
 
 /// Whether an inline element is a card that pops up over running text (a
@@ -755,6 +804,11 @@ mod tests {
                     .count()
         );
         assert!(table.words.windows(2).all(|p| p[0].0 < p[1].0));
+        // Every word is found through the hash table, and a near miss is not.
+        for &(w, f, p) in &table.words {
+            assert_eq!(table.word(w), Some((f, p)));
+            assert_eq!(table.word((w.0 + 1, w.1)), None);
+        }
         let hint = |token: &str| {
             let mut h = Hints::default();
             h.add(token);

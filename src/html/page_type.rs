@@ -218,18 +218,17 @@ fn json_types(v: &Value, depth: usize, out: &mut Vec<String>) {
 /// Whether an element's class, id or itemprop names `word` as a token or
 /// part of one (`product-price`, `addToCart`).
 /// (`word` in ASCII lower case; compared in place, without a lower-case
-/// copy of each value.)
+/// copy of each value. The attributes are read in one pass: an element has
+/// each name once.)
 fn names(dom: &Dom, id: NodeId, word: &str) -> bool {
-    [
-        local_name!("class"),
-        local_name!("id"),
-        local_name!("itemprop"),
-        local_name!("name"),
-    ]
-    .iter()
-    .any(|a| {
-        dom.attr_named(id, a)
-            .is_some_and(|v| super::furniture::contains_ignore_ascii_case(v, word))
+    dom.attrs(id).iter().any(|a| {
+        matches!(
+            a.name.local,
+            local_name!("class")
+                | local_name!("id")
+                | local_name!("itemprop")
+                | local_name!("name")
+        ) && super::furniture::contains_ignore_ascii_case(&a.value, word)
     })
 }
 

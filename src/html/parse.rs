@@ -16,7 +16,7 @@ use html5ever::QualName;
 use html5ever::{local_name, ns, parse_document, Attribute, LocalName, Namespace, ParseOpts};
 
 use super::furniture::Hints;
-use crate::util::count_non_space;
+use crate::util::{count_non_space, le_word};
 
 // Our own tokenizer and tree builder (the `own-parser` feature): the same
 // tree as html5ever's, checked against it (tests/parse_diff.rs, the fuzz
@@ -761,10 +761,8 @@ const HI: u64 = 0x8080_8080_8080_8080;
 /// The first position at or after `from` of an ASCII byte, eight bytes at a time.
 fn find_byte(h: &[u8], from: usize, b: u8) -> Option<usize> {
     let mut i = from;
-    while i + 8 <= h.len() {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(&h[i..i + 8]);
-        let y = u64::from_le_bytes(w) ^ (LO * u64::from(b));
+    while let Some(w) = le_word(h, i) {
+        let y = w ^ (LO * u64::from(b));
         let m = y.wrapping_sub(LO) & !y & HI;
         if m != 0 {
             return Some(i + (m.trailing_zeros() / 8) as usize);

@@ -125,35 +125,22 @@ impl<'a> Walker<'a> {
             Frame::Note(_) => true,
             _ => false,
         });
-        let collapsed: String = if self.pre > 0 {
-            text.to_string()
-        } else {
-            let mut s = String::with_capacity(text.len());
-            let mut space = false;
-            for c in text.chars() {
-                if c.is_whitespace() {
-                    space = true;
-                } else {
-                    if space {
-                        s.push(' ');
-                    }
-                    space = false;
-                    s.push(c);
-                }
-            }
-            if space {
-                s.push(' ');
-            }
-            s
-        };
         if in_link {
-            self.link_chars += count_non_space(&collapsed);
+            // (Collapsing white space leaves the other characters as they are.)
+            self.link_chars += count_non_space(text);
         }
+        let pre = self.pre > 0;
         if let Some((_, children)) = self.frames.last_mut() {
+            // The text joins the text before it, else starts a new run.
+            if !matches!(children.last(), Some(Inline::Text(_))) {
+                children.push(Inline::Text(String::with_capacity(text.len())));
+            }
             if let Some(Inline::Text(t)) = children.last_mut() {
-                t.push_str(&collapsed);
-            } else {
-                children.push(Inline::Text(collapsed));
+                if pre {
+                    t.push_str(text);
+                } else {
+                    push_collapsed(t, text);
+                }
             }
         }
     }
@@ -182,11 +169,20 @@ impl<'a> Walker<'a> {
         let inlines = std::mem::take(&mut root.1);
         let link_chars = std::mem::take(&mut self.link_chars);
         let Some(ctx) = &self.ctx else { return };
-        let inlines = trim_inlines(inlines);
+        let mut inlines = trim_inlines(inlines);
+        // Text alone (most blocks) is the block's text as it is.
+        let text = match inlines.as_mut_slice() {
+            [Inline::Text(t)] => std::mem::take(t),
+            _ => plain(&inlines),
+        };
         let text = if ctx.kind == BlockKind::Code {
-            plain(&inlines).trim_matches('\n').to_string()
+            trim_owned(
+                text,
+                |s| s.trim_start_matches('\n'),
+                |s| s.trim_end_matches('\n'),
+            )
         } else {
-            plain(&inlines).trim().to_string()
+            trim_owned(text, str::trim_start, str::trim_end)
         };
         if text.is_empty() {
             return;
@@ -1156,12 +1152,79 @@ fn trim_inlines(mut inlines: Vec<Inline>) -> Vec<Inline> {
         inlines.remove(0);
     }
     if let Some(Inline::Text(t)) = inlines.first_mut() {
-        *t = t.trim_start().to_string();
+        let start = t.len() - t.trim_start().len();
+        t.drain(..start);
     }
     if let Some(Inline::Text(t)) = inlines.last_mut() {
-        *t = t.trim_end().to_string();
+        t.truncate(t.trim_end().len());
     }
     inlines
+}
+
+/// `text` with the ends `trim_start` and `trim_end` cut off, in place (no
+/// copy when there is nothing to cut).
+fn trim_owned(
+    mut text: String,
+    trim_start: impl Fn(&str) -> &str,
+    trim_end: impl Fn(&str) -> &str,
+) -> String {
+    let end = trim_end(&text).len();
+    text.truncate(end);
+    let start = text.len() - trim_start(&text).len();
+    text.drain(..start);
+    text
+}
+
+/// Appends `text` with each run of white space as one space (a run at
+/// either end too).
+fn push_collapsed(out: &mut String, text: &str) {
+    if collapsed_already(text) {
+        out.push_str(text);
+        return;
+    }
+    let mut space = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            space = true;
+        } else {
+            if space {
+                out.push(' ');
+            }
+            space = false;
+            out.push(c);
+        }
+    }
+    if space {
+        out.push(' ');
+    }
+}
+
+/// Whether `text`'s white space is collapsed already: single ASCII spaces
+/// only (most text between tags), so it is copied as it is.
+fn collapsed_already(text: &str) -> bool {
+    let b = text.as_bytes();
+    let mut prev_space = false;
+    for (i, &c) in b.iter().enumerate() {
+        match c {
+            b' ' if prev_space => return false,
+            b' ' => prev_space = true,
+            b'\t' | b'\n' | 0x0b | 0x0c | b'\r' => return false,
+            // Lead bytes of the white space beyond ASCII (U+0085, U+00A0,
+            // U+1680, U+2000 to U+205F, U+3000): the character decides.
+            0xc2 | 0xe1 | 0xe2 | 0xe3 => {
+                if text
+                    .get(i..)
+                    .and_then(|t| t.chars().next())
+                    .is_some_and(char::is_whitespace)
+                {
+                    return false;
+                }
+                prev_space = false;
+            }
+            _ => prev_space = false,
+        }
+    }
+    true
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ use html5ever::{local_name, ns, Attribute, LocalName, QualName};
 use super::entities;
 use super::tree::{Builder, Raw, Tag, Token};
 use super::{find_byte, script_end, Dom};
+use crate::util::le_word;
 
 fn is_ws(b: u8) -> bool {
     CLASS[usize::from(b)] & WS != 0
@@ -85,10 +86,7 @@ fn bytes_equal(x: u64, b: u8) -> u64 {
 #[inline(always)]
 fn find_any(h: &[u8], from: usize, set: [u8; 4]) -> Option<usize> {
     let mut i = from;
-    while i + 8 <= h.len() {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(&h[i..i + 8]);
-        let x = u64::from_le_bytes(w);
+    while let Some(x) = le_word(h, i) {
         let m = bytes_equal(x, set[0])
             | bytes_equal(x, set[1])
             | bytes_equal(x, set[2])
@@ -610,13 +608,13 @@ impl<'a> Builder<'a> {
             if attrs.iter().any(|a| a.name.local == name) {
                 continue;
             }
-            let mut v = StrTendril::new();
-            if let Some((v0, v1)) = value {
-                attribute_value(&input[v0..v1], &mut v);
-            }
+            let value = match value {
+                Some((v0, v1)) => attribute_value(&input[v0..v1]),
+                None => StrTendril::new(),
+            };
             attrs.push(Attribute {
                 name: QualName::new(None, ns!(), name),
-                value: v,
+                value,
             });
         }
     }
@@ -669,44 +667,53 @@ impl<'a> Builder<'a> {
     }
 }
 
-/// Appends an attribute value with character references decoded, carriage
-/// returns normalised and NUL replaced.
-fn attribute_value(v: &str, out: &mut StrTendril) {
+/// An attribute value with character references decoded, carriage returns
+/// normalised and NUL replaced.
+///
+/// Most values have none of these: they are copied at once, in one
+/// allocation of their length (a tendril grown piece by piece allocates
+/// for 16 bytes, then again for the rest).
+fn attribute_value(v: &str) -> StrTendril {
+    const SET: [u8; 4] = [b'&', b'\r', 0, 0];
     let b = v.as_bytes();
-    let set = [b'&', b'\r', 0, 0];
+    let Some(first) = find_any(b, 0, SET) else {
+        return StrTendril::from_slice(v);
+    };
+    let mut out = String::with_capacity(v.len());
     let mut start = 0;
-    let mut i = 0;
-    while let Some(at) = find_any(b, i, set) {
-        i = at;
+    let mut i = first;
+    loop {
         match b[i] {
             b'&' => {
-                out.push_slice(&v[start..i]);
-                let mut decoded = String::new();
-                let used = entities::decode(&b[i + 1..], true, &mut decoded);
+                out.push_str(&v[start..i]);
+                let used = entities::decode(&b[i + 1..], true, &mut out);
                 if used == 0 {
-                    out.push_char('&');
-                } else {
-                    out.push_slice(&decoded);
+                    out.push('&');
                 }
                 i += 1 + used;
                 start = i;
             }
             b'\r' => {
-                out.push_slice(&v[start..i]);
-                out.push_char('\n');
+                out.push_str(&v[start..i]);
+                out.push('\n');
                 i += if b.get(i + 1) == Some(&b'\n') { 2 } else { 1 };
                 start = i;
             }
             0 => {
-                out.push_slice(&v[start..i]);
-                out.push_char('\u{fffd}');
+                out.push_str(&v[start..i]);
+                out.push('\u{fffd}');
                 i += 1;
                 start = i;
             }
             _ => i += 1,
         }
+        match find_any(b, i, SET) {
+            Some(at) => i = at,
+            None => break,
+        }
     }
-    out.push_slice(&v[start..]);
+    out.push_str(&v[start..]);
+    StrTendril::from_slice(&out)
 }
 
 /// The first position at or after `from` where `needle` starts.
