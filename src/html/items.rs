@@ -1,8 +1,8 @@
 //! Repeated items: sibling elements of one shape (the same tag and class)
 //! under one parent, each a title (a heading, or a link) with a little text
-//! of its own beside it. A listing's entries and a shop's products look so;
-//! a menu, a list of facets or a pager does not (bare links, or a link and
-//! a count).
+//! of its own beside it, or with a picture (a card). A listing's entries and
+//! a shop's products look so; a menu, a list of facets or a pager does not
+//! (bare links, or a link and a count).
 
 use html5ever::local_name;
 
@@ -23,6 +23,8 @@ struct Parts {
     heading: Vec<u32>,
     /// Links below the node (saturating).
     links: Vec<u16>,
+    /// Whether a picture (`<img>`, `<picture>`) lies below the node.
+    picture: Vec<bool>,
 }
 
 fn parts(dom: &Dom, chars: &[u32]) -> Parts {
@@ -31,6 +33,7 @@ fn parts(dom: &Dom, chars: &[u32]) -> Parts {
         link: vec![0; n],
         heading: vec![0; n],
         links: vec![0; n],
+        picture: vec![false; n],
     };
     let body = dom.body();
     for id in dom.subtree_rev(body) {
@@ -44,6 +47,9 @@ fn parts(dom: &Dom, chars: &[u32]) -> Parts {
         if dom.tag(id).and_then(heading_level).is_some() {
             p.heading[id] = p.heading[id].max(chars[id]);
         }
+        if is_tag(dom.tag(id), &[local_name!("img"), local_name!("picture")]) {
+            p.picture[id] = true;
+        }
         if id == body {
             continue;
         }
@@ -51,6 +57,7 @@ fn parts(dom: &Dom, chars: &[u32]) -> Parts {
             p.link[parent] = p.link[parent].max(p.link[id]);
             p.heading[parent] = p.heading[parent].max(p.heading[id]);
             p.links[parent] = p.links[parent].saturating_add(p.links[id]);
+            p.picture[parent] |= p.picture[id];
         }
     }
     p
@@ -74,7 +81,8 @@ fn item_like(id: NodeId, chars: &[u32], p: &Parts, t: &HtmlTuning) -> bool {
     } as usize;
     (t.item_min_chars..=t.item_max_chars).contains(&all)
         && title >= t.item_title_chars
-        && all.saturating_sub(title) >= t.item_text_chars
+        // (Text of its own beside the title, or a picture: a card.)
+        && (all.saturating_sub(title) >= t.item_text_chars || p.picture[id])
         && (p.links[id] as usize) <= t.item_max_links
 }
 
@@ -187,6 +195,16 @@ mod tests {
         assert_eq!(items_of(&format!("<ul>{}</ul>", menu.repeat(8))), 0);
         let facet = "<li class=f><a href=/x>A brand name</a> (12)</li>";
         assert_eq!(items_of(&format!("<ul>{}</ul>", facet.repeat(8))), 0);
+    }
+
+    #[test]
+    fn a_card_is_a_picture_and_its_linked_title() {
+        let card = "<li class=c><a href=/r><img src=r.jpg alt=''><span>A slow cooked tomato sauce for pasta</span></a></li>";
+        assert_eq!(items_of(&format!("<ul>{}</ul>", card.repeat(6))), 6);
+        // The same links without pictures are a menu's.
+        let link =
+            "<li class=c><a href=/r><span>A slow cooked tomato sauce for pasta</span></a></li>";
+        assert_eq!(items_of(&format!("<ul>{}</ul>", link.repeat(6))), 0);
     }
 
     #[test]
