@@ -156,10 +156,10 @@ const WCXB_WORD_F1: &[(&str, f64)] = &[
     ("all_b", 0.84),
     ("all", 0.84),
     ("article", 0.93),
-    ("collection", 0.68),
+    ("collection", 0.69),
     ("documentation", 0.92),
     ("forum", 0.76),
-    ("listing", 0.62),
+    ("listing", 0.65),
     // (Listing: lowered once, from 0.61 to 0.60, when a listing's repeated
     // items became its content; 0.62 since teasers and definition lists
     // are entries.)
