@@ -143,6 +143,10 @@ pub(crate) struct CueTuning {
     pub about_chars: usize,
     /// How long a line may be to be read as a byline ("By Jo Writer").
     pub byline_line_chars: usize,
+    /// A price is looked for in a line's first this many characters (it
+    /// shows early in an item's line; a long paragraph may name one in
+    /// passing).
+    pub price_line_chars: usize,
     /// How many words a person's name has at least ...
     pub name_words_min: usize,
     /// ... and at most.
@@ -178,6 +182,7 @@ impl CueTuning {
         comment_count_words: 4,
         about_chars: 60,
         byline_line_chars: 100,
+        price_line_chars: 400,
         name_words_min: 2,
         name_words_max: 4,
         headline_chars_min: 10,

@@ -378,7 +378,7 @@ const CURRENCY: &[char] = &[
 
 /// Whether a line holds a price: a currency sign next to a number.
 pub(crate) fn has_price(text: &str) -> bool {
-    let chars: Vec<char> = text.chars().take(400).collect();
+    let chars: Vec<char> = text.chars().take(CUES.price_line_chars).collect();
     chars.iter().enumerate().any(|(i, c)| {
         CURRENCY.contains(c)
             && (chars.get(i + 1).is_some_and(char::is_ascii_digit)

@@ -183,10 +183,24 @@ struct HintTable {
     stems_by_first: Vec<Vec<usize>>,
 }
 
+/// How far the key's high half is turned before it is folded onto its low
+/// half (any turn that is not a multiple of 8 mixes bytes of the two
+/// halves' same places).
+const SLOT_FOLD: u32 = 29;
+
+/// The multiplier that spreads the folded key over the product's high
+/// bits: 2^64 divided by the golden ratio (Fibonacci hashing).
+const SLOT_MULTIPLIER: u64 = 0x9E37_79B9_7F4A_7C15;
+
+/// Slots per word at least (the table is at most a quarter full, so that
+/// searches end soon), and the fewest slots.
+const SLOTS_PER_WORD: usize = 4;
+const MIN_SLOTS: usize = 64;
+
 /// The home slot of a key in a table of `len` slots (a power of two).
 fn slot(k: Key, len: usize) -> usize {
-    let x = (k.1 as u64) ^ ((k.1 >> 64) as u64).rotate_left(29) ^ (k.0 as u64);
-    let h = x.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    let x = (k.1 as u64) ^ ((k.1 >> 64) as u64).rotate_left(SLOT_FOLD) ^ (k.0 as u64);
+    let h = x.wrapping_mul(SLOT_MULTIPLIER);
     // The high bits of the product, which every bit of `x` reaches.
     (h >> (64 - len.trailing_zeros())) as usize & (len - 1)
 }
@@ -280,8 +294,9 @@ fn hint_table() -> &'static HintTable {
                 _ => merged.push((w, f, p)),
             }
         }
-        // At most a quarter full, so that searches end soon.
-        let len = (merged.len() * 4).next_power_of_two().max(64);
+        let len = (merged.len() * SLOTS_PER_WORD)
+            .next_power_of_two()
+            .max(MIN_SLOTS);
         let mut slots = vec![None; len];
         for (i, &(w, _, _)) in merged.iter().enumerate() {
             let mut s = slot(w, len);

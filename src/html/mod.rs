@@ -195,9 +195,7 @@ pub(crate) fn metadata_in_blocks(blocks: &[Block], html: &HtmlTuning, t: &TextTu
         .map(|i| crate::text::head_lines(blocks, i, t))
         .unwrap_or_default();
     let in_head = || head.iter().map(|&i| &blocks[i]);
-    let published = in_head()
-        .filter(|b| b.text.chars().count() < t.date_line_chars)
-        .find_map(|b| crate::metadata::find_date(&b.text));
+    let published = crate::text::date_in(in_head(), t);
     let byline = in_head().find_map(|b| crate::metadata::parse_byline(&b.text));
     InBlocks {
         byline,

@@ -26,15 +26,24 @@ pub(crate) fn metadata_in_blocks(
                 .flatten()
                 .find_map(|&i| named_line(blocks, i, title, &vocabulary, t))
         });
-    let published = in_head()
-        .filter(|b| b.text.chars().count() < t.date_line_chars)
-        .find_map(|b| find_date(&b.text));
+    let published = date_in(in_head(), t);
     InBlocks {
         byline,
         site_name: dateline.as_ref().and_then(|d| d.agency.clone()),
         published,
         dateline,
     }
+}
+
+/// The date of the first of `lines` (an article's head, nearest the
+/// article first) short enough to be a date line that holds one.
+pub(crate) fn date_in<'a>(
+    lines: impl Iterator<Item = &'a Block>,
+    t: &TextTuning,
+) -> Option<String> {
+    lines
+        .filter(|b| b.text.chars().count() < t.date_line_chars)
+        .find_map(|b| find_date(&b.text))
 }
 
 /// The lines of an article's head, where its byline and date stand, nearest

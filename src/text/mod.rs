@@ -10,7 +10,7 @@ mod head;
 mod page_type;
 mod title;
 
-pub(crate) use byline::{head_lines, metadata_in_blocks};
+pub(crate) use byline::{date_in, head_lines, metadata_in_blocks};
 pub(crate) use head::prefer_article_head;
 pub(crate) use title::find_title;
 
