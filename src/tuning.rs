@@ -382,6 +382,13 @@ pub(crate) struct ClassifyTuning {
     pub list_items: usize,
     /// Items numbered in order that make a list the article goes on into.
     pub numbered_items: usize,
+    /// Headings numbered in order, each over prose of its own, that make an
+    /// article's counted sections, at least (the article's run grows over
+    /// them all).
+    pub counted_sections: usize,
+    /// A counted section longer than this many times the usual one (in
+    /// blocks) ends the chain: its heading is another list's.
+    pub counted_section_spread: usize,
     /// Headlines under a heading of furniture words that make a list of links.
     pub link_headlines: usize,
     /// How short a heading of furniture words ("Related articles") is.
@@ -483,6 +490,8 @@ impl Default for ClassifyTuning {
             teaser_run: 3,
             list_items: 3,
             numbered_items: 5,
+            counted_sections: 4,
+            counted_section_spread: 3,
             link_headlines: 3,
             furniture_heading_chars: 40,
             tail_teaser_min: 60,

@@ -160,6 +160,32 @@ fn main_run(
     best_range
 }
 
+/// The farthest block that extending a run step by step in one direction
+/// gains most by: good text adds its length, anything else costs
+/// [`ClassifyTuning::extension_price`] and a share of its length.
+///
+/// [`ClassifyTuning::extension_price`]: crate::tuning::ClassifyTuning::extension_price
+fn extension(
+    recs: &[Rec],
+    indices: &mut dyn Iterator<Item = usize>,
+    t: &crate::tuning::ClassifyTuning,
+) -> Option<usize> {
+    let (mut sum, mut best, mut at) = (0i64, 0i64, None);
+    for i in indices {
+        let n = recs[i].run_chars() as i64;
+        sum += match recs[i].class {
+            Class::Good => n,
+            Class::Skip(_) => 0,
+            _ => -(t.extension_price + n / t.extension_share),
+        };
+        if sum > best {
+            best = sum;
+            at = Some(i);
+        }
+    }
+    at
+}
+
 /// The article's run of blocks. When the page's structure vouches for some
 /// blocks, the run spans them and grows outwards as far as good text
 /// outweighs what lies between (which costs less than in the main run, as
@@ -172,23 +198,7 @@ fn run_of(sheet: &Sheet, recs: &[Rec], title: Option<usize>) -> (usize, usize) {
         return main_run(recs, Rec::run_chars, t);
     };
     let last = (0..recs.len()).rev().find(|&i| vouched(i)).unwrap_or(first);
-    // The best gain of extending step by step in one direction.
-    let extend = |indices: &mut dyn Iterator<Item = usize>| -> Option<usize> {
-        let (mut sum, mut best, mut at) = (0i64, 0i64, None);
-        for i in indices {
-            let n = recs[i].run_chars() as i64;
-            sum += match recs[i].class {
-                Class::Good => n,
-                Class::Skip(_) => 0,
-                _ => -(t.extension_price + n / t.extension_share),
-            };
-            if sum > best {
-                best = sum;
-                at = Some(i);
-            }
-        }
-        at
-    };
+    let extend = |indices: &mut dyn Iterator<Item = usize>| extension(recs, indices, t);
     // Nothing before the headline belongs to the article.
     let floor = title.filter(|&h| h < first).map_or(0, |h| h + 1);
     let start = extend(&mut (floor..first).rev()).unwrap_or(first);
@@ -230,6 +240,7 @@ pub(super) fn article_run(sheet: &mut Sheet) {
             range = before;
         }
     }
+    let range = counted_sections(sheet, range);
     for i in 0..sheet.recs.len() {
         if sheet.recs[i].class == Class::Good
             && !sheet.vouched(i)
@@ -239,6 +250,69 @@ pub(super) fn article_run(sheet: &mut Sheet) {
         }
     }
     sheet.run = range;
+}
+
+/// The run grown over an article's counted sections: headings numbered
+/// in order ("1. …", "2. …", or counting down), each over prose of its own,
+/// are one article's parts (a guide's reviewed products, a top-ten list),
+/// however much lies between them (a product's specifications, a rating, a
+/// picture's credit), when the run holds one of them or starts within a
+/// section's usual length after the last. The sections' lines that only
+/// their place dropped are the article's, and so is its opening before the
+/// first section, back to its headline at most.
+fn counted_sections(sheet: &mut Sheet, range: (usize, usize)) -> (usize, usize) {
+    let Some((first, last, period)) = sections_span(sheet) else {
+        return range;
+    };
+    if range.1 <= first || range.0 > last + period {
+        return range;
+    }
+    // The last section runs to its prose.
+    let end = (last + 1..sheet.recs.len())
+        .take(period * sheet.t.counted_section_spread)
+        .take_while(|&j| !sheet.recs[j].wall)
+        .find(|&j| sheet.recs[j].class == Class::Good)
+        .unwrap_or(last);
+    for r in &mut sheet.recs[first..=end] {
+        if r.class.for_place() {
+            r.class = Class::Good;
+        }
+    }
+    let floor = sheet.title.filter(|&h| h < first).map_or(0, |h| h + 1);
+    let start = extension(&sheet.recs, &mut (floor..first).rev(), sheet.t).unwrap_or(first);
+    (range.0.min(start), range.1.max(end + 1))
+}
+
+/// The counted sections' first and last headings and their usual length
+/// (in blocks), if there are [`ClassifyTuning::counted_sections`] or more.
+/// A heading farther from its neighbour than
+/// [`ClassifyTuning::counted_section_spread`] usual lengths is another
+/// list's (a link to "11 more tips" after the tenth) and ends the chain.
+///
+/// [`ClassifyTuning::counted_sections`]: crate::tuning::ClassifyTuning::counted_sections
+/// [`ClassifyTuning::counted_section_spread`]: crate::tuning::ClassifyTuning::counted_section_spread
+fn sections_span(sheet: &Sheet) -> Option<(usize, usize, usize)> {
+    let t = sheet.t;
+    let chain = super::lists::counted_headings(sheet)?;
+    let mut gaps: Vec<usize> = chain.windows(2).map(|w| w[1] - w[0]).collect();
+    gaps.sort_unstable();
+    let period = gaps.get(gaps.len() / 2).copied().unwrap_or(0);
+    let spread = period * t.counted_section_spread;
+    let mut chain = &chain[..];
+    while let [a, b, ..] = chain {
+        if b - a <= spread {
+            break;
+        }
+        chain = &chain[1..];
+    }
+    while let [.., a, b] = chain {
+        if b - a <= spread {
+            break;
+        }
+        chain = &chain[..chain.len() - 1];
+    }
+    let (&first, &last) = (chain.first()?, chain.last()?);
+    (chain.len() >= t.counted_sections).then_some((first, last, period))
 }
 
 /// Whether a text ends as a sentence does.

@@ -9,6 +9,7 @@ use crate::blocks::{Block, BlockKind};
 use crate::reason::Reason;
 use crate::tuning::ClassifyTuning;
 use crate::util::SENTENCE_ENDS;
+use std::collections::HashMap;
 
 /// Lists of records: lines in a row of one shape (a table's rows, a list of
 /// dates and places) are one list, judged as one. Right after the article's
@@ -166,6 +167,69 @@ pub(super) fn items_in_lines(sheet: &mut Sheet) {
             }
         }
     }
+}
+
+/// The headings of an article's counted sections: the longest chain of
+/// short lines numbered one more (or one less) each than the one before,
+/// each with good text between it and the next, and no counted section of
+/// furniture ("12 comments") among them. Other numbered lines between
+/// (a weight, a year) do not break a chain. (Linear: each line extends
+/// the one chain that waits for its number.)
+pub(super) fn counted_headings(sheet: &Sheet) -> Option<Vec<usize>> {
+    let (t, recs, blocks) = (sheet.t, &sheet.recs, sheet.blocks);
+    // Good blocks before each block, to tell whether prose stands between.
+    let mut good = Vec::with_capacity(recs.len() + 1);
+    good.push(0usize);
+    for r in recs.iter() {
+        good.push(good[good.len() - 1] + usize::from(r.class == Class::Good));
+    }
+    // Open chains by the number each waits for next, and its direction.
+    let mut open: HashMap<(u32, bool), Vec<usize>> = HashMap::new();
+    let mut best: Vec<usize> = Vec::new();
+    for (i, b) in blocks.iter().enumerate() {
+        if recs[i].wall {
+            open.clear();
+        }
+        if b.text.len() > t.line_feature_chars {
+            continue;
+        }
+        let Some(n) = entry_number(&b.text) else {
+            continue;
+        };
+        let mut extended = false;
+        for up in [true, false] {
+            let Some(mut chain) = open.remove(&(n, up)) else {
+                continue;
+            };
+            let last = chain[chain.len() - 1];
+            if good[i] > good[last + 1] {
+                chain.push(i);
+                if chain.len() > best.len() {
+                    best.clone_from(&chain);
+                }
+                if let Some(next) = if up {
+                    n.checked_add(1)
+                } else {
+                    n.checked_sub(1)
+                } {
+                    open.insert((next, up), chain);
+                }
+                extended = true;
+                break;
+            }
+        }
+        if !extended {
+            for (next, up) in [(n.checked_add(1), true), (n.checked_sub(1), false)] {
+                if let Some(next) = next {
+                    open.insert((next, up), vec![i]);
+                }
+            }
+            if best.is_empty() {
+                best = vec![i];
+            }
+        }
+    }
+    (!best.is_empty()).then_some(best)
 }
 
 /// The number a counted entry's line starts with: "12", "12.", "[12] …",
