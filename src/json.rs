@@ -66,6 +66,37 @@ pub(crate) fn parse(text: &str) -> Option<Value> {
     (p.i == p.b.len()).then_some(v)
 }
 
+/// Parses JSON as pages write it in their metadata: strict JSON, else
+/// the same text with the raw control characters inside its strings (a
+/// description's line breaks, which strict JSON forbids) read as spaces.
+pub(crate) fn parse_as_written(text: &str) -> Option<Value> {
+    parse(text).or_else(|| parse(&controls_in_strings_spaced(text)))
+}
+
+/// `text` with every raw control character inside a string made a space
+/// (outside strings they are white space or errors either way).
+fn controls_in_strings_spaced(text: &str) -> String {
+    let (mut in_string, mut escaped) = (false, false);
+    text.chars()
+        .map(|c| {
+            if in_string {
+                if escaped {
+                    escaped = false;
+                } else if c == '\\' {
+                    escaped = true;
+                } else if c == '"' {
+                    in_string = false;
+                } else if c < ' ' {
+                    return ' ';
+                }
+            } else if c == '"' {
+                in_string = true;
+            }
+            c
+        })
+        .collect()
+}
+
 struct Parser<'a> {
     s: &'a str,
     b: &'a [u8],
@@ -463,6 +494,22 @@ mod tests {
         "tru",
         "[true false]",
     ];
+
+    #[test]
+    fn metadata_is_read_as_pages_write_it() {
+        let text = "{\"@type\":\"Article\",\"description\":\"Two\nlines\",\"a\":\"\\\"\tb\"}";
+        assert_eq!(parse(text), None);
+        let Some(Value::Object(o)) = parse_as_written(text) else {
+            panic!("not read: {text:?}");
+        };
+        assert_eq!(
+            o.get("description").and_then(Value::as_str),
+            Some("Two lines")
+        );
+        assert_eq!(o.get("a").and_then(Value::as_str), Some("\" b"));
+        // What is broken otherwise stays unread.
+        assert_eq!(parse_as_written("{\"a\":\"b\n\",}"), None);
+    }
 
     #[test]
     fn agrees_with_serde_json() {

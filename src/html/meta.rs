@@ -117,7 +117,7 @@ fn jsonld_objects(dom: &Dom) -> Vec<Map> {
             continue;
         }
         let text = dom.text(n);
-        let Some(v) = crate::json::parse(unwrap_json(&text)) else {
+        let Some(v) = crate::json::parse_as_written(unwrap_json(&text)) else {
             continue;
         };
         let mut stack = vec![v];

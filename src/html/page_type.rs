@@ -154,7 +154,7 @@ fn schema_types(dom: &Dom, t: &HtmlTuning, e: &mut Evidence) {
                 .attr_named(id, &local_name!("type"))
                 .is_some_and(|t| t.contains("ld+json"));
         if json {
-            if let Some(v) = json::parse(&dom.text(id)) {
+            if let Some(v) = json::parse_as_written(&dom.text(id)) {
                 json_types(&v, 0, &mut found);
             }
         }
