@@ -1018,6 +1018,9 @@ pub(crate) struct TextTuning {
     pub type_min_profiled_posts: usize,
     /// Posts that make a thread.
     pub type_min_posts: usize,
+    /// Posts numbered in order ("#1", "#2", …) under dated heads that make
+    /// a thread, however short each post is.
+    pub type_numbered_posts: usize,
     /// Share of the page's text, in percent, that the posts hold at least
     /// (a few comments under an article are no thread).
     pub type_posts_percent: usize,
@@ -1096,6 +1099,7 @@ impl Default for TextTuning {
             type_post_head_lines: 6,
             type_min_profiled_posts: 3,
             type_min_posts: 8,
+            type_numbered_posts: 5,
             type_posts_percent: 50,
             type_top_post_percent: 40,
             type_separator_repeats: 3,

@@ -16,6 +16,7 @@ pub(super) fn evidence(blocks: &[Block], t: &TextTuning) -> Evidence {
     let lens: Vec<usize> = blocks.iter().map(|b| text_len(&b.text)).collect();
     let all = lens.iter().sum::<usize>().max(1);
     posts(blocks, &lens, all, t, &mut e);
+    numbered_posts(blocks, &lens, t, &mut e);
     separated_posts(blocks, &lens, all, t, &mut e);
     prices(blocks, t, &mut e);
     items(blocks, &lens, all, t, &mut e);
@@ -103,6 +104,37 @@ fn posts(blocks: &[Block], lens: &[usize], all: usize, t: &TextTuning, e: &mut E
             PageType::Article,
             2,
             format!("{posts} comments under dated heads"),
+        );
+    }
+}
+
+/// Posts that forum software numbers in order under their dated heads
+/// ("#1", "#2", …), however short each is (a thread of one-line replies):
+/// [`TextTuning::type_numbered_posts`] or more in a row make a thread. An
+/// article's list is numbered too, but not each item by a date.
+fn numbered_posts(blocks: &[Block], lens: &[usize], t: &TextTuning, e: &mut Evidence) {
+    let (mut run, mut best, mut last) = (0usize, 0usize, None);
+    for h in (0..blocks.len()).filter(|&i| dated_head(&blocks[i].text, lens[i], t)) {
+        let Some(n) = post_number(blocks, h) else {
+            continue;
+        };
+        // (Other dated lines between, a poster's join date, do not break
+        // the count; a count that starts again does.)
+        if last.is_some_and(|m: u32| m.checked_add(1) == Some(n)) {
+            run += 1;
+        } else if run == 0 || n <= 1 {
+            run = 1;
+        } else {
+            continue;
+        }
+        last = Some(n);
+        best = best.max(run);
+    }
+    if best >= t.type_numbered_posts {
+        e.add(
+            PageType::Forum,
+            2,
+            format!("{best} posts numbered in order under dated heads"),
         );
     }
 }
@@ -198,18 +230,32 @@ fn short_runs(lens: &[usize], t: &TextTuning) -> Vec<(usize, usize)> {
     runs
 }
 
-/// The number a post's head gives it ("… 11:15pm 3", or "#3" on the line
-/// below the head).
+/// The number a post's head gives it ("… 11:15pm 3", "#3 Sam, May 2,
+/// 2025", or "#3" on the line below or above the head).
 fn post_number(blocks: &[Block], head: usize) -> Option<u32> {
     let last = |text: &str| {
         let word = text.split_whitespace().last()?;
         word.strip_prefix('#').unwrap_or(word).parse::<u32>().ok()
     };
+    let hashed = |text: &str| {
+        let word = text.split_whitespace().next()?.strip_prefix('#')?;
+        word.trim_end_matches([',', ':']).parse::<u32>().ok()
+    };
     let below = blocks
         .get(head + 1)
         .filter(|b| b.text.trim().starts_with('#'))
         .and_then(|b| last(&b.text));
-    below.or_else(|| blocks.get(head).and_then(|b| last(&b.text)))
+    let above = || {
+        head.checked_sub(1)
+            .and_then(|i| blocks.get(i))
+            .and_then(|b| hashed(&b.text).filter(|_| b.text.split_whitespace().count() == 1))
+    };
+    let own = || {
+        blocks
+            .get(head)
+            .and_then(|b| hashed(&b.text).or_else(|| last(&b.text)))
+    };
+    below.or_else(above).or_else(own)
 }
 
 /// Prices: one product shows one or a few, a shop's category many.
