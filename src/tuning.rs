@@ -979,6 +979,9 @@ pub(crate) struct TextTuning {
     /// Dropped lines under the article's first line searched (a byline under a
     /// kept standfirst).
     pub head_below: usize,
+    /// Lines above the article's first within which, failing a date in
+    /// its head, the nearest line that says only when is its date.
+    pub date_line_reach: usize,
     /// How long a line that gives the article's date (or a date and its author)
     /// may be.
     pub date_line_chars: usize,
@@ -1083,6 +1086,7 @@ impl Default for TextTuning {
             head_to_headline: 20,
             head_over_headline: 2,
             head_below: 4,
+            date_line_reach: 40,
             date_line_chars: 120,
             when_line_chars: 60,
             name_aside_words: 3,

@@ -4,6 +4,7 @@
 use crate::blocks::{Block, BlockKind};
 use crate::classify::cues::timestamp;
 use crate::metadata::{find_date, parse_byline, parse_dateline, InBlocks};
+use crate::reason::Reason;
 use crate::tuning::TextTuning;
 use crate::util::words;
 
@@ -26,13 +27,25 @@ pub(crate) fn metadata_in_blocks(
                 .flatten()
                 .find_map(|&i| named_line(blocks, i, title, &vocabulary, t))
         });
-    let published = date_in(in_head(), t);
+    let published =
+        date_in(in_head(), t).or_else(|| first_kept.and_then(|i| date_line_above(blocks, i, t)));
     InBlocks {
         byline,
         site_name: dateline.as_ref().and_then(|d| d.agency.clone()),
         published,
         dateline,
     }
+}
+
+/// Failing a date in the article's head: the nearest line above the
+/// article's first that says only when (a date line), within
+/// [`TextTuning::date_line_reach`] lines: a head whose headline was not
+/// found, or stands further up, still has its date over the article.
+fn date_line_above(blocks: &[Block], first_kept: usize, t: &TextTuning) -> Option<String> {
+    (first_kept.saturating_sub(t.date_line_reach)..first_kept)
+        .rev()
+        .filter(|&i| blocks[i].reason == Some(Reason::DateLine))
+        .find_map(|i| find_date(&blocks[i].text))
 }
 
 /// The date of the first of `lines` (an article's head, nearest the
