@@ -4,6 +4,8 @@
 //! values go straight into the document's string buffer.
 
 use html5ever::tendril::StrTendril;
+use std::cell::RefCell;
+
 use html5ever::{local_name, ns, Attribute, LocalName, QualName};
 
 use super::entities;
@@ -542,7 +544,7 @@ impl<'a> Builder<'a> {
         self.token(Token::Tag(Tag {
             end,
             name,
-            attrs,
+            attrs: RefCell::new(attrs),
             self_closing,
         }));
     }
