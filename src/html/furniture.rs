@@ -420,7 +420,9 @@ pub(super) fn in_card(dom: &Dom, node: NodeId, tuning: &HtmlTuning) -> bool {
         // scanning all of them for every block would be quadratic.
         let overlay = dom.children(id).take(CARD_CHILDREN).any(|c| {
             dom.tag(c) == Some(&local_name!("a"))
-                && dom.attr(c, "href").is_some_and(|h| !h.trim().is_empty())
+                && dom
+                    .attr_named(c, &local_name!("href"))
+                    .is_some_and(|h| !h.trim().is_empty())
                 && dom.children(c).next().is_none()
         });
         // A card is small; an article may hold an empty icon link. (Counted
@@ -444,7 +446,7 @@ pub(super) fn in_card(dom: &Dom, node: NodeId, tuning: &HtmlTuning) -> bool {
 
 /// An element the page marks as the article's body (schema.org microdata).
 pub(super) fn is_article_body(dom: &Dom, id: NodeId) -> bool {
-    dom.attr(id, "itemprop")
+    dom.attr_named(id, &local_name!("itemprop"))
         .is_some_and(|v| v.split_whitespace().any(|t| t == "articleBody"))
 }
 

@@ -564,7 +564,7 @@ impl<'a> Walker<'a> {
             }
             local_name!("a") => {
                 let href = dom
-                    .attr(id, "href")
+                    .attr_named(id, &local_name!("href"))
                     .map(|h| resolve(self.page.base, h.trim()))
                     .unwrap_or_default();
                 self.frames.push((Frame::Link(href), Vec::new()));
@@ -900,7 +900,11 @@ fn is_data_table(dom: &Dom, table: NodeId, tuning: &HtmlTuning) -> bool {
 /// An image's best source (see [`image_src`]) and its alternative text.
 fn image_of(dom: &Dom, img: NodeId) -> Option<(String, String)> {
     let src = image_src(dom, img)?;
-    let alt = dom.attr(img, "alt").unwrap_or("").trim().to_string();
+    let alt = dom
+        .attr_named(img, &local_name!("alt"))
+        .unwrap_or("")
+        .trim()
+        .to_string();
     Some((src, alt))
 }
 
