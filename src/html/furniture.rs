@@ -322,6 +322,25 @@ fn hint_table() -> &'static HintTable {
     })
 }
 
+/// Calls `f` with each non-empty part of `s` between the bytes that `sep`
+/// says are separators, in order. A separator must be an ASCII byte or
+/// any byte of a character that is not ASCII (then every byte of that
+/// character is one): the parts then hold whole characters.
+fn for_each_part<'s>(s: &'s str, sep: impl Fn(u8) -> bool, mut f: impl FnMut(&'s str)) {
+    let mut start = 0;
+    for (i, &b) in s.as_bytes().iter().enumerate() {
+        if sep(b) {
+            if let Some(part) = s.get(start..i).filter(|p| !p.is_empty()) {
+                f(part);
+            }
+            start = i + 1;
+        }
+    }
+    if let Some(part) = s.get(start..).filter(|p| !p.is_empty()) {
+        f(part);
+    }
+}
+
 /// What an element's class and id say: read once per element when the page
 /// is parsed ([`Hints::of`]).
 pub(super) fn hints(dom: &Dom, id: NodeId) -> Hints {
@@ -334,15 +353,18 @@ impl Hints {
         let mut h = Hints::default();
         for name in [&local_name!("class"), &local_name!("id")] {
             if let Some(v) = attrs.iter().find(|a| a.name.local == *name) {
-                for word in v.value.split_whitespace() {
+                let word = |word: &str| {
                     h.add(word);
                     if word.bytes().any(|b| !b.is_ascii_alphanumeric()) {
-                        for part in word.split(|c: char| !c.is_ascii_alphanumeric()) {
-                            if !part.is_empty() {
-                                h.add(part);
-                            }
-                        }
+                        for_each_part(word, |b| !b.is_ascii_alphanumeric(), |part| h.add(part));
                     }
+                };
+                // (ASCII, nearly every value, is split by its bytes; the
+                // white space of ASCII is `\t` to `\r` and the space.)
+                if v.value.is_ascii() {
+                    for_each_part(&v.value, |b| matches!(b, b'\t'..=b'\r' | b' '), word);
+                } else {
+                    v.value.split_whitespace().for_each(word);
                 }
             }
         }
@@ -688,6 +710,36 @@ fn embedded_post(dom: &Dom, id: NodeId) -> bool {
 mod tests {
     use super::*;
     use crate::html::parse::parse;
+
+    #[test]
+    fn parts_are_split_as_by_characters() {
+        let not_alnum = |b: u8| !b.is_ascii_alphanumeric();
+        for s in [
+            "post-body__text",
+            "a—b",
+            "—x",
+            "x—",
+            "é",
+            "",
+            "--a--b--",
+            "naïve_ok",
+        ] {
+            let mut parts = Vec::new();
+            for_each_part(s, not_alnum, |p| parts.push(p));
+            let by_chars: Vec<&str> = s
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .filter(|p| !p.is_empty())
+                .collect();
+            assert_eq!(parts, by_chars, "{s:?}");
+        }
+        let mut words = Vec::new();
+        for_each_part(
+            " a\tb\x0bc  ",
+            |b| matches!(b, b'\t'..=b'\r' | b' '),
+            |w| words.push(w),
+        );
+        assert_eq!(words, " a\tb\x0bc  ".split_whitespace().collect::<Vec<_>>());
+    }
 
     /// The prune decision for the first `tag` element of `html`, with
     /// pruning by class on or off.
