@@ -9,6 +9,7 @@
 
 use std::cell::{Ref, RefCell};
 
+use html5ever::tendril::StrTendril;
 use html5ever::{local_name, namespace_prefix, ns, Attribute, LocalName, QualName};
 
 use super::{Dom, NodeId, DOCUMENT, HTML, MATHML, NS, SVG};
@@ -596,6 +597,9 @@ pub(super) struct Builder<'a> {
     pub(super) raw_end: LocalName,
     /// Text waiting for the next token.
     pub(super) text: String,
+    /// A copy of the input whose buffer long attribute values share
+    /// (made for the first one).
+    pub(super) source: Option<StrTendril>,
     /// Drop one newline at the start of the next text (after `<pre>`).
     pub(super) ignore_lf: bool,
     pub(super) quirks: bool,
@@ -625,6 +629,7 @@ impl<'a> Builder<'a> {
             raw: Raw::Markup,
             raw_end: local_name!(""),
             text: String::new(),
+            source: None,
             ignore_lf: false,
             quirks: false,
             mode: Mode::Initial,
