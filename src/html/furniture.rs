@@ -510,13 +510,46 @@ const DISPLAYED: &[&str] = &[
 
 /// Whether `needle` (ASCII, lower case) occurs in `hay` in any ASCII case.
 pub(super) fn contains_ignore_ascii_case(hay: &str, needle: &str) -> bool {
-    let Some(&first) = needle.as_bytes().first() else {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let Some(&first) = n.first() else {
         return true;
     };
-    // (The first byte is compared before the rest.)
-    hay.as_bytes()
-        .windows(needle.len())
-        .any(|w| w[0].to_ascii_lowercase() == first && w.eq_ignore_ascii_case(needle.as_bytes()))
+    let mut i = 0;
+    while i + n.len() <= h.len() {
+        let Some(at) = first_candidate(h, i, first) else {
+            return false;
+        };
+        if h.get(at..at + n.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(n))
+        {
+            return true;
+        }
+        i = at + 1;
+    }
+    false
+}
+
+/// The first position at or after `from` of a byte that may be `first` in
+/// some ASCII case: every byte that is, and a few that are not (the bytes
+/// equal to it once bit 0x20 is set in both), eight bytes at a time.
+fn first_candidate(h: &[u8], from: usize, first: u8) -> Option<usize> {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let want = LO * u64::from(first | 0x20);
+    let mut i = from;
+    while let Some(w) = crate::util::le_word(h, i) {
+        // (A zero byte where `w`, with bit 0x20 set, equals the wanted one.)
+        let y = (w | (LO * 0x20)) ^ want;
+        let m = y.wrapping_sub(LO) & !y & HI;
+        if m != 0 {
+            return Some(i + (m.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    h.get(i..)?
+        .iter()
+        .position(|&c| c | 0x20 == first | 0x20)
+        .map(|p| i + p)
 }
 
 /// Whether an element is hidden: by the `hidden` attribute,
@@ -710,6 +743,30 @@ fn embedded_post(dom: &Dom, id: NodeId) -> bool {
 mod tests {
     use super::*;
     use crate::html::parse::parse;
+
+    #[test]
+    fn contains_in_any_case_as_by_lower_case() {
+        let hays = [
+            "",
+            "p",
+            "Price",
+            "product-PRICE-tag",
+            "xxxxxxxxprice",
+            "pric",
+            "a-price_b",
+            "PpPpPprice!",
+        ];
+        for hay in hays {
+            for needle in ["price", "p", "-pr", "e_b", "cart"] {
+                let by_lower = hay.to_ascii_lowercase().contains(needle);
+                assert_eq!(
+                    contains_ignore_ascii_case(hay, needle),
+                    by_lower,
+                    "{hay:?} {needle:?}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn parts_are_split_as_by_characters() {
