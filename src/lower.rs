@@ -68,24 +68,37 @@ pub(crate) fn push_lower(c: char, out: &mut String) {
 /// a word becomes 'ς', elsewhere 'σ'.
 pub(crate) fn to_lower(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    let ascii = s.bytes().take_while(u8::is_ascii).count();
-    let (Some(head), Some(rest)) = (s.get(..ascii), s.get(ascii..)) else {
-        return out;
-    };
-    out.push_str(head);
-    out.make_ascii_lowercase();
-    for (i, c) in rest.char_indices() {
+    let mut rest = s;
+    loop {
+        rest = push_ascii_lower(rest, &mut out);
+        let mut chars = rest.chars();
+        let Some(c) = chars.next() else {
+            return out;
+        };
         if c == 'Σ' {
-            out.push(if final_sigma(s, ascii + i) {
-                'ς'
-            } else {
-                'σ'
-            });
+            let at = s.len() - rest.len();
+            out.push(if final_sigma(s, at) { 'ς' } else { 'σ' });
         } else {
             push_lower(c, &mut out);
         }
+        rest = chars.as_str();
     }
-    out
+}
+
+/// Appends the run of ASCII that `s` begins with to `out` in lower case,
+/// in one piece; gives what follows it (empty, or a character that is not
+/// ASCII first).
+fn push_ascii_lower<'s>(s: &'s str, out: &mut String) -> &'s str {
+    let ascii = s.bytes().take_while(u8::is_ascii).count();
+    let (Some(run), Some(rest)) = (s.get(..ascii), s.get(ascii..)) else {
+        return "";
+    };
+    let start = out.len();
+    out.push_str(run);
+    if let Some(pushed) = out.get_mut(start..) {
+        pushed.make_ascii_lowercase();
+    }
+    rest
 }
 
 /// Whether `s` in lower case ([`to_lower`]) is `lower`, without building

@@ -228,7 +228,8 @@ impl<'a> Sheet<'a> {
     fn new(blocks: &'a [Block], signals: &'a [Signals], context: &'a Context<'a>) -> Sheet<'a> {
         let t = context.tuning;
         let lang_known = context.lang.is_some_and(|l| l.has_stop_words());
-        let mut seen_keys: HashMap<String, usize> = HashMap::new();
+        // (Sized for every block up front: never grown and rehashed.)
+        let mut seen_keys: HashMap<String, usize> = HashMap::with_capacity(blocks.len());
         let mut repeats = Vec::new();
         let mut recs = Vec::with_capacity(blocks.len());
         let neutral = Signals::default();

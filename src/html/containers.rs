@@ -98,7 +98,9 @@ fn node_flags(dom: &Dom, tuning: &HtmlTuning) -> Vec<u8> {
                 if tuning.reveal != Reveal::Everything
                     && hidden(dom, id)
                     && !toggled(dom, id, tuning)
-                    && !dom.attr(id, "id").is_some_and(|i| controlled.contains(i))
+                    && !dom
+                        .attr_named(id, &local_name!("id"))
+                        .is_some_and(|i| controlled.contains(i))
                 {
                     f |= HIDDEN;
                 }
@@ -120,7 +122,7 @@ fn controlled_ids(dom: &Dom, reveal: Reveal) -> std::collections::HashSet<&str> 
     }
     (0..dom.len())
         .filter(|&id| !dom.attrs(id).is_empty())
-        .filter_map(|id| dom.attr(id, "aria-controls"))
+        .filter_map(|id| dom.attr_named(id, &local_name!("aria-controls")))
         .flat_map(str::split_ascii_whitespace)
         .collect()
 }
@@ -154,9 +156,9 @@ fn toggled(dom: &Dom, id: NodeId, tuning: &HtmlTuning) -> bool {
 /// element with `role=button`, `aria-expanded` or `aria-controls`.
 fn control(dom: &Dom, id: NodeId) -> bool {
     dom.tag(id) == Some(&local_name!("button"))
-        || dom.attr(id, "role") == Some("button")
-        || dom.attr(id, "aria-expanded").is_some()
-        || dom.attr(id, "aria-controls").is_some()
+        || dom.attr_named(id, &local_name!("role")) == Some("button")
+        || dom.attr_named(id, &local_name!("aria-expanded")).is_some()
+        || dom.attr_named(id, &local_name!("aria-controls")).is_some()
 }
 
 /// An element's last element child, that one's, and so on (`depth`

@@ -322,6 +322,25 @@ fn hint_table() -> &'static HintTable {
     })
 }
 
+/// Calls `f` with each non-empty part of `s` between the bytes that `sep`
+/// says are separators, in order. A separator must be an ASCII byte or
+/// any byte of a character that is not ASCII (then every byte of that
+/// character is one): the parts then hold whole characters.
+fn for_each_part<'s>(s: &'s str, sep: impl Fn(u8) -> bool, mut f: impl FnMut(&'s str)) {
+    let mut start = 0;
+    for (i, &b) in s.as_bytes().iter().enumerate() {
+        if sep(b) {
+            if let Some(part) = s.get(start..i).filter(|p| !p.is_empty()) {
+                f(part);
+            }
+            start = i + 1;
+        }
+    }
+    if let Some(part) = s.get(start..).filter(|p| !p.is_empty()) {
+        f(part);
+    }
+}
+
 /// What an element's class and id say: read once per element when the page
 /// is parsed ([`Hints::of`]).
 pub(super) fn hints(dom: &Dom, id: NodeId) -> Hints {
@@ -334,15 +353,18 @@ impl Hints {
         let mut h = Hints::default();
         for name in [&local_name!("class"), &local_name!("id")] {
             if let Some(v) = attrs.iter().find(|a| a.name.local == *name) {
-                for word in v.value.split_whitespace() {
+                let word = |word: &str| {
                     h.add(word);
                     if word.bytes().any(|b| !b.is_ascii_alphanumeric()) {
-                        for part in word.split(|c: char| !c.is_ascii_alphanumeric()) {
-                            if !part.is_empty() {
-                                h.add(part);
-                            }
-                        }
+                        for_each_part(word, |b| !b.is_ascii_alphanumeric(), |part| h.add(part));
                     }
+                };
+                // (ASCII, nearly every value, is split by its bytes; the
+                // white space of ASCII is `\t` to `\r` and the space.)
+                if v.value.is_ascii() {
+                    for_each_part(&v.value, |b| matches!(b, b'\t'..=b'\r' | b' '), word);
+                } else {
+                    v.value.split_whitespace().for_each(word);
                 }
             }
         }
@@ -420,7 +442,9 @@ pub(super) fn in_card(dom: &Dom, node: NodeId, tuning: &HtmlTuning) -> bool {
         // scanning all of them for every block would be quadratic.
         let overlay = dom.children(id).take(CARD_CHILDREN).any(|c| {
             dom.tag(c) == Some(&local_name!("a"))
-                && dom.attr(c, "href").is_some_and(|h| !h.trim().is_empty())
+                && dom
+                    .attr_named(c, &local_name!("href"))
+                    .is_some_and(|h| !h.trim().is_empty())
                 && dom.children(c).next().is_none()
         });
         // A card is small; an article may hold an empty icon link. (Counted
@@ -444,7 +468,7 @@ pub(super) fn in_card(dom: &Dom, node: NodeId, tuning: &HtmlTuning) -> bool {
 
 /// An element the page marks as the article's body (schema.org microdata).
 pub(super) fn is_article_body(dom: &Dom, id: NodeId) -> bool {
-    dom.attr(id, "itemprop")
+    dom.attr_named(id, &local_name!("itemprop"))
         .is_some_and(|v| v.split_whitespace().any(|t| t == "articleBody"))
 }
 
@@ -486,13 +510,46 @@ const DISPLAYED: &[&str] = &[
 
 /// Whether `needle` (ASCII, lower case) occurs in `hay` in any ASCII case.
 pub(super) fn contains_ignore_ascii_case(hay: &str, needle: &str) -> bool {
-    let Some(&first) = needle.as_bytes().first() else {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let Some(&first) = n.first() else {
         return true;
     };
-    // (The first byte is compared before the rest.)
-    hay.as_bytes()
-        .windows(needle.len())
-        .any(|w| w[0].to_ascii_lowercase() == first && w.eq_ignore_ascii_case(needle.as_bytes()))
+    let mut i = 0;
+    while i + n.len() <= h.len() {
+        let Some(at) = first_candidate(h, i, first) else {
+            return false;
+        };
+        if h.get(at..at + n.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(n))
+        {
+            return true;
+        }
+        i = at + 1;
+    }
+    false
+}
+
+/// The first position at or after `from` of a byte that may be `first` in
+/// some ASCII case: every byte that is, and a few that are not (the bytes
+/// equal to it once bit 0x20 is set in both), eight bytes at a time.
+fn first_candidate(h: &[u8], from: usize, first: u8) -> Option<usize> {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let want = LO * u64::from(first | 0x20);
+    let mut i = from;
+    while let Some(w) = crate::util::le_word(h, i) {
+        // (A zero byte where `w`, with bit 0x20 set, equals the wanted one.)
+        let y = (w | (LO * 0x20)) ^ want;
+        let m = y.wrapping_sub(LO) & !y & HI;
+        if m != 0 {
+            return Some(i + (m.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    h.get(i..)?
+        .iter()
+        .position(|&c| c | 0x20 == first | 0x20)
+        .map(|p| i + p)
 }
 
 /// Whether an element is hidden: by the `hidden` attribute,
@@ -686,6 +743,60 @@ fn embedded_post(dom: &Dom, id: NodeId) -> bool {
 mod tests {
     use super::*;
     use crate::html::parse::parse;
+
+    #[test]
+    fn contains_in_any_case_as_by_lower_case() {
+        let hays = [
+            "",
+            "p",
+            "Price",
+            "product-PRICE-tag",
+            "xxxxxxxxprice",
+            "pric",
+            "a-price_b",
+            "PpPpPprice!",
+        ];
+        for hay in hays {
+            for needle in ["price", "p", "-pr", "e_b", "cart"] {
+                let by_lower = hay.to_ascii_lowercase().contains(needle);
+                assert_eq!(
+                    contains_ignore_ascii_case(hay, needle),
+                    by_lower,
+                    "{hay:?} {needle:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn parts_are_split_as_by_characters() {
+        let not_alnum = |b: u8| !b.is_ascii_alphanumeric();
+        for s in [
+            "post-body__text",
+            "a—b",
+            "—x",
+            "x—",
+            "é",
+            "",
+            "--a--b--",
+            "naïve_ok",
+        ] {
+            let mut parts = Vec::new();
+            for_each_part(s, not_alnum, |p| parts.push(p));
+            let by_chars: Vec<&str> = s
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .filter(|p| !p.is_empty())
+                .collect();
+            assert_eq!(parts, by_chars, "{s:?}");
+        }
+        let mut words = Vec::new();
+        for_each_part(
+            " a\tb\x0bc  ",
+            |b| matches!(b, b'\t'..=b'\r' | b' '),
+            |w| words.push(w),
+        );
+        assert_eq!(words, " a\tb\x0bc  ".split_whitespace().collect::<Vec<_>>());
+    }
 
     /// The prune decision for the first `tag` element of `html`, with
     /// pruning by class on or off.

@@ -39,7 +39,9 @@ fn parts(dom: &Dom, chars: &[u32]) -> Parts {
     for id in dom.subtree_rev(body) {
         // (An anchor that goes nowhere is a control, a rating's star say.)
         if dom.tag(id) == Some(&local_name!("a"))
-            && dom.attr(id, "href").is_some_and(|h| !goes_nowhere(h))
+            && dom
+                .attr_named(id, &local_name!("href"))
+                .is_some_and(|h| !goes_nowhere(h))
         {
             p.link[id] = p.link[id].max(chars[id]);
             p.links[id] = p.links[id].saturating_add(1);
@@ -118,7 +120,7 @@ pub(super) fn items(dom: &Dom, chars: &[u32], t: &HtmlTuning) -> Vec<bool> {
             if !is_box(dom, c) || chars[c] == 0 {
                 continue;
             }
-            let key = (dom.tag(c), dom.attr(c, "class"));
+            let key = (dom.tag(c), dom.attr_named(c, &local_name!("class")));
             let like = usize::from(item_like(c, chars, &p, t));
             if let Some(s) = shapes.iter_mut().find(|(k, _, _)| *k == key) {
                 s.1 += 1;
@@ -132,7 +134,7 @@ pub(super) fn items(dom: &Dom, chars: &[u32], t: &HtmlTuning) -> Vec<bool> {
                 continue;
             }
             for c in dom.children(parent) {
-                if (dom.tag(c), dom.attr(c, "class")) == key && chars[c] > 0 {
+                if (dom.tag(c), dom.attr_named(c, &local_name!("class"))) == key && chars[c] > 0 {
                     member[c] = true;
                 }
             }

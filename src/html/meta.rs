@@ -378,7 +378,7 @@ pub(crate) fn extract(
     let ld = jsonld(dom);
     let base = dom
         .find(DOCUMENT, &local_name!("base"))
-        .and_then(|b| dom.attr(b, "href"))
+        .and_then(|b| dom.attr_named(b, &local_name!("href")))
         .map(|h| resolve(base_url, h));
     let urls = base_url.or(base.as_deref());
     let modified = modified_of(&m, &ld);
@@ -419,7 +419,10 @@ pub(crate) fn extract(
 /// The page's language: `<html lang>`, a `<meta>` tag, or JSON-LD.
 fn lang_of(dom: &Dom, m: &HashMap<String, String>, ld: &JsonLd) -> Option<String> {
     dom.find(DOCUMENT, &local_name!("html"))
-        .and_then(|h| dom.attr(h, "lang").or_else(|| dom.attr(h, "xml:lang")))
+        .and_then(|h| {
+            dom.attr_named(h, &local_name!("lang"))
+                .or_else(|| dom.attr_named(h, &local_name!("xml:lang")))
+        })
         .map(str::trim)
         .filter(|l| !l.is_empty())
         .map(str::to_string)
@@ -430,8 +433,8 @@ fn lang_of(dom: &Dom, m: &HashMap<String, String>, ld: &JsonLd) -> Option<String
 /// The writing direction of `<html>` or `<body>`, when it is a valid one.
 fn dir_of(dom: &Dom) -> Option<String> {
     dom.find(DOCUMENT, &local_name!("html"))
-        .and_then(|h| dom.attr(h, "dir"))
-        .or_else(|| dom.attr(dom.body(), "dir"))
+        .and_then(|h| dom.attr_named(h, &local_name!("dir")))
+        .or_else(|| dom.attr_named(dom.body(), &local_name!("dir")))
         .map(|d| d.trim().to_ascii_lowercase())
         .filter(|d| matches!(d.as_str(), "ltr" | "rtl" | "auto"))
 }
@@ -804,9 +807,9 @@ fn post_author(dom: &Dom, tuning: &HtmlTuning) -> Option<String> {
         }
         let named = dom
             .descendants(n)
-            .find(|&c| dom.attr(c, "itemprop") == Some("name"))
+            .find(|&c| dom.attr_named(c, &local_name!("itemprop")) == Some("name"))
             .map(|c| {
-                dom.attr(c, "content")
+                dom.attr_named(c, &local_name!("content"))
                     .map_or_else(|| dom.text(c), str::to_string)
             });
         if let Some(v) = name(&named.unwrap_or_else(|| dom.text(n))) {
@@ -907,7 +910,7 @@ fn published_of(
                 .find_map(|n| {
                     let v = dom
                         .attr_named(n, &local_name!("content"))
-                        .or_else(|| dom.attr(n, "datetime"))
+                        .or_else(|| dom.attr_named(n, &local_name!("datetime")))
                         .map_or_else(|| dom.text(n), str::to_string);
                     normalize_date(&v).filter(ok)
                 })
@@ -918,7 +921,7 @@ fn published_of(
                 .take(tuning.time_elements)
                 .find_map(|n| {
                     let v = dom
-                        .attr(n, "datetime")
+                        .attr_named(n, &local_name!("datetime"))
                         .map_or_else(|| dom.text(n), str::to_string);
                     normalize_date(&v).filter(ok)
                 })
@@ -1059,12 +1062,12 @@ fn canonical_of(dom: &Dom, m: &HashMap<String, String>, base: Option<&str>) -> O
     dom.descendants(DOCUMENT)
         .find(|&n| {
             dom.tag(n) == Some(&local_name!("link"))
-                && dom.attr(n, "rel").is_some_and(|r| {
+                && dom.attr_named(n, &local_name!("rel")).is_some_and(|r| {
                     r.split_whitespace()
                         .any(|t| t.eq_ignore_ascii_case("canonical"))
                 })
         })
-        .and_then(|n| dom.attr(n, "href"))
+        .and_then(|n| dom.attr_named(n, &local_name!("href")))
         .or_else(|| first(m, &["og:url"]).map(String::as_str))
         .map(|u| resolve(base, u))
         // Callers put these in href/src: never a `javascript:` or `data:` URL.
@@ -1150,7 +1153,7 @@ fn dom_byline(dom: &Dom, body: NodeId, tuning: &HtmlTuning) -> Option<String> {
         }
         let text = if itemprop {
             dom.descendants(n)
-                .find(|&c| dom.attr(c, "itemprop") == Some("name"))
+                .find(|&c| dom.attr_named(c, &local_name!("itemprop")) == Some("name"))
                 .map(|c| dom.text(c))
                 .unwrap_or_else(|| dom.text(n))
         } else {

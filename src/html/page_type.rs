@@ -284,7 +284,9 @@ fn item_headlinked(dom: &Dom, id: NodeId, t: &HtmlTuning) -> bool {
         .any(|h| {
             dom.descendants(h).take(ITEM_NODES).any(|a| {
                 dom.tag(a) == Some(&local_name!("a"))
-                    && dom.attr(a, "href").is_some_and(|u| !u.starts_with('#'))
+                    && dom
+                        .attr_named(a, &local_name!("href"))
+                        .is_some_and(|u| !u.starts_with('#'))
                     && dom.text(a).split_whitespace().count() >= t.type_title_words
             })
         })
@@ -437,7 +439,7 @@ fn item_groups(dom: &Dom, parent: NodeId) -> Vec<Vec<NodeId>> {
         // are its variants: a thread's first post, a reply not yet read.)
         let key = (
             dom.tag(child),
-            dom.attr(child, "class")
+            dom.attr_named(child, &local_name!("class"))
                 .and_then(|c| c.split_ascii_whitespace().next()),
         );
         match groups.iter_mut().find(|(k, _)| *k == key) {

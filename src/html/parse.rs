@@ -1666,7 +1666,7 @@ mod tests {
         assert!(text.starts_with("Text of a post"), "{text}");
         assert!(!text.contains("Turn on scripts"), "{text}");
         let div = dom.find(dom.body(), &local_name!("div")).expect("div");
-        assert_eq!(dom.attr(div, "id"), Some("n"));
+        assert_eq!(dom.attr_named(div, &local_name!("id")), Some("n"));
     }
 
     #[test]

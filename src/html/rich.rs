@@ -2,7 +2,7 @@
 //! gutters, formulas as TeX (from MathML, KaTeX and MathJax), and
 //! footnotes' references and definitions.
 
-use html5ever::local_name;
+use html5ever::{local_name, LocalName};
 
 use super::parse::{Dom, NodeData, NodeId};
 
@@ -144,7 +144,7 @@ pub(super) fn formula(dom: &Dom, id: NodeId) -> Option<(String, bool, String)> {
         if *tag != local_name!("math") {
             return None;
         }
-        let display = dom.attr(id, "display") == Some("block");
+        let display = dom.attr_named(id, &local_name!("display")) == Some("block");
         return Some((mathml_tex(dom, id), display, mathml_text(dom, id)));
     }
     if *tag == local_name!("script") {
@@ -189,13 +189,16 @@ fn mathml_tex(dom: &Dom, math: NodeId) -> String {
     let annotation = dom.descendants(math).find(|&n| {
         dom.tag(n) == Some(&local_name!("annotation"))
             && dom
-                .attr(n, "encoding")
+                .attr_named(n, &local_name!("encoding"))
                 .is_some_and(|e| e.eq_ignore_ascii_case("application/x-tex"))
     });
     if let Some(a) = annotation {
         return unwrap_style(dom.text(a).trim()).to_string();
     }
-    if let Some(alt) = dom.attr(math, "alttext").filter(|a| !a.trim().is_empty()) {
+    if let Some(alt) = dom
+        .attr_named(math, &local_name!("alttext"))
+        .filter(|a| !a.trim().is_empty())
+    {
         return unwrap_style(alt.trim()).to_string();
     }
     let mut out = String::new();
@@ -272,8 +275,8 @@ fn tex_node(dom: &Dom, id: NodeId, depth: usize, out: &mut String) {
         "semantics" => arg(0),
         "annotation" | "annotation-xml" | "mphantom" | "none" | "mprescripts" => String::new(),
         "mfenced" => {
-            let open = dom.attr(id, "open").unwrap_or("(");
-            let close = dom.attr(id, "close").unwrap_or(")");
+            let open = dom.attr_named(id, &local_name!("open")).unwrap_or("(");
+            let close = dom.attr_named(id, &local_name!("close")).unwrap_or(")");
             let parts: Vec<String> = (0..args.len()).map(arg).collect();
             format!("{open}{}{close}", parts.join(", "))
         }
@@ -412,16 +415,19 @@ pub(super) fn note_ref(dom: &Dom, a: NodeId) -> Option<&str> {
         .attr_named(a, &local_name!("href"))?
         .trim()
         .strip_prefix('#')?;
-    let attr_has = |name: &str, word: &str| dom.attr(a, name).is_some_and(|v| v.contains(word));
+    let attr_has =
+        |name: &LocalName, word: &str| dom.attr_named(a, name).is_some_and(|v| v.contains(word));
     let in_sup = dom
         .parent(a)
         .is_some_and(|p| dom.tag(p) == Some(&local_name!("sup")))
         || dom
             .children(a)
             .any(|c| dom.tag(c) == Some(&local_name!("sup")));
-    let marked = attr_has("role", "doc-noteref")
-        || attr_has("class", "footnote-ref")
-        || dom.attr(a, "id").is_some_and(|i| i.starts_with("fnref"));
+    let marked = attr_has(&local_name!("role"), "doc-noteref")
+        || attr_has(&local_name!("class"), "footnote-ref")
+        || dom
+            .attr_named(a, &local_name!("id"))
+            .is_some_and(|i| i.starts_with("fnref"));
     (marked || (in_sup && note_label(target).is_some())).then_some(target)
 }
 
@@ -433,7 +439,7 @@ pub(super) fn is_back_link(dom: &Dom, a: NodeId) -> bool {
         .iter()
         .any(|p| target.starts_with(p))
         || dom
-            .attr(a, "role")
+            .attr_named(a, &local_name!("role"))
             .is_some_and(|r| r.contains("doc-backlink"))
         || dom
             .attr_named(a, &local_name!("class"))
@@ -446,14 +452,14 @@ pub(super) fn is_notes_list(dom: &Dom, list: NodeId) -> bool {
     let mut a = Some(list);
     for _ in 0..3 {
         let Some(n) = a else { break };
-        let says = |name: &str| {
-            dom.attr(n, name).is_some_and(|v| {
+        let says = |name: &LocalName| {
+            dom.attr_named(n, name).is_some_and(|v| {
                 ["footnotes", "endnotes", "doc-footnote"]
                     .iter()
                     .any(|w| super::furniture::contains_ignore_ascii_case(v, w))
             })
         };
-        if says("class") || says("id") || says("role") {
+        if says(&local_name!("class")) || says(&local_name!("id")) || says(&local_name!("role")) {
             return true;
         }
         a = dom.parent(n);
@@ -628,7 +634,12 @@ pub(super) fn callout_kind(dom: &Dom, id: NodeId) -> Option<&'static str> {
     ) {
         return None;
     }
-    match dom.attr(id, "role")?.trim().to_ascii_lowercase().as_str() {
+    match dom
+        .attr_named(id, &local_name!("role"))?
+        .trim()
+        .to_ascii_lowercase()
+        .as_str()
+    {
         "note" => Some("note"),
         "alert" => Some("warning"),
         _ => None,
@@ -653,7 +664,7 @@ pub(super) fn embed(dom: &Dom, id: NodeId) -> Option<(String, String)> {
     if dom.tag(id) != Some(&local_name!("iframe")) {
         return None;
     }
-    let src = dom.attr(id, "src")?.trim();
+    let src = dom.attr_named(id, &local_name!("src"))?.trim();
     let lower = src.get(..8).unwrap_or(src).to_ascii_lowercase();
     let rest = ["https://", "http://", "//"]
         .iter()
@@ -663,12 +674,14 @@ pub(super) fn embed(dom: &Dom, id: NodeId) -> Option<(String, String)> {
             .is_some_and(|v| matches!(v.trim(), "0" | "1" | "0px" | "1px"))
     });
     let title = dom
-        .attr(id, "title")
+        .attr_named(id, &local_name!("title"))
         .map(str::trim)
         .filter(|t| !t.is_empty());
     let shown = title.is_some()
-        || dom.attr(id, "allowfullscreen").is_some()
-        || dom.attr(id, "allow").is_some();
+        || dom
+            .attr_named(id, &local_name!("allowfullscreen"))
+            .is_some()
+        || dom.attr_named(id, &local_name!("allow")).is_some();
     if pixel || !shown {
         return None;
     }

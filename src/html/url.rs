@@ -9,7 +9,10 @@ pub(crate) fn resolve(base: Option<&str>, url: &str) -> String {
     let Some(base) = base.filter(|b| b.contains("://")) else {
         return url.to_string();
     };
-    if url.is_empty() || url.starts_with('#') || scheme(url).is_some() {
+    if url.is_empty()
+        || url.starts_with('#')
+        || scheme_in(url, &mut [0; MAX_SCHEME_CHARS + 1]).is_some()
+    {
         return url.to_string();
     }
     let scheme_end = base.find("://").map_or(0, |i| i + 3);
@@ -35,29 +38,33 @@ pub(crate) fn resolve(base: Option<&str>, url: &str) -> String {
     out
 }
 
-/// The longest scheme [`scheme`] reads: none registered is longer, and it
+/// The longest scheme [`scheme_in`] reads: none registered is longer, and it
 /// bounds the work on a long URL (a bound on work, not a threshold).
 const MAX_SCHEME_CHARS: usize = 32;
 
 /// The scheme a URL starts with, lower case (`http`, `javascript`), as a
 /// browser reads it: tabs and newlines anywhere are ignored, and a scheme
 /// is a letter, then letters, digits, `+`, `-` or `.`, up to a colon.
-pub(crate) fn scheme(url: &str) -> Option<String> {
-    let mut out = String::new();
+///
+/// Written into `buf` rather than a new string: the links of a page are
+/// asked often.
+fn scheme_in<'b>(url: &str, buf: &'b mut [u8; MAX_SCHEME_CHARS + 1]) -> Option<&'b str> {
+    let mut len = 0;
     for c in url
         .trim_start()
         .chars()
         .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
     {
-        match c {
-            ':' if !out.is_empty() => return Some(out),
-            c if c.is_ascii_alphabetic() => out.push(c.to_ascii_lowercase()),
-            c if !out.is_empty() && (c.is_ascii_digit() || matches!(c, '+' | '-' | '.')) => {
-                out.push(c)
-            }
+        let byte = match c {
+            ':' if len > 0 => return std::str::from_utf8(buf.get(..len)?).ok(),
+            c if c.is_ascii_alphabetic() => c.to_ascii_lowercase(),
+            c if len > 0 && (c.is_ascii_digit() || matches!(c, '+' | '-' | '.')) => c,
             _ => return None,
-        }
-        if out.len() > MAX_SCHEME_CHARS {
+        };
+        // (Every character taken is ASCII: one byte.)
+        *buf.get_mut(len)? = byte as u8;
+        len += 1;
+        if len > MAX_SCHEME_CHARS {
             return None;
         }
     }
@@ -76,7 +83,7 @@ pub(crate) fn goes_nowhere(href: &str) -> bool {
 
 pub(crate) fn is_script(url: &str) -> bool {
     matches!(
-        scheme(url).as_deref(),
+        scheme_in(url, &mut [0; MAX_SCHEME_CHARS + 1]),
         Some("javascript" | "vbscript" | "data")
     )
 }

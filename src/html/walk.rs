@@ -70,10 +70,18 @@ pub(super) struct Walker<'a> {
     notes: HashMap<String, String>,
     /// The callouts open, innermost last: (element, type, title row).
     callouts: Vec<(NodeId, &'static str, Option<NodeId>)>,
-    /// The lists asked whether they are footnotes lists, and the answers:
-    /// their items ask, each for every block in it (nested lists in turn).
-    notes_lists: Cell<HashMap<NodeId, bool>>,
+    /// The lists asked whether they are footnotes lists, and the answers,
+    /// by node ([`NOT_ASKED`], else [`NOTES`] or [`NOT_NOTES`]; empty until
+    /// the first list asks): their items ask, each for every block in it
+    /// (nested lists in turn).
+    notes_lists: Cell<Vec<u8>>,
 }
+
+/// [`Walker::notes_lists`]' answers: a list not asked yet, a footnotes
+/// list, another list.
+const NOT_ASKED: u8 = 0;
+const NOTES: u8 = 1;
+const NOT_NOTES: u8 = 2;
 
 /// Text set aside: (the hidden element, frames, link characters, context).
 type Aside = (NodeId, Vec<(Frame, Vec<Inline>)>, usize, Option<Ctx>);
@@ -104,7 +112,7 @@ impl<'a> Walker<'a> {
             lang: None,
             notes: HashMap::new(),
             callouts: Vec::new(),
-            notes_lists: Cell::new(HashMap::new()),
+            notes_lists: Cell::new(Vec::new()),
         }
     }
 
@@ -344,9 +352,20 @@ impl<'a> Walker<'a> {
     fn is_notes_list(&self, list: NodeId) -> bool {
         // (Taken out and put back: no borrow to fail.)
         let mut lists = self.notes_lists.take();
-        let answer = *lists
-            .entry(list)
-            .or_insert_with(|| rich::is_notes_list(self.page.dom, list));
+        if lists.is_empty() {
+            lists = vec![NOT_ASKED; self.page.dom.len()];
+        }
+        let answer = match lists.get(list) {
+            Some(&NOTES) => true,
+            Some(&NOT_NOTES) => false,
+            _ => {
+                let answer = rich::is_notes_list(self.page.dom, list);
+                if let Some(slot) = lists.get_mut(list) {
+                    *slot = if answer { NOTES } else { NOT_NOTES };
+                }
+                answer
+            }
+        };
         self.notes_lists.set(lists);
         answer
     }
@@ -564,7 +583,7 @@ impl<'a> Walker<'a> {
             }
             local_name!("a") => {
                 let href = dom
-                    .attr(id, "href")
+                    .attr_named(id, &local_name!("href"))
                     .map(|h| resolve(self.page.base, h.trim()))
                     .unwrap_or_default();
                 self.frames.push((Frame::Link(href), Vec::new()));
@@ -900,7 +919,11 @@ fn is_data_table(dom: &Dom, table: NodeId, tuning: &HtmlTuning) -> bool {
 /// An image's best source (see [`image_src`]) and its alternative text.
 fn image_of(dom: &Dom, img: NodeId) -> Option<(String, String)> {
     let src = image_src(dom, img)?;
-    let alt = dom.attr(img, "alt").unwrap_or("").trim().to_string();
+    let alt = dom
+        .attr_named(img, &local_name!("alt"))
+        .unwrap_or("")
+        .trim()
+        .to_string();
     Some((src, alt))
 }
 

@@ -4,6 +4,8 @@
 //! values go straight into the document's string buffer.
 
 use html5ever::tendril::StrTendril;
+use std::cell::RefCell;
+
 use html5ever::{local_name, ns, Attribute, LocalName, QualName};
 
 use super::entities;
@@ -542,7 +544,7 @@ impl<'a> Builder<'a> {
         self.token(Token::Tag(Tag {
             end,
             name,
-            attrs,
+            attrs: RefCell::new(attrs),
             self_closing,
         }));
     }
@@ -609,7 +611,7 @@ impl<'a> Builder<'a> {
                 continue;
             }
             let value = match value {
-                Some((v0, v1)) => attribute_value(&input[v0..v1]),
+                Some((v0, v1)) => self.attribute_value(v0, v1),
                 None => StrTendril::new(),
             };
             attrs.push(Attribute {
@@ -667,18 +669,45 @@ impl<'a> Builder<'a> {
     }
 }
 
-/// An attribute value with character references decoded, carriage returns
-/// normalised and NUL replaced.
-///
-/// Most values have none of these: they are copied at once, in one
-/// allocation of their length (a tendril grown piece by piece allocates
-/// for 16 bytes, then again for the rest).
-fn attribute_value(v: &str) -> StrTendril {
-    const SET: [u8; 4] = [b'&', b'\r', 0, 0];
+/// The bytes an attribute value is changed at (see [`decoded_value`]).
+const VALUE_CHANGES: [u8; 4] = [b'&', b'\r', 0, 0];
+
+/// The longest value a tendril holds inline, without a buffer.
+const INLINE_VALUE: usize = 8;
+
+impl Builder<'_> {
+    /// An attribute's value: `input[v0..v1]` with character references
+    /// decoded, carriage returns normalised and NUL replaced.
+    ///
+    /// Most values have none of these. One too long to be held inline
+    /// shares the buffer of one copy of the input, made for the first such
+    /// value, instead of getting a buffer of its own (an allocation, and a
+    /// free when the tree goes).
+    fn attribute_value(&mut self, v0: usize, v1: usize) -> StrTendril {
+        let input = self.input;
+        let Some(v) = input.get(v0..v1) else {
+            return StrTendril::new();
+        };
+        if let Some(first) = find_any(v.as_bytes(), 0, VALUE_CHANGES) {
+            return decoded_value(v, first);
+        }
+        if v.len() <= INLINE_VALUE {
+            return StrTendril::from_slice(v);
+        }
+        let (Ok(offset), Ok(len)) = (u32::try_from(v0), u32::try_from(v.len())) else {
+            return StrTendril::from_slice(v);
+        };
+        self.source
+            .get_or_insert_with(|| StrTendril::from_slice(input))
+            .try_subtendril(offset, len)
+            .unwrap_or_else(|_| StrTendril::from_slice(v))
+    }
+}
+
+/// [`Builder::attribute_value`] for a value `v` with something to change,
+/// the first at `first`.
+fn decoded_value(v: &str, first: usize) -> StrTendril {
     let b = v.as_bytes();
-    let Some(first) = find_any(b, 0, SET) else {
-        return StrTendril::from_slice(v);
-    };
     let mut out = String::with_capacity(v.len());
     let mut start = 0;
     let mut i = first;
@@ -707,7 +736,7 @@ fn attribute_value(v: &str) -> StrTendril {
             }
             _ => i += 1,
         }
-        match find_any(b, i, SET) {
+        match find_any(b, i, VALUE_CHANGES) {
             Some(at) => i = at,
             None => break,
         }

@@ -7,6 +7,9 @@
 //! tree a browser would give them. Not kept: parse errors, the frameset-ok
 //! flag (`<frameset>` after body content is ignored), encoding changes.
 
+use std::cell::{Ref, RefCell};
+
+use html5ever::tendril::StrTendril;
 use html5ever::{local_name, namespace_prefix, ns, Attribute, LocalName, QualName};
 
 use super::{Dom, NodeId, DOCUMENT, HTML, MATHML, NS, SVG};
@@ -64,8 +67,23 @@ pub(super) enum Raw {
 pub(super) struct Tag {
     pub end: bool,
     pub name: LocalName,
-    pub attrs: Vec<Attribute>,
+    /// Read with [`Tag::attrs`]; the element made for the tag takes them
+    /// ([`Tag::take_attrs`]): a tag makes at most one element, so they are
+    /// moved there rather than copied.
+    pub attrs: RefCell<Vec<Attribute>>,
     pub self_closing: bool,
+}
+
+impl Tag {
+    /// The tag's attributes (none once an element has taken them).
+    fn attrs(&self) -> Ref<'_, Vec<Attribute>> {
+        self.attrs.borrow()
+    }
+
+    /// The attributes, for the one element made for this tag.
+    fn take_attrs(&self) -> Vec<Attribute> {
+        self.attrs.take()
+    }
 }
 
 /// A token other than text (text is collected and flushed before these).
@@ -89,15 +107,13 @@ enum Scope {
     Table,
 }
 
-/// An entry of the list of active formatting elements.
+/// An entry of the list of active formatting elements. (The token's
+/// attributes are the element's, read from the tree: an element made
+/// again for an entry is made with them.)
 #[derive(Clone)]
 enum Fmt {
     Marker,
-    Elem {
-        node: NodeId,
-        name: LocalName,
-        attrs: Vec<Attribute>,
-    },
+    Elem { node: NodeId, name: LocalName },
 }
 
 /// Element names whose open count is tracked, so that most scope checks
@@ -549,7 +565,7 @@ fn breaks_out_of_foreign(tag: &Tag) -> bool {
     ) || (tag.name == local_name!("font")
         && ["color", "face", "size"]
             .iter()
-            .any(|a| Builder::attr_value(&tag.attrs, a).is_some()))
+            .any(|a| Builder::attr_value(&tag.attrs(), a).is_some()))
 }
 
 /// The start tags "in body" ignores: parts of tables and framesets, and
@@ -581,6 +597,9 @@ pub(super) struct Builder<'a> {
     pub(super) raw_end: LocalName,
     /// Text waiting for the next token.
     pub(super) text: String,
+    /// A copy of the input whose buffer long attribute values share
+    /// (made for the first one).
+    pub(super) source: Option<StrTendril>,
     /// Drop one newline at the start of the next text (after `<pre>`).
     pub(super) ignore_lf: bool,
     pub(super) quirks: bool,
@@ -610,6 +629,7 @@ impl<'a> Builder<'a> {
             raw: Raw::Markup,
             raw_end: local_name!(""),
             text: String::new(),
+            source: None,
             ignore_lf: false,
             quirks: false,
             mode: Mode::Initial,
@@ -911,11 +931,11 @@ impl<'a> Builder<'a> {
     }
 
     fn insert_html(&mut self, tag: &Tag) -> NodeId {
-        self.insert_element(tag.name.clone(), Ns::Html, tag.attrs.clone(), true)
+        self.insert_element(tag.name.clone(), Ns::Html, tag.take_attrs(), true)
     }
 
     fn insert_void(&mut self, tag: &Tag) -> NodeId {
-        self.insert_element(tag.name.clone(), Ns::Html, tag.attrs.clone(), false)
+        self.insert_element(tag.name.clone(), Ns::Html, tag.take_attrs(), false)
     }
 
     fn insert_phantom(&mut self, name: LocalName) -> NodeId {
@@ -932,12 +952,12 @@ impl<'a> Builder<'a> {
     }
 
     /// Adds missing attributes to an element (`<html>`, `<body>` again).
-    fn add_attrs(&mut self, id: NodeId, attrs: &[Attribute]) {
+    fn add_attrs(&mut self, id: NodeId, attrs: Vec<Attribute>) {
         // As html5ever: nothing to add leaves the element as it is.
         if attrs.is_empty() {
             return;
         }
-        self.dom.add_attrs_if_missing(id, attrs.to_vec());
+        self.dom.add_attrs_if_missing(id, attrs);
     }
 
     fn attr_value<'t>(attrs: &'t [Attribute], name: &str) -> Option<&'t str> {
@@ -970,8 +990,8 @@ impl<'a> Builder<'a> {
         for (i, f) in self.fmt.iter().enumerate().rev() {
             match f {
                 Fmt::Marker => break,
-                Fmt::Elem { name, attrs, .. } => {
-                    if *name == tag.name && Self::same_attrs(attrs, &tag.attrs) {
+                Fmt::Elem { node, name } => {
+                    if *name == tag.name && Self::same_attrs(self.dom.attrs(*node), &tag.attrs()) {
                         first = Some(i);
                         matches += 1;
                     }
@@ -987,7 +1007,6 @@ impl<'a> Builder<'a> {
         self.fmt.push(Fmt::Elem {
             node,
             name: tag.name.clone(),
-            attrs: tag.attrs.clone(),
         });
     }
 
@@ -1022,10 +1041,10 @@ impl<'a> Builder<'a> {
             }
         }
         loop {
-            let Fmt::Elem { name, attrs, .. } = &self.fmt[i] else {
+            let Fmt::Elem { node, name } = &self.fmt[i] else {
                 return;
             };
-            let (name, attrs) = (name.clone(), attrs.clone());
+            let (name, attrs) = (name.clone(), self.dom.attrs(*node).to_vec());
             let new = self.insert_element(name, Ns::Html, attrs, true);
             if let Fmt::Elem { node, .. } = &mut self.fmt[i] {
                 *node = new;
@@ -1057,16 +1076,13 @@ impl<'a> Builder<'a> {
     }
 
     /// The last formatting element named `subject` after the last marker:
-    /// its index in the list, its node and its attributes.
-    fn last_formatting_named(
-        &self,
-        subject: &LocalName,
-    ) -> Option<(usize, NodeId, Vec<Attribute>)> {
+    /// its index in the list and its node.
+    fn last_formatting_named(&self, subject: &LocalName) -> Option<(usize, NodeId)> {
         for (i, f) in self.fmt.iter().enumerate().rev() {
             match f {
                 Fmt::Marker => break,
-                Fmt::Elem { node, name, attrs } if name == subject => {
-                    return Some((i, *node, attrs.clone()));
+                Fmt::Elem { node, name } if name == subject => {
+                    return Some((i, *node));
                 }
                 _ => {}
             }
@@ -1077,11 +1093,11 @@ impl<'a> Builder<'a> {
     /// One round of the adoption agency's outer loop (HTML standard, "in
     /// body", steps 4.3 to 4.20); false when the algorithm ends.
     fn adoption_round(&mut self, subject: &LocalName) -> bool {
-        let Some((fmt_index, fmt_elem, fmt_attrs)) = self.last_formatting_named(subject) else {
+        let Some((fmt_index, fmt_elem)) = self.last_formatting_named(subject) else {
             let tag = Tag {
                 end: true,
                 name: subject.clone(),
-                attrs: Vec::new(),
+                attrs: RefCell::default(),
                 self_closing: false,
             };
             self.end_tag_in_body(&tag);
@@ -1119,7 +1135,7 @@ impl<'a> Builder<'a> {
         self.dom.detach(last_node);
         let place = self.insertion_place(Some(common_ancestor));
         self.insert_node(place, last_node);
-        self.adoption_new_element(subject, fmt_elem, fmt_attrs, furthest_block, bookmark_after);
+        self.adoption_new_element(subject, fmt_elem, furthest_block, bookmark_after);
         true
     }
 
@@ -1161,10 +1177,10 @@ impl<'a> Builder<'a> {
                 self.forget(node);
                 continue;
             };
-            let Fmt::Elem { name, attrs, .. } = &self.fmt[node_fmt] else {
+            let Fmt::Elem { node: old, name } = &self.fmt[node_fmt] else {
                 return None;
             };
-            let (name, attrs) = (name.clone(), attrs.clone());
+            let (name, attrs) = (name.clone(), self.dom.attrs(*old).to_vec());
             let new = self.create(name.clone(), Ns::Html, attrs);
             self.forget(node);
             self.open[node_index] = new;
@@ -1190,11 +1206,11 @@ impl<'a> Builder<'a> {
         &mut self,
         subject: &LocalName,
         fmt_elem: NodeId,
-        attrs: Vec<Attribute>,
         furthest_block: NodeId,
         bookmark_after: Option<NodeId>,
     ) {
-        let new = self.create(subject.clone(), Ns::Html, attrs.clone());
+        let attrs = self.dom.attrs(fmt_elem).to_vec();
+        let new = self.create(subject.clone(), Ns::Html, attrs);
         while let Some(c) = self.dom.first_child(furthest_block) {
             self.dom.append(new, c);
         }
@@ -1202,7 +1218,6 @@ impl<'a> Builder<'a> {
         let entry = Fmt::Elem {
             node: new,
             name: subject.clone(),
-            attrs,
         };
         match bookmark_after {
             None => {
@@ -1550,7 +1565,7 @@ impl<'a> Builder<'a> {
             } else {
                 tag.name.clone()
             };
-            let attrs = foreign_attrs(&tag.attrs, ns);
+            let attrs = foreign_attrs(&tag.take_attrs(), ns);
             self.insert_element(name, ns, attrs, !tag.self_closing);
             return Step::Done;
         }
@@ -1664,7 +1679,7 @@ impl<'a> Builder<'a> {
         match token {
             Token::Comment => self.document_comment(),
             Token::Tag(t) if !t.end && t.name == local_name!("html") => {
-                self.create_root(t.attrs.clone());
+                self.create_root(t.take_attrs());
                 self.mode = Mode::BeforeHead;
                 Step::Done
             }
@@ -1942,11 +1957,12 @@ impl<'a> Builder<'a> {
         // A declarative shadow root: html5ever makes a template for it,
         // fails to attach it (the sink keeps no shadow roots) and makes
         // another, in the tree; the first stays in the arena, detached.
-        let shadow = t.attrs.iter().any(|a| {
+        let shadow = t.attrs().iter().any(|a| {
             a.name.local == local_name!("shadowrootmode") && matches!(&*a.value, "open" | "closed")
         });
         if shadow && self.open.len() > 1 {
-            self.create(t.name.clone(), Ns::Html, t.attrs.clone());
+            let attrs = t.attrs().clone();
+            self.create(t.name.clone(), Ns::Html, attrs);
         }
         self.insert_html(t);
     }
@@ -2002,7 +2018,7 @@ impl<'a> Builder<'a> {
             local_name!("html") => {
                 if !self.in_stack_named(&local_name!("template")) {
                     if let Some(&html) = self.open.first() {
-                        self.add_attrs(html, &t.attrs);
+                        self.add_attrs(html, t.take_attrs());
                     }
                 }
             }
@@ -2014,7 +2030,7 @@ impl<'a> Builder<'a> {
                 {
                     self.frameset_ok = false;
                     let body = self.open[1];
-                    self.add_attrs(body, &t.attrs);
+                    self.add_attrs(body, t.take_attrs());
                 }
             }
             local_name!("frameset") => {
@@ -2259,7 +2275,7 @@ impl<'a> Builder<'a> {
                 if self.in_scope_named(Scope::Default, &local_name!("select")) {
                     self.pop_until_named(&local_name!("select"));
                 }
-                let hidden = Self::attr_value(&t.attrs, "type")
+                let hidden = Self::attr_value(&t.attrs(), "type")
                     .is_some_and(|v| v.eq_ignore_ascii_case("hidden"));
                 self.reconstruct_formatting();
                 self.insert_void(t);
@@ -2362,7 +2378,7 @@ impl<'a> Builder<'a> {
                 } else {
                     Ns::MathMl
                 };
-                let attrs = foreign_attrs(&t.attrs, ns);
+                let attrs = foreign_attrs(&t.take_attrs(), ns);
                 self.insert_element(t.name.clone(), ns, attrs, !t.self_closing);
             }
             _ => return false,
@@ -2389,7 +2405,7 @@ impl<'a> Builder<'a> {
                 let br = Tag {
                     end: false,
                     name: local_name!("br"),
-                    attrs: Vec::new(),
+                    attrs: RefCell::default(),
                     self_closing: false,
                 };
                 return self.in_body(&Token::Tag(br));
@@ -2641,7 +2657,7 @@ impl<'a> Builder<'a> {
                 self.in_head(token)
             }
             local_name!("input") => {
-                let hidden = Self::attr_value(&t.attrs, "type")
+                let hidden = Self::attr_value(&t.attrs(), "type")
                     .is_some_and(|v| v.eq_ignore_ascii_case("hidden"));
                 if hidden {
                     self.insert_void(t);
