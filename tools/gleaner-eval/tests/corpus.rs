@@ -188,8 +188,8 @@ const WCXB_TEXT_WORD_F1: &[(&str, f64)] = &[
     ("article", 0.89),
     ("collection", 0.56),
     ("documentation", 0.81),
-    ("forum", 0.63),
-    ("listing", 0.46),
+    ("forum", 0.66),
+    ("listing", 0.47),
     ("product", 0.48),
     ("service", 0.72),
 ];
@@ -297,8 +297,8 @@ fn readability_copied_text_metadata_floors() {
 /// Floors only go up.
 const WCXB_METADATA_FLOORS: &[(&str, &str, f64, f64)] = &[
     ("A", "title", 0.73, 0.73),
-    ("A", "author", 0.83, 0.92),
-    ("A", "publish_date", 0.83, 0.88),
+    ("A", "author", 0.84, 0.92),
+    ("A", "publish_date", 0.84, 0.88),
     ("B", "title", 0.70, 0.70),
     ("B", "author", 0.81, 0.89),
     ("B", "publish_date", 0.85, 0.90),
@@ -317,10 +317,10 @@ fn wcxb_metadata_floors() {
 const WCXB_TEXT_METADATA_FLOORS: &[(&str, &str, f64, f64)] = &[
     ("A", "title", 0.29, 0.32),
     ("A", "author", 0.30, 0.82),
-    ("A", "publish_date", 0.48, 0.82),
+    ("A", "publish_date", 0.54, 0.86),
     ("B", "title", 0.28, 0.31),
     ("B", "author", 0.30, 0.91),
-    ("B", "publish_date", 0.49, 0.85),
+    ("B", "publish_date", 0.54, 0.85),
 ];
 
 #[test]
