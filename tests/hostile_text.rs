@@ -125,3 +125,18 @@ fn the_same_page_gives_the_same_article_every_time() {
         assert_eq!(text(page), first);
     }
 }
+
+#[test]
+fn a_hundred_thousand_counted_sections_clean_in_linear_time() {
+    // Headings numbered in order, each over prose of its own: the chain of
+    // counted sections is found without copying it at every step.
+    let prose = "The committee said that the plan would be ready by the end of the year, and that work on the new road would start in the spring.";
+    let text: String = (1..=100_000)
+        .map(|n| format!("{n}. Section\n{prose}\n"))
+        .collect();
+    let mut opts = Options::default();
+    opts.input = InputKind::Text;
+    let a = clean(&text, &opts).expect("a result");
+    assert!(a.blocks.len() >= 200_000);
+    assert!(a.text.contains(prose));
+}

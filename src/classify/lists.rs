@@ -183,9 +183,12 @@ pub(super) fn counted_headings(sheet: &Sheet) -> Option<Vec<usize>> {
     for r in recs.iter() {
         good.push(good[good.len() - 1] + usize::from(r.class == Class::Good));
     }
-    // Open chains by the number each waits for next, and its direction.
-    let mut open: HashMap<(u32, bool), Vec<usize>> = HashMap::new();
-    let mut best: Vec<usize> = Vec::new();
+    // Every chain, and the open ones by the number each waits for next
+    // and its direction. (A chain is extended in place and the longest
+    // remembered by its index: no copies, so the search stays linear.)
+    let mut chains: Vec<Vec<usize>> = Vec::new();
+    let mut open: HashMap<(u32, bool), usize> = HashMap::new();
+    let mut best: Option<usize> = None;
     for (i, b) in blocks.iter().enumerate() {
         if recs[i].wall {
             open.clear();
@@ -198,21 +201,21 @@ pub(super) fn counted_headings(sheet: &Sheet) -> Option<Vec<usize>> {
         };
         let mut extended = false;
         for up in [true, false] {
-            let Some(mut chain) = open.remove(&(n, up)) else {
+            let Some(c) = open.remove(&(n, up)) else {
                 continue;
             };
-            let last = chain[chain.len() - 1];
+            let last = chains[c].last().copied().unwrap_or(i);
             if good[i] > good[last + 1] {
-                chain.push(i);
-                if chain.len() > best.len() {
-                    best.clone_from(&chain);
+                chains[c].push(i);
+                if best.is_none_or(|b| chains[c].len() > chains[b].len()) {
+                    best = Some(c);
                 }
                 if let Some(next) = if up {
                     n.checked_add(1)
                 } else {
                     n.checked_sub(1)
                 } {
-                    open.insert((next, up), chain);
+                    open.insert((next, up), c);
                 }
                 extended = true;
                 break;
@@ -220,16 +223,15 @@ pub(super) fn counted_headings(sheet: &Sheet) -> Option<Vec<usize>> {
         }
         if !extended {
             for (next, up) in [(n.checked_add(1), true), (n.checked_sub(1), false)] {
+                chains.push(vec![i]);
                 if let Some(next) = next {
-                    open.insert((next, up), vec![i]);
+                    open.insert((next, up), chains.len() - 1);
                 }
             }
-            if best.is_empty() {
-                best = vec![i];
-            }
+            best.get_or_insert(chains.len() - 1);
         }
     }
-    (!best.is_empty()).then_some(best)
+    best.map(|b| std::mem::take(&mut chains[b]))
 }
 
 /// The number a counted entry's line starts with: "12", "12.", "[12] …",
