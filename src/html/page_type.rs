@@ -35,9 +35,9 @@ const SCHEMA_TYPES: &[(&str, PageType, u32)] = &[
 
 /// Path segments of the page's URL, the type each suggests and its points.
 /// The paths forum software gives a thread (`/threads/…`, Discourse's
-/// `/t/…`, `/forum/…`) are enough alone; the others only add to what
-/// the page shows (a company's `/community/` page, a news site's
-/// `/topic/` index).
+/// `/t/…`, `/forum/…`) and a company's pages of what it offers
+/// (`/services/…`) are enough alone; the others only add to what the page
+/// shows (a company's `/community/` page, a news site's `/topic/` index).
 const URL_WORDS: &[(&str, PageType, u32)] = &[
     ("forum", PageType::Forum, 2),
     ("forums", PageType::Forum, 2),
@@ -65,7 +65,8 @@ const URL_WORDS: &[(&str, PageType, u32)] = &[
     ("reference", PageType::Documentation, 1),
     ("api", PageType::Documentation, 1),
     ("manual", PageType::Documentation, 1),
-    ("services", PageType::Service, 1),
+    ("services", PageType::Service, 2),
+    ("service", PageType::Service, 2),
     ("solutions", PageType::Service, 1),
     ("blog", PageType::Article, 1),
     ("news", PageType::Article, 1),
