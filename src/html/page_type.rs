@@ -35,9 +35,10 @@ const SCHEMA_TYPES: &[(&str, PageType, u32)] = &[
 
 /// Path segments of the page's URL, the type each suggests and its points.
 /// The paths forum software gives a thread (`/threads/…`, Discourse's
-/// `/t/…`, `/forum/…`) and a company's pages of what it offers
-/// (`/services/…`) are enough alone; the others only add to what the page
-/// shows (a company's `/community/` page, a news site's `/topic/` index).
+/// `/t/…`, `/forum/…`), a company's pages of what it offers
+/// (`/services/…`) and a product's documentation (`/docs/…`) are enough
+/// alone; the others only add to what the page shows (a company's
+/// `/community/` page, a news site's `/topic/` index).
 const URL_WORDS: &[(&str, PageType, u32)] = &[
     ("forum", PageType::Forum, 2),
     ("forums", PageType::Forum, 2),
@@ -59,7 +60,7 @@ const URL_WORDS: &[(&str, PageType, u32)] = &[
     ("jobs", PageType::Listing, 1),
     ("listings", PageType::Listing, 1),
     ("directory", PageType::Listing, 1),
-    ("docs", PageType::Documentation, 1),
+    ("docs", PageType::Documentation, 2),
     ("doc", PageType::Documentation, 1),
     ("documentation", PageType::Documentation, 1),
     ("reference", PageType::Documentation, 1),
