@@ -199,10 +199,10 @@ const MIN_SLOTS: usize = 64;
 
 /// The home slot of a key in a table of `len` slots (a power of two).
 fn slot(k: Key, len: usize) -> usize {
-    let x = (k.1 as u64) ^ ((k.1 >> 64) as u64).rotate_left(SLOT_FOLD) ^ (k.0 as u64);
+    let x = (k.1 as u64) ^ ((k.1 >> u64::BITS) as u64).rotate_left(SLOT_FOLD) ^ (k.0 as u64);
     let h = x.wrapping_mul(SLOT_MULTIPLIER);
     // The high bits of the product, which every bit of `x` reaches.
-    (h >> (64 - len.trailing_zeros())) as usize & (len - 1)
+    (h >> (u64::BITS - len.trailing_zeros())) as usize & (len - 1)
 }
 
 impl HintTable {

@@ -15,8 +15,12 @@ pub(super) fn evidence(blocks: &[Block], t: &TextTuning) -> Evidence {
     let mut e = Evidence::default();
     let lens: Vec<usize> = blocks.iter().map(|b| text_len(&b.text)).collect();
     let all = lens.iter().sum::<usize>().max(1);
-    posts(blocks, &lens, all, t, &mut e);
-    numbered_posts(blocks, &lens, t, &mut e);
+    // The posts' heads, found once for both kinds of thread.
+    let heads: Vec<usize> = (0..blocks.len())
+        .filter(|&i| dated_head(&blocks[i].text, lens[i], t))
+        .collect();
+    posts(blocks, &lens, &heads, all, t, &mut e);
+    numbered_posts(blocks, &heads, t, &mut e);
     separated_posts(blocks, &lens, all, t, &mut e);
     prices(blocks, t, &mut e);
     items(blocks, &lens, all, t, &mut e);
@@ -34,10 +38,14 @@ fn dated_head(text: &str, chars: usize, t: &TextTuning) -> bool {
 
 /// Posts: short dated heads, each over a body of its own, that hold most of
 /// the page's text (a thread), not a few comments under an article.
-fn posts(blocks: &[Block], lens: &[usize], all: usize, t: &TextTuning, e: &mut Evidence) {
-    let heads: Vec<usize> = (0..blocks.len())
-        .filter(|&i| dated_head(&blocks[i].text, lens[i], t))
-        .collect();
+fn posts(
+    blocks: &[Block],
+    lens: &[usize],
+    heads: &[usize],
+    all: usize,
+    t: &TextTuning,
+    e: &mut Evidence,
+) {
     if heads.len() < t.type_min_posts {
         return;
     }
@@ -112,9 +120,9 @@ fn posts(blocks: &[Block], lens: &[usize], all: usize, t: &TextTuning, e: &mut E
 /// ("#1", "#2", …), however short each is (a thread of one-line replies):
 /// [`TextTuning::type_numbered_posts`] or more in a row make a thread. An
 /// article's list is numbered too, but not each item by a date.
-fn numbered_posts(blocks: &[Block], lens: &[usize], t: &TextTuning, e: &mut Evidence) {
+fn numbered_posts(blocks: &[Block], heads: &[usize], t: &TextTuning, e: &mut Evidence) {
     let (mut run, mut best, mut last) = (0usize, 0usize, None);
-    for h in (0..blocks.len()).filter(|&i| dated_head(&blocks[i].text, lens[i], t)) {
+    for &h in heads {
         let Some(n) = post_number(blocks, h) else {
             continue;
         };
