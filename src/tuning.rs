@@ -389,6 +389,10 @@ pub(crate) struct ClassifyTuning {
     /// A counted section longer than this many times the usual one (in
     /// blocks) ends the chain: its heading is another list's.
     pub counted_section_spread: usize,
+    /// Sections a table of contents names, at least, each named once more
+    /// (its heading) over prose of its own, in the contents' order: the
+    /// article's run grows over them all.
+    pub contents_sections: usize,
     /// Headlines under a heading of furniture words that make a list of links.
     pub link_headlines: usize,
     /// How short a heading of furniture words ("Related articles") is.
@@ -492,6 +496,7 @@ impl Default for ClassifyTuning {
             numbered_items: 5,
             counted_sections: 4,
             counted_section_spread: 3,
+            contents_sections: 4,
             link_headlines: 3,
             furniture_heading_chars: 40,
             tail_teaser_min: 60,

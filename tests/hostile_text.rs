@@ -140,3 +140,20 @@ fn a_hundred_thousand_counted_sections_clean_in_linear_time() {
     assert!(a.blocks.len() >= 200_000);
     assert!(a.text.contains(prose));
 }
+
+#[test]
+fn a_hundred_thousand_contents_entries_clean_in_good_time() {
+    // A table of contents naming every section of a long page, each section
+    // over prose of its own: the chain of named headings is found in
+    // `n log n`, not by comparing every entry with every heading.
+    let prose = "The committee said that the plan would be ready by the end of the year, and that work on the new road would start in the spring.";
+    let contents: String = (1..=50_000).map(|n| format!("Part {n}\n")).collect();
+    let sections: String = (1..=50_000)
+        .map(|n| format!("Part {n}\n{prose}\n"))
+        .collect();
+    let mut opts = Options::default();
+    opts.input = InputKind::Text;
+    let a = clean(&format!("{contents}{sections}"), &opts).expect("a result");
+    assert!(a.blocks.len() >= 150_000);
+    assert!(a.text.contains(prose));
+}

@@ -240,7 +240,8 @@ pub(super) fn article_run(sheet: &mut Sheet) {
             range = before;
         }
     }
-    let range = counted_sections(sheet, range);
+    let range = grown_over_sections(sheet, range, sections_span(sheet));
+    let range = grown_over_sections(sheet, range, contents_span(sheet));
     for i in 0..sheet.recs.len() {
         if sheet.recs[i].class == Class::Good
             && !sheet.vouched(i)
@@ -252,16 +253,22 @@ pub(super) fn article_run(sheet: &mut Sheet) {
     sheet.run = range;
 }
 
-/// The run grown over an article's counted sections: headings numbered
-/// in order ("1. …", "2. …", or counting down), each over prose of its own,
-/// are one article's parts (a guide's reviewed products, a top-ten list),
-/// however much lies between them (a product's specifications, a rating, a
-/// picture's credit), when the run holds one of them or starts within a
+/// The run grown over an article's sections, given as their first and
+/// last headings and their usual length: headings numbered in order
+/// ("1. …", "2. …", or counting down) or named by a table of contents,
+/// each over prose of its own, are one article's parts (a guide's reviewed
+/// products, a top-ten list, a manual's chapters), however much lies
+/// between them (a product's specifications, a rating, a picture's credit,
+/// a listing of code), when the run holds one of them or starts within a
 /// section's usual length after the last. The sections' lines that only
 /// their place dropped are the article's, and so is its opening before the
 /// first section, back to its headline at most.
-fn counted_sections(sheet: &mut Sheet, range: (usize, usize)) -> (usize, usize) {
-    let Some((first, last, period)) = sections_span(sheet) else {
+fn grown_over_sections(
+    sheet: &mut Sheet,
+    range: (usize, usize),
+    span: Option<(usize, usize, usize)>,
+) -> (usize, usize) {
+    let Some((first, last, period)) = span else {
         return range;
     };
     if range.1 <= first || range.0 > last + period {
@@ -294,9 +301,7 @@ fn counted_sections(sheet: &mut Sheet, range: (usize, usize)) -> (usize, usize) 
 fn sections_span(sheet: &Sheet) -> Option<(usize, usize, usize)> {
     let t = sheet.t;
     let chain = super::lists::counted_headings(sheet)?;
-    let mut gaps: Vec<usize> = chain.windows(2).map(|w| w[1] - w[0]).collect();
-    gaps.sort_unstable();
-    let period = gaps.get(gaps.len() / 2).copied().unwrap_or(0);
+    let period = usual_gap(&chain);
     let spread = period * t.counted_section_spread;
     let mut chain = &chain[..];
     while let [a, b, ..] = chain {
@@ -313,6 +318,20 @@ fn sections_span(sheet: &Sheet) -> Option<(usize, usize, usize)> {
     }
     let (&first, &last) = (chain.first()?, chain.last()?);
     (chain.len() >= t.counted_sections).then_some((first, last, period))
+}
+
+/// The first and last headings of the sections a table of contents
+/// names, and their usual length (in blocks).
+fn contents_span(sheet: &Sheet) -> Option<(usize, usize, usize)> {
+    let chain = super::lists::contents_headings(sheet);
+    Some((*chain.first()?, *chain.last()?, usual_gap(&chain)))
+}
+
+/// The median distance (in blocks) between one heading and the next.
+fn usual_gap(chain: &[usize]) -> usize {
+    let mut gaps: Vec<usize> = chain.windows(2).map(|w| w[1] - w[0]).collect();
+    gaps.sort_unstable();
+    gaps.get(gaps.len() / 2).copied().unwrap_or(0)
 }
 
 /// Whether a text ends as a sentence does.

@@ -234,6 +234,126 @@ pub(super) fn counted_headings(sheet: &Sheet) -> Option<Vec<usize>> {
     best.map(|b| std::mem::take(&mut chains[b]))
 }
 
+/// The headings of the sections a table of contents names: short lines
+/// listed next to each other, each named exactly once more on the page,
+/// in the same order, each over prose of its own. The contents may stand
+/// before the article or after it; section numbers ("3.1 ") are ignored.
+/// The longest such chain of the page's lists. (Linear but for the
+/// longest increasing run of each list, `n log n`.)
+pub(super) fn contents_headings(sheet: &Sheet) -> Vec<usize> {
+    let (t, recs, blocks) = (sheet.t, &sheet.recs, sheet.blocks);
+    let keys: Vec<String> = blocks
+        .iter()
+        .map(|b| {
+            if b.text.len() > t.line_feature_chars {
+                return String::new();
+            }
+            crate::util::norm_key(section_title(&b.text))
+        })
+        .collect();
+    // Each line's occurrences: how many, the first and the last.
+    let mut seen: HashMap<&str, (usize, usize, usize)> = HashMap::new();
+    for (i, k) in keys.iter().enumerate().filter(|(_, k)| !k.is_empty()) {
+        let e = seen.entry(k.as_str()).or_insert((0, i, i));
+        e.0 += 1;
+        e.2 = i;
+    }
+    let partner = |i: usize| {
+        let &(n, a, b) = seen.get(keys[i].as_str())?;
+        (n == 2).then_some(if a == i { b } else { a })
+    };
+    // Blocks of prose (by their own features) before each block.
+    let mut prose = Vec::with_capacity(recs.len() + 1);
+    prose.push(0usize);
+    for r in recs {
+        let own = matches!(r.own, Class::Good | Class::NearGood);
+        prose.push(prose[prose.len() - 1] + usize::from(own));
+    }
+    let over_prose = |a: usize, b: usize| prose[b.min(recs.len())] > prose[a + 1];
+    let mut best: Vec<usize> = Vec::new();
+    let mut i = 0;
+    while i < keys.len() {
+        if keys[i].is_empty() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < keys.len() && !keys[i].is_empty() {
+            i += 1;
+        }
+        for after in [true, false] {
+            let named: Vec<usize> = (start..i)
+                .filter_map(partner)
+                .filter(|&p| if after { p >= i } else { p < start })
+                .collect();
+            let chain = increasing(&named);
+            let limit = if after { recs.len() } else { start };
+            let chain: Vec<usize> = chain
+                .iter()
+                .enumerate()
+                .filter(|&(k, &h)| {
+                    let next = chain.get(k + 1).copied();
+                    over_prose(h, next.unwrap_or(limit))
+                })
+                .map(|(_, &h)| h)
+                .collect();
+            if chain.len() > best.len() {
+                best = chain;
+            }
+        }
+    }
+    if best.len() >= t.contents_sections {
+        best
+    } else {
+        Vec::new()
+    }
+}
+
+/// A contents entry's or a heading's title without its section number:
+/// "3.1 Using the tool" is "Using the tool".
+fn section_title(text: &str) -> &str {
+    let t = text.trim_start();
+    let number = t.len()
+        - t.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.')
+            .len();
+    match t.get(number..) {
+        Some(rest)
+            if number > 0
+                && t.as_bytes()[0].is_ascii_digit()
+                && rest.starts_with(char::is_whitespace) =>
+        {
+            rest.trim_start()
+        }
+        _ => t,
+    }
+}
+
+/// The longest strictly increasing subsequence of `xs` (patience sorting,
+/// `n log n`).
+fn increasing(xs: &[usize]) -> Vec<usize> {
+    // The index in `xs` of the smallest tail of a run of each length, and
+    // each element's predecessor in its run.
+    let mut tails: Vec<usize> = Vec::new();
+    let mut before: Vec<Option<usize>> = vec![None; xs.len()];
+    for (k, &x) in xs.iter().enumerate() {
+        let at = tails.partition_point(|&j| xs[j] < x);
+        before[k] = at.checked_sub(1).map(|p| tails[p]);
+        if at == tails.len() {
+            tails.push(k);
+        } else {
+            tails[at] = k;
+        }
+    }
+    let mut out = Vec::with_capacity(tails.len());
+    let mut k = tails.last().copied();
+    while let Some(j) = k {
+        out.push(xs[j]);
+        k = before[j];
+    }
+    out.reverse();
+    out
+}
+
 /// The number a counted entry's line starts with: "12", "12.", "[12] …",
 /// "#12 …".
 fn entry_number(text: &str) -> Option<u32> {
@@ -423,5 +543,22 @@ mod tests {
         // it: the items run from the first count to the second (their usual
         // length, two lines, less the two lines of a name above a count).
         assert_eq!(anchors(&blocks, &t, entry_number), Some((0, 3)));
+    }
+
+    #[test]
+    fn a_sections_title_is_read_without_its_number() {
+        assert_eq!(section_title("3.1 Using the tool"), "Using the tool");
+        assert_eq!(section_title("12 Tips"), "Tips");
+        assert_eq!(section_title("Tips"), "Tips");
+        // A number that runs into a word is the title's own.
+        assert_eq!(section_title("3D printing"), "3D printing");
+        assert_eq!(section_title(".5 and more"), ".5 and more");
+    }
+
+    #[test]
+    fn the_longest_increasing_run_is_kept_in_order() {
+        assert_eq!(increasing(&[5, 1, 6, 2, 3, 9, 4]), vec![1, 2, 3, 4]);
+        assert_eq!(increasing(&[3, 3, 3]), vec![3]);
+        assert_eq!(increasing(&[]), Vec::<usize>::new());
     }
 }
