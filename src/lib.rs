@@ -57,6 +57,8 @@ pub use metadata::Dateline;
 pub use options::{InputKind, Options, Outputs, TitleStyle};
 pub use page_type::PageType;
 pub use pipeline::is_probably_readable;
+#[cfg(feature = "fitting")]
+pub use pipeline::title_candidates;
 pub use reason::{Furniture, Reason};
 
 /// The number of a month named (or abbreviated) in any supported language,

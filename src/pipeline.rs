@@ -43,6 +43,26 @@ pub(crate) fn clean_with_memory(
     Ok(article)
 }
 
+/// Every line of a copied text's page scored as its title, with the
+/// features the title's weights weigh (`text::title`): what
+/// `gleaner-eval --title-features` writes for fitting them. Not part of
+/// the API.
+#[cfg(feature = "fitting")]
+#[doc(hidden)]
+pub fn title_candidates(input: &str, options: &Options) -> Result<Vec<(String, Vec<f32>)>, Error> {
+    let kind = detect(input, options)?;
+    let tuning = Tuning::default();
+    let mut page = front_end(input, kind, options, &tuning);
+    let tuning = tuning.for_page(page.page_type, kind);
+    classify(&mut page, None, 0, &tuning);
+    Ok(text::title_candidates(
+        &page.blocks,
+        page.quoted_title.as_deref(),
+        page.head_line.as_deref(),
+        &tuning.text,
+    ))
+}
+
 /// A fast check whether a page (HTML or text) holds an article at all:
 /// enough prose in long blocks. Never fails; junk is simply not readable.
 pub fn is_probably_readable(input: &str) -> bool {

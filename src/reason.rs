@@ -161,7 +161,9 @@ pub enum Reason {
     NotProse,
     /// The page's title (kept in the metadata).
     Title,
-    /// A headline taken as the title while the article is looked for.
+    /// A headline over the article, not its text: taken as the title while
+    /// the article is looked for, or, in copied text, the article's
+    /// headline by its place when another line names the page.
     Headline,
     /// A line that repeats the title.
     RepeatsTitle,
@@ -332,7 +334,7 @@ impl Reason {
             Reason::Menu => "a menu of links",
             Reason::NotProse => "not prose (few function words)",
             Reason::Title => "the title (kept in the metadata)",
-            Reason::Headline => "the title",
+            Reason::Headline => "a headline over the article",
             Reason::RepeatsTitle => "repeats the title",
             Reason::SiteName => "the site's name (kept in the metadata)",
             Reason::RepeatedAcrossPages => "repeated on earlier pages",

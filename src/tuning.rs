@@ -960,6 +960,15 @@ pub(crate) struct TextTuning {
     pub title_max_repeats: usize,
     /// How many lines above the article its headline may stand.
     pub title_reach: usize,
+    /// How many lines above the article's first the title is looked for
+    /// by score (see `text::title::TITLE_WEIGHTS`).
+    pub title_window_above: usize,
+    /// How many lines into the article the title is looked for by score.
+    pub title_window_below: usize,
+    /// The shortest line, in characters, scored as the title.
+    pub title_line_min_chars: usize,
+    /// The longest line, in characters, scored as the title.
+    pub title_line_chars: usize,
     /// How long a headline-like line is at least to be taken for a standfirst
     /// when a shorter headline stands above it.
     pub standfirst: usize,
@@ -1082,6 +1091,10 @@ impl Default for TextTuning {
             title_min_words: 3,
             title_max_repeats: 3,
             title_reach: 8,
+            title_window_above: 40,
+            title_window_below: 10,
+            title_line_min_chars: 3,
+            title_line_chars: 200,
             standfirst: 90,
             caption_chars: 150,
             own_headline_chars: 150,

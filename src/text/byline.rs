@@ -92,7 +92,7 @@ fn vocabulary(blocks: &[Block]) -> std::collections::HashSet<String> {
 
 /// A line that says when: a date, a time of day ("1:39 PM ET"), how long
 /// ago, a reading time under a date.
-fn when_line(text: &str, t: &TextTuning) -> bool {
+pub(super) fn when_line(text: &str, t: &TextTuning) -> bool {
     let clock = || {
         words(text).zip(words(text).skip(1)).any(|(h, m)| {
             h.len() <= 2

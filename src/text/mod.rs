@@ -13,6 +13,8 @@ mod title;
 pub(crate) use byline::{date_in, head_lines, metadata_in_blocks};
 pub(crate) use head::prefer_article_head;
 pub(crate) use title::find_title;
+#[cfg(feature = "fitting")]
+pub(crate) use title::title_candidates;
 
 use crate::blocks::{Block, BlockKind};
 use crate::classify::Signals;

@@ -176,9 +176,17 @@ impl Lines<'_> {
     }
 }
 
-/// Finds the title: a headline the page quotes again, the headline of the
-/// article's head, else the nearest headline (see [`Lines::nearest`]).
-/// Marks the title's own lines.
+/// Finds the title and marks the headline's own lines.
+///
+/// Two questions, two answers. Which lines are the article's headline, to
+/// leave out of its text, is a matter of place: a headline the page quotes
+/// again, the headline of the article's head, else the nearest headline
+/// (see [`Lines::nearest`]). Which line names the page is weighed, unless
+/// the page quotes its headline again: every line near the article's
+/// start is scored by [`TITLE_WEIGHTS`], and the best is the title. When
+/// the two differ, the headline's lines are marked
+/// as a headline, and the title's line, when it lies outside the article,
+/// as the title.
 pub(crate) fn find_title(
     blocks: &mut [Block],
     quoted: Option<String>,
@@ -186,34 +194,153 @@ pub(crate) fn find_title(
     t: &TextTuning,
 ) -> Option<String> {
     let first_kept = blocks.iter().position(|b| b.kept)?;
-    let title = {
-        let mut shown: HashMap<&str, usize> = HashMap::new();
-        for b in blocks.iter() {
-            *shown.entry(b.text.as_str()).or_default() += 1;
-        }
-        let lines = Lines { blocks, shown, t };
-        // A quoted headline of a few words only when it stands as a line
-        // just above the article.
-        let quoted = quoted.filter(|q| {
-            has_words(q, t.title_words)
-                || blocks[first_kept.saturating_sub(t.title_reach)..=first_kept]
-                    .iter()
-                    .any(|b| &b.text == q)
-        });
-        let head = head_line.and_then(|h| {
-            blocks[..first_kept]
-                .iter()
-                .rposition(|b| b.text == h)
-                .filter(|&i| lines.candidate(&blocks[i]))
-        });
-        match (quoted, head) {
-            (Some(q), _) => q,
-            (None, Some(h)) => blocks[lines.over_standfirst(h)].text.clone(),
-            (None, None) => lines.nearest(first_kept)?,
-        }
+    let mut shown: HashMap<&str, usize> = HashMap::new();
+    for b in blocks.iter() {
+        *shown.entry(b.text.as_str()).or_default() += 1;
+    }
+    let lines = Lines { blocks, shown, t };
+    let scored = best_scored(&lines, first_kept, quoted.as_deref(), head_line.as_deref());
+    let (headline, quoted_again) = match headline(&lines, first_kept, quoted, head_line) {
+        Some((h, q)) => (Some(h), q),
+        None => (None, false),
     };
-    mark_title(blocks, &title, t);
-    Some(title)
+    // A headline the page quotes again names it: no line is weighed.
+    let scored = scored.filter(|_| !quoted_again);
+    let title = scored
+        .map(|i| blocks[i].text.clone())
+        .or_else(|| headline.clone());
+    if let Some(h) = &headline {
+        mark_title(blocks, h, t);
+    }
+    if let (Some(i), Some(h)) = (scored, &headline) {
+        if &blocks[i].text != h {
+            for b in blocks.iter_mut() {
+                if b.reason == Some(Reason::Title) {
+                    b.reason = Some(Reason::Headline);
+                }
+            }
+            if !blocks[i].kept {
+                blocks[i].drop_for(Reason::Title);
+            }
+        }
+    }
+    title
+}
+
+/// The article's headline by its place: a headline the page quotes again,
+/// the headline of the article's head, else the nearest headline; and
+/// whether the page quotes it again.
+fn headline(
+    lines: &Lines,
+    first_kept: usize,
+    quoted: Option<String>,
+    head_line: Option<String>,
+) -> Option<(String, bool)> {
+    let (blocks, t) = (lines.blocks, lines.t);
+    // A quoted headline of a few words only when it stands as a line
+    // just above the article.
+    let quoted = quoted.filter(|q| {
+        has_words(q, t.title_words)
+            || blocks[first_kept.saturating_sub(t.title_reach)..=first_kept]
+                .iter()
+                .any(|b| &b.text == q)
+    });
+    let head = head_line.and_then(|h| {
+        blocks[..first_kept]
+            .iter()
+            .rposition(|b| b.text == h)
+            .filter(|&i| lines.candidate(&blocks[i]))
+    });
+    match (quoted, head) {
+        (Some(q), _) => Some((q, true)),
+        (None, Some(h)) => Some((blocks[lines.over_standfirst(h)].text.clone(), false)),
+        (None, None) => lines.nearest(first_kept).map(|h| (h, false)),
+    }
+}
+
+/// The line near the article's start that [`TITLE_WEIGHTS`] score best.
+fn best_scored(
+    lines: &Lines,
+    first_kept: usize,
+    quoted: Option<&str>,
+    head: Option<&str>,
+) -> Option<usize> {
+    let mut best: Option<(f32, usize)> = None;
+    for (i, f) in scored_lines(lines, first_kept, quoted, head) {
+        let score: f32 = f.iter().zip(TITLE_WEIGHTS.iter()).map(|(a, b)| a * b).sum();
+        if best.is_none_or(|(s, _)| score > s) {
+            best = Some((score, i));
+        }
+    }
+    best.map(|(_, i)| i)
+}
+
+/// The lines scored as the title, with their features: from
+/// [`TextTuning::title_window_above`] lines above the article's first to
+/// [`TextTuning::title_window_below`] lines into it, of
+/// [`TextTuning::title_line_chars`] at most.
+fn scored_lines(
+    lines: &Lines,
+    first_kept: usize,
+    quoted: Option<&str>,
+    head: Option<&str>,
+) -> Vec<(usize, [f32; TITLE_FEATURES])> {
+    let (blocks, t) = (lines.blocks, lines.t);
+    // How often the article uses each word.
+    let mut kept_words: HashMap<String, usize> = HashMap::new();
+    for w in blocks
+        .iter()
+        .filter(|b| b.kept)
+        .flat_map(|b| content_words(&b.text))
+    {
+        *kept_words.entry(w).or_default() += 1;
+    }
+    let window = first_kept.saturating_sub(t.title_window_above)
+        ..(first_kept + t.title_window_below + 1).min(blocks.len());
+    window
+        .filter(|&i| {
+            let n = blocks[i].text.chars().count();
+            (t.title_line_min_chars..=t.title_line_chars).contains(&n)
+        })
+        .map(|i| {
+            (
+                i,
+                title_features(lines, i, first_kept, quoted, head, &kept_words),
+            )
+        })
+        .collect()
+}
+
+/// Every line scored as the title of classified copied text, with its
+/// features in [`TITLE_WEIGHTS`]' order: what the weights are fitted on.
+#[cfg(feature = "fitting")]
+pub(crate) fn title_candidates(
+    blocks: &[Block],
+    quoted: Option<&str>,
+    head: Option<&str>,
+    t: &TextTuning,
+) -> Vec<(String, Vec<f32>)> {
+    let Some(first_kept) = blocks.iter().position(|b| b.kept) else {
+        return Vec::new();
+    };
+    let mut shown: HashMap<&str, usize> = HashMap::new();
+    for b in blocks {
+        *shown.entry(b.text.as_str()).or_default() += 1;
+    }
+    let lines = Lines { blocks, shown, t };
+    scored_lines(&lines, first_kept, quoted, head)
+        .into_iter()
+        .map(|(i, f)| (blocks[i].text.clone(), f.to_vec()))
+        .collect()
+}
+
+/// A line's words of four letters or more, in lower case: the words that
+/// say what it is about.
+fn content_words(text: &str) -> Vec<String> {
+    crate::util::words(text)
+        .filter(|w| w.chars().count() >= 4)
+        .map(crate::lower::to_lower)
+        .collect()
 }
 
 /// The title's own lines: the first is the title, the others repeat it.
@@ -232,3 +359,144 @@ fn mark_title(blocks: &mut [Block], title: &str, t: &TextTuning) {
         }
     }
 }
+
+/// The features of line `i` as the page's title, beside the article that
+/// starts at line `first_kept` (see [`TITLE_WEIGHTS`]).
+fn title_features(
+    lines: &Lines,
+    i: usize,
+    first_kept: usize,
+    quoted: Option<&str>,
+    head: Option<&str>,
+    kept_words: &HashMap<String, usize>,
+) -> [f32; TITLE_FEATURES] {
+    let blocks = lines.blocks;
+    let b = &blocks[i];
+    let text = b.text.as_str();
+    let t = lines.t;
+    let flag = |x: bool| if x { 1.0 } else { 0.0 };
+    let ws: Vec<&str> = text.split_whitespace().collect();
+    let n = ws.len().max(1) as f32;
+    let capitals = ws
+        .iter()
+        .filter(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+        })
+        .count() as f32;
+    let last = text.trim_end().chars().last().unwrap_or(' ');
+    let chars = text.chars().count();
+    let above = i < first_kept;
+    let next = |f: &dyn Fn(&Block) -> bool| blocks[i + 1..].iter().take(3).any(f);
+    let when = |b: &Block| {
+        b.text.chars().count() < t.date_line_chars
+            && (crate::metadata::find_date(&b.text).is_some() || parse_byline(&b.text).is_some())
+    };
+    // (A kept line's own words are no repeat of them.)
+    let content = content_words(text);
+    let own = |w: &String| {
+        if b.kept {
+            content.iter().filter(|v| *v == w).count()
+        } else {
+            0
+        }
+    };
+    let shared = content
+        .iter()
+        .filter(|w| kept_words.get(*w).is_some_and(|&n| n > own(w)))
+        .count() as f32
+        / content.len().max(1) as f32;
+    let nearer_headlines = (i + 1..first_kept)
+        .filter(|&j| headline_like(&blocks[j].text))
+        .count();
+    [
+        // Where it stands: above the article, how far above, how far in,
+        // and within the old reach of the nearest headline.
+        flag(above),
+        if above {
+            ((first_kept - i) as f32 / 40.0).min(1.0)
+        } else {
+            0.0
+        },
+        if above {
+            0.0
+        } else {
+            ((i - first_kept) as f32 / 10.0).min(1.0)
+        },
+        flag(above && first_kept - i <= t.title_reach),
+        // Its shape: words, capitals, end marks, a date, digits, a colon.
+        (ws.len() as f32 / 20.0).min(1.0),
+        capitals / n,
+        flag(last == '.'),
+        flag(matches!(last, '?' | '!')),
+        flag(last == ':'),
+        flag(crate::metadata::find_date(text).is_some()),
+        flag(text.chars().any(|c| c.is_ascii_digit())),
+        flag(text.contains(':')),
+        // A headline by the rules of place, a headline's shape, shown twice.
+        flag(lines.candidate(b)),
+        flag(headline_like(text)),
+        flag(lines.shown.get(text).is_some_and(|&k| k >= 2)),
+        // A date or byline under it; prose under it.
+        flag(next(&when)),
+        flag(next(&|b: &Block| b.text.chars().count() >= 150)),
+        // Furniture, kept, the article's words, prose over it, separators,
+        // quoted again, the head's headline, long, headlines nearer the
+        // article, a byline, a path or copyright.
+        flag(b.reason.as_ref().is_some_and(|r| {
+            r.furniture_words() || matches!(r, Reason::Menu | Reason::Furniture(_))
+        })),
+        flag(b.kept),
+        shared,
+        flag(i > 0 && blocks[i - 1].text.chars().count() >= 150),
+        flag(
+            text.contains(" | ")
+                || text.contains(" - ")
+                || text.contains(" – ")
+                || text.contains(" — "),
+        ),
+        flag(quoted == Some(text)),
+        flag(head == Some(text)),
+        flag(chars > 120),
+        ((nearer_headlines as f32) / 10.0).min(1.0),
+        flag(parse_byline(text).is_some()),
+        flag(text.contains(['/', '©'])),
+        // It says when; a headline under it, over it; short lines over it
+        // (a menu's); its length; all capitals; its place on the page; how
+        // far the next prose is.
+        flag(super::byline::when_line(text, t)),
+        flag(blocks.get(i + 1).is_some_and(|b| headline_like(&b.text))),
+        flag(i > 0 && headline_like(&blocks[i - 1].text)),
+        flag(
+            blocks[i.saturating_sub(3)..i]
+                .iter()
+                .all(|b| b.text.chars().count() < 40),
+        ),
+        (chars as f32 / 80.0).min(1.0),
+        flag(text.chars().any(char::is_alphabetic) && !text.chars().any(char::is_lowercase)),
+        i as f32 / blocks.len().max(1) as f32,
+        blocks[i + 1..]
+            .iter()
+            .position(|b| b.text.chars().count() >= 150)
+            .map_or(1.0, |j| (j as f32 / 10.0).min(1.0)),
+        // An item of a list.
+        flag(b.kind == BlockKind::ListItem || text.starts_with(['-', '•', '*', '·'])),
+    ]
+}
+
+/// How many features a title's line has.
+const TITLE_FEATURES: usize = 37;
+
+/// The weight of each of [`title_features`], fitted on the copied text of
+/// WCXB's half A (`tools/gleaner-eval/fit_title.py`, which says how), and
+/// checked on half B: position (above the article, how far, how far in),
+/// shape (words, capitals, end marks, dates, digits, colons, length),
+/// what the classifier said of the line, what stands beside it (a date or
+/// byline under it, prose under it, a headline over or under it), and how
+/// much of its wording the article repeats.
+const TITLE_WEIGHTS: [f32; TITLE_FEATURES] = [
+    0.923, -1.14, -2.73, -0.652, 0.689, 0.865, -1.1, 0.151, -0.472, -0.583, 0.862, 0.493, 0.912,
+    0.772, 0.275, 1.59, 0.305, -0.651, -1.7, 4.14, -0.625, -0.979, 0.367, 1.22, -2.03, -0.299,
+    -0.57, -0.917, -0.195, -0.149, -0.0688, 0.256, 2.66, -0.449, -0.395, -1.38, -0.493,
+];

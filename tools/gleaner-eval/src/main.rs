@@ -21,6 +21,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
+mod fit;
 mod split;
 mod structure;
 
@@ -72,6 +73,10 @@ options:
                            --input text and a readability-style DIR, the
                            copied text's title, byline and published date, on
                            the pages whose copy shows them
+  --title-features FILE    with --input text and a WCXB-style DATASET_DIR of
+                           copied texts: write the lines scored as each half-A
+                           page's title, with their features and whether each
+                           is the expected title, for fit_title.py
   --texts DIR              the copied texts for --input text --metadata, as
                            DIR/<case>.txt (default: tests/data/copied/<name of
                            the --metadata folder>/text)
@@ -102,6 +107,8 @@ struct Args {
     predictions: Option<Map<String, Value>>,
     /// The copied texts of a metadata folder's cases (`<case>.txt`).
     texts: Option<PathBuf>,
+    /// Where `--title-features` writes the scored title lines.
+    title_features: Option<PathBuf>,
     mode: Mode,
 }
 
@@ -115,6 +122,7 @@ fn parse_args() -> Result<Option<Args>, String> {
     let mut structure = false;
     let mut predictions = None;
     let mut texts = None;
+    let mut title_features = None;
     let mut modes = Vec::new();
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
@@ -169,6 +177,7 @@ fn parse_args() -> Result<Option<Args>, String> {
             }
             "--metadata" => modes.push(Mode::Metadata(PathBuf::from(value("--metadata")?))),
             "--texts" => texts = Some(PathBuf::from(value("--texts")?)),
+            "--title-features" => title_features = Some(PathBuf::from(value("--title-features")?)),
             s if s.starts_with('-') && s.len() > 1 => return Err(format!("unknown option '{s}'")),
             _ => modes.push(Mode::Dataset(PathBuf::from(a))),
         }
@@ -198,6 +207,7 @@ fn parse_args() -> Result<Option<Args>, String> {
         structure,
         predictions,
         texts,
+        title_features,
         mode,
     }))
 }
@@ -212,6 +222,10 @@ fn main() -> ExitCode {
         }
     };
     let result = match &args.mode {
+        Mode::Dataset(dir) if args.title_features.is_some() => {
+            let out = args.title_features.as_deref().unwrap_or(Path::new("-"));
+            fit::write_title_features(dir, out, &args.options)
+        }
         Mode::Readability(dir) | Mode::Dataset(dir) if args.structure => {
             score_structure(dir, matches!(args.mode, Mode::Readability(_)), &args)
         }
