@@ -252,15 +252,17 @@ pub(super) fn contents_headings(sheet: &Sheet) -> Vec<usize> {
         })
         .collect();
     // Each line's occurrences: how many, the first and the last.
-    let mut seen: HashMap<&str, (usize, usize, usize)> = HashMap::new();
+    // (By the first occurrence's index: the count and the last.)
+    let mut first: HashMap<&str, usize> = HashMap::new();
+    let (mut count, mut last) = (vec![0usize; keys.len()], vec![0usize; keys.len()]);
     for (i, k) in keys.iter().enumerate().filter(|(_, k)| !k.is_empty()) {
-        let e = seen.entry(k.as_str()).or_insert((0, i, i));
-        e.0 += 1;
-        e.2 = i;
+        let f = *first.entry(k.as_str()).or_insert(i);
+        count[f] += 1;
+        last[f] = i;
     }
     let partner = |i: usize| {
-        let &(n, a, b) = seen.get(keys[i].as_str())?;
-        (n == 2).then_some(if a == i { b } else { a })
+        let &f = first.get(keys[i].as_str())?;
+        (count[f] == 2).then_some(if f == i { last[f] } else { f })
     };
     // Blocks of prose (by their own features) before each block.
     let mut prose = Vec::with_capacity(recs.len() + 1);
