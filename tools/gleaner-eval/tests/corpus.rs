@@ -187,9 +187,9 @@ const WCXB_TEXT_WORD_F1: &[(&str, f64)] = &[
     ("all", 0.76),
     ("article", 0.89),
     ("collection", 0.56),
-    ("documentation", 0.81),
+    ("documentation", 0.82),
     ("forum", 0.66),
-    ("listing", 0.47),
+    ("listing", 0.48),
     ("product", 0.48),
     ("service", 0.72),
 ];
