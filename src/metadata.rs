@@ -228,6 +228,13 @@ fn cut_at_when(name: &str) -> &str {
     name
 }
 
+/// Whether a byline names someone: a byline that holds a date but no word
+/// of a name ("August 28, 2025 • 5 min read", "Sat, 20 Dec, 2025 - 06:36")
+/// is a date line taken for one.
+pub(crate) fn names_someone(byline: &str) -> bool {
+    find_date(byline).is_none() || byline.split_whitespace().any(name_word)
+}
+
 /// Words that join names in a byline ("Jo Writer and Sam Reporter") or
 /// stand inside one ("Ludwig van Beethoven").
 const NAME_JOINS: &[&str] = &[
@@ -651,6 +658,17 @@ pub(crate) fn normalize_date(value: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_date_alone_names_no_one() {
+        assert!(!names_someone("August 28, 2025 • 5 min read"));
+        assert!(!names_someone("Sat, 20 Dec, 2025 - 06:36"));
+        assert!(names_someone("By Jo Writer, March 3, 2024"));
+        // A byline without a date is left as it is (a handle, a name in a
+        // script without capitals).
+        assert!(names_someone("jowriter"));
+        assert!(names_someone("山田太郎"));
+    }
 
     #[test]
     fn datelines() {

@@ -332,7 +332,10 @@ fn assemble(mut page: Page, options: &Options, tuning: &Tuning) -> (Article, Vec
     let meta = page.meta;
     let article = Article {
         title,
-        byline: meta.byline.or(found.byline),
+        byline: meta
+            .byline
+            .or(found.byline)
+            .filter(|b| crate::metadata::names_someone(b)),
         site_name: meta.site_name.or(found.site_name),
         published: meta.published.or(found.published),
         modified: meta.modified,
