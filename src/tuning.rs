@@ -969,6 +969,29 @@ pub(crate) struct TextTuning {
     pub title_line_min_chars: usize,
     /// The longest line, in characters, scored as the title.
     pub title_line_chars: usize,
+    /// The scored title's features read a line this long or longer as
+    /// prose (under the title, over it, how far on the next is).
+    pub title_prose_chars: usize,
+    /// ... and a line shorter than this as a menu's (the lines over the
+    /// title, as many as [`TextTuning::title_beside_lines`]).
+    pub title_menu_chars: usize,
+    /// ... and a title line longer than this as long.
+    pub title_long_chars: usize,
+    /// ... and this many lines under a line, or over it, as beside it (a
+    /// date or byline, prose, a menu).
+    pub title_beside_lines: usize,
+    /// ... and a word of this many letters or more as one that says what a
+    /// line is about (the article's repeating it counts).
+    pub title_word_chars: usize,
+    /// The scales the features are measured against (a feature is its
+    /// value over the scale, at most 1): a line's words, its characters,
+    /// and lines (the headlines between it and the article, how far the
+    /// next prose is). The fitted weights were fitted with these.
+    pub title_scale_words: usize,
+    /// See [`TextTuning::title_scale_words`].
+    pub title_scale_chars: usize,
+    /// See [`TextTuning::title_scale_words`].
+    pub title_scale_lines: usize,
     /// How long a headline-like line is at least to be taken for a standfirst
     /// when a shorter headline stands above it.
     pub standfirst: usize,
@@ -1095,6 +1118,14 @@ impl Default for TextTuning {
             title_window_below: 10,
             title_line_min_chars: 3,
             title_line_chars: 200,
+            title_prose_chars: 150,
+            title_menu_chars: 40,
+            title_long_chars: 120,
+            title_beside_lines: 3,
+            title_word_chars: 4,
+            title_scale_words: 20,
+            title_scale_chars: 80,
+            title_scale_lines: 10,
             standfirst: 90,
             caption_chars: 150,
             own_headline_chars: 150,

@@ -291,7 +291,7 @@ fn scored_lines(
     for w in blocks
         .iter()
         .filter(|b| b.kept)
-        .flat_map(|b| content_words(&b.text))
+        .flat_map(|b| content_words(&b.text, t))
     {
         *kept_words.entry(w).or_default() += 1;
     }
@@ -334,11 +334,11 @@ pub(crate) fn title_candidates(
         .collect()
 }
 
-/// A line's words of four letters or more, in lower case: the words that
-/// say what it is about.
-fn content_words(text: &str) -> Vec<String> {
+/// A line's words of [`TextTuning::title_word_chars`] letters or more, in
+/// lower case: the words that say what it is about.
+fn content_words(text: &str, t: &TextTuning) -> Vec<String> {
     crate::util::words(text)
-        .filter(|w| w.chars().count() >= 4)
+        .filter(|w| w.chars().count() >= t.title_word_chars)
         .map(crate::lower::to_lower)
         .collect()
 }
@@ -388,13 +388,16 @@ fn title_features(
     let last = text.trim_end().chars().last().unwrap_or(' ');
     let chars = text.chars().count();
     let above = i < first_kept;
-    let next = |f: &dyn Fn(&Block) -> bool| blocks[i + 1..].iter().take(3).any(f);
+    let next =
+        |f: &dyn Fn(&Block) -> bool| blocks[i + 1..].iter().take(t.title_beside_lines).any(f);
+    let prose = |b: &Block| b.text.chars().count() >= t.title_prose_chars;
+    let scaled = |n: usize, scale: usize| (n as f32 / scale.max(1) as f32).min(1.0);
     let when = |b: &Block| {
         b.text.chars().count() < t.date_line_chars
             && (crate::metadata::find_date(&b.text).is_some() || parse_byline(&b.text).is_some())
     };
     // (A kept line's own words are no repeat of them.)
-    let content = content_words(text);
+    let content = content_words(text, t);
     let own = |w: &String| {
         if b.kept {
             content.iter().filter(|v| *v == w).count()
@@ -415,18 +418,18 @@ fn title_features(
         // and within the old reach of the nearest headline.
         flag(above),
         if above {
-            ((first_kept - i) as f32 / 40.0).min(1.0)
+            scaled(first_kept - i, t.title_window_above)
         } else {
             0.0
         },
         if above {
             0.0
         } else {
-            ((i - first_kept) as f32 / 10.0).min(1.0)
+            scaled(i - first_kept, t.title_window_below)
         },
         flag(above && first_kept - i <= t.title_reach),
         // Its shape: words, capitals, end marks, a date, digits, a colon.
-        (ws.len() as f32 / 20.0).min(1.0),
+        scaled(ws.len(), t.title_scale_words),
         capitals / n,
         flag(last == '.'),
         flag(matches!(last, '?' | '!')),
@@ -440,7 +443,7 @@ fn title_features(
         flag(lines.shown.get(text).is_some_and(|&k| k >= 2)),
         // A date or byline under it; prose under it.
         flag(next(&when)),
-        flag(next(&|b: &Block| b.text.chars().count() >= 150)),
+        flag(next(&prose)),
         // Furniture, kept, the article's words, prose over it, separators,
         // quoted again, the head's headline, long, headlines nearer the
         // article, a byline, a path or copyright.
@@ -449,7 +452,7 @@ fn title_features(
         })),
         flag(b.kept),
         shared,
-        flag(i > 0 && blocks[i - 1].text.chars().count() >= 150),
+        flag(i > 0 && prose(&blocks[i - 1])),
         flag(
             text.contains(" | ")
                 || text.contains(" - ")
@@ -458,8 +461,8 @@ fn title_features(
         ),
         flag(quoted == Some(text)),
         flag(head == Some(text)),
-        flag(chars > 120),
-        ((nearer_headlines as f32) / 10.0).min(1.0),
+        flag(chars > t.title_long_chars),
+        scaled(nearer_headlines, t.title_scale_lines),
         flag(parse_byline(text).is_some()),
         flag(text.contains(['/', '©'])),
         // It says when; a headline under it, over it; short lines over it
@@ -469,17 +472,17 @@ fn title_features(
         flag(blocks.get(i + 1).is_some_and(|b| headline_like(&b.text))),
         flag(i > 0 && headline_like(&blocks[i - 1].text)),
         flag(
-            blocks[i.saturating_sub(3)..i]
+            blocks[i.saturating_sub(t.title_beside_lines)..i]
                 .iter()
-                .all(|b| b.text.chars().count() < 40),
+                .all(|b| b.text.chars().count() < t.title_menu_chars),
         ),
-        (chars as f32 / 80.0).min(1.0),
+        scaled(chars, t.title_scale_chars),
         flag(text.chars().any(char::is_alphabetic) && !text.chars().any(char::is_lowercase)),
         i as f32 / blocks.len().max(1) as f32,
         blocks[i + 1..]
             .iter()
-            .position(|b| b.text.chars().count() >= 150)
-            .map_or(1.0, |j| (j as f32 / 10.0).min(1.0)),
+            .position(prose)
+            .map_or(1.0, |j| scaled(j, t.title_scale_lines)),
         // An item of a list.
         flag(b.kind == BlockKind::ListItem || text.starts_with(['-', '•', '*', '·'])),
     ]
