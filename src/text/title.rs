@@ -81,7 +81,16 @@ struct Lines<'a> {
     t: &'a TextTuning,
 }
 
-impl Lines<'_> {
+impl<'a> Lines<'a> {
+    /// The page's lines, with how often it shows each.
+    fn new(blocks: &'a [Block], t: &'a TextTuning) -> Lines<'a> {
+        let mut shown: HashMap<&str, usize> = HashMap::new();
+        for b in blocks {
+            *shown.entry(b.text.as_str()).or_default() += 1;
+        }
+        Lines { blocks, shown, t }
+    }
+
     /// A headline: not a byline, a name, a timestamp, a photo credit
     /// ("Name/Agency") or furniture, nor a line the page shows more than
     /// a few times (a share bar under every item of a list), nor a
@@ -194,11 +203,7 @@ pub(crate) fn find_title(
     t: &TextTuning,
 ) -> Option<String> {
     let first_kept = blocks.iter().position(|b| b.kept)?;
-    let mut shown: HashMap<&str, usize> = HashMap::new();
-    for b in blocks.iter() {
-        *shown.entry(b.text.as_str()).or_default() += 1;
-    }
-    let lines = Lines { blocks, shown, t };
+    let lines = Lines::new(blocks, t);
     let scored = best_scored(&lines, first_kept, quoted.as_deref(), head_line.as_deref());
     let (headline, quoted_again) = match headline(&lines, first_kept, quoted, head_line) {
         Some((h, q)) => (Some(h), q),
@@ -297,18 +302,45 @@ fn scored_lines(
     }
     let window = first_kept.saturating_sub(t.title_window_above)
         ..(first_kept + t.title_window_below + 1).min(blocks.len());
+    // Whether each line is headline-like, from the one over the window to
+    // the one under it: asked once a line, not once a scored line.
+    let from = window.start.saturating_sub(1);
+    let headline: Vec<bool> = blocks[from..(window.end + 1).min(blocks.len())]
+        .iter()
+        .map(|b| headline_like(&b.text))
+        .collect();
+    let near = Near {
+        kept_words: &kept_words,
+        headline: &headline,
+        from,
+    };
     window
         .filter(|&i| {
             let n = blocks[i].text.chars().count();
             (t.title_line_min_chars..=t.title_line_chars).contains(&n)
         })
-        .map(|i| {
-            (
-                i,
-                title_features(lines, i, first_kept, quoted, head, &kept_words),
-            )
-        })
+        .map(|i| (i, title_features(lines, i, first_kept, quoted, head, &near)))
         .collect()
+}
+
+/// What the features of the lines near the article share.
+struct Near<'a> {
+    /// How often the article uses each word.
+    kept_words: &'a HashMap<String, usize>,
+    /// Whether each line from `from` on is headline-like.
+    headline: &'a [bool],
+    from: usize,
+}
+
+impl Near<'_> {
+    /// Whether line `i` is headline-like (a line outside the window's
+    /// edges is not).
+    fn headline(&self, i: usize) -> bool {
+        i.checked_sub(self.from)
+            .and_then(|k| self.headline.get(k))
+            .copied()
+            .unwrap_or(false)
+    }
 }
 
 /// Every line scored as the title of classified copied text, with its
@@ -323,11 +355,7 @@ pub(crate) fn title_candidates(
     let Some(first_kept) = blocks.iter().position(|b| b.kept) else {
         return Vec::new();
     };
-    let mut shown: HashMap<&str, usize> = HashMap::new();
-    for b in blocks {
-        *shown.entry(b.text.as_str()).or_default() += 1;
-    }
-    let lines = Lines { blocks, shown, t };
+    let lines = Lines::new(blocks, t);
     scored_lines(&lines, first_kept, quoted, head)
         .into_iter()
         .map(|(i, f)| (blocks[i].text.clone(), f.to_vec()))
@@ -368,8 +396,9 @@ fn title_features(
     first_kept: usize,
     quoted: Option<&str>,
     head: Option<&str>,
-    kept_words: &HashMap<String, usize>,
+    near: &Near,
 ) -> [f32; TITLE_FEATURES] {
+    let kept_words = near.kept_words;
     let blocks = lines.blocks;
     let b = &blocks[i];
     let text = b.text.as_str();
@@ -410,9 +439,7 @@ fn title_features(
         .filter(|w| kept_words.get(*w).is_some_and(|&n| n > own(w)))
         .count() as f32
         / content.len().max(1) as f32;
-    let nearer_headlines = (i + 1..first_kept)
-        .filter(|&j| headline_like(&blocks[j].text))
-        .count();
+    let nearer_headlines = (i + 1..first_kept).filter(|&j| near.headline(j)).count();
     [
         // Where it stands: above the article, how far above, how far in,
         // and within the old reach of the nearest headline.
@@ -439,7 +466,7 @@ fn title_features(
         flag(text.contains(':')),
         // A headline by the rules of place, a headline's shape, shown twice.
         flag(lines.candidate(b)),
-        flag(headline_like(text)),
+        flag(near.headline(i)),
         flag(lines.shown.get(text).is_some_and(|&k| k >= 2)),
         // A date or byline under it; prose under it.
         flag(next(&when)),
@@ -469,8 +496,8 @@ fn title_features(
         // (a menu's); its length; all capitals; its place on the page; how
         // far the next prose is.
         flag(super::byline::when_line(text, t)),
-        flag(blocks.get(i + 1).is_some_and(|b| headline_like(&b.text))),
-        flag(i > 0 && headline_like(&blocks[i - 1].text)),
+        flag(near.headline(i + 1)),
+        flag(i > 0 && near.headline(i - 1)),
         flag(
             blocks[i.saturating_sub(t.title_beside_lines)..i]
                 .iter()
