@@ -75,6 +75,9 @@ async function extensionWorker() {
 
 /** Clicks the extension's toolbar action on a tab, as a person would (DevTools protocol). */
 async function clickAction(tab) {
+  // The action acts on the window's active tab: a tab behind another one
+  // (Chromium may open one of its own at start) would not be granted.
+  await tab.bringToFront();
   const cdp = await context.browser().newBrowserCDPSession();
   try {
     const { targetInfos } = await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] });
@@ -148,7 +151,8 @@ after(async () => {
 
 test('the toolbar action cleans the page in the service worker and the reader shows the article', async () => {
   const { reader } = await openReader(() => clickAction(page));
-  assert.equal(await reader.getAttribute('body', 'data-state'), 'ready', await reader.locator('#error').textContent());
+  const tabs = context.pages().map((p) => p.url()).join(', ');
+  assert.equal(await reader.getAttribute('body', 'data-state'), 'ready', `${await reader.locator('#error').textContent()} (tabs: ${tabs})`);
   assert.ok(reader.url().startsWith(`chrome-extension://${extensionId}/reader.html#`));
 
   // Title and article text, against the corpus' expected files.
