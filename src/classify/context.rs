@@ -3,6 +3,7 @@
 
 use super::cues::{comment_count, comment_form, counted_section};
 use super::{Class, Rec, Sheet};
+use crate::blocks::BlockKind;
 use crate::reason::Reason;
 use crate::util::words;
 
@@ -43,6 +44,21 @@ pub(super) fn short_by_neighbours(sheet: &mut Sheet) {
             }
             ref c => c.clone(),
         };
+    }
+}
+
+/// A table or a code block that follows the article's text goes on with
+/// it, even at the article's end: what the text introduces ("the
+/// providers listed below") is set out, not told. It then weighs in the
+/// article's run as text does.
+pub(super) fn set_out_after_text(sheet: &mut Sheet) {
+    let mut own: Vec<Class> = sheet.recs.iter().map(|r| r.own.clone()).collect();
+    for (i, b) in sheet.blocks.iter().enumerate() {
+        let set_out = matches!(b.kind, BlockKind::Table | BlockKind::Code);
+        if set_out && own[i] == Class::Short && neighbour(&own, i, -1, true) {
+            own[i] = Class::Good;
+            sheet.recs[i].own = Class::Good;
+        }
     }
 }
 

@@ -166,6 +166,7 @@ const PASSES: &[Pass] = &[
     ("structural repeats", initial_passes::structural_repeats),
     ("anchors of short prose", initial_passes::anchors),
     ("records", lists::records),
+    ("tables and code after text", context::set_out_after_text),
     ("short blocks by neighbours", context::short_by_neighbours),
     ("doubtful groups", context::doubtful_groups),
     (
