@@ -682,7 +682,9 @@ fn byline_of(
 ) -> (Option<String>, bool) {
     let seen = declared_authors(m, ld);
     if seen.is_empty() {
-        let found = dom_byline(dom, dom.body(), tuning).or_else(|| shown_byline(dom, tuning));
+        let found = dom_byline(dom, dom.body(), tuning)
+            .or_else(|| shown_byline(dom, tuning))
+            .or_else(|| author_link(dom, tuning));
         (found, false)
     } else {
         (Some(seen.join(", ")), true)
@@ -1178,6 +1180,26 @@ fn dom_byline(dom: &Dom, body: NodeId, tuning: &HtmlTuning) -> Option<String> {
         }
     }
     None
+}
+
+/// A link to the author's own page, when nothing else names one: its
+/// address has an `author` or `authors` folder, and its text is the name
+/// the address spells ("/authors/jo-writer", "Jo Writer"), as sites give
+/// each writer a page.
+fn author_link(dom: &Dom, tuning: &HtmlTuning) -> Option<String> {
+    dom.descendants(dom.body()).find_map(|n| {
+        let href = dom.attr_named(n, &local_name!("href"))?;
+        let path = href.split(['?', '#']).next().unwrap_or_default();
+        let mut parts = path.split('/');
+        parts.find(|p| {
+            p.len() >= AUTHOR.len()
+                && p.as_bytes()[..AUTHOR.len()].eq_ignore_ascii_case(AUTHOR)
+                && matches!(&p[AUTHOR.len()..], "" | "s")
+        })?;
+        let slug = parts.next().filter(|p| !p.is_empty())?;
+        let text = norm_space(&dom.text(n));
+        (byline_sized(&text, tuning) && compact(&text) == compact(slug)).then_some(text)
+    })
 }
 
 /// Whether a node lies inside a form (a comment form's "Your name").
