@@ -1174,8 +1174,11 @@ fn dom_byline(dom: &Dom, body: NodeId, tuning: &HtmlTuning) -> Option<String> {
         if byline_sized(&text, tuning) {
             return Some(text);
         }
-        // An author's box: the name as its heading, a biography below.
-        if let Some(name) = boxed_name(dom, n, tuning) {
+        // An author's box: the name as its heading, a biography below; or
+        // the name as its picture's description, which its text repeats.
+        if let Some(name) =
+            boxed_name(dom, n, tuning).or_else(|| boxed_portrait(dom, n, &text, tuning))
+        {
             return Some(name);
         }
     }
@@ -1238,6 +1241,22 @@ fn boxed_name(dom: &Dom, id: NodeId, tuning: &HtmlTuning) -> Option<String> {
             .windows(AUTHOR.len())
             .any(|w| w.eq_ignore_ascii_case(AUTHOR));
     named.then_some(name)
+}
+
+/// The name an author's box gives as its portrait's description (`alt`),
+/// when the box's own text names the same person ("Jo Writer" under a
+/// picture described "Jo Writer", over "This post was written by Jo
+/// Writer, …").
+fn boxed_portrait(dom: &Dom, id: NodeId, text: &str, tuning: &HtmlTuning) -> Option<String> {
+    let img = dom
+        .descendants(id)
+        .take(tuning.shown_date_after)
+        .find(|&d| dom.tag(d) == Some(&local_name!("img")))?;
+    let alt = norm_space(dom.attr_named(img, &local_name!("alt"))?);
+    let named = byline_sized(&alt, tuning)
+        && alt.split_whitespace().count() >= CueTuning::DEFAULT.name_words_min
+        && text.contains(&alt);
+    named.then_some(alt)
 }
 
 #[cfg(test)]
