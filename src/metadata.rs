@@ -538,6 +538,10 @@ pub(crate) fn has_day_and_time(text: &str) -> bool {
     dated && tokens.iter().any(|t| time(t))
 }
 
+/// Marks that part a line's fields ("Jo Writer | May 2, 2024 • 5 min"),
+/// with or without spaces around them (a page's inline elements joined).
+const FIELD_MARKS: &[char] = &['|', '•', '·'];
+
 /// Finds a calendar date written in a text and returns it as `YYYY-MM-DD`.
 ///
 /// Understands `2024-03-05`, `05.03.2024`, `2/26/2024` and `26/2/2024` (but
@@ -549,7 +553,7 @@ pub(crate) fn find_date(text: &str) -> Option<String> {
         return None;
     }
     let tokens: Vec<&str> = text
-        .split(|c: char| c.is_whitespace() || c == ',')
+        .split(|c: char| c.is_whitespace() || c == ',' || FIELD_MARKS.contains(&c))
         .filter(|t| !t.is_empty())
         .take(200)
         .collect();
@@ -786,6 +790,10 @@ mod tests {
             ("1er mars 2024", Some("2024-03-01")),
             ("March 5x, 2024", None),
             ("March 123rd, 2024", None),
+            // Fields parted by marks with no space around them (a page's
+            // inline elements joined).
+            ("August 28, 2025•5 min read", Some("2025-08-28")),
+            ("Jo Writer|May 2, 2024", Some("2024-05-02")),
         ];
         for &(text, date) in cases {
             assert_eq!(find_date(text).as_deref(), date, "{text}");

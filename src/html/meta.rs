@@ -1171,7 +1171,8 @@ fn dom_byline(dom: &Dom, body: NodeId, tuning: &HtmlTuning) -> Option<String> {
         if label || in_form(dom, n) {
             continue;
         }
-        if byline_sized(&text, tuning) {
+        // (A date line in an author's slot names no one: look further.)
+        if byline_sized(&text, tuning) && crate::metadata::names_someone(&text) {
             return Some(text);
         }
         // An author's box: the name as its heading, a biography below; or
@@ -1288,6 +1289,15 @@ mod tests {
         assert_eq!(m.byline.as_deref(), Some("Jane Doe"));
         assert_eq!(m.site_name.as_deref(), Some("The Site"));
         assert_eq!(m.tags, ["one", "two"]);
+    }
+
+    #[test]
+    fn a_date_in_a_bylines_slot_is_passed_over_for_the_name() {
+        let m = meta(
+            "<body><h1>Headline</h1><div class=byline-date>August 28, 2025<span>•</span>\
+             <span>5 min read</span></div><p class=post-author>Jo Writer</p></body>",
+        );
+        assert_eq!(m.byline.as_deref(), Some("Jo Writer"));
     }
 
     #[test]
