@@ -329,6 +329,19 @@ fn assemble(mut page: Page, options: &Options, tuning: &Tuning) -> (Article, Vec
         InputKind::Html => html::metadata_in_blocks(&page.blocks, &tuning.html, &tuning.text),
         _ => text::metadata_in_blocks(&page.blocks, title.as_deref(), &tuning.text),
     };
+    // (An agency's dateline opening the lead signs a report as well.)
+    let signed = [
+        &page.meta.published,
+        &found.published,
+        &page.meta.byline,
+        &found.byline,
+    ]
+    .iter()
+    .any(|v| v.is_some())
+        || found.dateline.is_some();
+    if page.kind != InputKind::Html && !signed {
+        text::keep_unsigned_prose(&mut page.blocks, &tuning.text);
+    }
     let meta = page.meta;
     let article = Article {
         title,

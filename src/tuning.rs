@@ -1019,6 +1019,13 @@ pub(crate) struct TextTuning {
     /// Lines above the article's first within which, failing a date in
     /// its head, the nearest line that says only when is its date.
     pub date_line_reach: usize,
+    /// A text whose article shows neither a date, a byline nor an agency's
+    /// dateline is not known to be one article (a service's, a product's
+    /// or a manual's page, a thread): the text that reads as prose outside
+    /// the article's run is kept too, when it holds at least this share (in
+    /// percent) of what the run holds (an article's comments or teasers
+    /// weigh less).
+    pub unsigned_outside_percent: usize,
     /// How long a line that gives the article's date (or a date and its author)
     /// may be.
     pub date_line_chars: usize,
@@ -1136,6 +1143,7 @@ impl Default for TextTuning {
             head_over_headline: 2,
             head_below: 4,
             date_line_reach: 40,
+            unsigned_outside_percent: 75,
             date_line_chars: 120,
             when_line_chars: 60,
             name_aside_words: 3,

@@ -21,6 +21,7 @@ use crate::classify::Signals;
 use crate::lang;
 use crate::options::{InputKind, Options};
 use crate::page::Page;
+use crate::reason::Reason;
 use crate::tuning::TextTuning;
 use crate::util::norm_key;
 
@@ -112,6 +113,29 @@ pub(crate) fn front_end(input: &str, options: &Options, t: &TextTuning) -> Page 
         }
     }
     page
+}
+
+/// [`TextTuning::unsigned_outside_percent`]: in a text whose article shows
+/// neither a date nor a byline, the text that reads as prose but was
+/// dropped only for lying outside the article's run is kept, when there is
+/// enough of it.
+pub(crate) fn keep_unsigned_prose(blocks: &mut [Block], t: &TextTuning) {
+    let outside = |b: &Block| !b.kept && b.reason == Some(Reason::OutsideArticle);
+    let chars = |keep: &dyn Fn(&Block) -> bool| -> usize {
+        blocks
+            .iter()
+            .filter(|b| keep(b))
+            .map(|b| b.text.len())
+            .sum()
+    };
+    let (kept, away) = (chars(&|b| b.kept), chars(&outside));
+    if away == 0 || away * 100 < kept * t.unsigned_outside_percent {
+        return;
+    }
+    for b in blocks.iter_mut().filter(|b| outside(b)) {
+        b.kept = true;
+        b.reason = None;
+    }
 }
 
 #[cfg(test)]
