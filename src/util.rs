@@ -120,7 +120,12 @@ impl Phrases {
                 .get(from..to)
                 .unwrap_or_default()
                 .iter()
-                .any(|p| t[i..].starts_with(p.as_bytes()))
+                // (The first byte is the bucket's; the second is compared
+                // before the whole.)
+                .any(|p| {
+                    let p = p.as_bytes();
+                    p.get(1).is_none_or(|b| t.get(i + 1) == Some(b)) && t[i..].starts_with(p)
+                })
         })
     }
 }
