@@ -265,12 +265,12 @@ pub(crate) fn invisible(c: char) -> bool {
 /// one, U+202F) made plain spaces. Applied once, to the article's outputs
 /// (see `render::finish`); the blocks keep their text as the page gave it.
 pub(crate) fn hygiene(text: String) -> String {
-    let nbsp = |c: char| matches!(c, '\u{a0}' | '\u{202f}');
-    if !text.contains(|c: char| invisible(c) || nbsp(c)) {
+    let Some(first) = first_unclean(&text) else {
         return text;
-    }
+    };
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    out.push_str(text.get(..first).unwrap_or_default());
+    for c in text.get(first..).unwrap_or_default().chars() {
         if nbsp(c) {
             out.push(' ');
         } else if !invisible(c) {
@@ -278,6 +278,36 @@ pub(crate) fn hygiene(text: String) -> String {
         }
     }
     out
+}
+
+/// A no-break space that [`hygiene`] makes a plain one.
+fn nbsp(c: char) -> bool {
+    matches!(c, '\u{a0}' | '\u{202f}')
+}
+
+/// Where the first character that [`hygiene`] changes starts: the text is
+/// read eight bytes at a time while they are ASCII, and only characters
+/// whose first byte is one of theirs (0xC2, 0xE2, 0xEF) are decoded.
+fn first_unclean(text: &str) -> Option<usize> {
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if le_word(b, i).is_some_and(|w| w & HI == 0) {
+            i += 8;
+            continue;
+        }
+        if matches!(b[i], 0xc2 | 0xe2 | 0xef)
+            && text
+                .get(i..)
+                .and_then(|t| t.chars().next())
+                .is_some_and(|c| invisible(c) || nbsp(c))
+        {
+            return Some(i);
+        }
+        i += 1;
+    }
+    None
 }
 
 /// ASCII letters and digits in lower case; 0 for every other byte.
@@ -424,6 +454,21 @@ mod tests {
             "international 5 km 9 h"
         );
         assert_eq!(hygiene("a\u{200c}b\u{200d}c".into()), "a\u{200c}b\u{200d}c");
+        // The same as a character-wise pass, wherever the first change falls.
+        let slow = |t: &str| -> String {
+            t.chars()
+                .filter(|&c| !invisible(c))
+                .map(|c| if nbsp(c) { ' ' } else { c })
+                .collect()
+        };
+        for pad in ["", "a", "abcdefgh", "é€abcdefghij", "ab\u{2028}cdefghijkl"] {
+            for mark in [
+                "\u{ad}", "\u{200b}", "\u{2060}", "\u{feff}", "\u{a0}", "\u{202f}", "\u{2010}", "",
+            ] {
+                let t = format!("{pad}{mark}{pad}x{mark}");
+                assert_eq!(hygiene(t.clone()), slow(&t), "{t:?}");
+            }
+        }
         assert_eq!(norm_key("Hello,   WORLD!"), "hello world");
         for s in [
             "",
