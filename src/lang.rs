@@ -201,6 +201,13 @@ pub(crate) fn detect<'a>(texts: impl Iterator<Item = &'a str>) -> Option<&'stati
     let (mut letters, mut kana, mut han, mut korean) = (0usize, 0usize, 0usize, 0usize);
     'outer: for text in texts {
         for c in crate::util::prefix(text, 4000).chars() {
+            // (ASCII, most letters of most pages, is of none of the
+            // scripts counted: asked about them, it cost every letter
+            // the look at each script's ranges.)
+            if c.is_ascii() {
+                letters += usize::from(c.is_ascii_alphabetic());
+                continue;
+            }
             if c.is_alphabetic() {
                 letters += 1;
                 if matches!(c, '\u{3040}'..='\u{30ff}') {
@@ -368,7 +375,7 @@ impl Language {
                     offset += lang.furniture.len();
                 }
             }
-            prev_alnum = word_char(c) && !unspaced(c);
+            prev_alnum = word_char(c) && (c.is_ascii() || !unspaced(c));
         }
         let mut found = Vec::new();
         if hits.is_empty() {
