@@ -5,7 +5,7 @@ use std::collections::HashSet;
 use crate::article::Article;
 use crate::blocks::{Block, BlockKind, Callout, Inline};
 use crate::options::Options;
-use crate::util::{hygiene, words};
+use crate::util::{hygiene, word_count};
 
 /// Fills the article's text, Markdown, HTML, counts and excerpt from its blocks.
 ///
@@ -38,7 +38,7 @@ pub(crate) fn finish(article: &mut Article, blocks: Vec<Block>, options: &Option
     if outputs.html {
         article.html = html(&kept, options.remote_images);
     }
-    article.word_count = words(&article.text).count();
+    article.word_count = word_count(&article.text);
     if !outputs.text {
         article.text = String::new();
     }

@@ -11,6 +11,28 @@ pub(crate) fn words(text: &str) -> impl Iterator<Item = &str> {
         .filter(|w| !w.is_empty())
 }
 
+/// How many words a text has (`words(text).count()`), counted in one pass
+/// over its bytes without splitting it: ASCII by a byte's class, other
+/// characters decoded.
+pub(crate) fn word_count(text: &str) -> usize {
+    let b = text.as_bytes();
+    let (mut n, mut inside, mut i) = (0, false, 0);
+    while i < b.len() {
+        let (word, len) = if b[i].is_ascii() {
+            (b[i].is_ascii_alphanumeric(), 1)
+        } else {
+            match text.get(i..).and_then(|t| t.chars().next()) {
+                Some(c) => (word_char(c), c.len_utf8()),
+                None => (false, 1),
+            }
+        };
+        n += usize::from(word && !inside);
+        inside = word;
+        i += len;
+    }
+    n
+}
+
 /// Whether a character belongs to a word: a letter or digit, or any mark of
 /// the Indic scripts (U+0900 to U+0DFF, Devanagari to Sinhala) but their
 /// full stops. Unicode does not count the virama, which joins consonants,
@@ -449,6 +471,18 @@ mod tests {
             ["Hello", "wörld", "42x"]
         );
         assert_eq!(norm_space("  a \n\t b  "), "a b");
+        for t in [
+            "",
+            " ",
+            "Hello, wörld! 42x",
+            "a",
+            "–a–",
+            "क्या है",
+            "東京 2024年",
+            "x\u{2028}y ž",
+        ] {
+            assert_eq!(word_count(t), words(t).count(), "{t:?}");
+        }
         assert_eq!(
             hygiene("in\u{ad}ter\u{200b}na\u{2060}tion\u{feff}al 5\u{a0}km 9\u{202f}h".into()),
             "international 5 km 9 h"
