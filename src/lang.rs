@@ -201,6 +201,13 @@ pub(crate) fn detect<'a>(texts: impl Iterator<Item = &'a str>) -> Option<&'stati
     let (mut letters, mut kana, mut han, mut korean) = (0usize, 0usize, 0usize, 0usize);
     'outer: for text in texts {
         for c in crate::util::prefix(text, 4000).chars() {
+            // (ASCII, most letters of most pages, is of none of the
+            // scripts counted: asked about them, it cost every letter
+            // the look at each script's ranges.)
+            if c.is_ascii() {
+                letters += usize::from(c.is_ascii_alphabetic());
+                continue;
+            }
             if c.is_alphabetic() {
                 letters += 1;
                 if matches!(c, '\u{3040}'..='\u{30ff}') {
@@ -347,7 +354,10 @@ impl Language {
         } else {
             &[self, en]
         };
-        let mut hit = vec![false; langs.iter().map(|l| l.furniture.len()).sum()];
+        // The phrases found, by their place in the lists (one after the
+        // other): few or none per text, where a flag for every phrase
+        // of the lists was set and then read back for every text.
+        let mut hits: Vec<usize> = Vec::new();
         let bytes = lower.as_bytes();
         let mut prev_alnum = false;
         for (at, c) in lower.char_indices() {
@@ -359,23 +369,30 @@ impl Language {
                     for &i in &lang.by_first[range] {
                         let p = &lang.furniture[usize::from(i)];
                         if phrase_at(lower, at, p) {
-                            hit[offset + usize::from(i)] = true;
+                            hits.push(offset + usize::from(i));
                         }
                     }
                     offset += lang.furniture.len();
                 }
             }
-            prev_alnum = word_char(c) && !unspaced(c);
+            prev_alnum = word_char(c) && (c.is_ascii() || !unspaced(c));
         }
         let mut found = Vec::new();
+        if hits.is_empty() {
+            return found;
+        }
+        hits.sort_unstable();
+        hits.dedup();
         let mut offset = 0;
         for lang in langs {
-            for (i, p) in lang.furniture.iter().enumerate() {
-                if hit[offset + i] && !found.contains(&p.text) {
+            let end = offset + lang.furniture.len();
+            for &h in hits.iter().filter(|&&h| (offset..end).contains(&h)) {
+                let p = &lang.furniture[h - offset];
+                if !found.contains(&p.text) {
                     found.push(p.text);
                 }
             }
-            offset += lang.furniture.len();
+            offset = end;
         }
         found
     }
@@ -393,7 +410,13 @@ pub(crate) fn furniture_hits_any(lower: &str) -> Vec<&'static str> {
 /// Whether the phrase is at byte `at` (a word start) of `lower`, ending at a
 /// word end unless it is a prefix.
 fn phrase_at(lower: &str, at: usize, p: &Phrase) -> bool {
-    if p.text.is_empty() || !lower[at..].starts_with(p.text) {
+    let (rest, text) = (&lower.as_bytes()[at..], p.text.as_bytes());
+    // (The first byte is the bucket's; the second, compared here, turns
+    // most phrases away before a comparison of the whole.)
+    if text.is_empty() || text.get(1).is_some_and(|b| rest.get(1) != Some(b)) {
+        return false;
+    }
+    if !rest.starts_with(text) {
         return false;
     }
     let end = at + p.text.len();

@@ -5,7 +5,7 @@ use std::collections::HashSet;
 use crate::article::Article;
 use crate::blocks::{Block, BlockKind, Callout, Inline};
 use crate::options::Options;
-use crate::util::{hygiene, words};
+use crate::util::{hygiene, word_count};
 
 /// Fills the article's text, Markdown, HTML, counts and excerpt from its blocks.
 ///
@@ -38,7 +38,7 @@ pub(crate) fn finish(article: &mut Article, blocks: Vec<Block>, options: &Option
     if outputs.html {
         article.html = html(&kept, options.remote_images);
     }
-    article.word_count = words(&article.text).count();
+    article.word_count = word_count(&article.text);
     if !outputs.text {
         article.text = String::new();
     }
@@ -83,19 +83,46 @@ fn strip_marker(text: &str) -> &str {
 
 fn md_escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|') {
-            out.push('\\');
-        }
-        out.push(c);
-    }
+    push_md_escaped(&mut out, text);
     out
+}
+
+/// Appends [`md_escape`]'s text to `out`.
+fn push_md_escaped(out: &mut String, text: &str) {
+    push_escaped(out, text, |b| match b {
+        b'\\' => Some("\\\\"),
+        b'`' => Some("\\`"),
+        b'*' => Some("\\*"),
+        b'_' => Some("\\_"),
+        b'[' => Some("\\["),
+        b']' => Some("\\]"),
+        b'<' => Some("\\<"),
+        b'>' => Some("\\>"),
+        b'|' => Some("\\|"),
+        _ => None,
+    });
+}
+
+/// Appends `text` to `out` with each byte that `escape` has a text for
+/// replaced by it: the text between escapes is copied in runs, not a
+/// character at a time. (Every byte escaped is ASCII: a run always ends on
+/// a character's boundary.)
+fn push_escaped(out: &mut String, text: &str, escape: impl Fn(u8) -> Option<&'static str>) {
+    let mut from = 0;
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        if let Some(e) = escape(b) {
+            out.push_str(text.get(from..i).unwrap_or_default());
+            out.push_str(e);
+            from = i + 1;
+        }
+    }
+    out.push_str(text.get(from..).unwrap_or_default());
 }
 
 fn md_inlines(inlines: &[Inline], out: &mut String) {
     for i in inlines {
         match i {
-            Inline::Text(t) => out.push_str(&md_escape(t)),
+            Inline::Text(t) => push_md_escaped(out, t),
             // (A link whose URL the HTML would drop is written as its text.)
             Inline::Link { href, children } if !safe_url(href) => md_inlines(children, out),
             Inline::Link { href, children } => {
@@ -147,7 +174,7 @@ fn md_url(url: &str) -> String {
 fn md_block_text(b: &Block, text: &str) -> String {
     let mut out = String::new();
     if b.inlines.is_empty() {
-        out.push_str(&md_escape(text));
+        push_md_escaped(&mut out, text);
     } else {
         md_inlines(&b.inlines, &mut out);
     }
@@ -336,7 +363,7 @@ fn md_table(b: &Block) -> String {
         let mut cells = 0;
         for cell in row.split('\t') {
             out.push(' ');
-            out.push_str(&md_escape(cell));
+            push_md_escaped(&mut out, cell);
             out.push_str(" |");
             cells += 1;
         }
@@ -354,17 +381,20 @@ fn md_table(b: &Block) -> String {
 /// Escapes text for HTML element content and attribute values.
 pub(crate) fn escape_html(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
+    push_escaped_html(&mut out, text);
     out
+}
+
+/// Appends [`escape_html`]'s text to `out`.
+pub(crate) fn push_escaped_html(out: &mut String, text: &str) {
+    push_escaped(out, text, |b| match b {
+        b'&' => Some("&amp;"),
+        b'<' => Some("&lt;"),
+        b'>' => Some("&gt;"),
+        b'"' => Some("&quot;"),
+        b'\'' => Some("&#39;"),
+        _ => None,
+    });
 }
 
 /// The schemes a link of the output may have.
@@ -415,11 +445,11 @@ fn html_inlines(inlines: &[Inline], out: &mut String) {
 fn html_inlines_in(inlines: &[Inline], in_link: bool, out: &mut String) {
     for i in inlines {
         match i {
-            Inline::Text(t) => out.push_str(&escape_html(t)),
+            Inline::Text(t) => push_escaped_html(out, t),
             Inline::Link { href, children } => {
                 if !in_link && safe_url(href) {
                     out.push_str("<a href=\"");
-                    out.push_str(&escape_html(href));
+                    push_escaped_html(out, href);
                     out.push_str("\" rel=\"noopener noreferrer nofollow\">");
                     html_inlines_in(children, true, out);
                     out.push_str("</a>");
@@ -439,7 +469,7 @@ fn html_inlines_in(inlines: &[Inline], in_link: bool, out: &mut String) {
             }
             Inline::Code(c) => {
                 out.push_str("<code>");
-                out.push_str(&escape_html(c));
+                push_escaped_html(out, c);
                 out.push_str("</code>");
             }
             Inline::Break => out.push_str("<br>"),
@@ -449,7 +479,7 @@ fn html_inlines_in(inlines: &[Inline], in_link: bool, out: &mut String) {
                 } else {
                     "<code class=\"math\">"
                 });
-                out.push_str(&escape_html(tex.trim()));
+                push_escaped_html(out, tex.trim());
                 out.push_str("</code>");
             }
             Inline::Note(label, _) if !in_link => {
@@ -465,7 +495,7 @@ fn html_inlines_in(inlines: &[Inline], in_link: bool, out: &mut String) {
 
 fn html_block_text(b: &Block, text: &str, out: &mut String) {
     if b.inlines.is_empty() {
-        out.push_str(&escape_html(text));
+        push_escaped_html(out, text);
     } else {
         html_inlines(&b.inlines, out);
     }
@@ -609,7 +639,7 @@ fn html_block(b: &Block, remote_images: bool, out: &mut String) {
                 out.push_str(&format!(" class=\"language-{}\"", escape_html(lang)));
             }
             out.push('>');
-            out.push_str(&escape_html(&b.text));
+            push_escaped_html(out, &b.text);
             out.push_str("</code></pre>");
         }
         BlockKind::Table if b.cells => html_table(&b.text, out),
@@ -629,7 +659,7 @@ fn html_table(cells: &str, out: &mut String) {
         out.push_str("<tr>");
         for cell in row.split('\t') {
             out.push_str("<td>");
-            out.push_str(&escape_html(cell));
+            push_escaped_html(out, cell);
             out.push_str("</td>");
         }
         out.push_str("</tr>");

@@ -11,6 +11,28 @@ pub(crate) fn words(text: &str) -> impl Iterator<Item = &str> {
         .filter(|w| !w.is_empty())
 }
 
+/// How many words a text has (`words(text).count()`), counted in one pass
+/// over its bytes without splitting it: ASCII by a byte's class, other
+/// characters decoded.
+pub(crate) fn word_count(text: &str) -> usize {
+    let b = text.as_bytes();
+    let (mut n, mut inside, mut i) = (0, false, 0);
+    while i < b.len() {
+        let (word, len) = if b[i].is_ascii() {
+            (b[i].is_ascii_alphanumeric(), 1)
+        } else {
+            match text.get(i..).and_then(|t| t.chars().next()) {
+                Some(c) => (word_char(c), c.len_utf8()),
+                None => (false, 1),
+            }
+        };
+        n += usize::from(word && !inside);
+        inside = word;
+        i += len;
+    }
+    n
+}
+
 /// Whether a character belongs to a word: a letter or digit, or any mark of
 /// the Indic scripts (U+0900 to U+0DFF, Devanagari to Sinhala) but their
 /// full stops. Unicode does not count the virama, which joins consonants,
@@ -120,7 +142,12 @@ impl Phrases {
                 .get(from..to)
                 .unwrap_or_default()
                 .iter()
-                .any(|p| t[i..].starts_with(p.as_bytes()))
+                // (The first byte is the bucket's; the second is compared
+                // before the whole.)
+                .any(|p| {
+                    let p = p.as_bytes();
+                    p.get(1).is_none_or(|b| t.get(i + 1) == Some(b)) && t[i..].starts_with(p)
+                })
         })
     }
 }
@@ -260,12 +287,12 @@ pub(crate) fn invisible(c: char) -> bool {
 /// one, U+202F) made plain spaces. Applied once, to the article's outputs
 /// (see `render::finish`); the blocks keep their text as the page gave it.
 pub(crate) fn hygiene(text: String) -> String {
-    let nbsp = |c: char| matches!(c, '\u{a0}' | '\u{202f}');
-    if !text.contains(|c: char| invisible(c) || nbsp(c)) {
+    let Some(first) = first_unclean(&text) else {
         return text;
-    }
+    };
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    out.push_str(text.get(..first).unwrap_or_default());
+    for c in text.get(first..).unwrap_or_default().chars() {
         if nbsp(c) {
             out.push(' ');
         } else if !invisible(c) {
@@ -273,6 +300,36 @@ pub(crate) fn hygiene(text: String) -> String {
         }
     }
     out
+}
+
+/// A no-break space that [`hygiene`] makes a plain one.
+fn nbsp(c: char) -> bool {
+    matches!(c, '\u{a0}' | '\u{202f}')
+}
+
+/// Where the first character that [`hygiene`] changes starts: the text is
+/// read eight bytes at a time while they are ASCII, and only characters
+/// whose first byte is one of theirs (0xC2, 0xE2, 0xEF) are decoded.
+fn first_unclean(text: &str) -> Option<usize> {
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if le_word(b, i).is_some_and(|w| w & HI == 0) {
+            i += 8;
+            continue;
+        }
+        if matches!(b[i], 0xc2 | 0xe2 | 0xef)
+            && text
+                .get(i..)
+                .and_then(|t| t.chars().next())
+                .is_some_and(|c| invisible(c) || nbsp(c))
+        {
+            return Some(i);
+        }
+        i += 1;
+    }
+    None
 }
 
 /// ASCII letters and digits in lower case; 0 for every other byte.
@@ -414,11 +471,38 @@ mod tests {
             ["Hello", "wörld", "42x"]
         );
         assert_eq!(norm_space("  a \n\t b  "), "a b");
+        for t in [
+            "",
+            " ",
+            "Hello, wörld! 42x",
+            "a",
+            "–a–",
+            "क्या है",
+            "東京 2024年",
+            "x\u{2028}y ž",
+        ] {
+            assert_eq!(word_count(t), words(t).count(), "{t:?}");
+        }
         assert_eq!(
             hygiene("in\u{ad}ter\u{200b}na\u{2060}tion\u{feff}al 5\u{a0}km 9\u{202f}h".into()),
             "international 5 km 9 h"
         );
         assert_eq!(hygiene("a\u{200c}b\u{200d}c".into()), "a\u{200c}b\u{200d}c");
+        // The same as a character-wise pass, wherever the first change falls.
+        let slow = |t: &str| -> String {
+            t.chars()
+                .filter(|&c| !invisible(c))
+                .map(|c| if nbsp(c) { ' ' } else { c })
+                .collect()
+        };
+        for pad in ["", "a", "abcdefgh", "é€abcdefghij", "ab\u{2028}cdefghijkl"] {
+            for mark in [
+                "\u{ad}", "\u{200b}", "\u{2060}", "\u{feff}", "\u{a0}", "\u{202f}", "\u{2010}", "",
+            ] {
+                let t = format!("{pad}{mark}{pad}x{mark}");
+                assert_eq!(hygiene(t.clone()), slow(&t), "{t:?}");
+            }
+        }
         assert_eq!(norm_key("Hello,   WORLD!"), "hello world");
         for s in [
             "",

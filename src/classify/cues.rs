@@ -340,7 +340,7 @@ pub(crate) fn headline_like(text: &str) -> bool {
     if !(CUES.headline_chars_min..=CUES.headline_chars_max).contains(&n) {
         return false;
     }
-    let w = words(text).count();
+    let w = crate::util::word_count(text);
     // (A sentence may end inside its closing quotes: `… “as he said.”`.)
     let last = text
         .trim_end_matches(['"', '”', '’', '»', '\'', ')'])

@@ -23,6 +23,7 @@ mod initial;
 mod lists;
 mod tail;
 
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 
 use crate::blocks::{Block, BlockKind};
@@ -246,12 +247,18 @@ impl<'a> Sheet<'a> {
                 };
                 initial::initial(&b, t)
             };
-            let key = norm_key(prefix(&block.text, t.repeat_key_chars));
+            // (The key is hashed once: its entry is read, then filled.)
+            let entry = seen_keys.entry(norm_key(prefix(&block.text, t.repeat_key_chars)));
+            let earlier = match &entry {
+                Entry::Occupied(e) => Some(*e.get()),
+                Entry::Vacant(_) => None,
+            };
+            let key = entry.key();
             let class = if block.kind == BlockKind::Title {
                 Class::Bad(block.reason.clone().unwrap_or(Reason::Headline))
-            } else if !key.is_empty() && context.seen.is_some_and(|seen| seen(&key)) {
+            } else if !key.is_empty() && context.seen.is_some_and(|seen| seen(key)) {
                 Class::Bad(Reason::RepeatedAcrossPages)
-            } else if let Some(&first) = seen_keys.get(&key).filter(|&&first| {
+            } else if let Some(first) = earlier.filter(|&first| {
                 // (A heading in the article that a table of contents or a
                 // menu named first repeats nothing the reader keeps.)
                 let first_is_chrome = s.content
@@ -272,7 +279,7 @@ impl<'a> Sheet<'a> {
                 // credit under each picture, costs the run once.)
                 let again = f.chars < t.structural_repeat
                     && i.checked_sub(1).is_some_and(|p| {
-                        norm_key(prefix(&blocks[p].text, t.repeat_key_chars)) == key
+                        norm_key(prefix(&blocks[p].text, t.repeat_key_chars)) == *key
                     });
                 if again {
                     Class::Skip(Reason::Repeated(first + 1))
@@ -282,7 +289,7 @@ impl<'a> Sheet<'a> {
             } else {
                 own()
             };
-            seen_keys.entry(key).or_insert(i);
+            entry.or_insert(i);
             recs.push(Rec {
                 own: class.clone(),
                 class,

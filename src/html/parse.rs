@@ -131,6 +131,10 @@ pub(crate) struct Dom {
     /// The characters (not white space) of each entry of `texts`, counted
     /// once when the parse is done (see [`Dom::text_chars`]).
     text_chars: Vec<usize>,
+    /// The `<body>` element (see [`Dom::body`]), found once when the parse
+    /// is done: asked for by every pass, each search walked the whole
+    /// `<head>` first.
+    body: NodeId,
 }
 
 /// The document node is always the first.
@@ -145,6 +149,7 @@ impl Dom {
             templates: Vec::new(),
             hints: Vec::new(),
             text_chars: Vec::new(),
+            body: DOCUMENT,
         }
     }
 
@@ -524,8 +529,14 @@ impl Dom {
         }
     }
 
-    /// The `<body>` element, or the document when there is none.
+    /// The `<body>` element, or the document when there is none (as found
+    /// when the parse was done: the tree does not change after it).
     pub(crate) fn body(&self) -> NodeId {
+        self.body
+    }
+
+    /// The first `<body>` element in document order, or the document.
+    fn find_body(&self) -> NodeId {
         self.find(DOCUMENT, &local_name!("body"))
             .unwrap_or(DOCUMENT)
     }
@@ -1552,6 +1563,7 @@ pub(crate) fn parse_page(html: &str, tuning: &crate::tuning::HtmlTuning) -> Dom 
     place_streamed(&mut dom);
     dom.hints = dom.attrs.iter().map(|a| Hints::of(a)).collect();
     dom.text_chars = dom.texts.iter().map(|t| count_non_space(t)).collect();
+    dom.body = dom.find_body();
     // The arena grew by doubling: what is left over is given back before
     // the rest of the pipeline adds its own tables beside it.
     dom.nodes.shrink_to_fit();
