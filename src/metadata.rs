@@ -165,7 +165,7 @@ pub(crate) fn parse_byline(line: &str) -> Option<String> {
         .and_then(|n| line.get(n..))?;
     // Cut at a separator that starts a date or a role.
     let name = rest
-        .split(['|', '•', '·', '\u{2013}', '\u{2014}', ','])
+        .split(|c: char| FIELD_MARKS.contains(&c) || matches!(c, '\u{2013}' | '\u{2014}' | ','))
         .next()?
         .trim();
     let name = cut_at_when(name);
@@ -267,11 +267,12 @@ pub(crate) fn leading_name(text: &str) -> Option<(&str, &str)> {
     for t in text.split_whitespace() {
         let at = t.as_ptr() as usize - text.as_ptr() as usize;
         // A handle or a separator glued to the name ends it.
-        let (word, stop) = match t.find(['@', ',', '|', '•', '·']) {
-            Some(0) => break,
-            Some(i) => (&t[..i], true),
-            None => (t, false),
-        };
+        let (word, stop) =
+            match t.find(|c: char| FIELD_MARKS.contains(&c) || matches!(c, '@' | ',')) {
+                Some(0) => break,
+                Some(i) => (&t[..i], true),
+                None => (t, false),
+            };
         if name_word(word) {
             names += 1;
             end = at + word.len();
@@ -290,7 +291,9 @@ pub(crate) fn leading_name(text: &str) -> Option<(&str, &str)> {
         return None;
     }
     let rest = text[end..].trim_start_matches(|c: char| {
-        c.is_whitespace() || matches!(c, ',' | '|' | '•' | '·' | '-' | '–' | '—' | '/' | ':')
+        c.is_whitespace()
+            || FIELD_MARKS.contains(&c)
+            || matches!(c, ',' | '-' | '–' | '—' | '/' | ':')
     });
     Some((name, rest))
 }

@@ -464,8 +464,9 @@ mod tests {
         }
     }
 
+    /// Words, spaces and word counts.
     #[test]
-    fn helpers() {
+    fn words_and_spaces() {
         assert_eq!(
             words("Hello, wörld! 42x").collect::<Vec<_>>(),
             ["Hello", "wörld", "42x"]
@@ -483,6 +484,11 @@ mod tests {
         ] {
             assert_eq!(word_count(t), words(t).count(), "{t:?}");
         }
+    }
+
+    /// Output hygiene, and the same as a character-wise pass.
+    #[test]
+    fn hygiene_as_charwise() {
         assert_eq!(
             hygiene("in\u{ad}ter\u{200b}na\u{2060}tion\u{feff}al 5\u{a0}km 9\u{202f}h".into()),
             "international 5 km 9 h"
@@ -503,6 +509,11 @@ mod tests {
                 assert_eq!(hygiene(t.clone()), slow(&t), "{t:?}");
             }
         }
+    }
+
+    /// Keys are the lower-case words, joined by single spaces.
+    #[test]
+    fn norm_key_as_words() {
         assert_eq!(norm_key("Hello,   WORLD!"), "hello world");
         for s in [
             "",
@@ -522,6 +533,11 @@ mod tests {
                 .join(" ");
             assert_eq!(norm_key(s), slow, "{s}");
         }
+    }
+
+    /// What a word's characters are, in every script.
+    #[test]
+    fn word_characters() {
         // The virama and the nukta stay inside a Hindi word; the dandas
         // end it.
         assert_eq!(
@@ -541,6 +557,11 @@ mod tests {
                 && !matches!(c, '\u{0964}' | '\u{0965}' | '\u{0970}');
             assert_eq!(word_char(c), c.is_alphanumeric() || indic, "{c:?}");
         }
+    }
+
+    /// Prefixes, counts of non-space characters, and the hash.
+    #[test]
+    fn prefixes_counts_and_hash() {
         assert_eq!(prefix("äbc", 1), "");
         assert_eq!(count_non_space_max("ab cd ef", 3), 3);
         for s in [
