@@ -460,6 +460,16 @@ fn month_lookup(lower: &[u8]) -> Option<u32> {
         .map(|i| sorted[i].1)
 }
 
+/// The number of a date's day (`YYYY-MM-DD…`), counted from 1 March of
+/// year 0, so that two dates can be told apart by days.
+pub(crate) fn day_number(date: &str) -> Option<i64> {
+    let num = |r: std::ops::Range<usize>| date.get(r).and_then(|s| s.parse::<i64>().ok());
+    let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
+    // Months from March, so that February's varying length comes last.
+    let (y, m) = if m < 3 { (y - 1, m + 9) } else { (y, m - 3) };
+    Some(365 * y + y / 4 - y / 100 + y / 400 + (153 * m + 2) / 5 + d - 1)
+}
+
 fn ymd(y: i64, m: u32, d: u32) -> Option<String> {
     ((1990..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d))
         .then(|| format!("{y:04}-{m:02}-{d:02}"))
@@ -543,7 +553,7 @@ pub(crate) fn has_day_and_time(text: &str) -> bool {
 
 /// Marks that part a line's fields ("Jo Writer | May 2, 2024 • 5 min"),
 /// with or without spaces around them (a page's inline elements joined).
-const FIELD_MARKS: &[char] = &['|', '•', '·'];
+pub(crate) const FIELD_MARKS: &[char] = &['|', '•', '·'];
 
 /// Finds a calendar date written in a text and returns it as `YYYY-MM-DD`.
 ///
@@ -758,6 +768,16 @@ mod tests {
         for &(line, name) in cases {
             assert_eq!(leading_name(line), name, "{line}");
         }
+    }
+
+    #[test]
+    fn days_are_numbered_across_months_and_years() {
+        let n = |d: &str| day_number(d).unwrap_or_default();
+        assert_eq!(n("2024-03-01") - n("2024-02-28"), 2);
+        assert_eq!(n("2023-03-01") - n("2023-02-28"), 1);
+        assert_eq!(n("2025-01-01") - n("2024-12-31"), 1);
+        assert_eq!(n("2000-03-01") - n("1999-03-01"), 366);
+        assert_eq!(day_number("March"), None);
     }
 
     #[test]

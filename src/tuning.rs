@@ -827,6 +827,9 @@ pub(crate) struct HtmlTuning {
     pub shown_date_max_chars: usize,
     /// Years before this are implausible for a publication date.
     pub min_year: i64,
+    /// Days by which a date in the metadata may differ from the one shown
+    /// and still be the same, written in another time zone.
+    pub date_zone_days: i64,
     /// Characters of a part of the title with which it can be matched to a
     /// label of the site's domain ("example" in news.example.com).
     pub site_label_min_chars: usize,
@@ -930,6 +933,7 @@ impl Default for HtmlTuning {
             shown_date_before: 10,
             shown_date_max_chars: 80,
             min_year: 1995,
+            date_zone_days: 1,
             site_label_min_chars: 4,
         }
     }

@@ -899,6 +899,10 @@ fn published_of(
         // later layers only are held to its date of change.
         .filter(|d| plausible(d, None, tuning));
     let shown = shown_date(dom, tuning).filter(ok);
+    let structured = match (structured, &shown) {
+        (Some(d), Some(s)) if unshown_declared(dom, &d, s, tuning) => Some(s.clone()),
+        (d, _) => d,
+    };
     structured
         .or_else(|| {
             dom.descendants(dom.body())
@@ -930,6 +934,37 @@ fn published_of(
         })
         .or(shown)
         .or_else(|| url.and_then(url_date).filter(ok))
+}
+
+/// Whether a declared publication date yields to the one the page shows by
+/// its headline: the shown one is earlier, by more than time zones can
+/// make it ([`HtmlTuning::date_zone_days`]), and the page never shows the
+/// declared one. A page moved or imported again gets a new date in its
+/// metadata and keeps its own in view. (A later shown date is most often
+/// the page's update, which is not its publication.)
+fn unshown_declared(dom: &Dom, declared: &str, shown: &str, tuning: &HtmlTuning) -> bool {
+    use crate::metadata::day_number;
+    let earlier = day_number(shown)
+        .zip(day_number(declared))
+        .is_some_and(|(s, d)| s + tuning.date_zone_days < d);
+    earlier
+        && declared
+            .get(..10)
+            .is_some_and(|d| !shows_day(dom, d, tuning))
+}
+
+/// Whether a short text the reader sees (outside scripts and cards) holds
+/// this day (`YYYY-MM-DD`), in any of its fields.
+fn shows_day(dom: &Dom, day: &str, tuning: &HtmlTuning) -> bool {
+    dom.descendants(dom.body()).any(|n| {
+        let NodeData::Text(t) = dom.data(n) else {
+            return false;
+        };
+        t.len() <= tuning.shown_date_max_chars
+            && t.split(crate::metadata::FIELD_MARKS)
+                .any(|f| crate::metadata::find_date(f).is_some_and(|f| f.get(..10) == Some(day)))
+            && in_text(dom, n, tuning)
+    })
 }
 
 /// Whether a publication date is plausible: not before
@@ -1386,6 +1421,26 @@ mod tests {
             .as_deref(),
             Some("2020-01-02")
         );
+    }
+
+    #[test]
+    fn a_declared_date_never_shown_yields_to_an_earlier_shown_one() {
+        let page = |foot: &str| {
+            format!(
+                "<meta property=article:published_time content=2024-06-10T09:00:00Z>\
+                 <h1>A headline</h1><p>Jo Writer | March 3, 2019</p><p>Text.</p>{foot}"
+            )
+        };
+        assert_eq!(published(&page("")).as_deref(), Some("2019-03-03"));
+        // The page shows the declared date too: it stands.
+        assert_eq!(
+            published(&page("<p>Moved here on 10 June 2024</p>")).as_deref(),
+            Some("2024-06-10T09:00:00Z")
+        );
+        // A day apart is a time zone, not another date.
+        let near = "<meta property=article:published_time content=2021-12-10T02:17:00Z>\
+                    <h1>A headline</h1><p>December 9, 2021</p>";
+        assert_eq!(published(near).as_deref(), Some("2021-12-10T02:17:00Z"));
     }
 
     #[test]
