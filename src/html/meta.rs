@@ -696,21 +696,21 @@ fn byline_of(
 fn declared_authors(m: &HashMap<String, String>, ld: &JsonLd) -> Vec<String> {
     let mut authors = ld.authors.clone();
     if authors.is_empty() {
-        if let Some(a) = first(
-            m,
-            &[
-                "dc:creator",
-                "dc.creator",
-                "dcterm:creator",
-                "dcterms.creator",
-                "author",
-                "parsely-author",
-                "article:author",
-                "sailthru.author",
-                "byl",
-            ],
-        )
-        .filter(|a| !a.contains("://"))
+        // (A profile's address is no name: the next tag may give one.)
+        if let Some(a) = [
+            "dc:creator",
+            "dc.creator",
+            "dcterm:creator",
+            "dcterms.creator",
+            "author",
+            "parsely-author",
+            "article:author",
+            "sailthru.author",
+            "byl",
+        ]
+        .iter()
+        .filter_map(|k| m.get(*k))
+        .find(|a| !a.contains("://"))
         {
             authors.push(a.clone());
         }
@@ -1549,6 +1549,12 @@ mod tests {
         assert_eq!(m.byline.as_deref(), Some("Jo Writer"));
         let m = meta("<meta name=author content='Jo &amp; Sam'>");
         assert_eq!(m.byline.as_deref(), Some("Jo & Sam"));
+        // A profile's address is passed over for the next tag's name.
+        let m = meta(
+            "<meta property=article:author content='https://social.example/jo'>\
+             <meta name=sailthru.author content='Jo Writer'>",
+        );
+        assert_eq!(m.byline.as_deref(), Some("Jo Writer"));
         // A label is no byline.
         let m = meta("<span class=author>Author</span><span class=author>Jo Writer</span>");
         assert_eq!(m.byline.as_deref(), Some("Jo Writer"));
