@@ -18,7 +18,7 @@ use crate::memory::Memory;
 use crate::options::{InputKind, Options};
 use crate::page::Page;
 use crate::reason::Reason;
-use crate::tuning::{ClassifyTuning, Tuning};
+use crate::tuning::{ClassifyTuning, TextTuning, Tuning};
 use crate::{detect, html, render, text, util};
 
 /// Cleans one page, with the memory of earlier pages when there is one.
@@ -161,7 +161,7 @@ fn classify(page: &mut Page, memory: Option<&Memory>, page_id: u64, tuning: &Tun
     };
     run(page, memory);
     if tuning.classify.sections_are_content {
-        keep_sections(page);
+        keep_sections(page, &tuning.text);
     }
     for fallback in fallbacks(page.kind) {
         match fallback {
@@ -282,7 +282,11 @@ fn main_column(page: &mut Page, tuning: &ClassifyTuning) {
 /// or furniture by its markup, or repeats an earlier block. (Headings,
 /// short claims, figures and buttons between the sections are how such a
 /// page says what it offers.)
-fn keep_sections(page: &mut Page) {
+fn keep_sections(page: &mut Page, t: &TextTuning) {
+    let menus = match page.kind {
+        InputKind::Html => vec![false; page.blocks.len()],
+        _ => text::menu_lines(&page.blocks, t),
+    };
     let blocks = &mut page.blocks;
     let (Some(first), Some(last)) = (
         blocks.iter().position(|b| b.kept),
@@ -290,9 +294,9 @@ fn keep_sections(page: &mut Page) {
     ) else {
         return;
     };
-    for b in &mut blocks[first..=last] {
+    for (b, menu) in blocks[first..=last].iter_mut().zip(&menus[first..=last]) {
         let furniture = matches!(b.reason, Some(Reason::Furniture(_) | Reason::Repeated(_)));
-        if !b.kept && !furniture && !chrome(b) {
+        if !b.kept && !furniture && !chrome(b) && !menu {
             b.kept = true;
             b.reason = Some(Reason::Section);
         }

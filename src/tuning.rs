@@ -58,14 +58,20 @@ impl Tuning {
             // and lists of entries (parameters, methods, a guide's pages)
             // more than one run of prose. In HTML both are read as a
             // listing is: sections and entries; copied text of a page of no
-            // known type as a service page, and copied documentation as one
-            // too (its runs are cut by code lines, tabs and contents).
+            // known type as a service page. Copied documentation's runs are
+            // cut by code lines, tabs and contents: what lies between its
+            // first kept line and its last is read as its sections, but for
+            // runs of plain short lines (its contents, related pages).
             PageType::Other | PageType::Documentation if html => {
                 t.classify.whole_page = true;
                 t.classify.items_are_content = true;
                 t.classify.sections_are_content = true;
             }
-            PageType::Other | PageType::Documentation => t.classify.whole_page = true,
+            PageType::Other => t.classify.whole_page = true,
+            PageType::Documentation => {
+                t.classify.whole_page = true;
+                t.classify.sections_are_content = true;
+            }
             _ => {}
         }
         t
@@ -1030,6 +1036,10 @@ pub(crate) struct TextTuning {
     /// percent) of what the run holds (an article's comments or teasers
     /// weigh less).
     pub unsigned_outside_percent: usize,
+    /// Lines in a row, each short and plain (no code's marks, no sentence
+    /// ended), that make a menu or a list of contents inside copied text's
+    /// sections, not a part of them.
+    pub menu_run_lines: usize,
     /// How long a line that gives the article's date (or a date and its author)
     /// may be.
     pub date_line_chars: usize,
@@ -1148,6 +1158,7 @@ impl Default for TextTuning {
             head_below: 4,
             date_line_reach: 40,
             unsigned_outside_percent: 75,
+            menu_run_lines: 3,
             date_line_chars: 120,
             when_line_chars: 60,
             name_aside_words: 3,

@@ -173,6 +173,7 @@ pub(crate) fn code_line(text: &str) -> bool {
     let statement = t.ends_with(';')
         && (t.contains(['(', '[', '=']) || t.split_whitespace().count() <= CUES.statement_words);
     statement
+        || call_line(t)
         || t.ends_with(['{', '}'])
         || (t.starts_with('<') && t.ends_with('>'))
         || shell_command(t)
@@ -180,6 +181,18 @@ pub(crate) fn code_line(text: &str) -> bool {
         || ["=>", "==", "!=", "();", "()", "&&", "||", "::"]
             .iter()
             .any(|op| t.contains(op))
+}
+
+/// A call or a definition standing alone on its line: a name right
+/// before its brackets, and the line ends with them or with the colon that
+/// opens a block ("print(total)", "class Model(Base):"), in one sentence at
+/// most. (Prose puts a space before its brackets.)
+fn call_line(t: &str) -> bool {
+    let called = t
+        .as_bytes()
+        .windows(2)
+        .any(|w| (w[0].is_ascii_alphanumeric() || w[0] == b'_') && w[1] == b'(');
+    called && (t.ends_with(')') || t.ends_with("):")) && !t.contains(". ")
 }
 
 /// A command typed at a shell's prompt ("$ make install", "$ ./run").
@@ -484,6 +497,14 @@ mod tests {
         assert!(code_line("publish = false"));
         assert!(!code_line("$5 million was raised = a record"));
         assert!(!code_line("[Updated at noon]"));
+        // A call or a definition alone on its line is code; prose puts a
+        // space before its brackets, or goes on after them.
+        assert!(code_line("print(user.name)"));
+        assert!(code_line("class Model(BaseModel):"));
+        assert!(!code_line("The tool (see below)"));
+        assert!(!code_line(
+            "Call open(path). It returns a handle (or an error)"
+        ));
     }
 
     #[test]

@@ -115,6 +115,37 @@ pub(crate) fn front_end(input: &str, options: &Options, t: &TextTuning) -> Page 
     page
 }
 
+/// Which lines stand in a menu: [`TextTuning::menu_run_lines`] or more
+/// dropped lines in a row, each short and plain: no mark of code (brackets,
+/// an operator, a name's dot or underscore) and no sentence ended. A
+/// list of contents or of related pages, not a section's lines.
+pub(crate) fn menu_lines(blocks: &[Block], t: &TextTuning) -> Vec<bool> {
+    let plain = |b: &Block| {
+        !b.kept
+            && b.text.chars().count() < t.type_post_head_chars
+            && !b.text.contains([
+                '(', ')', '[', ']', '{', '}', '=', '<', '>', '_', '#', '@', ';',
+            ])
+            && !b.text.trim_end().ends_with(['.', '!', ':'])
+            && !b
+                .text
+                .split_whitespace()
+                .any(|w| w.trim_end_matches('.').contains('.'))
+    };
+    let mut menu = vec![false; blocks.len()];
+    let mut i = 0;
+    while i < blocks.len() {
+        let end = (i..blocks.len())
+            .find(|&j| !plain(&blocks[j]))
+            .unwrap_or(blocks.len());
+        if end - i >= t.menu_run_lines {
+            menu[i..end].fill(true);
+        }
+        i = end.max(i + 1);
+    }
+    menu
+}
+
 /// [`TextTuning::unsigned_outside_percent`]: in a text whose article shows
 /// neither a date nor a byline, the text that reads as prose but was
 /// dropped only for lying outside the article's run is kept, when there is
