@@ -277,15 +277,21 @@ fn main_column(page: &mut Page, tuning: &ClassifyTuning) {
 }
 
 /// The sections of a service page, a listing or a page of no known type are
-/// its content (the profile's [`ClassifyTuning::sections_are_content`]): from the first kept block to
-/// the last, every block with words is kept unless it is the page's chrome
-/// or furniture by its markup, or repeats an earlier block. (Headings,
-/// short claims, figures and buttons between the sections are how such a
-/// page says what it offers.)
+/// its content (the profile's [`ClassifyTuning::sections_are_content`], and
+/// copied text not signed as an article): from the first kept block to the
+/// last, every block with words is kept unless it is the page's chrome or
+/// furniture by its markup, or repeats an earlier block. (Headings, short
+/// claims, figures and buttons between the sections are how such a page
+/// says what it offers.) In copied text, only the lines dropped for where
+/// they stand are taken back, and none of a menu's
+/// ([`text::menu_lines`]).
 fn keep_sections(page: &mut Page, t: &TextTuning) {
-    let menus = match page.kind {
-        InputKind::Html => vec![false; page.blocks.len()],
-        _ => text::menu_lines(&page.blocks, t),
+    let html = page.kind == InputKind::Html;
+    // (Copied text has no markup to tell chrome by: its lines dropped for
+    // where they stand are taken back, but not those in a menu.)
+    let menus = match html {
+        true => vec![false; page.blocks.len()],
+        false => text::menu_lines(&page.blocks, t),
     };
     let blocks = &mut page.blocks;
     let (Some(first), Some(last)) = (
@@ -296,7 +302,11 @@ fn keep_sections(page: &mut Page, t: &TextTuning) {
     };
     for (b, menu) in blocks[first..=last].iter_mut().zip(&menus[first..=last]) {
         let furniture = matches!(b.reason, Some(Reason::Furniture(_) | Reason::Repeated(_)));
-        if !b.kept && !furniture && !chrome(b) && !menu {
+        let takes = match html {
+            true => !furniture && !chrome(b),
+            false => !menu && b.reason.as_ref().is_some_and(Reason::by_place),
+        };
+        if !b.kept && takes {
             b.kept = true;
             b.reason = Some(Reason::Section);
         }
@@ -345,6 +355,9 @@ fn assemble(mut page: Page, options: &Options, tuning: &Tuning) -> (Article, Vec
         || found.dateline.is_some();
     if page.kind != InputKind::Html && !signed {
         text::keep_unsigned_prose(&mut page.blocks, &tuning.text);
+        // Nor is it one run: what stands between its kept lines is its
+        // sections, as a service page's are.
+        keep_sections(&mut page, &tuning.text);
     }
     let meta = page.meta;
     let article = Article {

@@ -123,9 +123,10 @@ pub(crate) fn menu_lines(blocks: &[Block], t: &TextTuning) -> Vec<bool> {
     let plain = |b: &Block| {
         !b.kept
             && b.text.chars().count() < t.type_post_head_chars
-            && !b.text.contains([
-                '(', ')', '[', ']', '{', '}', '=', '<', '>', '_', '#', '@', ';',
-            ])
+            && !crate::classify::cues::code_line(&b.text)
+            && !b
+                .text
+                .contains(['[', ']', '{', '}', '=', '<', '>', '_', '#', '@', ';'])
             && !b.text.trim_end().ends_with(['.', '!', ':'])
             && !b
                 .text
