@@ -225,8 +225,14 @@ pub(crate) fn detect<'a>(texts: impl Iterator<Item = &'a str>) -> Option<&'stati
             if w.len() > reg.longest * 3 {
                 continue;
             }
-            lower_word(w, &mut lower);
-            if let Some(&mask) = reg.index.get(lower.as_str()) {
+            // (A word in lower-case ASCII is looked up as it is.)
+            let key = if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+                w
+            } else {
+                lower_word(w, &mut lower);
+                lower.as_str()
+            };
+            if let Some(&mask) = reg.index.get(key) {
                 for (i, h) in hits.iter_mut().enumerate() {
                     if mask & (1 << i) != 0 {
                         *h += 1;
@@ -332,6 +338,17 @@ impl Language {
     /// Korean have none: sentence punctuation stands in for it).
     pub(crate) fn has_stop_words(&self) -> bool {
         !self.stop.is_empty()
+    }
+
+    /// Whether a word, in any case, is one of this language's stop words
+    /// (`scratch`: room for its lower case). A word already in lower-case
+    /// ASCII, as most are, is looked up as it is, not copied.
+    pub(crate) fn is_stop_any_case(&self, w: &str, scratch: &mut String) -> bool {
+        if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+            return self.is_stop(w);
+        }
+        lower_word(w, scratch);
+        self.is_stop(scratch)
     }
 
     /// Whether a lower-case word is one of this language's stop words.

@@ -44,11 +44,8 @@ pub(crate) fn features(
             numbers += 1;
             continue;
         }
-        if let Some(l) = lang {
-            lang::lower_word(w, &mut lower);
-            if l.is_stop(&lower) {
-                stops += 1;
-            }
+        if lang.is_some_and(|l| l.is_stop_any_case(w, &mut lower)) {
+            stops += 1;
         }
     }
     let lexical = f.words - numbers;

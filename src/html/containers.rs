@@ -1,7 +1,7 @@
 //! Container scoring: every node's text and link characters, the prune
 //! mark of every node, and the element that holds the article.
 
-use html5ever::local_name;
+use html5ever::{local_name, LocalName};
 
 use super::furniture::{hidden, hints, is_article_body, is_caption, prune, Prune};
 use super::parse::{Dom, NodeData, NodeId};
@@ -248,15 +248,14 @@ fn layout_words(dom: &Dom, counts: &Counts, total: usize, tuning: &HtmlTuning) -
 /// Whether an element's text is never shown as the page's: a script's, a
 /// style's, a `<noscript>`'s or a template's.
 fn never_shown(dom: &Dom, id: NodeId) -> bool {
-    is_tag(
-        dom.tag(id),
-        &[
-            local_name!("script"),
-            local_name!("style"),
-            local_name!("noscript"),
-            local_name!("template"),
-        ],
-    )
+    // (A constant: no list of names is made and dropped for each element.)
+    const NEVER_SHOWN: &[LocalName] = &[
+        local_name!("script"),
+        local_name!("style"),
+        local_name!("noscript"),
+        local_name!("template"),
+    ];
+    is_tag(dom.tag(id), NEVER_SHOWN)
 }
 
 /// What one bottom-up pass over the body counts, before pruning.

@@ -487,7 +487,9 @@ pub(super) fn is_caption(dom: &Dom, id: NodeId) -> bool {
 /// phones).
 fn class_hides(class: &str) -> bool {
     let words = || class.split_ascii_whitespace();
-    words().any(|w| w.eq_ignore_ascii_case("hidden"))
+    // (A class without "hidden" anywhere is not split into words.)
+    contains_ignore_ascii_case(class, "hidden")
+        && words().any(|w| w.eq_ignore_ascii_case("hidden"))
         && !words().any(|w| {
             w.rsplit_once(':')
                 .is_some_and(|(_, shown)| DISPLAYED.iter().any(|d| shown.eq_ignore_ascii_case(d)))
@@ -650,15 +652,20 @@ pub(super) fn prune(
     if is_tag(t, &[local_name!("span")]) && popup_card(dom, id, tuning) {
         return Some(Prune::Invisible);
     }
-    if is_tag(
-        t,
-        &[
-            local_name!("button"),
-            local_name!("input"),
-            local_name!("textarea"),
-            local_name!("label"),
-        ],
-    ) {
+    // (Constant lists: none is made and dropped for each element.)
+    const CONTROLS: &[LocalName] = &[
+        local_name!("button"),
+        local_name!("input"),
+        local_name!("textarea"),
+        local_name!("label"),
+    ];
+    const NEVER_CLASSED: &[LocalName] = &[
+        local_name!("body"),
+        local_name!("html"),
+        local_name!("article"),
+        local_name!("main"),
+    ];
+    if is_tag(t, CONTROLS) {
         return Some(Prune::Furniture(Furniture::FormControl));
     }
     // (A note set apart from the text is part of it.)
@@ -671,18 +678,7 @@ pub(super) fn prune(
     if let Some(p) = by_role(dom, id) {
         return Some(p);
     }
-    if classy
-        && !is_tag(
-            t,
-            &[
-                local_name!("body"),
-                local_name!("html"),
-                local_name!("article"),
-                local_name!("main"),
-            ],
-        )
-        && !is_article_body(dom, id)
-    {
+    if classy && !is_tag(t, NEVER_CLASSED) && !is_article_body(dom, id) {
         let h = hints(dom, id);
         if h.reviews && tuning.prune_reviews {
             return Some(Prune::Furniture(Furniture::Comments));

@@ -15,52 +15,65 @@ use crate::tuning::HtmlTuning;
 /// children have hundreds of classes is not a list of items).
 const MAX_SHAPES: usize = 16;
 
-/// What one bottom-up pass gives of each node for the item tests.
-struct Parts {
+/// What one bottom-up pass gives of a node for the item tests.
+#[derive(Clone, Copy, Default)]
+struct Part {
     /// Characters of the longest link below the node.
-    link: Vec<u32>,
+    link: u32,
     /// Characters of the longest heading below the node.
-    heading: Vec<u32>,
+    heading: u32,
     /// Links below the node (saturating).
-    links: Vec<u16>,
+    links: u16,
     /// Whether a picture (`<img>`, `<picture>`) lies below the node.
-    picture: Vec<bool>,
+    picture: bool,
+}
+
+/// What one bottom-up pass gives of each node for the item tests.
+pub(super) struct Parts(Vec<Part>);
+
+impl Parts {
+    /// Nothing seen yet, for a tree of `n` nodes.
+    pub(super) fn new(n: usize) -> Parts {
+        Parts(vec![Part::default(); n])
+    }
+
+    /// One step of the bottom-up pass over `body`'s subtree: node `id`,
+    /// whose subtree has been seen and whose `chars` are final, passed up
+    /// to its parent (never above `body`).
+    pub(super) fn visit(&mut self, dom: &Dom, id: NodeId, body: NodeId, chars: &[u32]) {
+        let mut p = self.0[id];
+        match dom.tag(id) {
+            // (An anchor that goes nowhere is a control, a rating's star say.)
+            Some(&local_name!("a"))
+                if dom
+                    .attr_named(id, &local_name!("href"))
+                    .is_some_and(|h| !goes_nowhere(h)) =>
+            {
+                p.link = p.link.max(chars[id]);
+                p.links = p.links.saturating_add(1);
+            }
+            Some(&local_name!("img") | &local_name!("picture")) => p.picture = true,
+            Some(tag) if heading_level(tag).is_some() => p.heading = p.heading.max(chars[id]),
+            _ => {}
+        }
+        self.0[id] = p;
+        if id == body {
+            return;
+        }
+        if let Some(q) = dom.parent(id).and_then(|q| self.0.get_mut(q)) {
+            q.link = q.link.max(p.link);
+            q.heading = q.heading.max(p.heading);
+            q.links = q.links.saturating_add(p.links);
+            q.picture |= p.picture;
+        }
+    }
 }
 
 fn parts(dom: &Dom, chars: &[u32]) -> Parts {
-    let n = dom.len();
-    let mut p = Parts {
-        link: vec![0; n],
-        heading: vec![0; n],
-        links: vec![0; n],
-        picture: vec![false; n],
-    };
+    let mut p = Parts::new(dom.len());
     let body = dom.body();
     for id in dom.subtree_rev(body) {
-        // (An anchor that goes nowhere is a control, a rating's star say.)
-        if dom.tag(id) == Some(&local_name!("a"))
-            && dom
-                .attr_named(id, &local_name!("href"))
-                .is_some_and(|h| !goes_nowhere(h))
-        {
-            p.link[id] = p.link[id].max(chars[id]);
-            p.links[id] = p.links[id].saturating_add(1);
-        }
-        if dom.tag(id).and_then(heading_level).is_some() {
-            p.heading[id] = p.heading[id].max(chars[id]);
-        }
-        if is_tag(dom.tag(id), &[local_name!("img"), local_name!("picture")]) {
-            p.picture[id] = true;
-        }
-        if id == body {
-            continue;
-        }
-        if let Some(parent) = dom.parent(id) {
-            p.link[parent] = p.link[parent].max(p.link[id]);
-            p.heading[parent] = p.heading[parent].max(p.heading[id]);
-            p.links[parent] = p.links[parent].saturating_add(p.links[id]);
-            p.picture[parent] |= p.picture[id];
-        }
+        p.visit(dom, id, body, chars);
     }
     p
 }
@@ -76,16 +89,13 @@ fn is_box(dom: &Dom, id: NodeId) -> bool {
 fn item_like(id: NodeId, chars: &[u32], p: &Parts, t: &HtmlTuning) -> bool {
     let all = chars[id] as usize;
     // The title: the item's heading, else its longest link.
-    let title = if p.heading[id] > 0 {
-        p.heading[id]
-    } else {
-        p.link[id]
-    } as usize;
+    let p = p.0[id];
+    let title = if p.heading > 0 { p.heading } else { p.link } as usize;
     (t.item_min_chars..=t.item_max_chars).contains(&all)
         && title >= t.item_title_chars
         // (Text of its own beside the title, or a picture: a card.)
-        && (all.saturating_sub(title) >= t.item_text_chars || p.picture[id])
-        && (p.links[id] as usize) <= t.item_max_links
+        && (all.saturating_sub(title) >= t.item_text_chars || p.picture)
+        && (p.links as usize) <= t.item_max_links
 }
 
 /// Whether a `<form>` of `chars` characters wraps the page (it holds
@@ -98,30 +108,83 @@ pub(super) fn wraps_page(chars: usize, all: usize, t: &HtmlTuning) -> bool {
 /// Every node that is, or lies inside, an item of a group of repeated
 /// items (see the module's doc).
 pub(super) fn items(dom: &Dom, chars: &[u32], t: &HtmlTuning) -> Vec<bool> {
-    let p = parts(dom, chars);
-    let mut member = vec![false; dom.len()];
+    let mut m = Members::new(dom, parts(dom, chars), t);
     let body = dom.body();
-    // A form's rows (a shop's buy box, a filter panel) are controls, not
-    // items; a form that wraps most of the page is the page's layout.
-    let mut in_form = vec![false; dom.len()];
+    m.visit_body(body, chars);
     for id in dom.descendants(body) {
-        let form = dom.tag(id) == Some(&local_name!("form"))
-            && !wraps_page(chars[id] as usize, chars[body] as usize, t);
-        in_form[id] = form || dom.parent(id).is_some_and(|q| in_form[q]);
+        m.visit(id, body, chars);
     }
-    for parent in std::iter::once(body).chain(dom.descendants(body)) {
-        if dom.tag(parent).is_none() || chars[parent] == 0 || in_form[parent] {
-            continue;
+    m.member
+}
+
+/// (tag, class) of an element.
+type Shape<'a> = (Option<&'a html5ever::LocalName>, Option<&'a str>);
+
+/// The top-down pass of [`items`]: `body`, then its descendants in
+/// document order, each after its parent.
+pub(super) struct Members<'a> {
+    dom: &'a Dom,
+    parts: Parts,
+    /// Every node that is, or lies inside, an item (final for a node once
+    /// it has been visited).
+    pub(super) member: Vec<bool>,
+    /// Nodes inside a form that does not wrap the page.
+    in_form: Vec<bool>,
+    /// The shapes of one parent's children, with (members, item-like
+    /// members): one list, cleared for each parent.
+    shapes: Vec<(Shape<'a>, usize, usize)>,
+    t: &'a HtmlTuning,
+}
+
+impl<'a> Members<'a> {
+    /// No node visited yet; `parts` of the whole body.
+    pub(super) fn new(dom: &'a Dom, parts: Parts, t: &'a HtmlTuning) -> Members<'a> {
+        Members {
+            dom,
+            parts,
+            member: vec![false; dom.len()],
+            in_form: vec![false; dom.len()],
+            shapes: Vec::new(),
+            t,
         }
-        // (tag, class) of the children, with (members, item-like members).
-        type Shape<'a> = (Option<&'a html5ever::LocalName>, Option<&'a str>);
-        let mut shapes: Vec<(Shape, usize, usize)> = Vec::new();
+    }
+
+    /// The first step: the body's children.
+    pub(super) fn visit_body(&mut self, body: NodeId, chars: &[u32]) {
+        self.mark_children(body, chars);
+    }
+
+    /// One step for a descendant of `body`: whether it lies in a form,
+    /// which of its children are items, and whether it lies inside an item.
+    pub(super) fn visit(&mut self, id: NodeId, body: NodeId, chars: &[u32]) {
+        let dom = self.dom;
+        // A form's rows (a shop's buy box, a filter panel) are controls, not
+        // items; a form that wraps most of the page is the page's layout.
+        let form = dom.tag(id) == Some(&local_name!("form"))
+            && !wraps_page(chars[id] as usize, chars[body] as usize, self.t);
+        let parent = dom.parent(id);
+        self.in_form[id] = form || parent.is_some_and(|q| self.in_form[q]);
+        self.mark_children(id, chars);
+        // Inside an item is in it.
+        if parent.is_some_and(|q| self.member[q]) {
+            self.member[id] = true;
+        }
+    }
+
+    /// Marks the children of `parent` that are items of a group.
+    fn mark_children(&mut self, parent: NodeId, chars: &[u32]) {
+        let (dom, t) = (self.dom, self.t);
+        if dom.tag(parent).is_none() || chars[parent] == 0 || self.in_form[parent] {
+            return;
+        }
+        let shapes = &mut self.shapes;
+        shapes.clear();
         for c in dom.children(parent) {
             if !is_box(dom, c) || chars[c] == 0 {
                 continue;
             }
             let key = (dom.tag(c), dom.attr_named(c, &local_name!("class")));
-            let like = usize::from(item_like(c, chars, &p, t));
+            let like = usize::from(item_like(c, chars, &self.parts, t));
             if let Some(s) = shapes.iter_mut().find(|(k, _, _)| *k == key) {
                 s.1 += 1;
                 s.2 += like;
@@ -129,26 +192,17 @@ pub(super) fn items(dom: &Dom, chars: &[u32], t: &HtmlTuning) -> Vec<bool> {
                 shapes.push((key, 1, like));
             }
         }
-        for (key, n, like) in shapes {
+        for &(key, n, like) in shapes.iter() {
             if n < t.item_min_count || like * 100 < n * t.item_like_percent {
                 continue;
             }
             for c in dom.children(parent) {
                 if (dom.tag(c), dom.attr_named(c, &local_name!("class"))) == key && chars[c] > 0 {
-                    member[c] = true;
+                    self.member[c] = true;
                 }
             }
         }
     }
-    // Inside an item is in it.
-    for id in dom.descendants(body) {
-        if let Some(parent) = dom.parent(id) {
-            if member[parent] {
-                member[id] = true;
-            }
-        }
-    }
-    member
 }
 
 #[cfg(test)]

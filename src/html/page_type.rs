@@ -3,7 +3,7 @@
 
 use html5ever::{local_name, LocalName};
 
-use super::parse::{Dom, NodeData, NodeId};
+use super::parse::{Dom, NodeData, NodeId, DOCUMENT};
 use super::tags::{heading_level, is_tag, ITEM_BOXES};
 use crate::json::{self, Value};
 use crate::metadata::Meta;
@@ -78,15 +78,13 @@ const URL_WORDS: &[(&str, PageType, u32)] = &[
 /// The page's evidence of its type.
 pub(super) fn evidence(dom: &Dom, url: Option<&str>, t: &HtmlTuning) -> Evidence {
     let mut e = Evidence::default();
-    // The body's shown text characters (not a script's JSON), counted
-    // once for the shares below.
-    let all = shown_chars(dom).max(1);
-    schema_types(dom, t, &mut e);
-    commerce(dom, t, &mut e);
-    code(dom, all, t, &mut e);
-    repeated_items(dom, all, t, &mut e);
-    sections(dom, t, &mut e);
-    items_and_prose(dom, t, &mut e);
+    let scan = Scan::of(dom, t);
+    schema_types(&scan.schema, t, &mut e);
+    commerce(scan.prices, scan.carts, t, &mut e);
+    code(scan.code, scan.all, t, &mut e);
+    repeated_items(dom, &scan.main_column, scan.all, t, &mut e);
+    sections(scan.sections, t, &mut e);
+    items_and_prose(scan.items, scan.prose, scan.all, t, &mut e);
     if let Some(url) = url {
         url_shape(url, &mut e);
     }
@@ -94,31 +92,170 @@ pub(super) fn evidence(dom: &Dom, url: Option<&str>, t: &HtmlTuning) -> Evidence
 }
 
 /// Elements whose text is never shown.
-fn unseen() -> [html5ever::LocalName; 4] {
-    [
-        local_name!("script"),
-        local_name!("style"),
-        local_name!("noscript"),
-        local_name!("template"),
-    ]
+const UNSEEN: &[LocalName] = &[
+    local_name!("script"),
+    local_name!("style"),
+    local_name!("noscript"),
+    local_name!("template"),
+];
+
+/// What the page's tree shows of its type, read in two passes over the
+/// body (one bottom-up, one top-down) and one over the rest of the
+/// document.
+struct Scan {
+    /// The body's shown text characters (not a script's JSON; at least 1),
+    /// for the shares.
+    all: usize,
+    /// The schema.org types declared (lower case, in no particular order).
+    schema: Vec<String>,
+    /// Elements that name a price and hold a digit; cart controls.
+    prices: usize,
+    carts: usize,
+    /// `<pre>` blocks and their characters.
+    code: (usize, usize),
+    /// The elements of the page's main column, in document order.
+    main_column: Vec<NodeId>,
+    /// Sections with headings of their own.
+    sections: usize,
+    /// The characters of repeated items outside the page's chrome, and of
+    /// prose paragraphs.
+    items: usize,
+    prose: usize,
 }
 
-/// The characters (not spaces) of the body's text that is shown: outside
-/// scripts (data in JSON), styles, templates and `<noscript>`.
-fn shown_chars(dom: &Dom) -> usize {
-    let body = dom.body();
-    let unseen = unseen();
-    let mut all = 0;
-    let mut next = dom.first_child(body);
-    while let Some(id) = next {
-        if is_tag(dom.tag(id), &unseen) {
-            next = dom.skip_subtree(body, id);
-            continue;
+impl Scan {
+    fn of(dom: &Dom, t: &HtmlTuning) -> Scan {
+        let body = dom.body();
+        // Bottom-up: each node's shown characters (a script's, a style's,
+        // a template's and a `<noscript>`'s count as none), and what the
+        // item tests need of it.
+        let mut chars = vec![0u32; dom.len()];
+        let mut parts = super::items::Parts::new(dom.len());
+        for id in dom.subtree_rev(body) {
+            if let NodeData::Text(_) = dom.data(id) {
+                chars[id] = u32::try_from(dom.text_chars(id)).unwrap_or(u32::MAX);
+            }
+            if is_tag(dom.tag(id), UNSEEN) {
+                chars[id] = 0;
+            }
+            parts.visit(dom, id, body, &chars);
+            if id != body {
+                if let Some(p) = dom.parent(id) {
+                    chars[p] = chars[p].saturating_add(chars[id]);
+                }
+            }
         }
-        all += dom.text_chars(id);
-        next = dom.first_child(id).or_else(|| dom.skip_subtree(body, id));
+        let mut scan = Scan {
+            all: (chars[body] as usize).max(1),
+            schema: Vec::new(),
+            prices: 0,
+            carts: 0,
+            code: (0, 0),
+            main_column: Vec::new(),
+            sections: 0,
+            items: 0,
+            prose: 0,
+        };
+        if body != DOCUMENT {
+            scan.schema_outside(dom, body);
+        }
+        scan.top_down(dom, &chars, parts, t);
+        scan
     }
-    all
+
+    /// The schema.org types declared outside the body's descendants (in
+    /// the head, on the body itself).
+    fn schema_outside(&mut self, dom: &Dom, body: NodeId) {
+        let mut next = dom.first_child(DOCUMENT);
+        while let Some(id) = next {
+            schema_of(dom, id, &mut self.schema);
+            next = if id == body {
+                dom.skip_subtree(DOCUMENT, id)
+            } else {
+                dom.first_child(id)
+                    .or_else(|| dom.skip_subtree(DOCUMENT, id))
+            };
+        }
+    }
+
+    /// The top-down pass over the body's descendants.
+    fn top_down(&mut self, dom: &Dom, chars: &[u32], parts: super::items::Parts, t: &HtmlTuning) {
+        let body = dom.body();
+        let mut members = super::items::Members::new(dom, parts, t);
+        members.visit_body(body, chars);
+        // Nodes in the page's chrome: for the items (menus, headers,
+        // footers, sidebars, and what class words name furniture), and
+        // for the main column (where menus repeat their items too).
+        const CHROME: &[LocalName] = &[
+            local_name!("nav"),
+            local_name!("header"),
+            local_name!("footer"),
+            local_name!("aside"),
+            local_name!("form"),
+        ];
+        const COLUMN_CHROME: &[LocalName] = &[
+            local_name!("nav"),
+            local_name!("header"),
+            local_name!("footer"),
+            local_name!("aside"),
+            local_name!("select"),
+        ];
+        let mut chrome = vec![false; dom.len()];
+        let mut off_column = vec![false; dom.len()];
+        for id in dom.descendants(body) {
+            members.visit(id, body, chars);
+            let parent = dom.parent(id);
+            let tag = dom.tag(id);
+            chrome[id] = parent.is_some_and(|p| chrome[p])
+                || is_tag(tag, CHROME)
+                || (!dom.attrs(id).is_empty()
+                    && super::furniture::hints(dom, id).furniture_bits() != 0);
+            let member = &members.member;
+            if member[id] && !chrome[id] && !parent.is_some_and(|p| member[p]) {
+                self.items += chars[id] as usize;
+            }
+            if tag == Some(&local_name!("p")) && chars[id] as usize >= t.type_prose_chars {
+                self.prose += chars[id] as usize;
+            }
+            // (A form that wraps the page, [`super::items::wraps_page`],
+            // is its layout: a thread whose posts can be selected.)
+            off_column[id] = parent.is_some_and(|p| off_column[p])
+                || is_tag(tag, COLUMN_CHROME)
+                || (tag == Some(&local_name!("form"))
+                    && !super::items::wraps_page(dom.subtree_chars(id), self.all, t));
+            if tag.is_some() {
+                if !off_column[id] {
+                    self.main_column.push(id);
+                }
+                self.element(dom, id);
+            }
+            schema_of(dom, id, &mut self.schema);
+        }
+    }
+
+    /// What an element of the body shows: a price, a cart control, code,
+    /// a section with a heading.
+    fn element(&mut self, dom: &Dom, id: NodeId) {
+        if names(dom, id, "price") && item_text(dom, id).1 {
+            self.prices += 1;
+        }
+        const CONTROLS: &[LocalName] = &[
+            local_name!("button"),
+            local_name!("form"),
+            local_name!("input"),
+        ];
+        if is_tag(dom.tag(id), CONTROLS) && names(dom, id, "cart") {
+            self.carts += 1;
+        }
+        match dom.tag(id) {
+            Some(&local_name!("pre")) => {
+                self.code.0 += 1;
+                self.code.1 += dom.subtree_chars(id);
+            }
+            Some(&local_name!("section")) if headed_section(dom, id) => self.sections += 1,
+            _ => {}
+        }
+    }
 }
 
 /// An article says when it was written or by whom. A page that declares
@@ -138,32 +275,34 @@ pub(super) fn undeclared(e: &mut Evidence, meta: &Meta, min_points: u32) {
     }
 }
 
-/// Schema.org types in JSON-LD and microdata. Many products declared
-/// ([`HtmlTuning::type_many_products`]) are a shop's grid, each card with
-/// its own: a collection, not one product.
-fn schema_types(dom: &Dom, t: &HtmlTuning, e: &mut Evidence) {
-    let mut found: Vec<String> = Vec::new();
-    for id in dom.descendants(crate::html::parse::DOCUMENT) {
-        if let Some(t) = dom.attr_named(id, &local_name!("itemtype")) {
-            found.extend(
-                t.split_whitespace()
-                    .filter_map(|u| u.rsplit('/').next())
-                    .map(crate::lower::to_lower),
-            );
-        }
-        let json = dom.tag(id) == Some(&local_name!("script"))
-            && dom
-                .attr_named(id, &local_name!("type"))
-                .is_some_and(|t| t.contains("ld+json"));
-        if json {
-            if let Some(v) = json::parse_as_written(&dom.text(id)) {
-                json_types(&v, 0, &mut found);
-            }
+/// The schema.org types an element declares: its microdata `itemtype`,
+/// or, for a JSON-LD script, the `@type`s in it.
+fn schema_of(dom: &Dom, id: NodeId, found: &mut Vec<String>) {
+    if let Some(t) = dom.attr_named(id, &local_name!("itemtype")) {
+        found.extend(
+            t.split_whitespace()
+                .filter_map(|u| u.rsplit('/').next())
+                .map(crate::lower::to_lower),
+        );
+    }
+    let json = dom.tag(id) == Some(&local_name!("script"))
+        && dom
+            .attr_named(id, &local_name!("type"))
+            .is_some_and(|t| t.contains("ld+json"));
+    if json {
+        if let Some(v) = json::parse_as_written(&dom.text(id)) {
+            json_types(&v, 0, found);
         }
     }
+}
+
+/// Schema.org types in JSON-LD and microdata (`found`, in any order). Many
+/// products declared ([`HtmlTuning::type_many_products`]) are a shop's
+/// grid, each card with its own: a collection, not one product.
+fn schema_types(found: &[String], t: &HtmlTuning, e: &mut Evidence) {
     let products = found.iter().filter(|n| *n == "product").count();
-    if products >= t.type_many_products {
-        found.retain(|n| n != "product");
+    let many = products >= t.type_many_products;
+    if many {
         e.add(
             PageType::Collection,
             t.type_min_points,
@@ -172,14 +311,18 @@ fn schema_types(dom: &Dom, t: &HtmlTuning, e: &mut Evidence) {
     }
     // The known names, each once, in order: at most `SCHEMA_TYPES.len()`,
     // so sorting them stays linear however many types a page declares.
-    let mut known: Vec<String> = Vec::new();
+    let mut known: Vec<&String> = Vec::new();
     for name in found {
-        if SCHEMA_TYPES.iter().any(|(n, _, _)| *n == name) && !known.contains(&name) {
-            known.push(name);
+        if (many && name == "product")
+            || !SCHEMA_TYPES.iter().any(|(n, _, _)| n == name)
+            || known.contains(&name)
+        {
+            continue;
         }
+        known.push(name);
     }
     crate::util::sort_small(&mut known, |a, b| a > b);
-    for name in &known {
+    for name in known {
         if let Some(&(_, pt, points)) = SCHEMA_TYPES.iter().find(|(n, _, _)| n == name) {
             e.add(pt, points, format!("schema.org {name}"));
         }
@@ -346,25 +489,7 @@ pub(super) fn item_priced(dom: &Dom, id: NodeId) -> bool {
 }
 
 /// Prices and carts: one product has one or a few; a shop's category many.
-fn commerce(dom: &Dom, t: &HtmlTuning, e: &mut Evidence) {
-    let (mut prices, mut carts) = (0usize, 0usize);
-    for id in dom.descendants(dom.body()) {
-        if dom.tag(id).is_none() {
-            continue;
-        }
-        if names(dom, id, "price") && item_text(dom, id).1 {
-            prices += 1;
-        }
-        const CONTROLS: &[LocalName] = &[
-            local_name!("button"),
-            local_name!("form"),
-            local_name!("input"),
-        ];
-        let control = is_tag(dom.tag(id), CONTROLS);
-        if control && names(dom, id, "cart") {
-            carts += 1;
-        }
-    }
+fn commerce(prices: usize, carts: usize, t: &HtmlTuning, e: &mut Evidence) {
     if prices >= t.type_many_prices || carts >= t.type_many_prices {
         e.add(
             PageType::Collection,
@@ -378,16 +503,10 @@ fn commerce(dom: &Dom, t: &HtmlTuning, e: &mut Evidence) {
     }
 }
 
-/// Code: documentation holds a good share of its text in `<pre>`.
-fn code(dom: &Dom, all: usize, t: &HtmlTuning, e: &mut Evidence) {
-    let body = dom.body();
-    let (mut blocks, mut chars) = (0usize, 0usize);
-    for id in dom.descendants(body) {
-        if dom.tag(id) == Some(&local_name!("pre")) {
-            blocks += 1;
-            chars += dom.subtree_chars(id);
-        }
-    }
+/// Code: documentation holds a good share of its text in `<pre>`
+/// (`code`: the blocks and their characters).
+fn code(code: (usize, usize), all: usize, t: &HtmlTuning, e: &mut Evidence) {
+    let (blocks, chars) = code;
     if blocks >= t.type_code_blocks && chars * 100 >= all * t.type_code_percent {
         e.add(
             PageType::Documentation,
@@ -395,38 +514,6 @@ fn code(dom: &Dom, all: usize, t: &HtmlTuning, e: &mut Evidence) {
             format!("{blocks} code blocks, {}% of the text", chars * 100 / all),
         );
     }
-}
-
-/// The elements of the page's main column: outside navigation, headers,
-/// footers, sidebars and small forms, where menus repeat their items too.
-/// (A form that wraps the page, [`super::items::wraps_page`], is its
-/// layout: a thread whose posts can be selected.)
-fn main_column(dom: &Dom, all: usize, t: &HtmlTuning) -> Vec<NodeId> {
-    let body = dom.body();
-    let chrome = [
-        local_name!("nav"),
-        local_name!("header"),
-        local_name!("footer"),
-        local_name!("aside"),
-        local_name!("select"),
-    ];
-    let small_form = |id: NodeId| {
-        dom.tag(id) == Some(&local_name!("form"))
-            && !super::items::wraps_page(dom.subtree_chars(id), all, t)
-    };
-    let mut out = Vec::new();
-    let mut next = dom.first_child(body);
-    while let Some(id) = next {
-        if is_tag(dom.tag(id), &chrome) || small_form(id) {
-            next = dom.skip_subtree(body, id);
-            continue;
-        }
-        if matches!(dom.data(id), NodeData::Element { .. }) {
-            out.push(id);
-        }
-        next = dom.first_child(id).or_else(|| dom.skip_subtree(body, id));
-    }
-    out
 }
 
 /// Sibling items of one shape (same tag and class) under `parent`.
@@ -501,10 +588,21 @@ struct Run {
 /// The largest run of sibling items of one shape in the main column, each
 /// with a link and some text of its own: posts when they are long and
 /// dated, items otherwise (with images: a collection).
-fn repeated_items(dom: &Dom, all: usize, t: &HtmlTuning, e: &mut Evidence) {
+/// (`main_column`: the elements of the page's main column, outside
+/// navigation, headers, footers, sidebars and small forms.)
+fn repeated_items(dom: &Dom, main_column: &[NodeId], all: usize, t: &HtmlTuning, e: &mut Evidence) {
     let mut best: Option<Run> = None;
     let mut best_members = Vec::new();
-    for parent in main_column(dom, all, t) {
+    for &parent in main_column {
+        // No group of its children can be larger than all its boxes: a
+        // parent with too few is passed over before its groups are made.
+        let boxes = dom
+            .children(parent)
+            .filter(|&c| is_tag(dom.tag(c), ITEM_BOXES))
+            .count();
+        if boxes < t.type_min_items || boxes <= best.map_or(0, |b| b.items) {
+            continue;
+        }
         for members in item_groups(dom, parent) {
             if members.len() < t.type_min_items || members.len() <= best.map_or(0, |b| b.items) {
                 continue;
@@ -595,48 +693,9 @@ fn prose_outside(dom: &Dom, members: &[NodeId], t: &HtmlTuning) -> usize {
 /// Repeated items (`super::items`) outside the page's chrome that hold a
 /// good share of the page's text, several times what its paragraphs hold:
 /// the page lists things (a shop's grid, search results, an index of posts).
-fn items_and_prose(dom: &Dom, t: &HtmlTuning, e: &mut Evidence) {
-    let body = dom.body();
-    let mut chars = vec![0u32; dom.len()];
-    let unseen = unseen();
-    for id in dom.subtree_rev(body) {
-        if let NodeData::Text(_) = dom.data(id) {
-            chars[id] = u32::try_from(dom.text_chars(id)).unwrap_or(u32::MAX);
-        }
-        if is_tag(dom.tag(id), &unseen) {
-            chars[id] = 0;
-        }
-        if id != body {
-            if let Some(p) = dom.parent(id) {
-                chars[p] = chars[p].saturating_add(chars[id]);
-            }
-        }
-    }
-    let member = super::items::items(dom, &chars, t);
-    // Items in the page's chrome (menus, headers, footers, sidebars, and
-    // what class words name furniture) are not what the page lists.
-    let chrome_tags = [
-        local_name!("nav"),
-        local_name!("header"),
-        local_name!("footer"),
-        local_name!("aside"),
-        local_name!("form"),
-    ];
-    let mut chrome = vec![false; dom.len()];
-    let (mut items, mut prose) = (0usize, 0usize);
-    for id in dom.descendants(body) {
-        chrome[id] = dom.parent(id).is_some_and(|p| chrome[p])
-            || is_tag(dom.tag(id), &chrome_tags)
-            || (!dom.attrs(id).is_empty()
-                && super::furniture::hints(dom, id).furniture_bits() != 0);
-        if member[id] && !chrome[id] && !dom.parent(id).is_some_and(|p| member[p]) {
-            items += chars[id] as usize;
-        }
-        if dom.tag(id) == Some(&local_name!("p")) && chars[id] as usize >= t.type_prose_chars {
-            prose += chars[id] as usize;
-        }
-    }
-    let all = (chars[body] as usize).max(1);
+/// (`items`: the characters of the items outside the chrome; `prose`: of
+/// the prose paragraphs; `all`: of the body.)
+fn items_and_prose(items: usize, prose: usize, all: usize, t: &HtmlTuning, e: &mut Evidence) {
     if items * 100 >= all * t.type_item_text_percent && items > prose * t.item_prose_ratio {
         e.add(
             PageType::Listing,
@@ -650,21 +709,20 @@ fn items_and_prose(dom: &Dom, t: &HtmlTuning, e: &mut Evidence) {
     }
 }
 
-/// Sections with headings of their own: a service page's layout.
-fn sections(dom: &Dom, t: &HtmlTuning, e: &mut Evidence) {
-    let headed = dom
-        .descendants(dom.body())
-        .filter(|&id| dom.tag(id) == Some(&local_name!("section")))
-        .filter(|&id| {
-            dom.children(id)
-                .chain(dom.children(id).flat_map(|c| dom.children(c)))
-                .any(|c| {
-                    const HEADINGS: &[LocalName] =
-                        &[local_name!("h1"), local_name!("h2"), local_name!("h3")];
-                    is_tag(dom.tag(c), HEADINGS)
-                })
+/// Whether a `<section>` has a heading of its own (`<h1>` to `<h3>`) among
+/// its children or theirs.
+fn headed_section(dom: &Dom, id: NodeId) -> bool {
+    dom.children(id)
+        .chain(dom.children(id).flat_map(|c| dom.children(c)))
+        .any(|c| {
+            const HEADINGS: &[LocalName] =
+                &[local_name!("h1"), local_name!("h2"), local_name!("h3")];
+            is_tag(dom.tag(c), HEADINGS)
         })
-        .count();
+}
+
+/// Sections with headings of their own (`headed`): a service page's layout.
+fn sections(headed: usize, t: &HtmlTuning, e: &mut Evidence) {
     if headed >= t.type_min_sections {
         e.add(
             PageType::Service,

@@ -90,15 +90,18 @@ pub(super) fn is_gutter(dom: &Dom, id: NodeId) -> bool {
     let Some(class) = dom.attr_named(id, &local_name!("class")) else {
         return false;
     };
-    // (In any ASCII case, compared in place.)
+    // (In any ASCII case, compared in place. The words of line numbers all
+    // hold "line": a class without it is not searched word by word for them.)
+    let lined = super::furniture::contains_ignore_ascii_case(class, "line");
     let named = class.split_ascii_whitespace().any(|w| {
         w.len()
             .checked_sub("gutter".len())
             .and_then(|i| w.get(i..))
             .is_some_and(|end| end.eq_ignore_ascii_case("gutter"))
-            || ["lineno", "line-num", "linenum"]
-                .iter()
-                .any(|p| super::furniture::contains_ignore_ascii_case(w, p))
+            || lined
+                && ["lineno", "line-num", "linenum"]
+                    .iter()
+                    .any(|p| super::furniture::contains_ignore_ascii_case(w, p))
     });
     if !named {
         return false;
