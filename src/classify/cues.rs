@@ -185,14 +185,20 @@ pub(crate) fn code_line(text: &str) -> bool {
 
 /// A call or a definition standing alone on its line: a name right
 /// before its brackets, and the line ends with them or with the colon that
-/// opens a block ("print(total)", "class Model(Base):"), in one sentence at
-/// most. (Prose puts a space before its brackets.)
+/// opens a block ("print(user.name)", "class Model(Base):"), in one
+/// sentence at most, with a mark of code besides: an assignment, an
+/// underscore, a double quote or a dotted name. (Prose puts a space before
+/// its brackets; inline words joined to a bracket, "list(4 saved)", have
+/// none of those marks.)
 fn call_line(t: &str) -> bool {
-    let called = t
-        .as_bytes()
-        .windows(2)
-        .any(|w| (w[0].is_ascii_alphanumeric() || w[0] == b'_') && w[1] == b'(');
-    called && (t.ends_with(')') || t.ends_with("):")) && !t.contains(". ")
+    let b = t.as_bytes();
+    let name = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
+    let called = b.windows(2).any(|w| name(w[0]) && w[1] == b'(');
+    let dotted = b
+        .windows(3)
+        .any(|w| w[0].is_ascii_alphanumeric() && w[1] == b'.' && w[2].is_ascii_alphabetic());
+    let marked = t.ends_with("):") || t.contains(['=', '_', '"']) || dotted;
+    called && marked && (t.ends_with(')') || t.ends_with("):")) && !t.contains(". ")
 }
 
 /// A command typed at a shell's prompt ("$ make install", "$ ./run").
@@ -502,6 +508,7 @@ mod tests {
         assert!(code_line("print(user.name)"));
         assert!(code_line("class Model(BaseModel):"));
         assert!(!code_line("The tool (see below)"));
+        assert!(!code_line("Add to list(Saved by 4 people)"));
         assert!(!code_line(
             "Call open(path). It returns a handle (or an error)"
         ));
