@@ -304,7 +304,12 @@ fn keep_sections(page: &mut Page, t: &TextTuning) {
         let furniture = matches!(b.reason, Some(Reason::Furniture(_) | Reason::Repeated(_)));
         let takes = match html {
             true => !furniture && !chrome(b),
-            false => !menu && b.reason.as_ref().is_some_and(Reason::by_place),
+            false => {
+                !menu
+                    && b.reason
+                        .as_ref()
+                        .is_some_and(|r| r.for_place() || *r == Reason::CodeLine)
+            }
         };
         if !b.kept && takes {
             b.kept = true;

@@ -318,21 +318,6 @@ impl fmt::Display for Reason {
 }
 
 impl Reason {
-    /// Whether a block was dropped for where it stands (among boilerplate,
-    /// at the article's edge, outside its run), not for what it is: a
-    /// section of the page may take it back. (A line of code is dropped
-    /// only outside an article's text.)
-    pub(crate) fn by_place(&self) -> bool {
-        matches!(
-            self,
-            Reason::ShortAmongBoilerplate
-                | Reason::ShortAtEdge
-                | Reason::Doubtful
-                | Reason::OutsideArticle
-                | Reason::CodeLine
-        )
-    }
-
     /// The sentence of a reason without details.
     fn fixed_sentence(&self) -> &'static str {
         match self {
