@@ -116,9 +116,12 @@ pub(crate) fn front_end(input: &str, options: &Options, t: &TextTuning) -> Page 
 }
 
 /// Which lines stand in a menu: [`TextTuning::menu_run_lines`] or more
-/// dropped lines in a row, each short and plain: no mark of code (brackets,
-/// an operator, a name's dot or underscore) and no sentence ended. A
-/// list of contents or of related pages, not a section's lines.
+/// dropped lines in a row, each short (under
+/// [`TextTuning::type_post_head_chars`], a post's head) and plain: not a
+/// code line, no other mark of code (square or curly brackets, an
+/// operator, a name's dot or underscore) and no sentence ended. A list of
+/// contents or of related pages, not a section's lines. (A count in round
+/// brackets, "(20 products)", is plain.)
 pub(crate) fn menu_lines(blocks: &[Block], t: &TextTuning) -> Vec<bool> {
     let plain = |b: &Block| {
         !b.kept
