@@ -289,10 +289,7 @@ fn keep_sections(page: &mut Page, t: &TextTuning) {
     let html = page.kind == InputKind::Html;
     // (Copied text has no markup to tell chrome by: its lines dropped for
     // where they stand are taken back, but not those in a menu.)
-    let menus = match html {
-        true => vec![false; page.blocks.len()],
-        false => text::menu_lines(&page.blocks, t),
-    };
+    let menus = (!html).then(|| text::menu_lines(&page.blocks, t));
     let blocks = &mut page.blocks;
     let (Some(first), Some(last)) = (
         blocks.iter().position(|b| b.kept),
@@ -300,12 +297,13 @@ fn keep_sections(page: &mut Page, t: &TextTuning) {
     ) else {
         return;
     };
-    for (b, menu) in blocks[first..=last].iter_mut().zip(&menus[first..=last]) {
-        let furniture = matches!(b.reason, Some(Reason::Furniture(_) | Reason::Repeated(_)));
-        let takes = match html {
-            true => !furniture && !chrome(b),
-            false => {
-                !menu
+    for (i, b) in blocks.iter_mut().enumerate().take(last + 1).skip(first) {
+        let takes = match &menus {
+            None => {
+                !matches!(b.reason, Some(Reason::Furniture(_) | Reason::Repeated(_))) && !chrome(b)
+            }
+            Some(menus) => {
+                !menus[i]
                     && b.reason
                         .as_ref()
                         .is_some_and(|r| r.for_place() || *r == Reason::CodeLine)
