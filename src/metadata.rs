@@ -145,6 +145,10 @@ pub(crate) fn parse_byline(line: &str) -> Option<String> {
     {
         return None;
     }
+    // (A no-break space or a run of spaces after "By" is one space.)
+    let spaced = (line.contains(['\u{a0}', '\u{202f}', '\t']) || line.contains("  "))
+        .then(|| crate::util::norm_space(line));
+    let line = spaced.as_deref().unwrap_or(line);
     let lower = crate::lower::to_lower(line);
     // A prefix as a label too: "By: Jo Writer".
     let labelled = |p: &str| {
@@ -732,6 +736,10 @@ mod tests {
             ("Door Jan de Schrijver", Some("Jan de Schrijver")),
             ("Autor: Max Muster", Some("Max Muster")),
             ("Written by Jo Writer", Some("Jo Writer")),
+            // A no-break space or a run of spaces is one space.
+            ("By\u{a0}Jo Writer", Some("Jo Writer")),
+            ("Written\u{a0}by\u{a0}Jo Writer", Some("Jo Writer")),
+            ("By \u{a0} Jo Writer", Some("Jo Writer")),
             // The prefix as a label.
             ("By: Jo Writer, May 2, 2024", Some("Jo Writer")),
             ("Written by: Jo Writer", Some("Jo Writer")),

@@ -26,7 +26,8 @@ pub(crate) fn metadata_in_blocks(
             head.iter()
                 .flatten()
                 .find_map(|&i| named_line(blocks, i, title, &vocabulary, t))
-        });
+        })
+        .or_else(|| first_kept.and_then(|i| byline_in_article(blocks, i, t)));
     let published =
         date_in(in_head(), t).or_else(|| first_kept.and_then(|i| date_line_above(blocks, i, t)));
     InBlocks {
@@ -35,6 +36,26 @@ pub(crate) fn metadata_in_blocks(
         published,
         dateline,
     }
+}
+
+/// Failing a byline in the article's head: the nearest line dropped as a
+/// byline ("By Jo Writer") above the article's first, within
+/// [`TextTuning::date_line_reach`] lines as its date line; then the first
+/// among the article's lines or in the [`TextTuning::head_below`] lines
+/// under its last (an author's box at its end).
+fn byline_in_article(blocks: &[Block], first_kept: usize, t: &TextTuning) -> Option<String> {
+    let byline = |b: &Block| {
+        (b.reason == Some(Reason::Byline))
+            .then(|| parse_byline(&b.text))
+            .flatten()
+    };
+    let above = blocks[first_kept.saturating_sub(t.date_line_reach)..first_kept]
+        .iter()
+        .rev()
+        .find_map(byline);
+    let last_kept = blocks.iter().rposition(|b| b.kept)?;
+    let end = (last_kept + 1 + t.head_below).min(blocks.len());
+    above.or_else(|| blocks[first_kept..end].iter().find_map(byline))
 }
 
 /// Failing a date in the article's head: the nearest line above the
@@ -182,6 +203,8 @@ fn dated_byline(text: &str, t: &TextTuning) -> Option<String> {
     if text.chars().count() > t.date_line_chars || find_date(text).is_none() {
         return None;
     }
+    // (Spaced as one: "May 3, 2024\u{a0}by Jo Writer".)
+    let text = crate::util::norm_space(text);
     let at = text
         .as_bytes()
         .windows(4)
@@ -205,6 +228,10 @@ mod tests {
         );
         assert_eq!(
             dated_byline_("Monday November 18, 2019 7:45 am PST by Jo Writer").as_deref(),
+            Some("Jo Writer")
+        );
+        assert_eq!(
+            dated_byline_("August 12, 2025 By\u{a0} Jo Writer").as_deref(),
             Some("Jo Writer")
         );
         // No date: not a date line's author.
