@@ -564,6 +564,10 @@ pub(crate) const FIELD_MARKS: &[char] = &['|', '•', '·'];
 /// Understands `2024-03-05`, `05.03.2024`, `2/26/2024` and `26/2/2024` (but
 /// `5/3/2024` is ambiguous and skipped), `5. März 2024`, `5 March 2024`,
 /// `March 5, 2024` and the month names of the supported languages.
+///
+/// A date a page's inline elements joined to the words around it ("Jo
+/// WriterMarch 3, 2024", "March 3, 2024Updated") is found in the text
+/// spaced apart where such words meet ([`unglued`]).
 pub(crate) fn find_date(text: &str) -> Option<String> {
     // Every form has a number in it (most short lines have none).
     if !text.bytes().any(|b| b.is_ascii_digit()) {
@@ -641,7 +645,28 @@ pub(crate) fn find_date(text: &str) -> Option<String> {
             }
         }
     }
-    None
+    // (Spaced apart, the text has no joined words left: no deeper.)
+    unglued(text).and_then(|t| find_date(&t))
+}
+
+/// The text spaced apart where joined words meet, in ASCII: a lower-case
+/// letter before a capital ("WriterMarch"), and a year's four digits before
+/// a letter ("2024Updated", "2024in"); `None` when nothing was joined.
+fn unglued(text: &str) -> Option<String> {
+    let mut out = String::with_capacity(text.len() + 8);
+    let (mut prev, mut digits, mut changed) = (' ', 0usize, false);
+    for c in text.chars() {
+        if prev.is_ascii_lowercase() && c.is_ascii_uppercase()
+            || digits == 4 && c.is_ascii_alphabetic()
+        {
+            out.push(' ');
+            changed = true;
+        }
+        digits = if c.is_ascii_digit() { digits + 1 } else { 0 };
+        out.push(c);
+        prev = c;
+    }
+    changed.then_some(out)
 }
 
 /// A day of the month written as a number, bare or as an ordinal ("5",
@@ -825,6 +850,13 @@ mod tests {
             // inline elements joined).
             ("August 28, 2025•5 min read", Some("2025-08-28")),
             ("Jo Writer|May 2, 2024", Some("2024-05-02")),
+            // Words joined with no mark at all.
+            ("By Jo WriterMarch 3, 2024", Some("2024-03-03")),
+            ("June 29, 2020November 12, 2021", Some("2020-06-29")),
+            ("December 13, 2025in Home & Garden", Some("2025-12-13")),
+            ("Dec 17, 2025Jo Writer", Some("2025-12-17")),
+            ("March 3rd, 2024", Some("2024-03-03")),
+            ("iPhone 15Pro Max 2024Edition", None),
         ];
         for &(text, date) in cases {
             assert_eq!(find_date(text).as_deref(), date, "{text}");

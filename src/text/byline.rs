@@ -99,12 +99,14 @@ pub(crate) fn head_lines(blocks: &[Block], first_kept: usize, t: &TextTuning) ->
     (lo..=first_kept).rev().chain(below).collect()
 }
 
-/// The words a page writes in lower case, in its article: common words, never
-/// a name.
+/// The words a page writes in lower case, anywhere on it: common words,
+/// never a name (a control's label, "Ask Question", is written in lower
+/// case elsewhere on its page). A line with a web or mail address is left
+/// out: an address writes names in lower case ("/jo-writer/").
 fn vocabulary(blocks: &[Block]) -> std::collections::HashSet<String> {
     blocks
         .iter()
-        .filter(|b| b.kept)
+        .filter(|b| !b.text.contains(['/', '@']))
         .flat_map(|b| words(&b.text))
         .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
         .map(str::to_string)
@@ -279,5 +281,23 @@ mod tests {
         assert_eq!(named_line(&blocks, 0, None, &vocabulary, &t), None);
         // The headline is no name.
         assert_eq!(name(0), None);
+    }
+
+    #[test]
+    fn a_label_the_page_writes_in_lower_case_is_no_name() {
+        let t = TextTuning::default();
+        let blocks = super::super::split_blocks(
+            "How do I cut glass?\nAsk Question\nAsked 3 years ago\nJo Walker\nMarch 3, 2024\nYou can ask a question here.\nProfile: https://example.com/u/jo-walker/",
+            &t,
+        );
+        let vocabulary = vocabulary(&blocks);
+        // "ask" and "question" are the page's words: a control's label.
+        assert_eq!(named_line(&blocks, 1, None, &vocabulary, &t), None);
+        // A name the page writes in lower case only inside an address is
+        // still a name.
+        assert_eq!(
+            named_line(&blocks, 3, None, &vocabulary, &t).as_deref(),
+            Some("Jo Walker")
+        );
     }
 }
