@@ -126,22 +126,22 @@ pub(crate) fn parse_byline(line: &str) -> Option<String> {
         "auteur: ",
     ];
     let line = line.trim();
-    // (Too long, counted no further than the limit.)
-    if line
-        .chars()
-        .nth(crate::tuning::CueTuning::DEFAULT.byline_line_chars)
-        .is_some()
-    {
-        return None;
-    }
     // Most lines begin with a letter no prefix begins with: they need no
-    // lower case. (Beyond ASCII, the lower case of a character is looked
-    // up: the Kelvin sign's is an ASCII k.)
+    // lower case, nor counting. (Beyond ASCII, the lower case of a
+    // character is looked up: the Kelvin sign's is an ASCII k.)
     let first = line.chars().next()?;
     if first.is_ascii()
         && !PREFIXES
             .iter()
             .any(|p| p.starts_with(first.to_ascii_lowercase()))
+    {
+        return None;
+    }
+    // (Too long, counted no further than the limit.)
+    if line
+        .chars()
+        .nth(crate::tuning::CueTuning::DEFAULT.byline_line_chars)
+        .is_some()
     {
         return None;
     }

@@ -292,7 +292,10 @@ pub(crate) const COMMENT_FORMS: &str = include_str!("../data/comment-forms.txt")
 /// A short line that heads a comment form ("Leave a reply", "Your email
 /// address will not be published"): the article is over.
 pub(crate) fn comment_form(text: &str) -> bool {
-    if text.len() > CUES.comment_form_bytes || text.chars().count() > CUES.comment_form_chars {
+    // (No more characters than bytes: a short text is not counted.)
+    if text.len() > CUES.comment_form_bytes
+        || (text.len() > CUES.comment_form_chars && text.chars().count() > CUES.comment_form_chars)
+    {
         return false;
     }
     static PHRASES: OnceLock<Phrases> = OnceLock::new();

@@ -81,7 +81,12 @@ pub(crate) fn features(
         let mut n = 0;
         f.share_line = words(text).all(|w| {
             n += 1;
-            SHARE_LABELS.contains(&crate::lower::to_lower(w).as_str())
+            // (An ASCII word is compared in place; another is lowered first.)
+            if w.is_ascii() {
+                SHARE_LABELS.iter().any(|l| w.eq_ignore_ascii_case(l))
+            } else {
+                SHARE_LABELS.contains(&crate::lower::to_lower(w).as_str())
+            }
         }) && n >= 2;
         f.byline = parse_byline(text).is_some();
         f.date_line = (find_date(text).is_some() || has_day_and_time(text)) && {

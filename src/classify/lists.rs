@@ -252,16 +252,20 @@ pub(super) fn contents_headings(sheet: &Sheet) -> Vec<usize> {
         })
         .collect();
     // Each line's occurrences: how many, the first and the last.
-    // (By the first occurrence's index: the count and the last.)
-    let mut first: HashMap<&str, usize> = HashMap::new();
+    // (By the first occurrence's index: the count and the last; each
+    // line's first occurrence is kept, so its key is hashed once.)
+    let mut first: HashMap<&str, usize> = HashMap::with_capacity(keys.len());
     let (mut count, mut last) = (vec![0usize; keys.len()], vec![0usize; keys.len()]);
+    let mut first_of = vec![0usize; keys.len()];
     for (i, k) in keys.iter().enumerate().filter(|(_, k)| !k.is_empty()) {
         let f = *first.entry(k.as_str()).or_insert(i);
         count[f] += 1;
         last[f] = i;
+        first_of[i] = f;
     }
+    // (Asked of lines with a key only.)
     let partner = |i: usize| {
-        let &f = first.get(keys[i].as_str())?;
+        let f = first_of[i];
         (count[f] == 2).then_some(if f == i { last[f] } else { f })
     };
     // Blocks of prose (by their own features) before each block.
