@@ -224,11 +224,15 @@ fn layout_words(dom: &Dom, counts: &Counts, total: usize, tuning: &HtmlTuning) -
         } else {
             hints(dom, id).furniture_bits()
         };
-        let fresh = bits & !from_parent;
-        for (g, s) in share.iter_mut().enumerate() {
-            if fresh & (1 << g) != 0 {
+        // (The groups newly named here, one bit at a time: most elements
+        // name none.)
+        let mut fresh = bits & !from_parent;
+        while fresh != 0 {
+            let g = fresh.trailing_zeros() as usize;
+            if let Some(s) = share.get_mut(g) {
                 *s += u64::from(counts.chars[id]);
             }
+            fresh &= fresh - 1;
         }
         inherited[id] = from_parent | bits;
     }
@@ -582,11 +586,17 @@ impl<'a> Containers<'a> {
         if text_len < tuning.score_min_chars || block.kind == BlockKind::Heading {
             return None;
         }
-        let commas = block
-            .text
-            .chars()
-            .filter(|c| matches!(c, ',' | '،' | '、' | '，'))
-            .count();
+        // (ASCII commas by their byte; the others only in a text beyond
+        // ASCII.)
+        let text = &block.text;
+        let commas = text.bytes().filter(|&b| b == b',').count()
+            + if text.is_ascii() {
+                0
+            } else {
+                text.chars()
+                    .filter(|c| matches!(c, '،' | '、' | '，'))
+                    .count()
+            };
         let density = info.link_chars as f32 / text_len.max(1) as f32;
         if density > tuning.score_max_link_density {
             return None;

@@ -440,12 +440,14 @@ pub(super) fn in_card(dom: &Dom, node: NodeId, tuning: &HtmlTuning) -> bool {
         let Some(id) = n else { return false };
         // A card has few children: a parent of thousands is not one, and
         // scanning all of them for every block would be quadratic.
+        // (Whether the link is empty is asked before its address: most
+        // links hold their text.)
         let overlay = dom.children(id).take(CARD_CHILDREN).any(|c| {
             dom.tag(c) == Some(&local_name!("a"))
+                && dom.children(c).next().is_none()
                 && dom
                     .attr_named(c, &local_name!("href"))
                     .is_some_and(|h| !h.trim().is_empty())
-                && dom.children(c).next().is_none()
         });
         // A card is small; an article may hold an empty icon link. (Counted
         // up to the limit only, for the same reason.)
