@@ -137,12 +137,21 @@ pub(crate) fn parse_byline(line: &str) -> Option<String> {
     {
         return None;
     }
-    // (Too long, counted no further than the limit.)
-    if line
-        .chars()
-        .nth(crate::tuning::CueTuning::DEFAULT.byline_line_chars)
-        .is_some()
-    {
+    // (Nor two ASCII letters no prefix begins with: every prefix, as a
+    // label too, has two bytes before its space or colon.)
+    if let [a, b, ..] = *line.as_bytes() {
+        let head = [a.to_ascii_lowercase(), b.to_ascii_lowercase()];
+        if a.is_ascii()
+            && b.is_ascii()
+            && !PREFIXES
+                .iter()
+                .any(|p| p.as_bytes().get(..2) == Some(&head[..]))
+        {
+            return None;
+        }
+    }
+    // (Too long: counted only when the bytes leave it open.)
+    if crate::util::more_chars_than(line, crate::tuning::CueTuning::DEFAULT.byline_line_chars) {
         return None;
     }
     // (A no-break space or a run of spaces after "By" is one space.)
@@ -546,13 +555,15 @@ pub(crate) fn has_day_and_time(text: &str) -> bool {
                 && m.bytes().take(2).all(|b| b.is_ascii_digit())
         })
     };
-    let dated = tokens.iter().enumerate().any(|(i, t)| {
-        slashed(t).is_some()
-            || month(t).is_some()
-                && (i.checked_sub(1).is_some_and(|j| day(tokens[j]))
-                    || tokens.get(i + 1).is_some_and(|n| day(n)))
-    });
-    dated && tokens.iter().any(|t| time(t))
+    // (The time first: most lines with a colon have none, and need no
+    // month looked up.)
+    tokens.iter().any(|t| time(t))
+        && tokens.iter().enumerate().any(|(i, t)| {
+            slashed(t).is_some()
+                || month(t).is_some()
+                    && (i.checked_sub(1).is_some_and(|j| day(tokens[j]))
+                        || tokens.get(i + 1).is_some_and(|n| day(n)))
+        })
 }
 
 /// Marks that part a line's fields ("Jo Writer | May 2, 2024 • 5 min"),

@@ -178,6 +178,13 @@ pub(crate) fn text_len(text: &str) -> usize {
     text.chars().map(char_len).sum()
 }
 
+/// Whether `text` has more than `n` characters (`chars().count() > n`):
+/// counted only when its length in bytes leaves it open (a character
+/// takes one to four bytes).
+pub(crate) fn more_chars_than(text: &str, n: usize) -> bool {
+    text.len() > n && (text.len() / 4 > n || text.chars().count() > n)
+}
+
 /// One character's share of [`text_len`].
 pub(crate) fn char_len(c: char) -> usize {
     1 + usize::from(c > '\u{2fff}' && (unspaced(c) || hangul(c)))

@@ -97,9 +97,10 @@ pub(crate) const TIME_AGO: &[&str] = &[
 
 /// A short line that says only how long ago something was posted.
 pub(crate) fn relative_time(text: &str) -> bool {
-    // (Asked of every block: a long one is counted no further than the
-    // limit, and the markers are compared in place, without copies.)
-    if text.chars().nth(CUES.time_ago_chars).is_some() || !text.bytes().any(|b| b.is_ascii_digit())
+    // (Asked of every block: a long one is told by its bytes, without
+    // counting, and the markers are compared in place, without copies.)
+    if crate::util::more_chars_than(text, CUES.time_ago_chars)
+        || !text.bytes().any(|b| b.is_ascii_digit())
     {
         return false;
     }
@@ -178,9 +179,14 @@ pub(crate) fn code_line(text: &str) -> bool {
         || (t.starts_with('<') && t.ends_with('>'))
         || shell_command(t)
         || config_line(t)
-        || ["=>", "==", "!=", "();", "()", "&&", "||", "::"]
-            .iter()
-            .any(|op| t.contains(op))
+        // (An operator of code, looked for in one pass over the bytes: a
+        // line with "();" has "()".)
+        || t.as_bytes().windows(2).any(|w| {
+            matches!(
+                w,
+                b"=>" | b"==" | b"!=" | b"()" | b"&&" | b"||" | b"::"
+            )
+        })
 }
 
 /// A call or a definition standing alone on its line: a name right
@@ -335,8 +341,9 @@ pub(crate) const ABOUT_WORDS: &str = include_str!("../data/about-words.txt");
 /// (two to four words, each with a capital).
 pub(crate) fn about_name(text: &str) -> Option<&str> {
     let text = text.trim();
-    // (More than `about_chars` characters, counted no further.)
-    if text.chars().nth(CUES.about_chars).is_some() {
+    // (More than `about_chars` characters, counted only when the bytes
+    // leave it open.)
+    if crate::util::more_chars_than(text, CUES.about_chars) {
         return None;
     }
     static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
