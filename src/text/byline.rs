@@ -100,7 +100,7 @@ pub(crate) fn head_lines(blocks: &[Block], first_kept: usize, t: &TextTuning) ->
 }
 
 /// The words a page writes in lower case, anywhere on it: common words,
-/// never a name (a control's label, "Ask Question", is written in lower
+/// never a name (a control's label, "Show Replies", is written in lower
 /// case elsewhere on its page). A line with a web or mail address is left
 /// out: an address writes names in lower case ("/jo-writer/").
 fn vocabulary(blocks: &[Block]) -> std::collections::HashSet<String> {
@@ -287,11 +287,11 @@ mod tests {
     fn a_label_the_page_writes_in_lower_case_is_no_name() {
         let t = TextTuning::default();
         let blocks = super::super::split_blocks(
-            "How do I cut glass?\nAsk Question\nAsked 3 years ago\nJo Walker\nMarch 3, 2024\nYou can ask a question here.\nProfile: https://example.com/u/jo-walker/",
+            "How do I cut glass?\nShow Replies\nPosted 3 years ago\nJo Walker\nMarch 3, 2024\nTap to show replies below.\nProfile: https://example.com/u/jo-walker/",
             &t,
         );
         let vocabulary = vocabulary(&blocks);
-        // "ask" and "question" are the page's words: a control's label.
+        // "show" and "replies" are the page's words: a control's label.
         assert_eq!(named_line(&blocks, 1, None, &vocabulary, &t), None);
         // A name the page writes in lower case only inside an address is
         // still a name.
