@@ -647,8 +647,9 @@ pub(crate) struct HtmlTuning {
     /// Words a linked heading has at least to be a title of another page
     /// (a teaser's), not a name (a post's author).
     pub type_title_words: usize,
-    /// Characters of prose paragraphs outside a run of long teasers from
-    /// which the page is an article and the teasers its related stories.
+    /// Characters of prose paragraphs outside a run of long teasers, or of
+    /// dated posts, from which the page is an article and the run its
+    /// related stories, or its comments.
     pub type_article_chars: usize,
     /// The lowest rank of heading (3: `<h3>`) that heads a page's section;
     /// long items with such headings are sections, not entries.

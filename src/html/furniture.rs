@@ -354,6 +354,9 @@ impl Hints {
         for name in [&local_name!("class"), &local_name!("id")] {
             if let Some(v) = attrs.iter().find(|a| a.name.local == *name) {
                 let word = |word: &str| {
+                    if selects_inside(word) {
+                        return;
+                    }
                     h.add(word);
                     if word.bytes().any(|b| !b.is_ascii_alphanumeric()) {
                         for_each_part(word, |b| !b.is_ascii_alphanumeric(), |part| h.add(part));
@@ -477,9 +480,21 @@ pub(super) fn is_article_body(dom: &Dom, id: NodeId) -> bool {
 /// An element whose class or id names it a caption (of a photo or gallery).
 pub(super) fn is_caption(dom: &Dom, id: NodeId) -> bool {
     [&local_name!("class"), &local_name!("id")].iter().any(|a| {
-        dom.attr_named(id, a)
-            .is_some_and(|v| contains_ignore_ascii_case(v, "caption"))
+        dom.attr_named(id, a).is_some_and(|v| {
+            contains_ignore_ascii_case(v, "caption")
+                && v.split_ascii_whitespace()
+                    .any(|w| !selects_inside(w) && contains_ignore_ascii_case(w, "caption"))
+        })
     })
+}
+
+/// Whether a class word is a utility class with brackets, which says
+/// nothing of what its element is: an arbitrary value ("py-[14px]"), or a
+/// selector for what is inside the element ("[&_figcaption]:mt-2" sets
+/// the margin of the captions below it, "[&_h4]:text-lg" the size of its
+/// headings' text).
+fn selects_inside(word: &str) -> bool {
+    word.contains('[')
 }
 
 /// Whether a class attribute hides its element: the class of CSS frameworks
@@ -894,6 +909,27 @@ mod tests {
             .map(|&d| hints(&dom, d).weight(&tuning))
             .collect();
         assert_eq!(w, [-25.0, 25.0, 0.0]);
+    }
+
+    #[test]
+    fn utility_classes_with_brackets_say_nothing_of_their_element() {
+        let tuning = HtmlTuning::default();
+        let dom = parse(
+            "<div class='[&_h4]:text-lg [&_.sidebar]:p-4'></div>\
+             <div class='mt-[5px] entry-content'></div>\
+             <div class='[&_figcaption]:mt-2'></div><div class='wp-caption'></div>",
+        );
+        let divs: Vec<NodeId> = dom
+            .descendants(dom.body())
+            .filter(|&n| dom.tag(n) == Some(&local_name!("div")))
+            .collect();
+        let w: Vec<f32> = divs[..2]
+            .iter()
+            .map(|&d| hints(&dom, d).weight(&tuning))
+            .collect();
+        assert_eq!(w, [0.0, 25.0]);
+        assert!(!is_caption(&dom, divs[2]));
+        assert!(is_caption(&dom, divs[3]));
     }
 
     #[test]

@@ -651,7 +651,9 @@ fn repeated_items(dom: &Dom, main_column: &[NodeId], all: usize, t: &HtmlTuning,
     // Items whose text is mostly links are teasers of other pages, however
     // long: never posts, never sections.
     let own = half(run.long) && !half(run.linked);
-    if dated && own {
+    // Dated posts beside an article's worth of prose outside them are the
+    // article's comments: a thread's first post is one of its posts.
+    if dated && own && prose_outside(dom, &best_members, t) < t.type_article_chars {
         e.add(PageType::Forum, 2, format!("{} dated posts", run.items));
     } else if (own && (run.prose * 2 >= run.text || half(run.headed))) || run.not_entries {
         // Long items of prose without dates: sections of an article, not
