@@ -934,6 +934,49 @@ fn published_of(
         })
         .or(shown)
         .or_else(|| url.and_then(url_date).filter(ok))
+        .or_else(|| labelled_date(dom, tuning).filter(ok))
+}
+
+/// Words that label a date as the page's publication ("Published: …",
+/// "Posted on …"), in the supported languages, lower case.
+const PUBLISHED_LABELS: &[&str] = &[
+    "published",
+    "posted",
+    "publié",
+    "publicado",
+    "pubblicato",
+    "veröffentlicht",
+    "gepubliceerd",
+];
+
+/// The first date the page labels as its publication, wherever it stands
+/// (an article's footer: "Posted on April 3, 2023"), in a short text the
+/// reader sees or in the one after a label alone ("Published", "Feb 2,
+/// 2023"). The last layer: a page's own words, not its markup.
+fn labelled_date(dom: &Dom, tuning: &HtmlTuning) -> Option<String> {
+    let mut after_label = false;
+    for n in dom.descendants(dom.body()) {
+        let NodeData::Text(t) = dom.data(n) else {
+            continue;
+        };
+        let t = t.trim();
+        if t.is_empty() {
+            continue;
+        }
+        if t.len() > tuning.shown_date_max_chars || !in_text(dom, n, tuning) {
+            after_label = false;
+            continue;
+        }
+        let lower = crate::lower::to_lower(t);
+        let labelled = PUBLISHED_LABELS.iter().any(|l| lower.starts_with(l));
+        if labelled || after_label {
+            if let Some(d) = crate::metadata::find_date(t) {
+                return Some(d);
+            }
+        }
+        after_label = labelled;
+    }
+    None
 }
 
 /// Whether a declared publication date yields to the one the page shows by
