@@ -241,6 +241,25 @@ fn cut_at_when(name: &str) -> &str {
     name
 }
 
+/// Words that label a date as the page's publication ("Published: …",
+/// "Posted on …"), in the supported languages, lower case.
+const PUBLISHED_LABELS: &[&str] = &[
+    "published",
+    "posted",
+    "publié",
+    "publicado",
+    "pubblicato",
+    "veröffentlicht",
+    "gepubliceerd",
+];
+
+/// Whether a text opens with a word that labels a date as the page's
+/// publication ("Posted on April 3, 2023").
+pub(crate) fn labels_publication(text: &str) -> bool {
+    let lower = crate::lower::to_lower(text.trim_start());
+    PUBLISHED_LABELS.iter().any(|l| lower.starts_with(l))
+}
+
 /// Whether a byline names someone: a byline that holds a date but no word
 /// of a name ("August 28, 2025 • 5 min read", "Sat, 20 Dec, 2025 - 06:36")
 /// is a date line taken for one.

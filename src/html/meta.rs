@@ -937,18 +937,6 @@ fn published_of(
         .or_else(|| labelled_date(dom, tuning).filter(ok))
 }
 
-/// Words that label a date as the page's publication ("Published: …",
-/// "Posted on …"), in the supported languages, lower case.
-const PUBLISHED_LABELS: &[&str] = &[
-    "published",
-    "posted",
-    "publié",
-    "publicado",
-    "pubblicato",
-    "veröffentlicht",
-    "gepubliceerd",
-];
-
 /// The first date the page labels as its publication, wherever it stands
 /// (an article's footer: "Posted on April 3, 2023"), in a short text the
 /// reader sees or in the one after a label alone ("Published", "Feb 2,
@@ -967,8 +955,7 @@ fn labelled_date(dom: &Dom, tuning: &HtmlTuning) -> Option<String> {
             after_label = false;
             continue;
         }
-        let lower = crate::lower::to_lower(t);
-        let labelled = PUBLISHED_LABELS.iter().any(|l| lower.starts_with(l));
+        let labelled = crate::metadata::labels_publication(t);
         if labelled || after_label {
             if let Some(d) = crate::metadata::find_date(t) {
                 return Some(d);

@@ -28,8 +28,9 @@ pub(crate) fn metadata_in_blocks(
                 .find_map(|&i| named_line(blocks, i, title, &vocabulary, t))
         })
         .or_else(|| first_kept.and_then(|i| byline_in_article(blocks, i, t)));
-    let published =
-        date_in(in_head(), t).or_else(|| first_kept.and_then(|i| date_line_above(blocks, i, t)));
+    let published = date_in(in_head(), t)
+        .or_else(|| first_kept.and_then(|i| date_line_above(blocks, i, t)))
+        .or_else(|| first_kept.and_then(|i| labelled_date(blocks, i, t)));
     InBlocks {
         byline,
         site_name: dateline.as_ref().and_then(|d| d.agency.clone()),
@@ -67,6 +68,20 @@ fn date_line_above(blocks: &[Block], first_kept: usize, t: &TextTuning) -> Optio
         .rev()
         .filter(|&i| blocks[i].reason == Some(Reason::DateLine))
         .find_map(|i| find_date(&blocks[i].text))
+}
+
+/// Failing a date by the article's head: the first short line among the
+/// article's lines, or in the [`TextTuning::head_below`] lines under its
+/// last, that labels its date as the publication ("Posted on April 3,
+/// 2023" under the article).
+fn labelled_date(blocks: &[Block], first_kept: usize, t: &TextTuning) -> Option<String> {
+    let last_kept = blocks.iter().rposition(|b| b.kept)?;
+    let end = (last_kept + 1 + t.head_below).min(blocks.len());
+    blocks[first_kept..end]
+        .iter()
+        .filter(|b| b.text.chars().count() < t.date_line_chars)
+        .filter(|b| crate::metadata::labels_publication(&b.text))
+        .find_map(|b| find_date(&b.text))
 }
 
 /// The date of the first of `lines` (an article's head, nearest the
