@@ -721,16 +721,13 @@ impl<'a> Walker<'a> {
     }
 
     /// Whether an inline element is hidden inside text that is not (a hidden
-    /// span in a paragraph), or is a form field's label: it is read as a
-    /// block of its own, dropped with its reason, and the text goes on
-    /// around it. (Inline elements that are furniture by their class alone
-    /// stay in the text: links in prose often carry such classes. So do
-    /// buttons: an accordion's question is often one.)
+    /// span in a paragraph): it is read as a block of its own, dropped with
+    /// its reason, and the paragraph goes on around it. (Inline elements
+    /// that are furniture by their class alone stay in the text: links in
+    /// prose often carry such classes.)
     fn splits(&self, id: NodeId) -> bool {
         let pruned = &self.page.pruned;
-        (pruned[id] == Some(Prune::Furniture(Furniture::Hidden))
-            || pruned[id] == Some(Prune::Furniture(Furniture::FormControl))
-                && self.page.dom.tag(id) == Some(&local_name!("label")))
+        pruned[id] == Some(Prune::Furniture(Furniture::Hidden))
             && self
                 .page
                 .dom
