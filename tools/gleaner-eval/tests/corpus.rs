@@ -155,7 +155,7 @@ const WCXB_WORD_F1: &[(&str, f64)] = &[
     ("all_a", 0.86),
     ("all_b", 0.84),
     ("all", 0.85),
-    ("article", 0.93),
+    ("article", 0.94),
     ("collection", 0.69),
     ("documentation", 0.92),
     ("forum", 0.76),
@@ -298,7 +298,7 @@ fn readability_copied_text_metadata_floors() {
 const WCXB_METADATA_FLOORS: &[(&str, &str, f64, f64)] = &[
     ("A", "title", 0.73, 0.73),
     ("A", "author", 0.85, 0.93),
-    ("A", "publish_date", 0.84, 0.88),
+    ("A", "publish_date", 0.85, 0.89),
     ("B", "title", 0.70, 0.70),
     ("B", "author", 0.82, 0.90),
     ("B", "publish_date", 0.85, 0.90),
@@ -317,7 +317,7 @@ fn wcxb_metadata_floors() {
 const WCXB_TEXT_METADATA_FLOORS: &[(&str, &str, f64, f64)] = &[
     ("A", "title", 0.43, 0.43),
     ("A", "author", 0.38, 0.85),
-    ("A", "publish_date", 0.57, 0.86),
+    ("A", "publish_date", 0.58, 0.86),
     ("B", "title", 0.39, 0.40),
     ("B", "author", 0.35, 0.91),
     ("B", "publish_date", 0.55, 0.85),
