@@ -1,8 +1,6 @@
 //! The metadata model shared by HTML and plain text, and the parsers of
 //! metadata written in the text itself: datelines, bylines and dates.
 
-use std::sync::OnceLock;
-
 use serde::Serialize;
 
 use crate::util::words;
@@ -330,123 +328,123 @@ pub(crate) fn leading_name(text: &str) -> Option<(&str, &str)> {
     Some((name, rest))
 }
 
-/// Month names of the supported languages, by month number.
+/// Month names of the supported languages and their abbreviations
+/// ("21.dez.2018", "5 févr. 2024"), each with its number: sorted by their
+/// bytes, for a binary search (`months_are_sorted` checks the order).
 const MONTHS: &[(&str, u32)] = &[
-    ("january", 1),
-    ("february", 2),
-    ("march", 3),
-    ("april", 4),
-    ("may", 5),
-    ("june", 6),
-    ("july", 7),
-    ("august", 8),
-    ("september", 9),
-    ("october", 10),
-    ("november", 11),
-    ("december", 12),
-    ("jan", 1),
-    ("feb", 2),
-    ("mar", 3),
+    ("abr", 4),
+    ("abril", 4),
+    ("ago", 8),
+    ("agosto", 8),
+    ("août", 8),
     ("apr", 4),
-    ("jun", 6),
-    ("jul", 7),
+    ("april", 4),
+    ("aprile", 4),
     ("aug", 8),
+    ("august", 8),
+    ("augustus", 8),
+    ("avr", 4),
+    ("avril", 4),
+    ("czerwca", 6),
+    ("dec", 12),
+    ("december", 12),
+    ("dez", 12),
+    ("dezember", 12),
+    ("dezembro", 12),
+    ("dic", 12),
+    ("dicembre", 12),
+    ("diciembre", 12),
+    ("déc", 12),
+    ("décembre", 12),
+    ("ene", 1),
+    ("enero", 1),
+    ("feb", 2),
+    ("febbraio", 2),
+    ("febrero", 2),
+    ("februar", 2),
+    ("februari", 2),
+    ("february", 2),
+    ("fev", 2),
+    ("fevereiro", 2),
+    ("févr", 2),
+    ("février", 2),
+    ("gen", 1),
+    ("gennaio", 1),
+    ("giu", 6),
+    ("giugno", 6),
+    ("grudnia", 12),
+    ("jan", 1),
+    ("janeiro", 1),
+    ("januar", 1),
+    ("januari", 1),
+    ("january", 1),
+    ("janv", 1),
+    ("janvier", 1),
+    ("juil", 7),
+    ("juillet", 7),
+    ("juin", 6),
+    ("jul", 7),
+    ("julho", 7),
+    ("juli", 7),
+    ("julio", 7),
+    ("july", 7),
+    ("jun", 6),
+    ("june", 6),
+    ("junho", 6),
+    ("juni", 6),
+    ("junio", 6),
+    ("jänner", 1),
+    ("kwietnia", 4),
+    ("lipca", 7),
+    ("listopada", 11),
+    ("lug", 7),
+    ("luglio", 7),
+    ("lutego", 2),
+    ("maart", 3),
+    ("mag", 5),
+    ("maggio", 5),
+    ("mai", 5),
+    ("maio", 5),
+    ("maja", 5),
+    ("mar", 3),
+    ("marca", 3),
+    ("march", 3),
+    ("mars", 3),
+    ("marzo", 3),
+    ("março", 3),
+    ("may", 5),
+    ("mayo", 5),
+    ("mei", 5),
+    ("mrt", 3),
+    ("mär", 3),
+    ("märz", 3),
+    ("nov", 11),
+    ("november", 11),
+    ("novembre", 11),
+    ("novembro", 11),
+    ("noviembre", 11),
+    ("oct", 10),
+    ("october", 10),
+    ("octobre", 10),
+    ("octubre", 10),
+    ("okt", 10),
+    ("oktober", 10),
+    ("ott", 10),
+    ("ottobre", 10),
+    ("out", 10),
+    ("outubro", 10),
+    ("października", 10),
     ("sep", 9),
     ("sept", 9),
-    ("oct", 10),
-    ("nov", 11),
-    ("dec", 12),
-    ("januar", 1),
-    ("jänner", 1),
-    ("februar", 2),
-    ("märz", 3),
-    ("mai", 5),
-    ("juni", 6),
-    ("juli", 7),
-    ("oktober", 10),
-    ("dezember", 12),
-    ("janvier", 1),
-    ("février", 2),
-    ("mars", 3),
-    ("avril", 4),
-    ("juin", 6),
-    ("juillet", 7),
-    ("août", 8),
+    ("september", 9),
     ("septembre", 9),
-    ("octobre", 10),
-    ("novembre", 11),
-    ("décembre", 12),
-    ("enero", 1),
-    ("febrero", 2),
-    ("marzo", 3),
-    ("abril", 4),
-    ("mayo", 5),
-    ("junio", 6),
-    ("julio", 7),
-    ("agosto", 8),
     ("septiembre", 9),
-    ("octubre", 10),
-    ("noviembre", 11),
-    ("diciembre", 12),
-    ("gennaio", 1),
-    ("febbraio", 2),
-    ("aprile", 4),
-    ("maggio", 5),
-    ("giugno", 6),
-    ("luglio", 7),
-    ("settembre", 9),
-    ("ottobre", 10),
-    ("dicembre", 12),
-    ("januari", 1),
-    ("februari", 2),
-    ("maart", 3),
-    ("mei", 5),
-    ("augustus", 8),
-    ("oktober", 10),
-    ("janeiro", 1),
-    ("fevereiro", 2),
-    ("março", 3),
-    ("maio", 5),
-    ("junho", 6),
-    ("julho", 7),
-    ("setembro", 9),
-    ("outubro", 10),
-    ("novembro", 11),
-    ("dezembro", 12),
-    ("stycznia", 1),
-    ("lutego", 2),
-    ("marca", 3),
-    ("kwietnia", 4),
-    ("maja", 5),
-    ("czerwca", 6),
-    ("lipca", 7),
-    ("sierpnia", 8),
-    ("września", 9),
-    ("października", 10),
-    ("listopada", 11),
-    ("grudnia", 12),
-    // Abbreviations of the other languages ("21.dez.2018", "5 févr. 2024").
-    ("fev", 2),
-    ("abr", 4),
-    ("ago", 8),
     ("set", 9),
-    ("out", 10),
-    ("dez", 12),
-    ("ene", 1),
-    ("dic", 12),
-    ("janv", 1),
-    ("févr", 2),
-    ("avr", 4),
-    ("juil", 7),
-    ("déc", 12),
-    ("mär", 3),
-    ("okt", 10),
-    ("gen", 1),
-    ("mag", 5),
-    ("giu", 6),
-    ("lug", 7),
-    ("ott", 10),
-    ("mrt", 3),
+    ("setembro", 9),
+    ("settembre", 9),
+    ("sierpnia", 8),
+    ("stycznia", 1),
+    ("września", 9),
 ];
 
 /// Whether a word is a month name (or its abbreviation) in a supported language.
@@ -474,22 +472,13 @@ pub(crate) fn month(word: &str) -> Option<u32> {
     month_lookup(crate::lower::to_lower(w).as_bytes())
 }
 
-/// A lower-case month name's number: a binary search in the names sorted
-/// once (the first of equal names wins, as in `MONTHS`).
+/// A lower-case month name's number: a binary search in `MONTHS`.
 fn month_lookup(lower: &[u8]) -> Option<u32> {
-    static SORTED: OnceLock<Vec<(&'static [u8], u32)>> = OnceLock::new();
-    let sorted = SORTED.get_or_init(|| {
-        let mut v: Vec<(&'static [u8], u32)> =
-            MONTHS.iter().map(|&(n, m)| (n.as_bytes(), m)).collect();
-        // Stable: equal names keep their order.
-        v.sort_unstable_by(|a, b| a.0.cmp(b.0));
-        v.dedup_by(|later, first| later.0 == first.0);
-        v
-    });
-    sorted
-        .binary_search_by(|(name, _)| name.cmp(&lower))
+    MONTHS
+        .binary_search_by(|(name, _)| name.as_bytes().cmp(lower))
         .ok()
-        .map(|i| sorted[i].1)
+        .and_then(|i| MONTHS.get(i))
+        .map(|&(_, m)| m)
 }
 
 /// The number of a date's day (`YYYY-MM-DD…`), counted from 1 March of
@@ -734,6 +723,17 @@ pub(crate) fn normalize_date(value: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `MONTHS` is sorted by its names' bytes, each name once, as
+    /// `month_lookup`'s binary search needs.
+    #[test]
+    fn months_are_sorted() {
+        for w in MONTHS.windows(2) {
+            assert!(w[0].0.as_bytes() < w[1].0.as_bytes(), "{w:?}");
+        }
+        assert_eq!(month("Oktober"), Some(10));
+        assert_eq!(month("déc."), Some(12));
+    }
 
     #[test]
     fn a_date_alone_names_no_one() {

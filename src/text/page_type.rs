@@ -215,12 +215,20 @@ fn separators<'a>(blocks: &'a [Block], lens: &[usize], t: &TextTuning) -> Vec<&'
         .into_iter()
         .filter(|&(_, c)| c >= t.type_separator_repeats)
         .collect();
-    lines.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-    lines
-        .into_iter()
-        .take(t.type_separator_candidates)
-        .map(|(l, _)| l)
-        .collect()
+    // The most repeated first, equal counts in the order of their text (the
+    // lines are distinct: the order is total); the candidates are few, so
+    // each is picked from the rest rather than all sorted.
+    let mut picked = Vec::new();
+    while picked.len() < t.type_separator_candidates {
+        let best = lines
+            .iter()
+            .enumerate()
+            .max_by_key(|&(_, &(l, c))| (c, std::cmp::Reverse(l)))
+            .map(|(i, _)| i);
+        let Some(i) = best else { break };
+        picked.push(lines.swap_remove(i).0);
+    }
+    picked
 }
 
 /// For each line, the run of short lines around it, `start..end` (empty
