@@ -372,8 +372,9 @@ impl Language {
             &[self, en]
         };
         // The phrases found, by their place in the lists (one after the
-        // other): few or none per text, where a flag for every phrase
-        // of the lists was set and then read back for every text.
+        // other), kept in order and each once: few or none per text, where
+        // a flag for every phrase of the lists was set and then read back
+        // for every text.
         let mut hits: Vec<usize> = Vec::new();
         let bytes = lower.as_bytes();
         let mut prev_alnum = false;
@@ -386,7 +387,10 @@ impl Language {
                     for &i in &lang.by_first[range] {
                         let p = &lang.furniture[usize::from(i)];
                         if phrase_at(lower, at, p) {
-                            hits.push(offset + usize::from(i));
+                            let hit = offset + usize::from(i);
+                            if let Err(k) = hits.binary_search(&hit) {
+                                hits.insert(k, hit);
+                            }
                         }
                     }
                     offset += lang.furniture.len();
@@ -398,8 +402,6 @@ impl Language {
         if hits.is_empty() {
             return found;
         }
-        hits.sort_unstable();
-        hits.dedup();
         let mut offset = 0;
         for lang in langs {
             let end = offset + lang.furniture.len();

@@ -345,9 +345,7 @@ fn contents_span(sheet: &Sheet) -> Option<(usize, usize, usize)> {
 
 /// The median distance (in blocks) between one heading and the next.
 fn usual_gap(chain: &[usize]) -> usize {
-    let mut gaps: Vec<usize> = chain.windows(2).map(|w| w[1] - w[0]).collect();
-    gaps.sort_unstable();
-    gaps.get(gaps.len() / 2).copied().unwrap_or(0)
+    crate::util::median(chain.windows(2).map(|w| w[1] - w[0]).collect())
 }
 
 /// Whether a text ends as a sentence does.

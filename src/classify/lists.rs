@@ -405,9 +405,7 @@ fn anchors(
     if chain.len() < t.grid_min_items {
         return None;
     }
-    let mut gaps: Vec<usize> = chain.windows(2).map(|w| w[1].0 - w[0].0).collect();
-    gaps.sort_unstable();
-    let period = gaps.get(gaps.len() / 2).copied().unwrap_or(0);
+    let period = crate::util::median(chain.windows(2).map(|w| w[1].0 - w[0].0).collect());
     let first = chain[0].0.saturating_sub(t.grid_name_blocks);
     let last = chain[chain.len() - 1].0 + period.saturating_sub(t.grid_name_blocks);
     Some((first, (last + 1).min(blocks.len())))
