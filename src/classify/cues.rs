@@ -110,12 +110,18 @@ pub(crate) fn relative_time(text: &str) -> bool {
     }
     let lower = crate::lower::to_lower(text);
     let ws: Vec<&str> = words(&lower).collect();
+    // (A word is compared with every marker; only a marker of several
+    // words with the runs of as many words.)
     ws.len() <= CUES.time_ago_words
-        && TIME_AGO.iter().any(|marker| {
-            let n = marker.split(' ').count();
-            ws.windows(n)
-                .any(|w| w.iter().copied().eq(marker.split(' ')))
-        })
+        && (ws.iter().any(|w| TIME_AGO.contains(w))
+            || TIME_AGO
+                .iter()
+                .filter(|marker| marker.contains(' '))
+                .any(|marker| {
+                    let n = marker.split(' ').count();
+                    ws.windows(n)
+                        .any(|w| w.iter().copied().eq(marker.split(' ')))
+                }))
 }
 
 /// A text's last sentence (all of it when it has one).
@@ -283,13 +289,21 @@ pub(crate) fn ad_label(text: &str) -> bool {
     }
     let lower = crate::lower::to_lower(text);
     static LABELS: OnceLock<Vec<&'static str>> = OnceLock::new();
-    data_list(&LABELS, AD_LABELS).iter().any(|&label| {
-        if label.chars().any(crate::util::unspaced) || label.contains(' ') {
-            lower.contains(label)
-        } else {
-            words(&lower).any(|w| w == label)
-        }
-    })
+    let labels = data_list(&LABELS, AD_LABELS);
+    // A label of a script written without spaces, or of two words, is
+    // looked for anywhere in the line (those labels are picked out once);
+    // another is one of the line's words. (ASCII has no character of
+    // those scripts.)
+    let anywhere = |label: &str| {
+        label.bytes().any(|b| b == b' ')
+            || (!label.is_ascii() && label.chars().any(crate::util::unspaced))
+    };
+    static ANYWHERE: OnceLock<Vec<&'static str>> = OnceLock::new();
+    ANYWHERE
+        .get_or_init(|| labels.iter().copied().filter(|l| anywhere(l)).collect())
+        .iter()
+        .any(|&label| lower.contains(label))
+        || words(&lower).any(|w| labels.contains(&w) && !anywhere(w))
 }
 
 /// Phrases that head a comment form (`data/comment-forms.txt`).
