@@ -64,7 +64,8 @@ pub(super) struct Containers<'a> {
     /// Visible characters (not white space) below each node of the body;
     /// a text node's own (saturating at `u32::MAX`).
     chars: Vec<u32>,
-    /// `CAPTION`, `BLOCK` and `HIDDEN` per node, read once from its markup.
+    /// `CAPTION`, `BLOCK`, `HIDDEN` and `KIND` per node, read once from
+    /// its markup.
     pub(super) flags: Vec<u8>,
     pub(super) base: Option<&'a str>,
     pub(super) tuning: &'a HtmlTuning,
@@ -76,6 +77,9 @@ pub(super) const CAPTION: u8 = 1;
 pub(super) const BLOCK: u8 = 2;
 /// An element hidden on the page (attributes or inline style).
 const HIDDEN: u8 = 4;
+/// An element whose tag gives a block its kind (a heading, a list item,
+/// `<pre>`, `<blockquote>`, `<figcaption>`): a block tag too.
+pub(super) const KIND: u8 = 8;
 
 /// A count in the per-node tables (four bytes a node, not eight).
 fn saturate(n: usize) -> u32 {
@@ -107,6 +111,21 @@ fn node_flags(dom: &Dom, tuning: &HtmlTuning) -> Vec<u8> {
             }
             if BLOCK_TAGS.contains(tag) {
                 f |= BLOCK;
+                if matches!(
+                    *tag,
+                    local_name!("h1")
+                        | local_name!("h2")
+                        | local_name!("h3")
+                        | local_name!("h4")
+                        | local_name!("h5")
+                        | local_name!("h6")
+                        | local_name!("li")
+                        | local_name!("pre")
+                        | local_name!("blockquote")
+                        | local_name!("figcaption")
+                ) {
+                    f |= KIND;
+                }
             }
             f
         })

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use html5ever::{local_name, LocalName};
 
-use super::containers::{Containers, Info, BLOCK, CAPTION};
+use super::containers::{Containers, Info, BLOCK, CAPTION, KIND};
 use super::furniture::Prune;
 use super::parse::{Dom, NodeData, NodeId};
 use super::rich;
@@ -275,6 +275,18 @@ impl<'a> Walker<'a> {
             // a walk to the root for every block is quadratic in deep markup.
             if depth > MAX_CONTEXT_DEPTH {
                 break;
+            }
+            // (A node whose tag gives no kind, and no caption, has none of
+            // the kinds below and is no list item: passed over unless a
+            // kind other than a list item's is found.)
+            let plain = self
+                .page
+                .flags
+                .get(n)
+                .is_some_and(|f| f & (KIND | CAPTION) == 0);
+            if plain && (!found_kind || kind == BlockKind::ListItem) {
+                a = dom.parent(n);
+                continue;
             }
             if let Some(tag) = dom.tag(n) {
                 if !found_kind {
