@@ -330,16 +330,17 @@ mod initial_passes {
                 Some(Class::Good | Class::NearGood)
             )
         };
-        // Occurrences of each repeated line, grouped by the first one:
-        // (all, before prose).
-        let mut counts: std::collections::HashMap<usize, (usize, usize)> =
-            std::collections::HashMap::new();
+        // Occurrences of each repeated line, by the first one's index:
+        // (all, before prose); (0, 0) for a line repeated by none.
+        let mut counts = vec![(0usize, 0usize); sheet.recs.len()];
         for &(first, i, _) in &sheet.repeats {
-            let c = counts
-                .entry(first)
-                .or_insert((1, usize::from(prose_after(&sheet.recs, first))));
-            c.0 += 1;
-            c.1 += usize::from(prose_after(&sheet.recs, i));
+            if let Some(c) = counts.get_mut(first) {
+                if c.0 == 0 {
+                    *c = (1, usize::from(prose_after(&sheet.recs, first)));
+                }
+                c.0 += 1;
+                c.1 += usize::from(prose_after(&sheet.recs, i));
+            }
         }
         // Lines first named together in a list of short lines (a table of
         // contents: its entries stand next to each other) and each later
@@ -351,22 +352,25 @@ mod initial_passes {
             };
             !prose(first.checked_sub(1)) && !prose(Some(first + 1))
         };
-        let entries: std::collections::HashSet<usize> = sheet
-            .repeats
-            .iter()
-            .filter(|&&(first, i, _)| prose_after(&sheet.recs, i) && listed(&sheet.recs, first))
-            .map(|&(first, _, _)| first)
-            .collect();
+        // Those lines, by their first one's index.
+        let mut entries = vec![false; sheet.recs.len()];
+        for &(first, i, _) in &sheet.repeats {
+            if prose_after(&sheet.recs, i) && listed(&sheet.recs, first) {
+                if let Some(e) = entries.get_mut(first) {
+                    *e = true;
+                }
+            }
+        }
+        let entry = |j: usize| entries.get(j).copied().unwrap_or(false);
         let contents = |first: usize| {
-            entries.contains(&first)
+            entry(first)
                 && (first.saturating_sub(t.contents_gap)..=first + t.contents_gap)
-                    .any(|j| j != first && entries.contains(&j))
+                    .any(|j| j != first && entry(j))
         };
         for (first, i, class) in std::mem::take(&mut sheet.repeats) {
-            let structural = counts
-                .get(&first)
-                .is_some_and(|&(all, prose)| prose as f32 >= all as f32 * t.structural_share)
-                || (prose_after(&sheet.recs, i) && contents(first));
+            let structural = counts.get(first).is_some_and(|&(all, prose)| {
+                all > 0 && prose as f32 >= all as f32 * t.structural_share
+            }) || (prose_after(&sheet.recs, i) && contents(first));
             if structural && sheet.recs[i].chars < t.structural_repeat {
                 sheet.recs[i].own = class;
             }
