@@ -201,16 +201,23 @@ pub(super) fn post_controls(sheet: &mut Sheet) {
         .zip(&sheet.recs)
         .map(|(b, r)| (r.chars < t.repeat_min_chars).then(|| norm_key(&b.text)))
         .collect();
-    let mut seen: std::collections::HashMap<&str, (usize, usize)> = Default::default();
+    // Each key's first block, and by the first block how often its key
+    // comes.
+    let mut first_of: std::collections::HashMap<&str, usize> = Default::default();
+    let mut count = vec![0usize; keys.len()];
     for (i, key) in keys.iter().enumerate() {
         if let Some(k) = key.as_deref().filter(|k| !k.is_empty()) {
-            seen.entry(k).or_insert((i, 0)).1 += 1;
+            let first = *first_of.entry(k).or_insert(i);
+            if let Some(n) = count.get_mut(first) {
+                *n += 1;
+            }
         }
     }
     for (i, key) in keys.iter().enumerate() {
-        let Some(&(first, n)) = key.as_deref().and_then(|k| seen.get(k)) else {
+        let Some(&first) = key.as_deref().and_then(|k| first_of.get(k)) else {
             continue;
         };
+        let n = count.get(first).copied().unwrap_or(0);
         if n >= t.post_control_repeats && i != first && sheet.recs[i].class == Class::Good {
             sheet.recs[i].class = Class::Bad(Reason::Repeated(first + 1));
         }
