@@ -14,6 +14,7 @@ use crate::util::count_non_space;
 
 mod containers;
 mod furniture;
+mod hints;
 mod items;
 mod meta;
 mod page_type;

@@ -373,7 +373,7 @@ fn names(dom: &Dom, id: NodeId, word: &str) -> bool {
                 | local_name!("id")
                 | local_name!("itemprop")
                 | local_name!("name")
-        ) && super::furniture::contains_ignore_ascii_case(&a.value, word)
+        ) && super::hints::contains_ignore_ascii_case(&a.value, word)
     })
 }
 

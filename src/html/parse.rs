@@ -15,7 +15,7 @@ use html5ever::tendril::{StrTendril, TendrilSink};
 use html5ever::QualName;
 use html5ever::{local_name, ns, parse_document, Attribute, LocalName, Namespace, ParseOpts};
 
-use super::furniture::Hints;
+use super::hints::Hints;
 use crate::util::{count_non_space, le_word};
 
 // Our own tokenizer and tree builder (the `own-parser` feature): the same

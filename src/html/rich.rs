@@ -92,7 +92,7 @@ pub(super) fn is_gutter(dom: &Dom, id: NodeId) -> bool {
     };
     // (In any ASCII case, compared in place. The words of line numbers all
     // hold "line": a class without it is not searched word by word for them.)
-    let lined = super::furniture::contains_ignore_ascii_case(class, "line");
+    let lined = super::hints::contains_ignore_ascii_case(class, "line");
     let named = class.split_ascii_whitespace().any(|w| {
         w.len()
             .checked_sub("gutter".len())
@@ -101,7 +101,7 @@ pub(super) fn is_gutter(dom: &Dom, id: NodeId) -> bool {
             || lined
                 && ["lineno", "line-num", "linenum"]
                     .iter()
-                    .any(|p| super::furniture::contains_ignore_ascii_case(w, p))
+                    .any(|p| super::hints::contains_ignore_ascii_case(w, p))
     });
     if !named {
         return false;
@@ -459,7 +459,7 @@ pub(super) fn is_notes_list(dom: &Dom, list: NodeId) -> bool {
             dom.attr_named(n, name).is_some_and(|v| {
                 ["footnotes", "endnotes", "doc-footnote"]
                     .iter()
-                    .any(|w| super::furniture::contains_ignore_ascii_case(v, w))
+                    .any(|w| super::hints::contains_ignore_ascii_case(v, w))
             })
         };
         if says(&local_name!("class")) || says(&local_name!("id")) || says(&local_name!("role")) {
