@@ -111,19 +111,15 @@ fn node_flags(dom: &Dom, tuning: &HtmlTuning) -> Vec<u8> {
             }
             if BLOCK_TAGS.contains(tag) {
                 f |= BLOCK;
-                if matches!(
-                    *tag,
-                    local_name!("h1")
-                        | local_name!("h2")
-                        | local_name!("h3")
-                        | local_name!("h4")
-                        | local_name!("h5")
-                        | local_name!("h6")
-                        | local_name!("li")
-                        | local_name!("pre")
-                        | local_name!("blockquote")
-                        | local_name!("figcaption")
-                ) {
+                if super::tags::heading_level(tag).is_some()
+                    || matches!(
+                        *tag,
+                        local_name!("li")
+                            | local_name!("pre")
+                            | local_name!("blockquote")
+                            | local_name!("figcaption")
+                    )
+                {
                     f |= KIND;
                 }
             }
