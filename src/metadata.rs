@@ -254,9 +254,15 @@ const PUBLISHED_LABELS: &[&str] = &[
 /// Whether a text opens with a word that labels a date as the page's
 /// publication ("Posted on April 3, 2023").
 pub(crate) fn labels_publication(text: &str) -> bool {
-    let lower = crate::lower::to_lower(text.trim_start());
+    // (Only as many characters as the longest label are put in lower
+    // case: this is asked of every short text of a page without a date.)
+    let head: String = text.trim_start().chars().take(LABEL_CHARS_MAX).collect();
+    let lower = crate::lower::to_lower(&head);
     PUBLISHED_LABELS.iter().any(|l| lower.starts_with(l))
 }
+
+/// Characters of the longest of [`PUBLISHED_LABELS`] (checked by a test).
+const LABEL_CHARS_MAX: usize = 14;
 
 /// Whether a byline names someone: a byline that holds a date but no word
 /// of a name ("August 28, 2025 • 5 min read", "Sat, 20 Dec, 2025 - 06:36")
@@ -723,6 +729,16 @@ pub(crate) fn normalize_date(value: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn publication_labels_are_read_in_any_case_at_the_start() {
+        assert!(PUBLISHED_LABELS
+            .iter()
+            .all(|l| l.chars().count() <= LABEL_CHARS_MAX));
+        assert!(labels_publication("  Posted on April 3, 2023"));
+        assert!(labels_publication("VERÖFFENTLICHT: 3. April 2023"));
+        assert!(!labels_publication("Reposted from the archive"));
+    }
 
     /// `MONTHS` is sorted by its names' bytes, each name once, as
     /// `month_lookup`'s binary search needs.

@@ -54,9 +54,25 @@ fn byline_in_article(blocks: &[Block], first_kept: usize, t: &TextTuning) -> Opt
         .iter()
         .rev()
         .find_map(byline);
+    above.or_else(|| {
+        article_and_below(blocks, first_kept, t)?
+            .iter()
+            .find_map(byline)
+    })
+}
+
+/// The article's lines, from its first kept line to its last, and the
+/// [`TextTuning::head_below`] lines under its last (an author's box, a
+/// "Posted on …" line): where a byline or date missing from its head may
+/// stand.
+fn article_and_below<'a>(
+    blocks: &'a [Block],
+    first_kept: usize,
+    t: &TextTuning,
+) -> Option<&'a [Block]> {
     let last_kept = blocks.iter().rposition(|b| b.kept)?;
     let end = (last_kept + 1 + t.head_below).min(blocks.len());
-    above.or_else(|| blocks[first_kept..end].iter().find_map(byline))
+    blocks.get(first_kept..end)
 }
 
 /// Failing a date in the article's head: the nearest line above the
@@ -70,18 +86,18 @@ fn date_line_above(blocks: &[Block], first_kept: usize, t: &TextTuning) -> Optio
         .find_map(|i| find_date(&blocks[i].text))
 }
 
-/// Failing a date by the article's head: the first short line among the
-/// article's lines, or in the [`TextTuning::head_below`] lines under its
-/// last, that labels its date as the publication ("Posted on April 3,
-/// 2023" under the article).
+/// Failing a date by the article's head: the first date line among the
+/// article's lines and those under it ([`article_and_below`]) that labels
+/// its date as the publication ("Posted on April 3, 2023" under the
+/// article).
 fn labelled_date(blocks: &[Block], first_kept: usize, t: &TextTuning) -> Option<String> {
-    let last_kept = blocks.iter().rposition(|b| b.kept)?;
-    let end = (last_kept + 1 + t.head_below).min(blocks.len());
-    blocks[first_kept..end]
-        .iter()
-        .filter(|b| b.text.chars().count() < t.date_line_chars)
-        .filter(|b| crate::metadata::labels_publication(&b.text))
-        .find_map(|b| find_date(&b.text))
+    let lines = article_and_below(blocks, first_kept, t)?;
+    date_in(
+        lines
+            .iter()
+            .filter(|b| crate::metadata::labels_publication(&b.text)),
+        t,
+    )
 }
 
 /// The date of the first of `lines` (an article's head, nearest the
