@@ -100,29 +100,31 @@ fn is_place(part: &str, lenient: bool) -> bool {
     })
 }
 
+/// The words that open a byline ("By Jane Doe", "Von Max Muster"), lower case.
+const PREFIXES: &[&str] = &[
+    "by ",
+    "von ",
+    "par ",
+    "por ",
+    "di ",
+    "door ",
+    "autor: ",
+    "author: ",
+    "autor ",
+    "text: ",
+    "written by ",
+    "posted by ",
+    "published by ",
+    "publicado por ",
+    "publié par ",
+    "pubblicato da ",
+    "geplaatst door ",
+    "auteur : ",
+    "auteur: ",
+];
+
 /// Finds a byline ("By Jane Doe", "Von Max Muster", "Autor: …") in a short line.
 pub(crate) fn parse_byline(line: &str) -> Option<String> {
-    const PREFIXES: &[&str] = &[
-        "by ",
-        "von ",
-        "par ",
-        "por ",
-        "di ",
-        "door ",
-        "autor: ",
-        "author: ",
-        "autor ",
-        "text: ",
-        "written by ",
-        "posted by ",
-        "published by ",
-        "publicado por ",
-        "publié par ",
-        "pubblicato da ",
-        "geplaatst door ",
-        "auteur : ",
-        "auteur: ",
-    ];
     let line = line.trim();
     // Most lines begin with a letter no prefix begins with: they need no
     // lower case, nor counting. (Beyond ASCII, the lower case of a
@@ -267,8 +269,85 @@ const LABEL_CHARS_MAX: usize = 14;
 /// Whether a byline names someone: a byline that holds a date but no word
 /// of a name ("August 28, 2025 • 5 min read", "Sat, 20 Dec, 2025 - 06:36")
 /// is a date line taken for one.
+///
+/// A byline that ends with its label ("Jun 2 Written By") names no one
+/// either: the name was a link without text. And with a date, a byline
+/// names someone only with two name words together ("March 20, 2023 |
+/// Wellness & Prevention" is a date and a category).
 pub(crate) fn names_someone(byline: &str) -> bool {
-    find_date(byline).is_none() || byline.split_whitespace().any(name_word)
+    !ends_with_prefix(byline)
+        && (find_date(byline).is_none()
+            || has_name_run(byline)
+            || byline.split(FIELD_MARKS).any(is_name_field)
+            || named_after_prefix(byline))
+}
+
+/// Whether a byline's opening words ("by", "von") stand before a word
+/// that is no date: a name, or a handle ("Post by jowriter » 11. Sep").
+fn named_after_prefix(text: &str) -> bool {
+    let lower = crate::lower::to_lower(text);
+    let mut words = lower.split_whitespace();
+    while let Some(w) = words.next() {
+        if by_words().any(|p| p == w) {
+            return words
+                .next()
+                .is_some_and(|n| !n.starts_with(|c: char| c.is_ascii_digit()) && !is_month(n));
+        }
+    }
+    false
+}
+
+/// The one-word openings of a byline ("by", "von"), not its labels
+/// ("Autor:"), which are words like any other without their colon.
+fn by_words() -> impl Iterator<Item = &'static str> {
+    PREFIXES
+        .iter()
+        .filter(|p| {
+            !p.contains(':') && !p.starts_with("aut") && p.trim_end().split(' ').count() == 1
+        })
+        .map(|p| p.trim_end())
+}
+
+/// Whether a byline's field, between its separators, is a name and
+/// nothing else ("Amanda" in "Amanda | March 3, 2024").
+fn is_name_field(field: &str) -> bool {
+    let mut words = field.split_whitespace().peekable();
+    words.peek().is_some() && words.all(|w| name_word(w) || NAME_JOINS.contains(&w))
+}
+
+/// Whether a text ends with a byline's opening word and nothing after
+/// it ("Written By", "Von:").
+fn ends_with_prefix(text: &str) -> bool {
+    let lower =
+        crate::lower::to_lower(text.trim_end_matches(|c: char| c == ':' || c.is_whitespace()));
+    let last = lower.split_whitespace().next_back();
+    by_words().any(|w| last == Some(w))
+}
+
+/// Whether a text holds two name words together, or joined by a small
+/// word ("Jo Writer", "Ludwig van Beethoven"), outside its dates.
+fn has_name_run(text: &str) -> bool {
+    let mut run = 0;
+    let mut joined = false;
+    for t in text.split_whitespace() {
+        let word = t.trim_end_matches([',', ';', ':']);
+        if name_word(word) {
+            run += 1;
+            joined = false;
+            if run >= 2 {
+                return true;
+            }
+        } else if run > 0 && !joined && NAME_JOINS.contains(&word) && word.len() == t.len() {
+            joined = true;
+        } else {
+            run = 0;
+            joined = false;
+        }
+        if word.len() != t.len() {
+            run = 0;
+        }
+    }
+    false
 }
 
 /// Words that join names in a byline ("Jo Writer and Sam Reporter") or
@@ -756,6 +835,12 @@ mod tests {
         assert!(!names_someone("August 28, 2025 • 5 min read"));
         assert!(!names_someone("Sat, 20 Dec, 2025 - 06:36"));
         assert!(names_someone("By Jo Writer, March 3, 2024"));
+        assert!(names_someone("Amanda | March 3, 2024"));
+        assert!(names_someone("Post by jowriter » 11. Sep 2024, 18:36"));
+        // A date and a category; a label whose name was an empty link.
+        assert!(!names_someone("March 20, 2023 | Garden & Home"));
+        assert!(!names_someone("Personal finance January 27, 2025"));
+        assert!(!names_someone("Jun 2 Written By"));
         // A byline without a date is left as it is (a handle, a name in a
         // script without capitals).
         assert!(names_someone("jowriter"));

@@ -1194,30 +1194,27 @@ const POST_AUTHOR_CLASSES: &[&str] = &["author", "username", "poster", "postauth
 /// A byline from the page: `rel=author`, `itemprop=author`, or an element
 /// whose class or id says byline or author.
 fn dom_byline(dom: &Dom, body: NodeId, tuning: &HtmlTuning) -> Option<String> {
+    // The end of a byline that named no one: inside it, only an element
+    // marked as the author's is read (below).
+    let mut past: Option<Option<NodeId>> = None;
     for n in dom.descendants(body) {
+        let inside = match past {
+            Some(end) if end != Some(n) => true,
+            _ => {
+                past = None;
+                false
+            }
+        };
         if dom.tag(n).is_none() {
             continue;
         }
-        // By interned names: a comparison of two words per attribute.
-        let rel_author = dom
-            .attr_named(n, &local_name!("rel"))
-            .is_some_and(|r| r.contains("author"));
+        let (byline_class, author) = author_marks(dom, n);
+        if !(author || byline_class && !inside) {
+            continue;
+        }
         let itemprop = dom
             .attr_named(n, &local_name!("itemprop"))
             .is_some_and(|r| r.contains("author"));
-        let classy = [local_name!("class"), local_name!("id")].iter().any(|a| {
-            // ASCII case-insensitive, without a lower-case copy per element.
-            dom.attr_named(n, a).is_some_and(|v| {
-                v.as_bytes()
-                    .windows(BYLINE.len())
-                    .any(|w| w.eq_ignore_ascii_case(BYLINE))
-                    || v.split(|c: char| !c.is_ascii_alphanumeric())
-                        .any(|t| t.eq_ignore_ascii_case("author"))
-            })
-        });
-        if !(rel_author || itemprop || classy) {
-            continue;
-        }
         let text = if itemprop {
             dom.descendants(n)
                 .find(|&c| dom.attr_named(c, &local_name!("itemprop")) == Some("name"))
@@ -1236,8 +1233,11 @@ fn dom_byline(dom: &Dom, body: NodeId, tuning: &HtmlTuning) -> Option<String> {
         if label || in_form(dom, n) {
             continue;
         }
-        // (A date line in an author's slot names no one: look further.)
-        if byline_sized(&text, tuning) && crate::metadata::names_someone(&text) {
+        // (A date line in an author's slot names no one: look further.
+        // Its parts are the date and what stands beside it, a category
+        // or a label: "byline__category" is no name.)
+        let sized = byline_sized(&text, tuning);
+        if sized && crate::metadata::names_someone(&text) {
             return Some(text);
         }
         // An author's box: the name as its heading, a biography below; or
@@ -1247,8 +1247,38 @@ fn dom_byline(dom: &Dom, body: NodeId, tuning: &HtmlTuning) -> Option<String> {
         {
             return Some(name);
         }
+        if sized && !inside {
+            past = Some(dom.skip_subtree(body, n));
+        }
     }
     None
+}
+
+/// How an element is marked as a byline: by a class or id with the word
+/// "byline" in it, and as the author's (`rel=author`, `itemprop=author`,
+/// or a class or id word "author").
+fn author_marks(dom: &Dom, n: NodeId) -> (bool, bool) {
+    // By interned names: a comparison of two words per attribute.
+    let rel_author = dom
+        .attr_named(n, &local_name!("rel"))
+        .is_some_and(|r| r.contains("author"));
+    let itemprop = dom
+        .attr_named(n, &local_name!("itemprop"))
+        .is_some_and(|r| r.contains("author"));
+    let (mut byline, mut author) = (false, rel_author || itemprop);
+    for a in [local_name!("class"), local_name!("id")] {
+        // ASCII case-insensitive, without a lower-case copy per element.
+        if let Some(v) = dom.attr_named(n, &a) {
+            byline |= v
+                .as_bytes()
+                .windows(BYLINE.len())
+                .any(|w| w.eq_ignore_ascii_case(BYLINE));
+            author |= v
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .any(|t| t.eq_ignore_ascii_case("author"));
+        }
+    }
+    (byline, author)
 }
 
 /// A link to the author's own page, when nothing else names one: its
@@ -1363,6 +1393,22 @@ mod tests {
              <span>5 min read</span></div><p class=post-author>Jo Writer</p></body>",
         );
         assert_eq!(m.byline.as_deref(), Some("Jo Writer"));
+    }
+
+    #[test]
+    fn a_byline_that_names_no_one_is_read_only_where_it_marks_the_author() {
+        // Its parts beside the date are no name: a category.
+        let m = meta(
+            "<body><h1>Headline</h1><div class=byline><span class=byline__date>March 3, \
+             2024</span> | <span class=byline__topic>Garden care</span></div></body>",
+        );
+        assert_eq!(m.byline, None);
+        // Its part marked as the author's is.
+        let m = meta(
+            "<body><h1>Headline</h1><div class=byline><time>March 3, 2024</time> \
+             <a class=author-link href=/jo>Jo</a></div></body>",
+        );
+        assert_eq!(m.byline.as_deref(), Some("Jo"));
     }
 
     #[test]
