@@ -416,6 +416,31 @@ pub(super) fn selects_inside(word: &str) -> bool {
     word.contains('[')
 }
 
+/// Whether a class or id value has `word` (ASCII, lower case) as one of
+/// its words in any ASCII case. Words are split at marks and where a
+/// capital follows a small letter: "post-author", "authorName" and
+/// "PostAuthor" all have the word "author".
+pub(super) fn has_word(value: &str, word: &str) -> bool {
+    let b = value.as_bytes();
+    let mut start = 0;
+    for i in 0..=b.len() {
+        let ends = i == b.len()
+            || !b[i].is_ascii_alphanumeric()
+            || (i > start && b[i].is_ascii_uppercase() && b[i - 1].is_ascii_lowercase());
+        if ends {
+            if b[start..i].eq_ignore_ascii_case(word.as_bytes()) {
+                return true;
+            }
+            start = if i < b.len() && b[i].is_ascii_alphanumeric() {
+                i
+            } else {
+                i + 1
+            };
+        }
+    }
+    false
+}
+
 /// Whether `needle` (ASCII, lower case) occurs in `hay` in any ASCII case.
 pub(super) fn contains_ignore_ascii_case(hay: &str, needle: &str) -> bool {
     let (h, n) = (hay.as_bytes(), needle.as_bytes());
@@ -463,6 +488,30 @@ fn first_candidate(h: &[u8], from: usize, first: u8) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_of_a_class_split_at_marks_and_capitals() {
+        for v in [
+            "author",
+            "post-author",
+            "authorName",
+            "PostAuthor",
+            "x AUTHOR y",
+            "a_author",
+        ] {
+            assert!(has_word(v, "author"), "{v}");
+        }
+        for v in [
+            "",
+            "authority",
+            "coauthor",
+            "authors",
+            "AuthorityScore",
+            "autho",
+        ] {
+            assert!(!has_word(v, "author"), "{v}");
+        }
+    }
 
     #[test]
     fn contains_in_any_case_as_by_lower_case() {

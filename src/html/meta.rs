@@ -798,11 +798,9 @@ fn post_author(dom: &Dom, tuning: &HtmlTuning) -> Option<String> {
         }
         let marked = dom.attr_named(n, &local_name!("itemprop")) == Some("author")
             || dom.attr_named(n, &local_name!("class")).is_some_and(|c| {
-                c.split(|ch: char| !ch.is_ascii_alphanumeric()).any(|t| {
-                    POST_AUTHOR_CLASSES
-                        .iter()
-                        .any(|w| t.eq_ignore_ascii_case(w))
-                })
+                POST_AUTHOR_CLASSES
+                    .iter()
+                    .any(|w| super::hints::has_word(c, w))
             });
         if !marked {
             continue;
@@ -1208,14 +1206,11 @@ fn dom_byline(dom: &Dom, body: NodeId, tuning: &HtmlTuning) -> Option<String> {
         if dom.tag(n).is_none() {
             continue;
         }
-        let (byline_class, author) = author_marks(dom, n);
-        if !(author || byline_class && !inside) {
+        let marks = author_marks(dom, n);
+        if !(marks.author() || marks.byline && !inside) {
             continue;
         }
-        let itemprop = dom
-            .attr_named(n, &local_name!("itemprop"))
-            .is_some_and(|r| r.contains("author"));
-        let text = if itemprop {
+        let text = if marks.itemprop {
             dom.descendants(n)
                 .find(|&c| dom.attr_named(c, &local_name!("itemprop")) == Some("name"))
                 .map(|c| dom.text(c))
@@ -1237,6 +1232,14 @@ fn dom_byline(dom: &Dom, body: NodeId, tuning: &HtmlTuning) -> Option<String> {
         // Its parts are the date and what stands beside it, a category
         // or a label: "byline__category" is no name.)
         let sized = byline_sized(&text, tuning);
+        // A box whose class says author or byline, and which marks its
+        // author inside (`rel`, `itemprop`): that mark is read next, unless
+        // the box is a byline alone, without a date ("By Jo Writer").
+        let plain = sized && crate::metadata::find_date(&text).is_none();
+        if !marks.attribute && !plain && dom.descendants(n).any(|d| author_marks(dom, d).attribute)
+        {
+            continue;
+        }
         if sized && crate::metadata::names_someone(&text) {
             return Some(text);
         }
@@ -1254,10 +1257,27 @@ fn dom_byline(dom: &Dom, body: NodeId, tuning: &HtmlTuning) -> Option<String> {
     None
 }
 
-/// How an element is marked as a byline: by a class or id with the word
-/// "byline" in it, and as the author's (`rel=author`, `itemprop=author`,
-/// or a class or id word "author").
-fn author_marks(dom: &Dom, n: NodeId) -> (bool, bool) {
+/// How an element is marked as a byline or its author's name.
+struct AuthorMarks {
+    /// A class or id with the word "byline" in it.
+    byline: bool,
+    /// A class or id word "author" ("post-author", "authorName").
+    class: bool,
+    /// `rel=author` or `itemprop=author`.
+    attribute: bool,
+    /// `itemprop=author`: the name is its `itemprop=name` child's.
+    itemprop: bool,
+}
+
+impl AuthorMarks {
+    /// Whether the element is marked as the author's.
+    fn author(&self) -> bool {
+        self.class || self.attribute
+    }
+}
+
+/// How an element is marked (see [`AuthorMarks`]).
+fn author_marks(dom: &Dom, n: NodeId) -> AuthorMarks {
     // By interned names: a comparison of two words per attribute.
     let rel_author = dom
         .attr_named(n, &local_name!("rel"))
@@ -1265,20 +1285,23 @@ fn author_marks(dom: &Dom, n: NodeId) -> (bool, bool) {
     let itemprop = dom
         .attr_named(n, &local_name!("itemprop"))
         .is_some_and(|r| r.contains("author"));
-    let (mut byline, mut author) = (false, rel_author || itemprop);
+    let mut marks = AuthorMarks {
+        byline: false,
+        class: false,
+        attribute: rel_author || itemprop,
+        itemprop,
+    };
     for a in [local_name!("class"), local_name!("id")] {
         // ASCII case-insensitive, without a lower-case copy per element.
         if let Some(v) = dom.attr_named(n, &a) {
-            byline |= v
+            marks.byline |= v
                 .as_bytes()
                 .windows(BYLINE.len())
                 .any(|w| w.eq_ignore_ascii_case(BYLINE));
-            author |= v
-                .split(|c: char| !c.is_ascii_alphanumeric())
-                .any(|t| t.eq_ignore_ascii_case("author"));
+            marks.class |= super::hints::has_word(v, "author");
         }
     }
-    (byline, author)
+    marks
 }
 
 /// A link to the author's own page, when nothing else names one: its
