@@ -684,7 +684,8 @@ fn byline_of(
     if seen.is_empty() {
         let found = dom_byline(dom, dom.body(), tuning)
             .or_else(|| shown_byline(dom, tuning))
-            .or_else(|| author_link(dom, tuning));
+            .or_else(|| author_link(dom, tuning))
+            .or_else(|| written_by(dom, tuning));
         (found, false)
     } else {
         (Some(seen.join(", ")), true)
@@ -941,14 +942,7 @@ fn published_of(
 /// 2023"). The last layer: a page's own words, not its markup.
 fn labelled_date(dom: &Dom, tuning: &HtmlTuning) -> Option<String> {
     let mut after_label = false;
-    for n in dom.descendants(dom.body()) {
-        let NodeData::Text(t) = dom.data(n) else {
-            continue;
-        };
-        let t = t.trim();
-        if t.is_empty() {
-            continue;
-        }
+    for (n, t) in body_texts(dom) {
         if t.len() > tuning.shown_date_max_chars || !in_text(dom, n, tuning) {
             after_label = false;
             continue;
@@ -960,6 +954,47 @@ fn labelled_date(dom: &Dom, tuning: &HtmlTuning) -> Option<String> {
             }
         }
         after_label = labelled;
+    }
+    None
+}
+
+/// The body's text nodes that hold more than white space, trimmed.
+fn body_texts(dom: &Dom) -> impl Iterator<Item = (NodeId, &str)> {
+    dom.descendants(dom.body())
+        .filter_map(|n| match dom.data(n) {
+            NodeData::Text(t) if !t.trim().is_empty() => Some((n, t.trim())),
+            _ => None,
+        })
+}
+
+/// The name a short text anywhere on the page gives with a writer's
+/// label of two words ("Written by Jo Writer", "Publié par …"), or the
+/// text after such a label alone, outside cards: an article's footer
+/// names its writer. The last layer.
+fn written_by(dom: &Dom, tuning: &HtmlTuning) -> Option<String> {
+    let mut label: Option<&str> = None;
+    for (n, t) in body_texts(dom) {
+        let short = t.len() <= tuning.byline_max_chars * 4 && in_text(dom, n, tuning);
+        if let Some(l) = label.take().filter(|_| short) {
+            if let Some(name) = crate::metadata::parse_byline(&format!("{l} {t}")) {
+                return Some(name);
+            }
+        }
+        let mut words = t.split_whitespace();
+        let long_label = words.nth(1).is_some_and(|w| {
+            matches!(
+                crate::lower::to_lower(w).as_str(),
+                "by" | "por" | "par" | "da" | "door"
+            )
+        });
+        if !long_label || !short {
+            continue;
+        }
+        if words.next().is_none() {
+            label = Some(t);
+        } else if let Some(name) = crate::metadata::parse_byline(t) {
+            return Some(name);
+        }
     }
     None
 }
