@@ -315,6 +315,18 @@ fn is_name_field(field: &str) -> bool {
     words.peek().is_some() && words.all(|w| name_word(w) || NAME_JOINS.contains(&w))
 }
 
+/// Whether a line is a byline's opening words alone, its name on the
+/// next line ("By", "Written by", "Author:").
+pub(crate) fn is_byline_label(text: &str) -> bool {
+    let text = text.trim().trim_end_matches(':').trim_end();
+    text.len() <= 16 && {
+        let lower = crate::lower::to_lower(text);
+        PREFIXES
+            .iter()
+            .any(|p| p.trim_end_matches([' ', ':']).trim_end() == lower)
+    }
+}
+
 /// Whether a text ends with a byline's opening word and nothing after
 /// it ("Written By", "Von:").
 fn ends_with_prefix(text: &str) -> bool {
@@ -828,6 +840,16 @@ mod tests {
         }
         assert_eq!(month("Oktober"), Some(10));
         assert_eq!(month("déc."), Some(12));
+    }
+
+    #[test]
+    fn a_bylines_label_alone() {
+        for l in ["By", "by:", "Written by", "POSTED BY", "Author:", "Von"] {
+            assert!(is_byline_label(l), "{l}");
+        }
+        for l in ["By Jo Writer", "Bye", "Written", "Authors", ""] {
+            assert!(!is_byline_label(l), "{l}");
+        }
     }
 
     #[test]

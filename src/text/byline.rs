@@ -19,8 +19,15 @@ pub(crate) fn metadata_in_blocks(
     let dateline = first_kept.and_then(|i| parse_dateline(&blocks[i].text));
     let head = first_kept.map(|i| head_lines(blocks, i, t));
     let in_head = || head.iter().flatten().map(|&i| &blocks[i]);
-    let byline = in_head()
-        .find_map(|b| parse_byline(&b.text).or_else(|| dated_byline(&b.text, t)))
+    let byline = head
+        .iter()
+        .flatten()
+        .find_map(|&i| {
+            let b = &blocks[i];
+            parse_byline(&b.text)
+                .or_else(|| dated_byline(&b.text, t))
+                .or_else(|| labelled_name(blocks, i))
+        })
         .or_else(|| {
             let vocabulary = vocabulary(blocks);
             head.iter()
@@ -37,6 +44,15 @@ pub(crate) fn metadata_in_blocks(
         published,
         dateline,
     }
+}
+
+/// The name on the line after a byline's label alone ("Written by",
+/// "Jo Writer").
+fn labelled_name(blocks: &[Block], i: usize) -> Option<String> {
+    let next = blocks.get(i + 1)?;
+    crate::metadata::is_byline_label(&blocks[i].text)
+        .then(|| parse_byline(&format!("by {}", next.text)))
+        .flatten()
 }
 
 /// Failing a byline in the article's head: the nearest line dropped as a
