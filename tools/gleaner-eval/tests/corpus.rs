@@ -297,10 +297,10 @@ fn readability_copied_text_metadata_floors() {
 /// Floors only go up.
 const WCXB_METADATA_FLOORS: &[(&str, &str, f64, f64)] = &[
     ("A", "title", 0.73, 0.73),
-    ("A", "author", 0.85, 0.93),
+    ("A", "author", 0.86, 0.94),
     ("A", "publish_date", 0.85, 0.89),
     ("B", "title", 0.70, 0.70),
-    ("B", "author", 0.82, 0.90),
+    ("B", "author", 0.83, 0.90),
     ("B", "publish_date", 0.85, 0.90),
 ];
 
@@ -316,10 +316,10 @@ fn wcxb_metadata_floors() {
 /// set. Floors only go up.
 const WCXB_TEXT_METADATA_FLOORS: &[(&str, &str, f64, f64)] = &[
     ("A", "title", 0.43, 0.43),
-    ("A", "author", 0.38, 0.85),
+    ("A", "author", 0.40, 0.87),
     ("A", "publish_date", 0.58, 0.86),
     ("B", "title", 0.39, 0.40),
-    ("B", "author", 0.35, 0.91),
+    ("B", "author", 0.37, 0.92),
     ("B", "publish_date", 0.55, 0.85),
 ];
 
