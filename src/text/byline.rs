@@ -143,7 +143,20 @@ pub(crate) fn head_lines(blocks: &[Block], first_kept: usize, t: &TextTuning) ->
     let below = (first_kept + 1..blocks.len())
         .take(t.head_below)
         .take_while(|&i| !blocks[i].kept);
-    (lo..=first_kept).rev().chain(below).collect()
+    // A headline further up (over a table of contents) still has its
+    // byline and date right under it.
+    let under_far_headline = blocks[..lo]
+        .iter()
+        .rposition(|b| b.kind == BlockKind::Title)
+        .filter(|_| headline.is_none())
+        .map(|h| h + 1..(h + 1 + t.head_below).min(lo))
+        .into_iter()
+        .flatten();
+    (lo..=first_kept)
+        .rev()
+        .chain(below)
+        .chain(under_far_headline)
+        .collect()
 }
 
 /// The words a page writes in lower case, anywhere on it: common words,

@@ -319,7 +319,7 @@ const WCXB_TEXT_METADATA_FLOORS: &[(&str, &str, f64, f64)] = &[
     ("A", "author", 0.40, 0.87),
     ("A", "publish_date", 0.58, 0.86),
     ("B", "title", 0.39, 0.40),
-    ("B", "author", 0.37, 0.92),
+    ("B", "author", 0.37, 0.91),
     ("B", "publish_date", 0.55, 0.85),
 ];
 
