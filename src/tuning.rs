@@ -36,6 +36,7 @@ impl Tuning {
             PageType::Forum => {
                 t.classify.posts_are_content = true;
                 t.classify.whole_page = true;
+                t.text.names_beside_dates = false;
             }
             // A listing's entries are often bare links in its main column; a
             // collection's grid sits among more of the shop.
@@ -1032,6 +1033,11 @@ pub(crate) struct TextTuning {
     /// Dropped lines under the article's first line searched (a byline under a
     /// kept standfirst).
     pub head_below: usize,
+    /// Whether a capitalised name beside a date in the article's head is
+    /// its author without a "By". Not on a thread: its posters go by
+    /// handles, and the capitalised lines beside its dates are its
+    /// sections and labels ("Open Forum", "Registered User").
+    pub names_beside_dates: bool,
     /// Lines above the article's first within which, failing a date in
     /// its head, the nearest line that says only when is its date.
     pub date_line_reach: usize,
@@ -1162,6 +1168,7 @@ impl Default for TextTuning {
             head_to_headline: 20,
             head_over_headline: 2,
             head_below: 4,
+            names_beside_dates: true,
             date_line_reach: 40,
             unsigned_outside_percent: 75,
             menu_run_lines: 3,

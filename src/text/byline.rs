@@ -29,7 +29,7 @@ pub(crate) fn metadata_in_blocks(
                 .or_else(|| labelled_name(blocks, i))
         })
         .or_else(|| {
-            let vocabulary = vocabulary(blocks);
+            let vocabulary = t.names_beside_dates.then(|| vocabulary(blocks))?;
             head.iter()
                 .flatten()
                 .find_map(|&i| named_line(blocks, i, title, &vocabulary, t))

@@ -316,7 +316,7 @@ fn wcxb_metadata_floors() {
 /// set. Floors only go up.
 const WCXB_TEXT_METADATA_FLOORS: &[(&str, &str, f64, f64)] = &[
     ("A", "title", 0.43, 0.43),
-    ("A", "author", 0.40, 0.87),
+    ("A", "author", 0.40, 0.89),
     ("A", "publish_date", 0.58, 0.86),
     ("B", "title", 0.39, 0.40),
     ("B", "author", 0.37, 0.91),
