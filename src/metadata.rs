@@ -270,10 +270,10 @@ const LABEL_CHARS_MAX: usize = 14;
 /// of a name ("August 28, 2025 • 5 min read", "Sat, 20 Dec, 2025 - 06:36")
 /// is a date line taken for one.
 ///
-/// A byline that ends with its label ("Jun 2 Written By") names no one
+/// A byline that ends with its label ("Mar 14 Written By") names no one
 /// either: the name was a link without text. And with a date, a byline
-/// names someone only with two name words together ("March 20, 2023 |
-/// Wellness & Prevention" is a date and a category).
+/// names someone only with two name words together ("May 4, 2024 |
+/// Garden & Home" is a date and a category).
 pub(crate) fn names_someone(byline: &str) -> bool {
     !ends_with_prefix(byline)
         && (find_date(byline).is_none()
@@ -283,7 +283,7 @@ pub(crate) fn names_someone(byline: &str) -> bool {
 }
 
 /// Whether a byline's opening words ("by", "von") stand before a word
-/// that is no date: a name, or a handle ("Post by jowriter » 11. Sep").
+/// that is no date: a name, or a handle ("Posted by jowriter, 5 Mar 2024").
 fn named_after_prefix(text: &str) -> bool {
     let lower = crate::lower::to_lower(text);
     let mut words = lower.split_whitespace();
@@ -858,11 +858,11 @@ mod tests {
         assert!(!names_someone("Sat, 20 Dec, 2025 - 06:36"));
         assert!(names_someone("By Jo Writer, March 3, 2024"));
         assert!(names_someone("Amanda | March 3, 2024"));
-        assert!(names_someone("Post by jowriter » 11. Sep 2024, 18:36"));
+        assert!(names_someone("Posted by jowriter, 5 Mar 2024"));
         // A date and a category; a label whose name was an empty link.
         assert!(!names_someone("March 20, 2023 | Garden & Home"));
-        assert!(!names_someone("Personal finance January 27, 2025"));
-        assert!(!names_someone("Jun 2 Written By"));
+        assert!(!names_someone("Garden care May 4, 2024"));
+        assert!(!names_someone("Mar 14 Written By"));
         // A byline without a date is left as it is (a handle, a name in a
         // script without capitals).
         assert!(names_someone("jowriter"));

@@ -1036,7 +1036,7 @@ pub(crate) struct TextTuning {
     /// Whether a capitalised name beside a date in the article's head is
     /// its author without a "By". Not on a thread: its posters go by
     /// handles, and the capitalised lines beside its dates are its
-    /// sections and labels ("Open Forum", "Registered User").
+    /// sections and labels ("Garden Chat", "New Member").
     pub names_beside_dates: bool,
     /// Lines above the article's first within which, failing a date in
     /// its head, the nearest line that says only when is its date.

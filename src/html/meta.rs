@@ -1265,7 +1265,7 @@ fn dom_byline(dom: &Dom, body: NodeId, tuning: &HtmlTuning) -> Option<String> {
         }
         // (A date line in an author's slot names no one: look further.
         // Its parts are the date and what stands beside it, a category
-        // or a label: "byline__category" is no name.)
+        // or a label: "byline__topic" is no name.)
         let sized = byline_sized(&text, tuning);
         // A box whose class says author or byline, and which marks its
         // author inside (`rel`, `itemprop`): that mark is read next, unless
