@@ -974,7 +974,8 @@ fn body_texts(dom: &Dom) -> impl Iterator<Item = (NodeId, &str)> {
 fn written_by(dom: &Dom, tuning: &HtmlTuning) -> Option<String> {
     let mut label: Option<&str> = None;
     for (n, t) in body_texts(dom) {
-        let short = t.len() <= tuning.byline_max_chars * 4 && in_text(dom, n, tuning);
+        // (A longer text is no byline: `parse_byline` refuses it.)
+        let short = t.len() <= tuning.byline_max_chars && in_text(dom, n, tuning);
         if let Some(l) = label.take().filter(|_| short) {
             if let Some(name) = crate::metadata::parse_byline(&format!("{l} {t}")) {
                 return Some(name);
