@@ -319,7 +319,10 @@ fn is_name_field(field: &str) -> bool {
 /// next line ("By", "Written by", "Author:").
 pub(crate) fn is_byline_label(text: &str) -> bool {
     let text = text.trim().trim_end_matches(':').trim_end();
-    text.len() <= 16 && {
+    // (No longer than the longest prefix: most lines are put in lower
+    // case not at all.)
+    let longest = PREFIXES.iter().map(|p| p.len()).max().unwrap_or(0);
+    text.len() <= longest && {
         let lower = crate::lower::to_lower(text);
         PREFIXES
             .iter()

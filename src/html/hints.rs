@@ -391,13 +391,13 @@ impl Hints {
             .any(|(i, (f, _))| *f == kind && self.furniture & (1 << i) != 0)
     }
 
-    /// Class/id weight in the spirit of Readability: furniture negative,
-    /// article positive.
     /// The groups of `FURNITURE` its words match, one bit each.
     pub(super) fn furniture_bits(self) -> u16 {
         self.furniture
     }
 
+    /// Class/id weight in the spirit of Readability: furniture negative,
+    /// article positive, and none (0) when the words say both or neither.
     pub(super) fn weight(self, tuning: &HtmlTuning) -> f32 {
         match (self.furniture != 0, self.positive) {
             (true, false) => tuning.furniture_class_weight,
