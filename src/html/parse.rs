@@ -1471,18 +1471,25 @@ impl<'a> Skeleton<'a> {
 /// spinner, a skeleton of the layout: a few elements).
 const MAX_FALLBACK: usize = 64;
 
+/// The most streamed parts, one inside another's placeholder, followed up
+/// to where the outermost goes: parts placed in each other's placeholders
+/// are never followed round, and each part's search stays bounded.
+const MAX_PART_NESTING: usize = 16;
+
 /// Content streamed after the page's shell, put where its script would
 /// put it. A server that streams a page (React's) writes the late parts at
 /// the end, hidden (`<div hidden id="S:0">`), with a placeholder where
-/// each belongs (`<template id="B:0">`, followed by a fallback such as a
-/// spinner up to the end of its boundary, a comment); a script then moves
-/// each part into place. Here each hidden part whose placeholder is in the
-/// page's `<main>` or `<article>` takes the placeholder's place, shown, and
-/// the fallback goes. (A hidden element with no placeholder, a cookie
-/// banner, stays as it is; parts streamed into the page's other regions, a
-/// shop's cart and menus, stay hidden.)
+/// each belongs; a script then moves each part into place. A boundary's
+/// placeholder (`<template id="B:0">`) is followed by a fallback, such as
+/// a spinner, up to the end of its boundary (a comment), which the part
+/// replaces; a segment's placeholder (`<template id="P:1">`, often inside
+/// another part) has none. Here each hidden part whose placeholder is, or
+/// will be once the parts around it are placed, in the page's `<main>` or
+/// `<article>` takes the placeholder's place, shown. (A hidden element with
+/// no placeholder, a cookie banner, stays as it is; parts streamed into the
+/// page's other regions, a shop's cart and menus, stay hidden.)
 fn place_streamed(dom: &mut Dom) {
-    let mut holes: HashMap<&str, NodeId> = HashMap::new();
+    let mut holes: HashMap<&str, (NodeId, bool)> = HashMap::new();
     let mut parts: Vec<(NodeId, &str)> = Vec::new();
     for id in 0..dom.len() {
         if dom.tag(id).is_none() {
@@ -1491,10 +1498,11 @@ fn place_streamed(dom: &mut Dom) {
         let Some(key) = dom.attr_named(id, &local_name!("id")) else {
             continue;
         };
-        if let Some(k) = key.strip_prefix("B:") {
-            if dom.tag(id) == Some(&local_name!("template")) {
-                holes.entry(k).or_insert(id);
-            }
+        let is_template = dom.tag(id) == Some(&local_name!("template"));
+        if let Some(k) = key.strip_prefix("B:").filter(|_| is_template) {
+            holes.entry(k).or_insert((id, true));
+        } else if let Some(k) = key.strip_prefix("P:").filter(|_| is_template) {
+            holes.entry(k).or_insert((id, false));
         } else if let Some(k) = key.strip_prefix("S:") {
             if dom.attr_named(id, &local_name!("hidden")).is_some() {
                 parts.push((id, k));
@@ -1504,46 +1512,71 @@ fn place_streamed(dom: &mut Dom) {
     if parts.is_empty() || holes.is_empty() {
         return;
     }
-    let moves: Vec<(NodeId, NodeId)> = parts
+    // Each part's placeholder, while the part waits to be placed.
+    let mut pending: HashMap<NodeId, (NodeId, bool)> = parts
         .iter()
         .filter_map(|&(part, k)| Some((part, *holes.get(k)?)))
         .collect();
-    for (part, hole) in moves {
-        // Never into itself, nor from outside the page.
-        let mut up = Some(hole);
-        let (mut inside, mut in_main) = (false, false);
-        while let Some(u) = up {
-            inside |= u == part;
-            in_main |= matches!(
-                dom.tag(u),
-                Some(&local_name!("main") | &local_name!("article"))
-            );
-            up = dom.parent(u);
-        }
-        if inside || !in_main || dom.parent(hole).is_none() {
+    let moves: Vec<NodeId> = parts.iter().map(|&(part, _)| part).collect();
+    for part in moves {
+        let Some((hole, boundary)) = pending.remove(&part) else {
+            continue;
+        };
+        if dom.parent(hole).is_none() || !lands_in_main(dom, part, hole, &pending) {
             continue;
         }
-        // The fallback: what follows the placeholder up to the comment
-        // that ends its boundary (none without that comment).
-        let mut fallback = Vec::new();
-        let mut next = dom.next_sibling(hole);
-        let mut ended = false;
-        while let Some(n) = next.filter(|_| fallback.len() < MAX_FALLBACK) {
-            if matches!(dom.data(n), NodeData::Other) {
-                ended = true;
-                break;
-            }
-            fallback.push(n);
-            next = dom.next_sibling(n);
-        }
-        if ended {
-            for n in fallback {
-                dom.detach(n);
-            }
+        if boundary {
+            drop_fallback(dom, hole);
         }
         dom.insert_before(hole, part);
         dom.detach(hole);
         dom.remove_attr(part, &local_name!("hidden"));
+    }
+}
+
+/// Whether a streamed part put at `hole` is in the page's `<main>` or
+/// `<article>`: never into the part itself, and from inside a part still
+/// waiting, on to where that part will go.
+fn lands_in_main(
+    dom: &Dom,
+    part: NodeId,
+    hole: NodeId,
+    pending: &HashMap<NodeId, (NodeId, bool)>,
+) -> bool {
+    let (mut up, mut in_main, mut jumps) = (Some(hole), false, 0);
+    while let Some(u) = up {
+        if u == part {
+            return false;
+        }
+        in_main |= matches!(
+            dom.tag(u),
+            Some(&local_name!("main") | &local_name!("article"))
+        );
+        up = match pending.get(&u) {
+            Some(&(h, _)) if jumps < MAX_PART_NESTING => {
+                jumps += 1;
+                Some(h)
+            }
+            _ => dom.parent(u),
+        };
+    }
+    in_main
+}
+
+/// Takes out a boundary's fallback: what follows its placeholder up to
+/// the comment that ends the boundary (nothing without that comment).
+fn drop_fallback(dom: &mut Dom, hole: NodeId) {
+    let mut fallback = Vec::new();
+    let mut next = dom.next_sibling(hole);
+    while let Some(n) = next.filter(|_| fallback.len() < MAX_FALLBACK) {
+        if matches!(dom.data(n), NodeData::Other) {
+            for n in fallback {
+                dom.detach(n);
+            }
+            return;
+        }
+        fallback.push(n);
+        next = dom.next_sibling(n);
     }
 }
 
@@ -1731,5 +1764,35 @@ mod tests {
         // Ordinary markup passes through untouched.
         let page = "<p>a<p>b<ul><li>c<li>d</ul><img src=x><br><!---->";
         assert!(matches!(skeleton(page, usize::MAX), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn streamed_parts_in_each_others_placeholders_stay_hidden() {
+        // Two parts, each placed in the other's placeholder: neither is
+        // ever in the page, and placing them ends.
+        let html = "<main><p>shell</p></main>\
+            <div hidden id=\"S:1\"><p>one</p><template id=\"P:2\"></template></div>\
+            <div hidden id=\"S:2\"><p>two</p><template id=\"P:1\"></template></div>";
+        let dom = parse(html);
+        let shown: Vec<NodeId> = dom
+            .descendants(DOCUMENT)
+            .filter(|&n| dom.tag(n) == Some(&local_name!("div")))
+            .filter(|&n| dom.attr(n, "hidden").is_none())
+            .collect();
+        assert!(shown.is_empty(), "{shown:?}");
+        // A chain of parts, each in the one before's placeholder, the
+        // first's in the page's main, written last first: placed as far as
+        // the nesting limit reaches.
+        let mut html = String::from("<main><template id=\"P:0\"></template></main>");
+        for k in (0..3 * MAX_PART_NESTING).rev() {
+            let next = k + 1;
+            html += &format!(
+                "<div hidden id=\"S:{k}\">{k} <template id=\"P:{next}\"></template></div>"
+            );
+        }
+        let dom = parse(&html);
+        let main = dom.find(DOCUMENT, &local_name!("main")).unwrap_or(DOCUMENT);
+        let placed: Vec<String> = (0..=MAX_PART_NESTING).map(|k| k.to_string()).collect();
+        assert_eq!(dom.text(main).trim_end(), placed.join(" "));
     }
 }
