@@ -440,6 +440,17 @@ fn title_features(
         .count() as f32
         / content.len().max(1) as f32;
     let nearer_headlines = (i + 1..first_kept).filter(|&j| near.headline(j)).count();
+    // The same line right under it (a head that shows its title twice),
+    // and a longer line just above that ends with it (a trail of links
+    // whose last is the page; copying often loses their separators).
+    let lower = crate::lower::to_lower(text.trim());
+    let repeated_below = blocks
+        .get(i + 1)
+        .is_some_and(|b| crate::lower::to_lower(b.text.trim()) == lower);
+    let trail_above = blocks[i.saturating_sub(t.title_beside_lines)..i]
+        .iter()
+        .map(|b| crate::lower::to_lower(b.text.trim()))
+        .any(|above| above.len() > lower.len() && above.ends_with(&lower));
     [
         // Where it stands: above the article, how far above, how far in,
         // and within the old reach of the nearest headline.
@@ -512,21 +523,26 @@ fn title_features(
             .map_or(1.0, |j| scaled(j, t.title_scale_lines)),
         // An item of a list.
         flag(b.kind == BlockKind::ListItem || text.starts_with(['-', '•', '*', '·'])),
+        // Shown again right under it; the last of a trail above it.
+        flag(repeated_below),
+        flag(trail_above),
     ]
 }
 
 /// How many features a title's line has.
-const TITLE_FEATURES: usize = 37;
+const TITLE_FEATURES: usize = 39;
 
 /// The weight of each of [`title_features`], fitted on the copied text of
 /// WCXB's half A (`tools/gleaner-eval/fit_title.py`, which says how), and
 /// checked on half B: position (above the article, how far, how far in),
 /// shape (words, capitals, end marks, dates, digits, colons, length),
 /// what the classifier said of the line, what stands beside it (a date or
-/// byline under it, prose under it, a headline over or under it), and how
+/// byline under it, prose under it, a headline over or under it, the same
+/// line under it, a trail of links above it that ends with it), and how
 /// much of its wording the article repeats.
 const TITLE_WEIGHTS: [f32; TITLE_FEATURES] = [
-    0.923, -1.14, -2.73, -0.652, 0.689, 0.865, -1.1, 0.151, -0.472, -0.583, 0.862, 0.493, 0.912,
-    0.772, 0.275, 1.59, 0.305, -0.651, -1.7, 4.14, -0.625, -0.979, 0.367, 1.22, -2.03, -0.299,
-    -0.57, -0.917, -0.195, -0.149, -0.0688, 0.256, 2.66, -0.449, -0.395, -1.38, -0.493,
+    1.02, -0.971, -2.56, -0.714, 0.691, 0.811, -1.05, 0.149, -0.442, -0.522, 0.864, 0.454, 0.856,
+    0.825, 0.261, 1.56, 0.274, -0.568, -1.77, 3.99, -0.55, -0.887, 0.372, 1.13, -1.97, -0.463,
+    -0.614, -0.799, -0.193, -0.249, -0.0544, 0.349, 2.67, -0.445, -0.431, -1.38, -0.406, 0.978,
+    2.66,
 ];
