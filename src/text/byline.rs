@@ -1,6 +1,8 @@
 //! The byline and date of copied text, found in the article's head once
 //! its lines are classified.
 
+use std::collections::HashMap;
+
 use crate::blocks::{Block, BlockKind};
 use crate::classify::cues::timestamp;
 use crate::metadata::{find_date, parse_byline, parse_dateline, InBlocks};
@@ -16,6 +18,7 @@ pub(crate) fn metadata_in_blocks(
     t: &TextTuning,
 ) -> InBlocks {
     let first_kept = blocks.iter().position(|b| b.kept);
+    let labels = labels(blocks);
     let dateline = first_kept.and_then(|i| parse_dateline(&blocks[i].text));
     let head = first_kept.map(|i| head_lines(blocks, i, t));
     let in_head = || head.iter().flatten().map(|&i| &blocks[i]);
@@ -26,7 +29,7 @@ pub(crate) fn metadata_in_blocks(
             let b = &blocks[i];
             parse_byline(&b.text)
                 .or_else(|| dated_byline(&b.text, t))
-                .or_else(|| labelled_name(blocks, i))
+                .or_else(|| labelled_name(blocks, i, &labels))
         })
         .or_else(|| {
             let vocabulary = t.names_beside_dates.then(|| vocabulary(blocks))?;
@@ -34,7 +37,8 @@ pub(crate) fn metadata_in_blocks(
                 .flatten()
                 .find_map(|&i| named_line(blocks, i, title, &vocabulary, t))
         })
-        .or_else(|| first_kept.and_then(|i| byline_in_article(blocks, i, t)));
+        .or_else(|| first_kept.and_then(|i| byline_in_article(blocks, i, t)))
+        .or_else(|| labelled_on_page(blocks, &labels));
     let published = date_in(in_head(), t)
         .or_else(|| first_kept.and_then(|i| date_line_above(blocks, i, t)))
         .or_else(|| first_kept.and_then(|i| labelled_date(blocks, i, t)));
@@ -46,13 +50,44 @@ pub(crate) fn metadata_in_blocks(
     }
 }
 
+/// The last layer: a byline's label alone on a line anywhere above the
+/// article's last line, the name on the next (see [`labelled_name`]).
+fn labelled_on_page(blocks: &[Block], labels: &Labels) -> Option<String> {
+    let last = blocks.iter().rposition(|b| b.kept)?;
+    (0..last).find_map(|i| labelled_name(blocks, i, labels))
+}
+
+/// How often the page shows each of its lines that is a byline's label
+/// alone ("By", "Written by:").
+type Labels<'a> = HashMap<&'a str, usize>;
+
+/// The page's [`Labels`], counted once for every search.
+fn labels(blocks: &[Block]) -> Labels<'_> {
+    let mut labels = Labels::new();
+    for b in blocks {
+        let text = b.text.trim();
+        if crate::metadata::is_byline_label(text) {
+            *labels.entry(text).or_default() += 1;
+        }
+    }
+    labels
+}
+
 /// The name on the line after a byline's label alone ("Written by",
-/// "Jo Writer").
-fn labelled_name(blocks: &[Block], i: usize) -> Option<String> {
-    let next = blocks.get(i + 1)?;
-    crate::metadata::is_byline_label(&blocks[i].text)
-        .then(|| parse_byline(&format!("by {}", next.text)))
+/// "Jo Writer"), when no words go on after it ("Jo Writer, PhD" is hers;
+/// "Search Advanced search…" under a search form's "By:" is no one's).
+fn labelled_name(blocks: &[Block], i: usize, labels: &Labels) -> Option<String> {
+    let next = blocks.get(i + 1)?.text.trim();
+    let ends = |name: &String| {
+        next.split_once(name.as_str())
+            .is_some_and(|(_, rest)| !rest.trim_start().starts_with(char::is_alphanumeric))
+    };
+    // (A label the page shows more than once labels each of its items:
+    // "by" over each product's maker.)
+    (labels.get(blocks[i].text.trim()) == Some(&1))
+        .then(|| parse_byline(&format!("by {next}")))
         .flatten()
+        .filter(ends)
 }
 
 /// Failing a byline in the article's head: the nearest line dropped as a
