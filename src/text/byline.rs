@@ -41,7 +41,11 @@ pub(crate) fn metadata_in_blocks(
         .or_else(|| labelled_on_page(blocks, &labels));
     let published = date_in(in_head(), t)
         .or_else(|| first_kept.and_then(|i| date_line_above(blocks, i, t)))
-        .or_else(|| first_kept.and_then(|i| labelled_date(blocks, i, t)));
+        .or_else(|| first_kept.and_then(|i| labelled_date(blocks, i, t)))
+        .or_else(|| {
+            let line = byline_line_in_article(blocks, first_kept?, t)?;
+            find_date(&line.text)
+        });
     InBlocks {
         byline,
         site_name: dateline.as_ref().and_then(|d| d.agency.clone()),
@@ -96,10 +100,17 @@ fn labelled_name(blocks: &[Block], i: usize, labels: &Labels) -> Option<String> 
 /// among the article's lines or in the [`TextTuning::head_below`] lines
 /// under its last (an author's box at its end).
 fn byline_in_article(blocks: &[Block], first_kept: usize, t: &TextTuning) -> Option<String> {
-    let byline = |b: &Block| {
-        (b.reason == Some(Reason::Byline))
-            .then(|| parse_byline(&b.text))
-            .flatten()
+    byline_line_in_article(blocks, first_kept, t).and_then(|b| parse_byline(&b.text))
+}
+
+/// The line [`byline_in_article`] reads its byline from.
+fn byline_line_in_article<'a>(
+    blocks: &'a [Block],
+    first_kept: usize,
+    t: &TextTuning,
+) -> Option<&'a Block> {
+    let byline = |b: &'a Block| {
+        (b.reason == Some(Reason::Byline) && parse_byline(&b.text).is_some()).then_some(b)
     };
     let above = blocks[first_kept.saturating_sub(t.date_line_reach)..first_kept]
         .iter()
