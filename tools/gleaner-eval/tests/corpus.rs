@@ -317,10 +317,10 @@ fn wcxb_metadata_floors() {
 const WCXB_TEXT_METADATA_FLOORS: &[(&str, &str, f64, f64)] = &[
     ("A", "title", 0.45, 0.45),
     ("A", "author", 0.43, 0.90),
-    ("A", "publish_date", 0.58, 0.86),
+    ("A", "publish_date", 0.59, 0.86),
     ("B", "title", 0.41, 0.41),
     ("B", "author", 0.40, 0.91),
-    ("B", "publish_date", 0.55, 0.85),
+    ("B", "publish_date", 0.56, 0.85),
 ];
 
 #[test]
