@@ -309,10 +309,20 @@ fn scored_lines(
         .iter()
         .map(|b| headline_like(&b.text))
         .collect();
+    // Each line in lower case, from the first a scored line looks back to
+    // the one under the window: made once a line, not once for each
+    // scored line that compares it.
+    let lower_from = window.start.saturating_sub(t.title_beside_lines);
+    let lower: Vec<String> = blocks[lower_from..(window.end + 1).min(blocks.len())]
+        .iter()
+        .map(|b| crate::lower::to_lower(b.text.trim()))
+        .collect();
     let near = Near {
         kept_words: &kept_words,
         headline: &headline,
         from,
+        lower: &lower,
+        lower_from,
     };
     window
         .filter(|&i| {
@@ -330,6 +340,9 @@ struct Near<'a> {
     /// Whether each line from `from` on is headline-like.
     headline: &'a [bool],
     from: usize,
+    /// Each line from `lower_from` on, trimmed, in lower case.
+    lower: &'a [String],
+    lower_from: usize,
 }
 
 impl Near<'_> {
@@ -340,6 +353,13 @@ impl Near<'_> {
             .and_then(|k| self.headline.get(k))
             .copied()
             .unwrap_or(false)
+    }
+
+    /// Line `i` trimmed, in lower case (none outside the lines made).
+    fn lower(&self, i: usize) -> Option<&str> {
+        i.checked_sub(self.lower_from)
+            .and_then(|k| self.lower.get(k))
+            .map(String::as_str)
     }
 }
 
@@ -443,14 +463,13 @@ fn title_features(
     // The same line right under it (a head that shows its title twice),
     // and a longer line just above that ends with it (a trail of links
     // whose last is the page; copying often loses their separators).
-    let lower = crate::lower::to_lower(text.trim());
-    let repeated_below = blocks
-        .get(i + 1)
-        .is_some_and(|b| crate::lower::to_lower(b.text.trim()) == lower);
-    let trail_above = blocks[i.saturating_sub(t.title_beside_lines)..i]
-        .iter()
-        .map(|b| crate::lower::to_lower(b.text.trim()))
-        .any(|above| above.len() > lower.len() && above.ends_with(&lower));
+    let lower = near.lower(i);
+    let repeated_below = lower.is_some() && near.lower(i + 1) == lower;
+    let trail_above = lower.is_some_and(|me| {
+        (i.saturating_sub(t.title_beside_lines)..i)
+            .filter_map(|j| near.lower(j))
+            .any(|above| above.len() > me.len() && above.ends_with(me))
+    });
     [
         // Where it stands: above the article, how far above, how far in,
         // and within the old reach of the nearest headline.
