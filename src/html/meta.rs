@@ -386,7 +386,8 @@ pub(crate) fn extract(
     let page_url = base_url.map(str::to_string).or(canonical_url.clone());
     let site =
         (style == TitleStyle::Headline).then(|| site_names(&m, &ld, page_url.as_deref(), tuning));
-    let (byline, byline_declared) = byline_of(dom, &m, &ld, tuning);
+    let declared_site = site_names(&m, &ld, None, tuning);
+    let (byline, byline_declared) = byline_of(dom, &m, &ld, &declared_site, tuning);
     Meta {
         lang: lang_of(dom, &m, &ld),
         dir: dir_of(dom),
@@ -678,18 +679,30 @@ fn byline_of(
     dom: &Dom,
     m: &HashMap<String, String>,
     ld: &JsonLd,
+    site: &[String],
     tuning: &HtmlTuning,
 ) -> (Option<String>, bool) {
     let seen = declared_authors(m, ld);
-    if seen.is_empty() {
-        let found = dom_byline(dom, dom.body(), tuning)
+    let shown = || {
+        dom_byline(dom, dom.body(), tuning)
             .or_else(|| shown_byline(dom, tuning))
             .or_else(|| author_link(dom, tuning))
-            .or_else(|| written_by(dom, tuning));
-        (found, false)
-    } else {
-        (Some(seen.join(", ")), true)
+            .or_else(|| written_by(dom, tuning))
+    };
+    if seen.is_empty() {
+        return (shown(), false);
     }
+    // The site declared as its own pages' author (its name, or its
+    // publisher's) yields to a byline the page shows.
+    if seen
+        .iter()
+        .all(|a| site.iter().any(|s| compact(s) == compact(a)))
+    {
+        if let Some(found) = shown() {
+            return (Some(found), false);
+        }
+    }
+    (Some(seen.join(", ")), true)
 }
 
 /// The authors the page declares: JSON-LD's, a `<meta>` tag's, or a

@@ -300,7 +300,7 @@ const WCXB_METADATA_FLOORS: &[(&str, &str, f64, f64)] = &[
     ("A", "author", 0.86, 0.94),
     ("A", "publish_date", 0.85, 0.89),
     ("B", "title", 0.70, 0.70),
-    ("B", "author", 0.83, 0.90),
+    ("B", "author", 0.84, 0.91),
     ("B", "publish_date", 0.85, 0.90),
 ];
 
