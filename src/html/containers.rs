@@ -216,23 +216,77 @@ fn reveal_the_page(dom: &Dom, flags: &mut [u8], tuning: &HtmlTuning) {
     }
 }
 
+/// Groups of furniture words (one bit each) that are the layout's words
+/// on this page, not signs of furniture.
+struct Layout {
+    /// Words of the whole page's layout.
+    page: u16,
+    /// Words of the layout of the element the page marks as its article's
+    /// body, which say nothing below it.
+    body: u16,
+    /// The nodes below that element (empty when `body` is none).
+    in_body: Vec<bool>,
+}
+
+impl Layout {
+    /// The groups that are the layout's at a node.
+    fn at(&self, id: NodeId) -> u16 {
+        let in_body = self.in_body.get(id).copied().unwrap_or(false);
+        self.page | if in_body { self.body } else { 0 }
+    }
+}
+
 /// The groups of furniture words whose elements hold most of the page's
 /// text between them (counted once, at the outermost element of each
 /// group) and also wrap the page's main heading: words of the layout,
 /// repeated on every part of the page (a page builder's "widget"), and no
 /// sign of furniture on this page. (Comments that outweigh their article
-/// hold much of the text too, but never its heading.)
-fn layout_words(dom: &Dom, counts: &Counts, total: usize, tuning: &HtmlTuning) -> u16 {
+/// hold much of the text too, but never its heading.) Below the element
+/// the page marks as its article's body, so are the groups that hold most
+/// of it (a heading above the body, outside the builder's parts).
+fn layout_words(dom: &Dom, counts: &Counts, total: usize, tuning: &HtmlTuning) -> Layout {
     let body = dom.body();
+    let most = |s: u64, total: usize| s * 100 >= total as u64 * tuning.layout_word_percent as u64;
+    let mut layout = Layout {
+        page: 0,
+        body: 0,
+        in_body: Vec::new(),
+    };
     let heading = dom
         .find(body, &local_name!("h1"))
         .or_else(|| dom.find(body, &local_name!("h2")));
-    let Some(heading) = heading else {
-        return 0;
-    };
+    if let Some(heading) = heading {
+        let (share, inherited) = group_shares(dom, body, counts);
+        let around_heading = inherited[heading];
+        for (g, &s) in share.iter().enumerate() {
+            if around_heading & (1 << g) != 0 && most(s, total) {
+                layout.page |= 1 << g;
+            }
+        }
+    }
+    if let Some(main) = dom.descendants(body).find(|&n| is_article_body(dom, n)) {
+        let (share, _) = group_shares(dom, main, counts);
+        let total = (counts.chars[main] as usize).max(1);
+        for (g, &s) in share.iter().enumerate() {
+            if most(s, total) {
+                layout.body |= 1 << g;
+            }
+        }
+        if layout.body != 0 {
+            layout.in_body = vec![false; dom.len()];
+            dom.descendants(main).for_each(|n| layout.in_body[n] = true);
+        }
+    }
+    layout
+}
+
+/// The characters each group of furniture words holds below `root`
+/// (counted at the outermost element of the group; the root's own words
+/// are not counted), and the groups each node below it is inside of.
+fn group_shares(dom: &Dom, root: NodeId, counts: &Counts) -> ([u64; 16], Vec<u16>) {
     let mut inherited = vec![0u16; dom.len()];
     let mut share = [0u64; 16];
-    for id in dom.descendants(dom.body()) {
+    for id in dom.descendants(root) {
         let from_parent = dom.parent(id).map_or(0, |p| inherited[p]);
         let bits = if dom.attrs(id).is_empty() {
             0
@@ -251,17 +305,7 @@ fn layout_words(dom: &Dom, counts: &Counts, total: usize, tuning: &HtmlTuning) -
         }
         inherited[id] = from_parent | bits;
     }
-    let around_heading = inherited[heading];
-    let mut layout = 0u16;
-    for (g, &s) in share.iter().enumerate() {
-        if around_heading & (1 << g) == 0 {
-            continue;
-        }
-        if s * 100 >= total as u64 * tuning.layout_word_percent as u64 {
-            layout |= 1 << g;
-        }
-    }
-    layout
+    (share, inherited)
 }
 
 /// Whether an element's text is never shown as the page's: a script's, a
@@ -337,8 +381,9 @@ struct Marker<'a> {
     /// Visible characters of the body (at least 1).
     total: usize,
     /// Groups of furniture words the page's layout uses on most of its
-    /// text (a page builder's "widget" on every element): no sign here.
-    layout: u16,
+    /// text, or of its article's body (a page builder's "widget" on every
+    /// element): no sign there.
+    layout: Layout,
     /// Whether class and id words prune ([`super::Pruning::ByClass`]).
     classy: bool,
     /// The nodes in repeated items, when they are the content (else empty):
@@ -396,7 +441,10 @@ impl Marker<'_> {
                     && (chars as u64) * 100
                         < (self.total as u64) * tuning.class_prune_max_percent as u64
                     && !self.counts.semantic[id]
-                    && (self.layout == 0 || hints(dom, id).furniture_bits() & !self.layout != 0);
+                    && {
+                        let layout = self.layout.at(id);
+                        layout == 0 || hints(dom, id).furniture_bits() & !layout != 0
+                    };
                 match prune(dom, id, classy, hidden, tuning) {
                     // Share bars, menus, ads and sign-up boxes are short
                     // or all links: a class word on a subtree of plain
