@@ -33,6 +33,10 @@ const CARD_CHILDREN: usize = 64;
 /// Nodes of an inline element looked at for a pop-up card (a bound on work).
 const POPUP_NODES: usize = 64;
 
+/// Children of a section looked at for the heading it is named after (a
+/// bound on work).
+const HEADING_CHILDREN: usize = 4;
+
 /// Children of an embed wrapper looked at for its quotation (a bound on work).
 const EMBED_CHILDREN: usize = 8;
 
@@ -249,7 +253,7 @@ pub(super) fn prune(
         if h.reviews && tuning.prune_reviews {
             return Some(Prune::Furniture(Furniture::Comments));
         }
-        if h.weight(tuning) < 0.0 && !embedded_post(dom, id) {
+        if h.weight(tuning) < 0.0 && !embedded_post(dom, id) && !named_after_heading(dom, id) {
             // (A forum's posts carry the comment classes: its profile keeps them.)
             return h
                 .furniture_reason()
@@ -258,6 +262,44 @@ pub(super) fn prune(
         }
     }
     None
+}
+
+/// Whether an element's id is its first heading's text ("comments" in
+/// `<section id="replying-to-comments"><h2>Replying to comments</h2>`, a
+/// section of a guide) as its neighbour's is, and its class names no
+/// furniture: a page that names its sections after their headings says
+/// nothing of what they are by those names.
+fn named_after_heading(dom: &Dom, id: NodeId) -> bool {
+    let attrs = dom.attrs(id);
+    let class = attrs.iter().find(|a| a.name.local == local_name!("class"));
+    if class.is_some_and(|c| Hints::of(std::slice::from_ref(c)).furniture_bits() != 0) {
+        return false;
+    }
+    let element = |n: &NodeId| dom.tag(*n).is_some();
+    let before =
+        std::iter::successors(dom.prev_sibling(id), |&n| dom.prev_sibling(n)).find(element);
+    let after = std::iter::successors(dom.next_sibling(id), |&n| dom.next_sibling(n)).find(element);
+    id_is_heading(dom, id)
+        && (before.is_some_and(|n| id_is_heading(dom, n))
+            || after.is_some_and(|n| id_is_heading(dom, n)))
+}
+
+/// Whether an element's id is the text of the heading it opens with
+/// (after empty anchors), in the same words.
+fn id_is_heading(dom: &Dom, id: NodeId) -> bool {
+    let Some(name) = dom.attr_named(id, &local_name!("id")) else {
+        return false;
+    };
+    let heading = dom
+        .children(id)
+        .filter(|&c| dom.tag(c).is_some())
+        .take(HEADING_CHILDREN)
+        .find(|&c| dom.first_child(c).is_some())
+        .filter(|&c| dom.tag(c).and_then(super::tags::heading_level).is_some());
+    heading.is_some_and(|h| {
+        let key = crate::util::norm_key(name);
+        !key.is_empty() && crate::util::norm_key(&dom.text(h)) == key
+    })
 }
 
 /// Furniture by ARIA role: navigation, a banner, the page's footer, a
