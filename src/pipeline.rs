@@ -394,17 +394,8 @@ fn drop_site_name(blocks: &mut [Block], site_name: Option<&str>) {
     let Some(site) = site_name.map(util::norm_key) else {
         return;
     };
-    // (A key keeps every ASCII letter and digit of its text: a text with
-    // more of them than the site's key has bytes is passed over without
-    // making its key.)
-    let too_many = |t: &str| {
-        t.bytes()
-            .filter(u8::is_ascii_alphanumeric)
-            .nth(site.len())
-            .is_some()
-    };
     for b in blocks.iter_mut() {
-        if b.text.len() < 200 && !too_many(&b.text) && util::norm_key(&b.text) == site {
+        if b.text.len() < 200 && util::norm_key(&b.text) == site {
             b.drop_for(Reason::SiteName);
         }
     }
