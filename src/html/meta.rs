@@ -384,10 +384,17 @@ pub(crate) fn extract(
     let modified = modified_of(&m, &ld);
     let canonical_url = canonical_of(dom, &m, urls);
     let page_url = base_url.map(str::to_string).or(canonical_url.clone());
-    let site =
-        (style == TitleStyle::Headline).then(|| site_names(&m, &ld, page_url.as_deref(), tuning));
-    let declared_site = site_names(&m, &ld, None, tuning);
+    let declared_site = declared_site_names(&m, &ld);
     let (byline, byline_declared) = byline_of(dom, &m, &ld, &declared_site, tuning);
+    let site = (style == TitleStyle::Headline).then(|| {
+        [
+            declared_site,
+            domain_name(page_url.as_deref(), tuning)
+                .into_iter()
+                .collect(),
+        ]
+        .concat()
+    });
     Meta {
         lang: lang_of(dom, &m, &ld),
         dir: dir_of(dom),
@@ -531,37 +538,32 @@ fn title_of(
 /// `<title>` cutter's own separators.
 const TITLE_PART_MARKS: &[char] = &['—', '·', '•', '~', ':'];
 
-/// What names the site: its names in the metadata, and the main label of
-/// its domain (the longest before the top level: "example" of
-/// `news.example.com`).
-fn site_names(
-    m: &HashMap<String, String>,
-    ld: &JsonLd,
-    url: Option<&str>,
-    tuning: &HtmlTuning,
-) -> Vec<String> {
+/// What names the site in its metadata: `og:site_name` and its kin, and
+/// the JSON-LD publisher.
+fn declared_site_names(m: &HashMap<String, String>, ld: &JsonLd) -> Vec<String> {
     let keys = [
         "og:site_name",
         "application-name",
         "apple-mobile-web-app-title",
     ];
-    let mut out: Vec<String> = keys
-        .iter()
+    keys.iter()
         .filter_map(|k| m.get(*k).cloned())
         .chain(ld.publisher.clone())
-        .collect();
+        .collect()
+}
+
+/// The main label of the page's domain, which names the site too: the
+/// longest before the top level ("example" of `news.example.com`).
+fn domain_name(url: Option<&str>, tuning: &HtmlTuning) -> Option<String> {
     let host = url
         .and_then(|u| u.split_once("://"))
-        .and_then(|(_, rest)| rest.split(['/', '?', '#', ':']).next());
-    if let Some(host) = host {
-        let labels: Vec<&str> = host.split('.').collect();
-        let label = labels[..labels.len().saturating_sub(1)]
-            .iter()
-            .filter(|l| l.len() >= tuning.site_label_min_chars)
-            .max_by_key(|l| l.len());
-        out.extend(label.map(|l| (*l).to_string()));
-    }
-    out
+        .and_then(|(_, rest)| rest.split(['/', '?', '#', ':']).next())?;
+    let labels: Vec<&str> = host.split('.').collect();
+    labels[..labels.len().saturating_sub(1)]
+        .iter()
+        .filter(|l| l.len() >= tuning.site_label_min_chars)
+        .max_by_key(|l| l.len())
+        .map(|l| (*l).to_string())
 }
 
 /// Letters and digits only, in lower case.
